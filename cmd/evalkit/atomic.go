@@ -1,0 +1,107 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// errExists is returned when an output exists and --force was not given.
+var errExists = errors.New("already exists; give --force to overwrite it")
+
+// atomicFile is an output file written under a temporary name in the same
+// directory and renamed into place by Commit, so that a reader never sees a
+// half-written file and a failure leaves the old file untouched.
+type atomicFile struct {
+	*os.File
+	path string
+	done bool
+}
+
+// createAtomic starts writing path. Unless force is set, an existing path is
+// an error, checked now and again at Commit.
+func createAtomic(path string, force bool) (*atomicFile, error) {
+	if !force {
+		if err := checkAbsent(path); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+// checkAbsent returns errExists, naming path, when something is there.
+func checkAbsent(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s %w", path, errExists)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// Commit flushes the file to disk and renames it into place. With force
+// unset, a file that appeared at path in the meantime is not replaced.
+func (a *atomicFile) Commit(force bool) error {
+	if a.done {
+		return errors.New("atomic file committed twice")
+	}
+	a.done = true
+	if err := a.File.Sync(); err != nil {
+		a.abort()
+		return err
+	}
+	if err := a.File.Close(); err != nil {
+		os.Remove(a.File.Name())
+		return err
+	}
+	if !force {
+		// Link fails if path exists, so a file made meanwhile survives.
+		if err := os.Link(a.File.Name(), a.path); err != nil {
+			os.Remove(a.File.Name())
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("%s %w", a.path, errExists)
+			}
+			return err
+		}
+		return os.Remove(a.File.Name())
+	}
+	if err := os.Rename(a.File.Name(), a.path); err != nil {
+		os.Remove(a.File.Name())
+		return err
+	}
+	return nil
+}
+
+// Abort removes the temporary file; after Commit it does nothing, so it can
+// be deferred.
+func (a *atomicFile) Abort() {
+	if !a.done {
+		a.done = true
+		a.abort()
+	}
+}
+
+func (a *atomicFile) abort() {
+	a.File.Close()
+	os.Remove(a.File.Name())
+}
+
+// writeFileAtomic writes data to path atomically, refusing to replace an
+// existing file unless force is set.
+func writeFileAtomic(path string, data []byte, force bool) error {
+	f, err := createAtomic(path, force)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Commit(force)
+}

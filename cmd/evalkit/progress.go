@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// progress draws "label: done/total (pct%)" on stderr, redrawn in place at
+// most ten times a second, and only when stderr is a terminal: never on
+// stdout, never into a pipe or a file.
+type progress struct {
+	e     *env
+	label string
+	last  time.Time
+	drawn bool
+}
+
+func newProgress(e *env, label string) *progress {
+	return &progress{e: e, label: label}
+}
+
+// Update reports that done of total steps are finished. It is safe to pass
+// as a library's progress callback from a single goroutine.
+func (p *progress) Update(done, total int) {
+	if p == nil || !p.e.terminal {
+		return
+	}
+	now := time.Now()
+	if done < total && now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	pct := 100.0
+	if total > 0 {
+		pct = 100 * float64(done) / float64(total)
+	}
+	fmt.Fprintf(p.e.stderr, "\r%s: %d/%d (%.0f%%)", p.label, done, total, pct)
+	p.drawn = true
+}
+
+// Done clears the progress line.
+func (p *progress) Done() {
+	if p == nil || !p.drawn {
+		return
+	}
+	fmt.Fprint(p.e.stderr, "\r\033[K")
+	p.drawn = false
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// env is what a subcommand may use of the world: its output streams, and
+// whether stderr is a terminal (progress is drawn only then).
+type env struct {
+	stdout, stderr io.Writer
+	terminal       bool
+}
+
+// command is one subcommand: a small type holding its flag set.
+type command interface {
+	// name is the word that selects the command.
+	name() string
+	// summary is the line shown by "evalkit help".
+	summary() string
+	// run parses args (after the command's name) and does the work.
+	run(e *env, args []string) error
+}
+
+// commands lists the subcommands in the order "evalkit help" shows them.
+func commands() []command {
+	return []command{
+		&powerCmd{},
+		&randomiseCmd{},
+		&analyseCmd{},
+		&unitcostCmd{},
+		&lifecycleCmd{},
+		&helpCmd{},
+	}
+}
+
+// run is the whole program. It writes at most one error line to stderr,
+// "evalkit: COMMAND: ...", and returns an error whose exit status exitCode
+// gives. A panic below it is reported as a bug, never as a stack trace.
+func run(args []string, stdout, stderr io.Writer) (err error) {
+	e := &env{stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)}
+	name := "help"
+	if len(args) > 0 {
+		name = args[0]
+		args = args[1:]
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = report(e, name, fmt.Errorf("internal error (a bug in evalkit %s; please report it with the command you ran): %v", version, p), exitData)
+			if os.Getenv("EVALKIT_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			}
+		}
+	}()
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-version", "--version", "version":
+		fmt.Fprintf(stdout, "evalkit %s\n", version)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name() == name {
+			if err := c.run(e, args); err != nil {
+				if errors.Is(err, errHelp) {
+					return nil
+				}
+				return report(e, name, err, exitCode(err))
+			}
+			return nil
+		}
+	}
+	return report(e, "", usageErrorf("unknown command %q; run \"evalkit help\" for the list", name), exitUsage)
+}
+
+// report writes the error line and returns the error with its status.
+func report(e *env, name string, err error, code int) error {
+	var r *reported
+	if errors.As(err, &r) {
+		return err
+	}
+	prefix := "evalkit: "
+	if name != "" {
+		prefix += name + ": "
+	}
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	fmt.Fprintln(e.stderr, prefix+msg)
+	return &reported{err: err, code: code}
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,64 @@
+package table
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ErrNotNumber is wrapped by a ParseError for text that is neither a number
+// nor a missing-value token.
+var ErrNotNumber = errors.New("not a number")
+
+// IsMissing reports whether s is one of the contract's missing-value tokens:
+// an empty field, NA, NaN, . or null (surrounding spaces ignored).
+func IsMissing(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "NA", "NaN", ".", "null":
+		return true
+	}
+	return false
+}
+
+// ParseNumber converts a decimal number such as 12, -0.5 or 1.5e-3, with
+// surrounding spaces allowed. It refuses what a spreadsheet would not show
+// as a number: Inf, hexadecimal, and text such as 12k or £1,200.
+func ParseNumber(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			return 0, ErrNotNumber
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, ErrNotNumber
+	}
+	return v, nil
+}
+
+// Float converts the named column to numbers. A missing value becomes NaN
+// and is counted in missing; any other text that is not a number is a
+// ParseError naming the file, row and column.
+func (t *Table) Float(name string) (values []float64, missing int, err error) {
+	col, err := t.Column(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	values = make([]float64, len(col))
+	for i, s := range col {
+		if IsMissing(s) {
+			values[i] = math.NaN()
+			missing++
+			continue
+		}
+		v, err := ParseNumber(s)
+		if err != nil {
+			return nil, 0, &ParseError{File: t.Name, Row: i + 2, Column: name, Value: s, Err: err}
+		}
+		values[i] = v
+	}
+	return values, missing, nil
+}
