@@ -1,0 +1,57 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/vg"
+)
+
+// regen rewrites the golden images: go test ./report -regen
+var regen = flag.Bool("regen", false, "rewrite the golden images in testdata")
+
+// goldenDelta is the tolerance of cmpimg.EqualApprox (YIQ distance), which
+// absorbs anti-aliasing differences between platforms' font rasterisers.
+const goldenDelta = 0.05
+
+// checkGolden renders p as PNG at w by h and compares it with
+// testdata/NAME_golden.png, writing NAME.png beside it when they differ.
+func checkGolden(t *testing.T, name string, p *plot.Plot, w, h vg.Length) {
+	t.Helper()
+	wt, err := p.WriterTo(w, h, "png")
+	if err != nil {
+		t.Fatalf("render %s: %v", name, err)
+	}
+	var got bytes.Buffer
+	if _, err := wt.WriteTo(&got); err != nil {
+		t.Fatalf("render %s: %v", name, err)
+	}
+	golden := filepath.Join("testdata", name+"_golden.png")
+	if *regen {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -regen to create it)", err)
+	}
+	ok, err := cmpimg.EqualApprox("png", got.Bytes(), want, goldenDelta)
+	if err != nil {
+		t.Fatalf("compare %s: %v", name, err)
+	}
+	if !ok {
+		bad := filepath.Join("testdata", name+".png")
+		os.WriteFile(bad, got.Bytes(), 0o644)
+		t.Errorf("%s differs from %s; the new image is %s", name, golden, bad)
+	}
+}
