@@ -105,7 +105,7 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 		src := ucSource(r.Source, "reach row", i)
 		k, ok := index[r.Intervention]
 		if !ok {
-			return nil, rowErrorf(src, "intervention", r.Intervention, ErrNoCosts, "the intervention has reach but no cost lines")
+			return nil, rowErrorf(src, "intervention", r.Intervention, ErrNoCosts, "it has reach but no lines in the costs sheet")
 		}
 		if r.People < 0 {
 			return nil, rowErrorf(src, "people", fmt.Sprint(r.People), ErrNegative, "a number of people cannot be negative")
@@ -118,7 +118,7 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 		src := ucSource(o.Source, "outcome row", i)
 		k, ok := index[o.Intervention]
 		if !ok {
-			return nil, rowErrorf(src, "intervention", o.Intervention, ErrNoCosts, "the intervention has outcomes but no cost lines")
+			return nil, rowErrorf(src, "intervention", o.Intervention, ErrNoCosts, "it has outcomes but no lines in the costs sheet")
 		}
 		if !(o.Count >= 0) || math.IsInf(o.Count, 0) {
 			return nil, rowErrorf(src, "count", fmt.Sprint(o.Count), ErrNegative, "a count of outcomes must be a number, 0 or more")

@@ -28,7 +28,7 @@ var (
 	ErrMissing = errors.New("missing value")
 	// ErrNoCosts is returned for an intervention that has reach or outcomes
 	// but no cost lines.
-	ErrNoCosts = errors.New("no cost lines")
+	ErrNoCosts = errors.New("intervention without costs")
 	// ErrDuplicate is returned for a year given twice in the deflators.
 	ErrDuplicate = errors.New("given twice")
 	// ErrOptions is returned for options that cannot be used together or
