@@ -166,25 +166,25 @@ func TestMultiYear(t *testing.T) {
 		{"hp TVP", hp.ByFunder["Thames Valley Police"], 2898.5507246376815},
 		{"hp unspecified", hp.ByFunder[Unspecified], 1821.4842933978596},
 		{"hp VRU", hp.ByFunder["VRU core grant"], 32470.783457612419},
-		{"total", res.Total.TotalCost, 46855.239689876355},                            // sum(costs$pv)
-		{"total per person", res.Total.CostPerPerson, 106.48918111335536},             // total / 440
-		{"hp benefit", hp.Outcomes[0].Benefit, 141601.05054106624},                    // sum(count*value*fac(year))
-		{"hp per outcome", hp.Outcomes[0].CostPerOutcome, 3719.0818475647961},         // hp_total / 10
-		{"hp NPV", hp.Outcomes[0].NPV, 104410.23206541828},                            // hp_benefit - hp_total
-		{"hp BCR", hp.Outcomes[0].BCR, 3.8074195821687731},                            // hp_benefit / hp_total
-		{"mt per re-offence", mt.Outcomes[0].CostPerOutcome, 3865.7684856913575},      // mt_total / 2.5
-		{"mt benefit", mt.Outcomes[0].Benefit, 22500},                                 // 2.5 * 9000
-		{"mt NPV", mt.Outcomes[0].NPV, 12835.578785771606},                            // 22500 - mt_total
-		{"mt BCR", mt.Outcomes[0].BCR, 2.3281270032885666},                            // 22500 / mt_total
-		{"mt per attendance", mt.Outcomes[1].CostPerOutcome, 966.44212142283936},      // mt_total / 10
-		{"mt attendance benefit", mt.Outcomes[1].Benefit, math.NaN()},                 // no value
-		{"mt attendance BCR", mt.Outcomes[1].BCR, math.NaN()},                         // no value
-		{"hp staff -20%", sens(hp, "staff").Down, 77.767295485954719},                 // (T - 0.2 staff)/400
-		{"hp staff +20%", sens(hp, "staff").Up, 108.18679689228509},                   // (T + 0.2 staff)/400
-		{"hp people -20%", sens(hp, "people").Down, 116.22130773639988},               // T/(400*0.8)
-		{"hp people +20%", sens(hp, "people").Up, 77.480871824266586},                 // T/(400*1.2)
-		{"hp rate -20%", sens(hp, "discount_rate").Down, 93.603563114507324},          // r = 0.028
-		{"hp rate +20%", sens(hp, "discount_rate").Up, 92.361636736983186},            // r = 0.042
+		{"total", res.Total.TotalCost, 46855.239689876355},                       // sum(costs$pv)
+		{"total per person", res.Total.CostPerPerson, 106.48918111335536},        // total / 440
+		{"hp benefit", hp.Outcomes[0].Benefit, 141601.05054106624},               // sum(count*value*fac(year))
+		{"hp per outcome", hp.Outcomes[0].CostPerOutcome, 3719.0818475647961},    // hp_total / 10
+		{"hp NPV", hp.Outcomes[0].NPV, 104410.23206541828},                       // hp_benefit - hp_total
+		{"hp BCR", hp.Outcomes[0].BCR, 3.8074195821687731},                       // hp_benefit / hp_total
+		{"mt per re-offence", mt.Outcomes[0].CostPerOutcome, 3865.7684856913575}, // mt_total / 2.5
+		{"mt benefit", mt.Outcomes[0].Benefit, 22500},                            // 2.5 * 9000
+		{"mt NPV", mt.Outcomes[0].NPV, 12835.578785771606},                       // 22500 - mt_total
+		{"mt BCR", mt.Outcomes[0].BCR, 2.3281270032885666},                       // 22500 / mt_total
+		{"mt per attendance", mt.Outcomes[1].CostPerOutcome, 966.44212142283936}, // mt_total / 10
+		{"mt attendance benefit", mt.Outcomes[1].Benefit, math.NaN()},            // no value
+		{"mt attendance BCR", mt.Outcomes[1].BCR, math.NaN()},                    // no value
+		{"hp staff -20%", sens(hp, "staff").Down, 77.767295485954719},            // (T - 0.2 staff)/400
+		{"hp staff +20%", sens(hp, "staff").Up, 108.18679689228509},              // (T + 0.2 staff)/400
+		{"hp people -20%", sens(hp, "people").Down, 116.22130773639988},          // T/(400*0.8)
+		{"hp people +20%", sens(hp, "people").Up, 77.480871824266586},            // T/(400*1.2)
+		{"hp rate -20%", sens(hp, "discount_rate").Down, 93.603563114507324},     // r = 0.028
+		{"hp rate +20%", sens(hp, "discount_rate").Up, 92.361636736983186},       // r = 0.042
 	} {
 		if !ucClose(tc.got, tc.want, tol) {
 			t.Errorf("%s = %.17g, want %.17g (R)", tc.name, tc.got, tc.want)
