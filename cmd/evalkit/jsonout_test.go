@@ -24,7 +24,6 @@ type jsonResult struct {
 	Hidden   int             `json:"-"`
 	Nested   map[string]any  `json:"nested"`
 	Ratio    float32         `json:"ratio"`
-	private  int             //nolint:unused // must not appear
 	Empty    []jsonEffect    `json:"empty"`
 	ByGate   map[int]int     `json:"by_gate"`
 	Raw      json.RawMessage `json:"raw"`
