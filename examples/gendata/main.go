@@ -13,18 +13,18 @@
 //     within area to patrols directed by the Hotspot Policing App. Each
 //     hotspot's rate of violent crime per 26 weeks is gamma with mean 6 and
 //     shape 2.5, and the 26 weeks before are Poisson at that rate (so
-//     negative binomial with mean 6 and size 2.5); after, over 26 weeks of follow-up (fewer for 6 hotspots whose
-//     follow-up stopped early), each hotspot's own rate is kept and patrols
-//     multiply it by 0.8.
+//     negative binomial with mean 6 and size 2.5). After, over 26 weeks of
+//     follow-up (fewer for the few hotspots whose follow-up stopped early),
+//     the rate is kept and patrols multiply it by 0.8.
 //   - focused_deterrence.csv: 400 people in Milton Keynes convicted of
 //     knife-crime offences, randomised 1:1; re-offending within 12 months is
 //     Bernoulli with log-odds -0.4 + 0.15 (prior offences - 3) - 0.45 if
 //     treated; 12 outcomes are missing (moved away).
 //   - school_navigators.csv: 24 schools in Reading and Milton Keynes, 12
 //     given a School Navigator (clusters randomised within town); 25 to 60
-//     pupils each. Attendance (%) = 88 + school effect (sd 2.5) + 0.5 (baseline
-//   - 88) + pupil noise (sd 4), + 1.5 in navigator schools, capped at 100;
-//     a few pupils have no attendance recorded.
+//     pupils each. Attendance (%) is 88 + a school effect (sd 2.5) + half the
+//     pupil's baseline's distance from 88 + pupil noise (sd 4), plus 1.5 in
+//     navigator schools, capped at 100; a few pupils have none recorded.
 //   - units.csv: 320 people referred in two custody suites, to be randomised
 //     to Custody Navigators (ids with leading zeros, age band, sex, prior
 //     arrests), for evalkit randomise.
