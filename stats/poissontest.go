@@ -108,22 +108,30 @@ func binomTestP(k, n int, p, q float64, alt Alternative) float64 {
 // clopperPearsonLogit returns the logits of the Clopper-Pearson bounds for
 // k successes out of n, each tail holding a: the lower bound solves
 // P(X >= k | π) = a (-Inf when k = 0), the upper P(X <= k | π) = a (+Inf
-// when k = n).
+// when k = n). Both tails are smooth in t = logit(π), with
+//
+//	d/dπ P(X >= k) = n b(k-1; n-1, π),  d/dπ P(X <= k) = -n b(k; n-1, π),
+//
+// so a safeguarded Newton iteration on the log of the tail finds them.
 func clopperPearsonLogit(k, n int, a float64) (lo, hi float64) {
 	la := math.Log(a)
+	ln := math.Log(float64(n))
 	lo, hi = math.Inf(-1), math.Inf(1)
+	t0 := math.Log(float64(k)+0.5) - math.Log(float64(n-k)+0.5)
 	if k > 0 {
-		// P(X >= k) increases with π.
-		lo = bisectLogit(func(t float64) float64 {
+		lo = newtonLogit(t0, func(t float64) (float64, float64) {
 			p, q := logitProbs(t)
-			return binomDist(n, p, q).logUpper(k) - la
+			lu := binomDist(n, p, q).logUpper(k)
+			d := math.Exp(ln + loaderLogBinom(float64(k-1), float64(n-1), p, q) + math.Log(p) + math.Log(q) - lu)
+			return lu - la, d
 		})
 	}
 	if k < n {
-		// P(X <= k) decreases with π.
-		hi = bisectLogit(func(t float64) float64 {
+		hi = newtonLogit(t0, func(t float64) (float64, float64) {
 			p, q := logitProbs(t)
-			return la - binomDist(n, p, q).logLower(k)
+			ll := binomDist(n, p, q).logLower(k)
+			d := math.Exp(ln + loaderLogBinom(float64(k), float64(n-1), p, q) + math.Log(p) + math.Log(q) - ll)
+			return la - ll, d
 		})
 	}
 	return lo, hi
@@ -134,28 +142,40 @@ func logitProbs(t float64) (p, q float64) {
 	return 1 / (1 + math.Exp(-t)), 1 / (1 + math.Exp(t))
 }
 
-// bisectLogit finds the root of an increasing f on the logit scale by
-// bisection to the last bit.
-func bisectLogit(f func(float64) float64) float64 {
+// newtonLogit finds the root of an increasing f (returning its value and
+// derivative) on the logit scale, starting at t, by Newton's method kept
+// inside a bracket that bisection shrinks when a step would leave it.
+func newtonLogit(t float64, f func(float64) (float64, float64)) float64 {
 	lo, hi := -745.0, 745.0
-	for f(lo) > 0 && lo > -1e6 {
+	for v, _ := f(lo); v > 0 && lo > -1e6; v, _ = f(lo) {
 		lo *= 2
 	}
-	for f(hi) < 0 && hi < 1e6 {
+	for v, _ := f(hi); v < 0 && hi < 1e6; v, _ = f(hi) {
 		hi *= 2
 	}
-	for i := 0; i < 200; i++ {
-		mid := lo + (hi-lo)/2
-		if mid <= lo || mid >= hi {
-			break
+	for i := 0; i < 300; i++ {
+		if !(t > lo && t < hi) {
+			t = lo + (hi-lo)/2
 		}
-		if f(mid) < 0 {
-			lo = mid
+		v, d := f(t)
+		if v == 0 {
+			return t
+		}
+		if v < 0 {
+			lo = t
 		} else {
-			hi = mid
+			hi = t
 		}
+		next := t - v/d
+		if !(next > lo && next < hi) {
+			next = lo + (hi-lo)/2
+		}
+		if math.Abs(next-t) <= 1e-15*math.Max(1, math.Abs(t)) || hi-lo <= 1e-15*math.Max(1, math.Abs(t)) {
+			return next
+		}
+		t = next
 	}
-	return lo + (hi-lo)/2
+	return t
 }
 
 // logAddExp returns log(exp(a) + exp(b)) without overflow or underflow.
