@@ -138,22 +138,21 @@ func MannWhitney(x, y []float64, alt Alternative) (MannWhitneyResult, error) {
 
 // mannWhitneyRankSum returns the sum of the ranks of x in the pooled
 // sample, ties given their average rank, and Σ (t³ - t) over the groups of
-// t tied values. It sorts copies of x and y and merges them.
+// t tied values. It sorts x and y once each (as order-preserving integer
+// keys, see mannWhitneySortedKeys) and merges them.
 func mannWhitneyRankSum(x, y []float64) (rankSum, tieSum float64) {
-	xs, ys := slices.Clone(x), slices.Clone(y)
-	slices.Sort(xs)
-	slices.Sort(ys)
+	xs, ys := mannWhitneySortedKeys(x), mannWhitneySortedKeys(y)
 	i, j := 0, 0
 	var pos float64 // values ranked so far
 	for i < len(xs) || j < len(ys) {
-		var v float64
+		var v uint64
 		switch {
 		case i == len(xs):
 			v = ys[j]
 		case j == len(ys):
 			v = xs[i]
 		default:
-			v = math.Min(xs[i], ys[j])
+			v = min(xs[i], ys[j])
 		}
 		i0, j0 := i, j
 		for i < len(xs) && xs[i] == v {
@@ -171,6 +170,56 @@ func mannWhitneyRankSum(x, y []float64) (rankSum, tieSum float64) {
 		pos += t
 	}
 	return rankSum, tieSum
+}
+
+// mannWhitneySortedKeys returns the values of v, which must not be NaN, as
+// sorted uint64 keys whose order is that of the values: the sign bit is
+// flipped for positive values and every bit for negative ones, and -0 is
+// taken as +0 so that equal values have equal keys. Large samples are
+// sorted by a least-significant-digit radix sort on 11-bit digits, which
+// is several times faster than a comparison sort of float64s.
+func mannWhitneySortedKeys(v []float64) []uint64 {
+	keys := make([]uint64, len(v))
+	for i, f := range v {
+		if f == 0 {
+			f = 0 // -0 becomes +0
+		}
+		b := math.Float64bits(f)
+		if b>>63 == 1 {
+			keys[i] = ^b
+		} else {
+			keys[i] = b | 1<<63
+		}
+	}
+	if len(keys) < 4096 {
+		slices.Sort(keys)
+		return keys
+	}
+	const bits = 11
+	const size = 1 << bits
+	tmp := make([]uint64, len(keys))
+	var count [size]int
+	for shift := uint(0); shift < 64; shift += bits {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k>>shift)&(size-1)]++
+		}
+		if count[(keys[0]>>shift)&(size-1)] == len(keys) {
+			continue // every key has the same digit here
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k >> shift) & (size - 1)
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // mannWhitneyCounts returns c[k], the number of orderings of m x's and n

@@ -136,11 +136,11 @@ func continuousCheck(x, y []float64, min int, level float64) error {
 // ttestFinish returns the test's statistic, p-value and interval from the
 // means, the standard error and the degrees of freedom.
 func ttestFinish(mx, my, se, df, level float64, alt Alternative) (TTestResult, error) {
-	if !ttestFinite(mx) || !ttestFinite(my) || !ttestFinite(se) || !ttestFinite(mx-my) || !ttestFinite(df) {
-		return TTestResult{}, fmt.Errorf("%w: the values are too large for float64 sums", ErrDomain)
-	}
 	if se == 0 || se < 10*epsilonTTest*math.Max(math.Abs(mx), math.Abs(my)) {
 		return TTestResult{}, fmt.Errorf("%w: the data are essentially constant (standard error %v)", ErrZeroVariance, se)
+	}
+	if !ttestFinite(mx) || !ttestFinite(my) || !ttestFinite(se) || !ttestFinite(mx-my) || !ttestFinite(df) {
+		return TTestResult{}, fmt.Errorf("%w: the values are too large for float64 sums", ErrDomain)
 	}
 	est := mx - my
 	t := est / se

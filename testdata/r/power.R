@@ -1,0 +1,86 @@
+# Reference values for evalkit's power and sample-size code (stats/noncentralt.go,
+# rct/power). Run with R 4.2.2 and pwr 1.3.0:
+#   Rscript testdata/r/power.R SECTION
+# Each section prints Go table rows, pasted into the test files named below,
+# with every value printed by sprintf("%.17g").
+args <- commandArgs(trailingOnly = TRUE)
+section <- if (length(args)) args[1] else "all"
+g <- function(x) sprintf("%.17g", x)
+
+# --- pt: stats/noncentralt_ref_test.go --------------------------------------
+if (section %in% c("pt", "all")) {
+  xs <- c(-40, -5, -2, -0.5, -1e-3, 0, 1e-3, 0.3, 1.96, 3, 8, 40)
+  dfs <- c(1, 2.5, 5, 10, 30, 100, 1000, 5e5)
+  ncps <- c(-3, -0.5, 0.5, 1, 2.8, 5, 10, 38, 45)
+  for (df in dfs) for (ncp in ncps) for (x in xs) {
+    lo <- pt(x, df, ncp)
+    up <- pt(x, df, ncp, lower.tail = FALSE)
+    cat(sprintf("\t{%s, %s, %s, %s, %s}, // R 4.2.2: pt(%s, %s, %s), lower.tail = FALSE\n",
+                g(x), g(df), g(ncp), g(lo), g(up), g(x), g(df), g(ncp)))
+  }
+}
+
+# --- central pt upper tail and qt: stats/noncentralt_ref_test.go --------------
+if (section %in% c("ptc", "all")) {
+  xs <- c(-3, -0.2, 0.2, 1, 2.5, 6, 15, 60, 1e6, 1e60)
+  dfs <- c(0.7, 1, 3, 12.5, 80, 1e4, 1e7)
+  for (df in dfs) for (x in xs)
+    cat(sprintf("\t{%s, %s, %s}, // R 4.2.2: pt(%s, %s, lower.tail = FALSE)\n",
+                g(x), g(df), g(pt(x, df, lower.tail = FALSE)), g(x), g(df)))
+}
+if (section %in% c("qt", "all")) {
+  ps <- c(1e-12, 1e-6, 0.0005, 0.025, 0.05, 0.2, 0.5, 0.8, 0.975)
+  dfs <- c(0.7, 1, 3, 12.5, 80, 1e4)
+  for (df in dfs) for (p in ps)
+    cat(sprintf("\t{%s, %s, %s}, // R 4.2.2: qt(%s, %s, lower.tail = FALSE)\n",
+                g(p), g(df), g(qt(p, df, lower.tail = FALSE)), g(p), g(df)))
+}
+
+# --- pwr.t2n.test: rct/power/ttest_ref_test.go ------------------------------
+# Power rows: {alternative, alpha, d, n1, n2, power}.
+alt_go <- c(two.sided = "stats.TwoSided", greater = "stats.Greater", less = "stats.Less")
+if (section %in% c("ttest", "all")) {
+  suppressMessages(library(pwr))
+  for (alt in c("two.sided", "greater", "less"))
+    for (alpha in c(0.05, 0.01))
+      for (d in c(0.1, 0.3, 0.5, 1.2, -0.4))
+        for (nn in list(c(10, 10), c(25, 40), c(64, 64), c(200, 150), c(3, 2), c(2.5, 7.25))) {
+          p <- pwr.t2n.test(n1 = nn[1], n2 = nn[2], d = d, sig.level = alpha, alternative = alt)$power
+          cat(sprintf("\t{%s, %s, %s, %s, %s, %s}, // pwr.t2n.test(n1 = %s, n2 = %s, d = %s, sig.level = %s, alternative = \"%s\")$power\n",
+                      alt_go[alt], g(alpha), g(d), g(nn[1]), g(nn[2]), g(p), nn[1], nn[2], d, alpha, alt))
+        }
+}
+# Solved n rows: {alternative, alpha, d, ratio, power, n1}, n1 the root of
+# pwr.t2n.test(n1, ratio * n1) = power found by uniroot(tol = 1e-12).
+ttest_n <- function(d, ratio, power, alpha, alt) {
+  f <- function(n) pwr.t2n.test(n1 = n, n2 = ratio * n, d = d, sig.level = alpha, alternative = alt)$power - power
+  uniroot(f, c(max(2, 2 / ratio), 1e9), tol = 1e-12)$root
+}
+if (section %in% c("ttestn", "all")) {
+  suppressMessages(library(pwr))
+  for (alt in c("two.sided", "greater"))
+    for (d in c(0.2, 0.5, 0.8, 2.5))
+      for (ratio in c(1, 2, 0.5))
+        for (power in c(0.8, 0.9)) {
+          if (d == 2.5 && ratio != 1) next
+          n <- if (d == 2.5 && power == 0.8) NA else ttest_n(d, ratio, power, 0.05, alt)
+          if (is.na(n)) next
+          cat(sprintf("\t{%s, 0.05, %s, %s, %s, %s}, // uniroot(pwr.t2n.test(n1 = n, n2 = %s * n, d = %s, power = %s, alternative = \"%s\") - power, tol = 1e-12)\n",
+                      alt_go[alt], g(d), g(ratio), g(power), g(n), ratio, d, power, alt))
+        }
+  # pwr.t.test(n = NULL) uses the same function of n; its own root is looser.
+  cat(sprintf("\t// pwr.t.test(d = 0.5, power = 0.8)$n = %s (tol eps^0.25)\n", g(pwr.t.test(d = 0.5, power = 0.8)$n)))
+}
+# Solved d rows: {alternative, alpha, n1, n2, power, d}.
+if (section %in% c("ttestd", "all")) {
+  suppressMessages(library(pwr))
+  for (alt in c("two.sided", "greater", "less"))
+    for (nn in list(c(20, 20), c(64, 64), c(30, 90), c(500, 500)))
+      for (power in c(0.8, 0.95)) {
+        f <- function(d) pwr.t2n.test(n1 = nn[1], n2 = nn[2], d = d, alternative = alt)$power - power
+        iv <- if (alt == "less") c(-10, -1e-7) else c(1e-7, 10)
+        d <- uniroot(f, iv, tol = 1e-12)$root
+        cat(sprintf("\t{%s, 0.05, %s, %s, %s, %s}, // uniroot(pwr.t2n.test(n1 = %s, n2 = %s, d = d, alternative = \"%s\")$power - %s, c(%s, %s), tol = 1e-12)\n",
+                    alt_go[alt], g(nn[1]), g(nn[2]), g(power), g(d), nn[1], nn[2], alt, power, iv[1], iv[2]))
+      }
+}
