@@ -190,11 +190,10 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 type cr2Scratch struct {
 	f        *olsFit
 	localPos []int
-	xi       []float64
 }
 
 func newCR2Scratch(f *olsFit) *cr2Scratch {
-	s := &cr2Scratch{f: f, xi: make([]float64, f.p)}
+	s := &cr2Scratch{f: f}
 	s.localPos = make([]int, len(f.blockN))
 	for k := range s.localPos {
 		s.localPos[k] = -1
@@ -204,7 +203,7 @@ func newCR2Scratch(f *olsFit) *cr2Scratch {
 
 // cluster computes one cluster's part; bad reports leverage 1.
 func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
-	f, p, xi := s.f, s.f.p, s.xi
+	f, p := s.f, s.f.p
 	if f.blockOf != nil {
 		for _, i := range rows {
 			b := f.blockOf[i]
@@ -220,7 +219,7 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	S := make([]float64, q*q)
 	We := make([]float64, q)
 	for _, i := range rows {
-		f.row(i, xi)
+		xi := f.row(i)
 		e := f.resid[i]
 		for a := 0; a < p; a++ {
 			We[a] += xi[a] * e

@@ -17,7 +17,13 @@ type modelsTestData struct {
 // modelsReadCSV reads testdata/models/<name>.
 func modelsReadCSV(t testing.TB, name string) modelsTestData {
 	t.Helper()
-	fh, err := os.Open("../testdata/models/" + name)
+	return modelsReadCSVPath(t, "../testdata/models/"+name)
+}
+
+// modelsReadCSVPath reads a CSV file of numbers and labels.
+func modelsReadCSVPath(t testing.TB, path string) modelsTestData {
+	t.Helper()
+	fh, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

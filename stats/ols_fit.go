@@ -22,7 +22,9 @@ type olsFit struct {
 	cols    [][]float64 // design columns as fitted
 	beta    []float64
 	resid   []float64
+	xr      []float64     // the design by rows, n×p
 	rinv    *mat.TriDense // R⁻¹, upper triangular, X = QR
+	rinvRaw []float64     // R⁻¹ by rows, p×p
 	minv    *mat.SymDense // (X'X)⁻¹ = R⁻¹R⁻ᵀ
 	blockOf []int         // dense block index per observation; nil without blocks
 	blockN  []float64     // block sizes
@@ -103,6 +105,7 @@ func (f *olsFit) solve(y []float64) error {
 			data[i*p+j] = v
 		}
 	}
+	f.xr = data
 	a := mat.NewDense(n, p, data)
 	var qr mat.QR
 	qr.Factorize(a)
@@ -146,6 +149,12 @@ func (f *olsFit) solve(y []float64) error {
 			return fmt.Errorf("%w: %v", ErrSingular, err)
 		}
 	}
+	f.rinvRaw = make([]float64, p*p)
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			f.rinvRaw[i*p+j] = f.rinv.At(i, j)
+		}
+	}
 	f.minv = mat.NewSymDense(p, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
@@ -169,9 +178,7 @@ func olsIsConstant(v []float64) bool {
 	return true
 }
 
-// row copies observation i of the design into dst.
-func (f *olsFit) row(i int, dst []float64) {
-	for j, c := range f.cols {
-		dst[j] = c[i]
-	}
+// row returns observation i of the design; the caller must not modify it.
+func (f *olsFit) row(i int) []float64 {
+	return f.xr[i*f.p : i*f.p+f.p]
 }

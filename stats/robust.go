@@ -12,18 +12,16 @@ const robustLeverageOne = 1e-12
 // design: ‖R⁻ᵀx_i‖², plus 1/n_b when the blocks of sizes n_b are absorbed.
 func robustLeverages(f *olsFit) []float64 {
 	h := make([]float64, f.n)
-	xi := make([]float64, f.p)
-	z := make([]float64, f.p)
+	p, ri := f.p, f.rinvRaw
 	for i := range h {
-		f.row(i, xi)
+		xi := f.row(i)
 		s := 0.0
 		// z = R⁻ᵀ x_i, i.e. z_k = Σ_{j≤k} R⁻¹_{jk} x_ij.
-		for k := 0; k < f.p; k++ {
+		for k := 0; k < p; k++ {
 			zk := 0.0
 			for j := 0; j <= k; j++ {
-				zk += f.rinv.At(j, k) * xi[j]
+				zk += ri[j*p+k] * xi[j]
 			}
-			z[k] = zk
 			s += zk * zk
 		}
 		if f.blockOf != nil {
@@ -53,7 +51,6 @@ func robustCov(f *olsFit, typ CovType) *mat.SymDense {
 		h = robustLeverages(f)
 	}
 	meat := make([]float64, p*p)
-	xi := make([]float64, p)
 	for i, e := range f.resid {
 		w := e * e
 		switch typ {
@@ -73,7 +70,7 @@ func robustCov(f *olsFit, typ CovType) *mat.SymDense {
 		if w == 0 {
 			continue
 		}
-		f.row(i, xi)
+		xi := f.row(i)
 		for a := 0; a < p; a++ {
 			wa := w * xi[a]
 			row := meat[a*p : a*p+p]

@@ -1,9 +1,12 @@
 # Reference values for evalkit's linear and generalised linear models (stats/ols*.go,
 # stats/cr2*.go, stats/glm*.go, stats/negbin*.go).
 # R 4.2.2, estimatr 1.0.0, clubSandwich 0.5.8, MASS 7.3-58.2.
-# Run from the repository root:  Rscript testdata/r/models.R [gen]
+# Run from the repository root:  Rscript testdata/r/models.R [gen] [bench FILE]
 # With "gen" the data sets in testdata/models/ are (re)written first; values are rounded
 # so that the CSV text is exact and R and Go fit the very same numbers.
+# With "bench FILE" a 10^6-row file (too large to commit) is written to FILE, and lm_robust
+# HC2 with 50 blocks and CR2 with 2,000 clusters are timed on it and their values printed
+# for stats/ols_big_test.go (EVALKIT_MODELS_BIG=FILE go test ./stats -run TestOLSBigFile -v).
 suppressPackageStartupMessages({library(estimatr); library(MASS); library(clubSandwich)})
 args <- commandArgs(trailingOnly = TRUE)
 p17 <- function(x) paste(sprintf("%.17g", x), collapse = ", ")
@@ -38,6 +41,24 @@ if ("gen" %in% args) {
   mu <- exposure / 10 * exp(-0.3 * t + 0.4 * x1 + c(0, 0.3, -0.2, 0.5)[block])
   y <- rnbinom(n, size = 1.7, mu = mu)
   write.csv(data.frame(y, t, x1, block, exposure), "testdata/models/counts.csv", row.names = FALSE, quote = FALSE)
+}
+
+if ("bench" %in% args) {
+  big <- args[which(args == "bench") + 1]
+  set.seed(7)
+  n <- 1e6
+  block <- sample(1:50, n, replace = TRUE)
+  cluster <- sample(1:2000, n, replace = TRUE)
+  t <- rbinom(n, 1, 0.5)
+  x1 <- round(rnorm(n), 4); x2 <- round(rnorm(n), 4); x3 <- round(runif(n), 4)
+  y <- round(0.2 * t + x1 - 0.5 * x2 + 0.3 * x3 + block / 50 + rnorm(2000)[cluster] * 0.3 + rnorm(n), 4)
+  data.table::fwrite(data.frame(y, t, x1, x2, x3, block, cluster), big)
+  d <- read.csv(big)
+  tm <- system.time(f <- lm_robust(y ~ t + x1 + x2 + x3 + factor(block), data = d, se_type = "HC2"))
+  cat("HC2 50 blocks time:", tm[["elapsed"]], "\ncoef:", p17(coef(f)[2:5]), "\nse:", p17(f$std.error[2:5]), "\n")
+  tm <- system.time(f <- lm_robust(y ~ t + x1 + x2 + x3, data = d, clusters = cluster, se_type = "CR2"))
+  cat("CR2 2000 clusters time:", tm[["elapsed"]], "\ncoef:", p17(coef(f)), "\nse:", p17(f$std.error), "\ndf:", p17(f$df), "\n")
+  quit(save = "no")
 }
 
 d <- read.csv("testdata/models/lm.csv")
