@@ -40,22 +40,22 @@ Example: hotspots randomised within areas:
 // randomiseConfig holds the settings of one randomisation, parsed from
 // flags (or from a manifest's flags).
 type randomiseConfig struct {
-	in, id, out         string
-	arms                []string
-	ratio               []int
-	block, factors      []string
-	cluster             string
-	seed                uint64
-	opt                 rct.Options
-	force, json         bool
-	flags               map[string]string // every flag's value, for the manifest
+	in, id, out    string
+	arms           []string
+	ratio          []int
+	block, factors []string
+	cluster        string
+	seed           uint64
+	opt            rct.Options
+	force, json    bool
+	flags          map[string]string // every flag's value, for the manifest
 }
 
 // randomiseFlags defines the flags of a randomisation on fs.
 type randomiseFlags struct {
 	in, id, out, arms, ratio, block, cluster, method, blockSizes, factors, seed *string
-	prob                                                                       *float64
-	force, json                                                                *bool
+	prob                                                                        *float64
+	force, json                                                                 *bool
 }
 
 func newRandomiseFlags(fs *flag.FlagSet) *randomiseFlags {
