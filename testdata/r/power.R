@@ -84,3 +84,61 @@ if (section %in% c("ttestd", "all")) {
                     alt_go[alt], g(nn[1]), g(nn[2]), g(power), g(d), nn[1], nn[2], alt, power, iv[1], iv[2]))
       }
 }
+
+# --- two proportions: rct/power/prop_ref_test.go ----------------------------
+# Power rows: {method, alternative, alpha, p_control, p_treatment, n1, n2, power}.
+# pwr.2p2n.test(h = ES.h(p_treatment, p_control), n1 = n_control, n2 = n_treatment);
+# power.prop.test(n, p1 = p_control, p2 = p_treatment, strict = TRUE) for equal arms.
+if (section %in% c("prop", "all")) {
+  suppressMessages(library(pwr))
+  for (alt in c("two.sided", "greater", "less"))
+    for (pp in list(c(0.3, 0.2), c(0.1, 0.15), c(0.5, 0.52), c(0.02, 0.01), c(0.95, 0.99)))
+      for (nn in list(c(100, 100), c(250, 400), c(1500, 1500), c(12, 30))) {
+        h <- ES.h(pp[2], pp[1])
+        p <- pwr.2p2n.test(h = h, n1 = nn[1], n2 = nn[2], alternative = alt)$power
+        cat(sprintf("\t{Arcsine, %s, 0.05, %s, %s, %s, %s, %s}, // pwr.2p2n.test(h = ES.h(%s, %s), n1 = %s, n2 = %s, alternative = \"%s\")$power\n",
+                    alt_go[alt], g(pp[1]), g(pp[2]), g(nn[1]), g(nn[2]), g(p), pp[2], pp[1], nn[1], nn[2], alt))
+        if (nn[1] == nn[2] && alt != "less" && ((alt == "greater") == (pp[2] > pp[1]) || alt == "two.sided")) {
+          ps <- if (alt == "two.sided") "two.sided" else "one.sided"
+          p <- power.prop.test(n = nn[1], p1 = pp[1], p2 = pp[2], strict = TRUE, alternative = ps)$power
+          cat(sprintf("\t{Pooled, %s, 0.05, %s, %s, %s, %s, %s}, // power.prop.test(n = %s, p1 = %s, p2 = %s, strict = TRUE, alternative = \"%s\")$power\n",
+                      alt_go[alt], g(pp[1]), g(pp[2]), g(nn[1]), g(nn[2]), g(p), nn[1], pp[1], pp[2], ps))
+        }
+      }
+}
+# Solved n rows: {method, alternative, p_control, p_treatment, ratio, power, n_control}.
+if (section %in% c("propn", "all")) {
+  suppressMessages(library(pwr))
+  for (pp in list(c(0.3, 0.2), c(0.1, 0.15), c(0.5, 0.45), c(0.02, 0.04)))
+    for (ratio in c(1, 2))
+      for (power in c(0.8, 0.9)) {
+        h <- ES.h(pp[2], pp[1])
+        f <- function(n) pwr.2p2n.test(h = h, n1 = n, n2 = ratio * n)$power - power
+        n <- uniroot(f, c(2, 1e9), tol = 1e-12)$root
+        cat(sprintf("\t{Arcsine, stats.TwoSided, %s, %s, %s, %s, %s}, // uniroot(pwr.2p2n.test(h = ES.h(%s, %s), n1 = n, n2 = %s * n)$power - %s, tol = 1e-12)\n",
+                    g(pp[1]), g(pp[2]), g(ratio), g(power), g(n), pp[2], pp[1], ratio, power))
+        if (ratio == 1) {
+          f <- function(n) power.prop.test(n = n, p1 = pp[1], p2 = pp[2], strict = TRUE)$power - power
+          n <- uniroot(f, c(2, 1e9), tol = 1e-12)$root
+          cat(sprintf("\t{Pooled, stats.TwoSided, %s, %s, 1, %s, %s}, // uniroot(power.prop.test(n = n, p1 = %s, p2 = %s, strict = TRUE)$power - %s, tol = 1e-12)\n",
+                      g(pp[1]), g(pp[2]), g(power), g(n), pp[1], pp[2], power))
+        }
+      }
+}
+# Solved p_treatment rows: {method, alternative, reduction, p_control, n, power, p_treatment}.
+if (section %in% c("propp", "all")) {
+  suppressMessages(library(pwr))
+  for (pc in c(0.3, 0.1))
+    for (n in c(200, 1000))
+      for (dir in c("up", "down")) {
+        f <- function(pt) pwr.2p2n.test(h = ES.h(pt, pc), n1 = n, n2 = n)$power - 0.8
+        iv <- if (dir == "up") c(pc, 1 - 1e-12) else c(1e-12, pc)
+        pt <- uniroot(f, iv, tol = 1e-14)$root
+        cat(sprintf("\t{Arcsine, stats.TwoSided, %s, %s, %s, 0.8, %s}, // uniroot(pwr.2p2n.test(h = ES.h(pt, %s), n1 = %s, n2 = %s)$power - 0.8, c(%s, %s), tol = 1e-14)\n",
+                    dir == "down", g(pc), g(n), g(pt), pc, n, n, iv[1], iv[2]))
+        f <- function(pt) power.prop.test(n = n, p1 = pc, p2 = pt, strict = TRUE)$power - 0.8
+        pt <- uniroot(f, iv, tol = 1e-14)$root
+        cat(sprintf("\t{Pooled, stats.TwoSided, %s, %s, %s, 0.8, %s}, // uniroot(power.prop.test(n = %s, p1 = %s, p2 = pt, strict = TRUE)$power - 0.8, c(%s, %s), tol = 1e-14)\n",
+                    dir == "down", g(pc), g(n), g(pt), n, pc, iv[1], iv[2]))
+      }
+}
