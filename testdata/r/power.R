@@ -142,3 +142,49 @@ if (section %in% c("propp", "all")) {
                     dir == "down", g(pc), g(n), g(pt), n, pc, iv[1], iv[2]))
       }
 }
+
+# --- counts (the contract's Wald formula): rct/power/counts_ref_test.go -------
+# No R package implements this exact formula; it is written out here from
+# the contract (shared/spec/cli.md, evalkit power counts).
+counts_power <- function(mu0, rr, k, nc, nt, alpha = 0.05, alt = "two.sided") {
+  ik <- if (is.na(k)) 0 else 1 / k
+  V <- (1 / mu0 + ik) / nc + (1 / (rr * mu0) + ik) / nt
+  z <- log(rr) / sqrt(V)
+  switch(alt,
+    two.sided = pnorm(abs(z) - qnorm(1 - alpha / 2)) + pnorm(-abs(z) - qnorm(1 - alpha / 2)),
+    greater = pnorm(z - qnorm(1 - alpha)),
+    less = pnorm(-z - qnorm(1 - alpha)))
+}
+kgo <- function(k) if (is.na(k)) "0" else g(k)
+if (section %in% c("counts", "all")) {
+  # Power rows: {alternative, mu0, rr, k (0 = Poisson), n_c, n_t, power}.
+  for (alt in c("two.sided", "greater", "less"))
+    for (mr in list(c(2.5, 0.8), c(0.4, 0.6), c(12, 1.15), c(1, 0.95)))
+      for (k in c(NA, 0.7, 5))
+        for (nn in list(c(60, 60), c(200, 100))) {
+          p <- counts_power(mr[1], mr[2], k, nn[1], nn[2], alt = alt)
+          cat(sprintf("\t{%s, %s, %s, %s, %s, %s, %s}, // counts_power(mu0 = %s, rr = %s, k = %s, nc = %s, nt = %s, alt = \"%s\")\n",
+                      alt_go[alt], g(mr[1]), g(mr[2]), kgo(k), g(nn[1]), g(nn[2]), g(p), mr[1], mr[2], k, nn[1], nn[2], alt))
+        }
+}
+if (section %in% c("countsn", "all")) {
+  # Solved n rows: {mu0, rr, k, ratio, power, n_c}.
+  for (mr in list(c(2.5, 0.8), c(0.4, 0.6), c(12, 1.15)))
+    for (k in c(NA, 0.7))
+      for (ratio in c(1, 2)) {
+        f <- function(n) counts_power(mr[1], mr[2], k, n, ratio * n) - 0.8
+        n <- uniroot(f, c(2, 1e9), tol = 1e-12)$root
+        cat(sprintf("\t{%s, %s, %s, %s, 0.8, %s}, // uniroot(counts_power(mu0 = %s, rr = %s, k = %s, n, %s * n) - 0.8, c(2, 1e9), tol = 1e-12)\n",
+                    g(mr[1]), g(mr[2]), kgo(k), g(ratio), g(n), mr[1], mr[2], k, ratio))
+      }
+  # Solved rate ratio rows: {mu0, k, n, reduction, power, rr}.
+  for (mu0 in c(2.5, 0.4))
+    for (k in c(NA, 0.7))
+      for (dir in c("up", "down")) {
+        iv <- if (dir == "up") c(1, 20) else c(0.3, 1)
+        f <- function(rr) counts_power(mu0, rr, k, 100, 100) - 0.8
+        rr <- uniroot(f, iv, tol = 1e-14)$root
+        cat(sprintf("\t{%s, %s, 100, %s, 0.8, %s}, // uniroot(counts_power(mu0 = %s, rr, k = %s, 100, 100) - 0.8, c(%s, %s), tol = 1e-14)\n",
+                    g(mu0), kgo(k), if (dir == "down") "true" else "false", g(rr), mu0, k, iv[1], iv[2]))
+      }
+}
