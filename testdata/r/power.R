@@ -188,3 +188,63 @@ if (section %in% c("countsn", "all")) {
                     g(mu0), kgo(k), if (dir == "down") "true" else "false", g(rr), mu0, k, iv[1], iv[2]))
       }
 }
+
+# --- cluster (CRA2): rct/power/cluster_ref_test.go ---------------------------
+# PowerUpR is not installable here. These are PowerUpR's mdes.cra2r2 and
+# power.cra2r2 (R/cra2r2.R and R/utils.R of PowerUpR on CRAN: .mdes.fun and
+# .power.fun) written out, with the contract's cv adjustment, which is the
+# identity when cv = 0: rho2 * (1 - r22) becomes rho2 * (1 - r22) * (1 + cv^2).
+cra2_sse <- function(rho2, n, J, p = 0.5, r21 = 0, r22 = 0, cv = 0)
+  sqrt(rho2 * (1 - r22) * (1 + cv^2) / (p * (1 - p) * J) + (1 - rho2) * (1 - r21) / (p * (1 - p) * J * n))
+mdes_cra2 <- function(power = 0.8, alpha = 0.05, two.tailed = TRUE, rho2, p = 0.5, g2 = 0, r21 = 0, r22 = 0, n, J, cv = 0) {
+  df <- J - g2 - 2
+  SSE <- cra2_sse(rho2, n, J, p, r21, r22, cv)
+  T1 <- ifelse(two.tailed, abs(qt(alpha / 2, df)), abs(qt(alpha, df)))
+  T2 <- abs(qt(power, df))
+  M <- ifelse(power >= 0.5, T1 + T2, T1 - T2)
+  M * SSE
+}
+power_cra2 <- function(es = 0.25, alpha = 0.05, two.tailed = TRUE, rho2, g2 = 0, p = 0.5, r21 = 0, r22 = 0, n, J, cv = 0) {
+  df <- J - g2 - 2
+  SSE <- cra2_sse(rho2, n, J, p, r21, r22, cv)
+  lamda <- es / SSE
+  ifelse(two.tailed == FALSE,
+         1 - pt(qt(alpha, df, lower.tail = FALSE), df, lamda),
+         1 - pt(qt(alpha / 2, df, lower.tail = FALSE), df, lamda) + pt(-qt(alpha / 2, df, lower.tail = FALSE), df, lamda))
+}
+if (section %in% c("cluster", "all")) {
+  # Rows: {two_tailed, alpha, rho2, n, J, p, r21, r22, g2, cv, es, power, mdes at power 0.8}.
+  cases <- list(
+    list(rho2 = 0.2, n = 4, J = 20, p = 0.5, r21 = 0, r22 = 0, g2 = 0, cv = 0),
+    list(rho2 = 0.05, n = 25, J = 40, p = 0.5, r21 = 0.3, r22 = 0.5, g2 = 1, cv = 0),
+    list(rho2 = 0.15, n = 60, J = 30, p = 1/3, r21 = 0.5, r22 = 0.4, g2 = 2, cv = 0.4),
+    list(rho2 = 0, n = 10, J = 12, p = 0.5, r21 = 0, r22 = 0, g2 = 0, cv = 0.6),
+    list(rho2 = 0.4, n = 200, J = 100, p = 0.4, r21 = 0.2, r22 = 0.7, g2 = 3, cv = 0.2))
+  for (tt in c(TRUE, FALSE)) for (cs in cases) for (es in c(0.1, 0.25, 0.6)) {
+    pw <- do.call(power_cra2, c(list(es = es, two.tailed = tt), cs))
+    md <- do.call(mdes_cra2, c(list(power = 0.8, two.tailed = tt), cs))
+    md3 <- do.call(mdes_cra2, c(list(power = 0.3, two.tailed = tt), cs))
+    cat(sprintf("\t{%s, 0.05, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s}, // power_cra2(es = %s, two.tailed = %s, rho2 = %s, n = %s, J = %s, p = %s, r21 = %s, r22 = %s, g2 = %s, cv = %s); mdes_cra2(power = 0.8 and 0.3, ...)\n",
+                tolower(tt), g(cs$rho2), g(cs$n), g(cs$J), g(cs$p), g(cs$r21), g(cs$r22), cs$g2, g(cs$cv), g(es), g(pw), g(md), g(md3),
+                es, tt, cs$rho2, cs$n, cs$J, cs$p, cs$r21, cs$r22, cs$g2, cs$cv))
+  }
+}
+if (section %in% c("clusterj", "all")) {
+  # Rows: {rho2, n, p, r21, r22, g2, cv, es, power, J}: the smallest J with
+  # J * p whole and mdes_cra2(J) <= es, found by counting J upwards.
+  cases <- list(
+    list(rho2 = 0.2, n = 4, p = 0.5, r21 = 0, r22 = 0, g2 = 0, cv = 0, es = 0.5),
+    list(rho2 = 0.05, n = 25, p = 0.5, r21 = 0.3, r22 = 0.5, g2 = 1, cv = 0, es = 0.2),
+    list(rho2 = 0.15, n = 60, p = 1/3, r21 = 0.5, r22 = 0.4, g2 = 2, cv = 0.4, es = 0.25),
+    list(rho2 = 0.1, n = 20, p = 0.4, r21 = 0, r22 = 0, g2 = 0, cv = 0.5, es = 0.3),
+    list(rho2 = 0.02, n = 8, p = 0.5, r21 = 0, r22 = 0, g2 = 0, cv = 0, es = 3))
+  for (cs0 in cases) for (pw in c(0.8, 0.9)) {
+    cs <- cs0; es <- cs$es; cs$es <- NULL
+    step <- which(abs((1:1000) * cs$p - round((1:1000) * cs$p)) < 1e-9)[1]
+    J <- step * ceiling((cs$g2 + 3) / step)
+    while (do.call(mdes_cra2, c(list(power = pw, J = J), cs)) > es) J <- J + step
+    cat(sprintf("\t{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}, // smallest J = k * %s with mdes_cra2(power = %s, rho2 = %s, n = %s, J, p = %s, r21 = %s, r22 = %s, g2 = %s, cv = %s) <= %s\n",
+                g(cs$rho2), g(cs$n), g(cs$p), g(cs$r21), g(cs$r22), cs$g2, g(cs$cv), g(es), g(pw), J,
+                step, pw, cs$rho2, cs$n, cs$p, cs$r21, cs$r22, cs$g2, cs$cv, es))
+  }
+}
