@@ -55,3 +55,32 @@ func TestCostPerPersonNobodyReached(t *testing.T) {
 		t.Errorf("err = %v, want ErrNoCostPerPerson", err)
 	}
 }
+
+func TestCostTornadoGolden(t *testing.T) {
+	f, err := os.Open("../testdata/unitcost/multiyear_costs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lines, err := unitcost.ReadCosts(f, "multiyear_costs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reach := []unitcost.Reach{{Intervention: "Hotspot Patrols", People: 400}, {Intervention: "Mentoring", People: 40}}
+	opt := unitcost.Options{DiscountRate: 0.035, BaseYear: 2022, Sensitivity: 0.2}
+	res, err := unitcost.Calculate(lines, reach, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := res.Interventions[0]
+	p, err := CostTornado(iv, res.Sensitivity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := CostTornadoSize(iv)
+	checkGolden(t, "costs_tornado", p, w, h)
+
+	if _, err := CostTornado(unitcost.Intervention{Name: "none"}, 0.1); !errors.Is(err, ErrNoSensitivity) {
+		t.Errorf("err = %v, want ErrNoSensitivity", err)
+	}
+}
