@@ -147,3 +147,37 @@ func TestWarnings(t *testing.T) {
 }
 
 func isNaN(x float64) bool { return x != x }
+
+// TestCostsFromSalary reads posts given by salary, on-cost rate and WTE.
+func TestCostsFromSalary(t *testing.T) {
+	const head = "intervention,item,category,amount,year,funder,salary,on_cost_rate,wte\n"
+	lines, err := ReadCosts(strings.NewReader(head+
+		// 42000 × 1.30 × 0.4 = 21840 and × 0.6 = 32760, as in the example sheet.
+		"S,manager,staff,,2023,VRU core grant,42000,0.30,0.4\n"+
+		"S,manager,staff,,2023,StreetGames,42000,0.30,0.6\n"+
+		"S,grants,non_staff,49000,2023,VRU core grant,,,\n"), "costs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines[0].Amount != 2184000 || lines[1].Amount != 3276000 || lines[2].Amount != 4900000 {
+		t.Errorf("amounts %v %v %v", lines[0].Amount, lines[1].Amount, lines[2].Amount)
+	}
+	for _, tc := range []struct {
+		name, row string
+		err       error
+		where     string
+	}{
+		{"both", "S,x,staff,100,2023,,42000,0.3,1\n", ErrAmount, `costs.csv: row 2, column "amount": "100": not an amount in plain pounds and pence: give either the amount or the salary`},
+		{"no rate", "S,x,staff,,2023,,42000,,1\n", ErrMissing, `costs.csv: row 2, column "on_cost_rate": missing value: a salary needs an on_cost_rate`},
+		{"percent", "S,x,staff,,2023,,42000,28%,1\n", ErrNumber, `costs.csv: row 2, column "on_cost_rate": "28%"`},
+		{"bad salary", "S,x,staff,,2023,,42k,0.28,1\n", ErrAmount, `costs.csv: row 2, column "salary": "42k"`},
+		{"negative wte", "S,x,staff,,2023,,42000,0.28,-1\n", ErrNegative, `costs.csv: row 2, column "wte": "-1": negative value`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadCosts(strings.NewReader(head+tc.row), "costs.csv")
+			if !errors.Is(err, tc.err) || !strings.HasPrefix(err.Error(), tc.where) {
+				t.Fatalf("err = %v, want %v starting %q", err, tc.err, tc.where)
+			}
+		})
+	}
+}
