@@ -84,3 +84,23 @@ func TestCostTornadoGolden(t *testing.T) {
 		t.Errorf("err = %v, want ErrNoSensitivity", err)
 	}
 }
+
+// TestCostPerPersonFree draws interventions that cost nothing, and skips
+// one that reached no one.
+func TestCostPerPersonFree(t *testing.T) {
+	res, err := unitcost.Calculate([]unitcost.Line{
+		{Intervention: "Free", Amount: 0, Year: 2023},
+		{Intervention: "Nobody", Amount: 100, Year: 2023},
+	}, []unitcost.Reach{{Intervention: "Free", People: 3}, {Intervention: "Nobody", People: 0}}, nil, unitcost.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := CostPerPerson(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := CostPerPersonSize(res)
+	if _, err := p.WriterTo(w, h, "png"); err != nil {
+		t.Fatal(err)
+	}
+}
