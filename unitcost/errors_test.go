@@ -111,7 +111,8 @@ func TestWarnings(t *testing.T) {
 		{Intervention: "Free", Category: Staff, Amount: 0, Year: 2023},
 	}
 	reach := []Reach{{Intervention: "Zero people", Group: "all", People: 0}, {Intervention: "Free", Group: "all", People: 5}}
-	outcomes := []Outcome{{Intervention: "Zero people", Outcome: "o", Count: 0, Value: 100, Valued: true}, {Intervention: "Free", Outcome: "o", Count: 2, Value: 500, Valued: true}}
+	outcomes := []Outcome{{Intervention: "Zero people", Outcome: "o", Count: 0, Value: 100, Valued: true}, {Intervention: "Free", Outcome: "o", Count: 2, Value: 500, Valued: true},
+		{Intervention: "Free", Outcome: "p", Count: 1, Value: 500, Valued: true}, {Intervention: "Free", Outcome: "p", Count: 1}}
 	res, err := Calculate(lines, reach, outcomes, Options{Sensitivity: 0.1})
 	if err != nil {
 		t.Fatal(err)
@@ -128,13 +129,14 @@ func TestWarnings(t *testing.T) {
 		t.Errorf("zero outcomes: %+v", zp.Outcomes[0])
 	}
 	// A cost of 0: cost per person 0, BCR undefined, NPV the benefit 2 × 5.
-	if free.CostPerPerson != 0 || !isNaN(free.Outcomes[0].BCR) || free.Outcomes[0].NPV != 10 {
+	if free.CostPerPerson != 0 || !isNaN(free.Outcomes[0].BCR) || free.Outcomes[0].NPV != 10 || !isNaN(free.Outcomes[1].Benefit) || free.Outcomes[1].Count != 2 {
 		t.Errorf("free: %+v", free)
 	}
 	want := []string{
 		`"No reach" has cost lines but no reach: its cost per person is undefined (null)`,
 		`"Zero people" reached 0 people: its cost per person is undefined (null)`,
 		`"Zero people": outcome "o" has a count of 0: its cost per outcome is undefined (null)`,
+		`"Free": outcome "p" has a value on some rows only: its benefit is undefined (null)`,
 	}
 	if strings.Join(res.Warnings, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(res.Warnings, "\n"), strings.Join(want, "\n"))
