@@ -3,6 +3,7 @@ package stats
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -206,6 +207,89 @@ func TestHedgesJ(t *testing.T) {
 	for _, c := range cases {
 		if got := hedgesJ(c.df); !sameFloatCont(got, c.want, c.tol) {
 			t.Errorf("J(%g) = %.17g, R %.17g", c.df, got, c.want)
+		}
+	}
+}
+
+// Reference values at other levels: R 4.2.2, t.test(x, y, conf.level =
+// level) (welch), t.test(..., var.equal = TRUE) (student), and the
+// full-precision noncentral t bounds of effectsize 0.8.3's cohens_d (dEx)
+// and glass_delta (glassEx) by uniroot(function(ncp) pt(t, df, ncp) - p,
+// tol = 1e-14), printed by testdata/r/continuous.R. effectsize's own
+// bounds (dLo, dHi, glassLo, glassHi) are kept for the record but not
+// tested: at level 0.999 on huge its Nelder–Mead stops far from the root
+// (upper bound 25125.50 where the root is 19001.25). NAME-swapped has x and
+// y exchanged.
+var levelRCases = []struct {
+	name                                   string
+	level                                  float64
+	welchLo, welchHi, studentLo, studentHi float64
+	dLo, dHi, dExLo, dExHi                 float64
+	glassLo, glassHi, glassExLo, glassExHi float64
+}{
+	{name: "attendance", level: 0.8, welchLo: 1.0372261088897632, welchHi: 5.0694491157572141, studentLo: 1.0259052546788574, studentHi: 5.0807699699681201, dLo: 0.14485488291555632, dHi: 0.72904999461733933, dExLo: 0.14485487912382702, dExHi: 0.72905001106740475, glassLo: 0.13294295332642467, glassHi: 0.68306558650445737, glassExLo: 0.13294293054639594, glassExHi: 0.68306559488671081},
+	{name: "attendance", level: 0.99, welchLo: -1.0664303047772152, welchHi: 7.173105529424193, studentLo: -1.089220991898336, studentHi: 7.1958962165453144, dLo: -0.15008606336031177, dHi: 1.024105121106605, dExLo: -0.15008622316070419, dExHi: 1.0241052535207846, glassLo: -0.14465344979305966, glassHi: 0.96105485445729155, glassExLo: -0.14465335882350583, glassExHi: 0.96105470467717269},
+	{name: "attendance", level: 0.999, welchLo: -2.2837968381969933, welchHi: 8.3904720628439708, studentLo: -2.3129420520859667, studentHi: 8.4196172767329447, dLo: -0.31177075729309667, dHi: 1.1870502276669184, dExLo: -0.31293566857999877, dExHi: 1.1870505319770466, glassLo: -0.29788348025476097, glassHi: 1.114617132545711, glassExLo: -0.2978850317966063, glassExHi: 1.1146160019582654},
+	{name: "tiny23", level: 0.8, welchLo: -0.47403666054968957, welchHi: 3.72403666054969, studentLo: -0.51667212610476998, studentHi: 3.7666721261047695, dLo: -0.24949477682532648, dHi: 2.3486885222064031, dExLo: -0.24949479390270138, dExHi: 2.348688478996789, glassLo: -0.2647509145717501, glassHi: 2.1779356747714758, glassExLo: -0.26475096011127819, glassExHi: 2.1779356875659874},
+	{name: "tiny23", level: 0.99, welchLo: -6.5679861462444897, welchHi: 9.8179861462444915, studentLo: -6.0131351164665192, studentHi: 9.2631351164665183, dLo: -1.5291673704780915, dHi: 3.6950101530163448, dExLo: -1.5291680681656667, dExHi: 3.6950106802207419, glassLo: -1.4341933668696039, glassHi: 3.4838760093149448, glassExLo: -1.434197556238509, glassExHi: 3.4838767566549098},
+	{name: "tiny23", level: 0.999, welchLo: -18.143239962371894, welchHi: 21.393239962371894, studentLo: -15.275638211391076, studentHi: 18.525638211391076, dLo: -2.2280241126593747, dHi: 4.4474625782299793, dExLo: -2.2280133716260995, dExHi: 4.4474616779643865, glassLo: -2.0669189972267352, glassHi: 4.2221084790232863, glassExLo: -2.06691568972174, glassExHi: 4.222113880590924},
+	{name: "huge", level: 0.8, welchLo: 13.94080771266939, welchHi: 13.941342187330608, studentLo: 13.940807719802125, studentHi: 13.941342180197873, dLo: 13482.03010132517, dHi: 16576.098583640563, dExLo: 13482.030003469099, dExHi: 16576.098592704391, glassLo: 12449.71127819331, glassHi: 16708.000254729945, glassExLo: 12449.711294786874, glassExHi: 16708.000194715645},
+	{name: "huge", level: 0.99, welchLo: 13.940529004995184, welchHi: 13.941620895004815, studentLo: 13.940529047636741, studentHi: 13.941620852363259, dLo: 11919.632590941246, dHi: 18138.49527645898, dExLo: 11919.633217193923, dExHi: 18138.495378979565, glassLo: 10299.597624404736, glassHi: 18858.284440424668, glassExLo: 10299.423833343006, glassExHi: 18858.287656159515},
+	{name: "huge", level: 0.999, welchLo: 13.940367829918326, welchHi: 13.941782070081672, studentLo: 13.940367916267572, studentHi: 13.941781983732426, dLo: 11056.887096814073, dHi: 25125.497423060242, dExLo: 11056.881018195987, dExHi: 19001.247577977494, glassLo: 9112.0492583678133, glassHi: 27164.803227931137, glassExLo: 9112.0396476258866, glassExHi: 20045.67184187661},
+	{name: "huge-swapped", level: 0.8, welchLo: -13.941342187330608, welchHi: -13.94080771266939, studentLo: -13.941342180197873, studentHi: -13.940807719802125, dLo: -16576.098598221248, dHi: -13482.030047242584, dExLo: -16576.098592704391, dExHi: -13482.030003469099, glassLo: -17669.46939428525, glassHi: -13166.135318025028, glassExLo: -17669.469359653503, glassExHi: -13166.135366059149},
+	{name: "huge-swapped", level: 0.99, welchLo: -13.941620895004815, welchHi: -13.940529004995184, studentLo: -13.941620852363259, studentHi: -13.940529047636741, dLo: -18138.494603755826, dHi: -11918.976511394694, dExLo: -18138.495378979565, dExHi: -11919.633217193923, glassLo: -19943.495800307064, glassHi: -10892.109658916881, glassExLo: -19943.496051755552, glassExHi: -10892.108673957106},
+	{name: "huge-swapped", level: 0.999, welchLo: -13.941782070081672, welchHi: -13.940367829918326, studentLo: -13.941781983732426, studentHi: -13.940367916267572, dLo: -22345.531704250392, dHi: -11056.869187325308, dExLo: -19001.247577977501, dExHi: -11056.881018195998, glassLo: -24322.261206498875, glassHi: -9636.4106784700671, glassExLo: -21199.208778782093, glassExHi: -9636.3959469306228},
+	{name: "unequal", level: 0.8, welchLo: -4.8433223348811998, welchHi: -2.1057633794045132, studentLo: -5.2649154680115551, studentHi: -1.6841702462741586, dLo: -1.0724318563277726, dHi: -0.33289532939076533, dExLo: -1.0724318337897283, dExHi: -0.33289531968514219, glassLo: -0.80044674131824001, glassHi: -0.32732966730236579, glassExLo: -0.80044672214596568, glassExHi: -0.3273296531663154},
+	{name: "unequal", level: 0.99, welchLo: -6.3262106561921696, welchHi: -0.62287505809354404, studentLo: -7.1606398484370883, studentHi: 0.21155413415137475, dLo: -1.4461861463250616, dHi: 0.040230132624816964, dExLo: -1.4461861033585244, dExHi: 0.040230294554061401, glassLo: -1.0403238905602148, glassHi: -0.089399649424801858, glassExLo: -1.0403238317366263, glassExHi: -0.089399557782968805},
+	{name: "unequal", level: 0.999, welchLo: -7.2312624809316048, welchHi: 0.28217676664589109, studentLo: -8.2808278067131571, studentHi: 1.3317420924274435, dLo: -1.6526587432232254, dHi: 0.24617672039143376, dExLo: -1.6526624488772366, dExHi: 0.24617909141711003, glassLo: -1.173056757494868, glassHi: 0.041704549033101966, glassExLo: -1.1730579855261403, glassExHi: 0.0417040838934759},
+}
+
+func TestLevelsAgainstR(t *testing.T) {
+	const tol = 1e-9
+	for _, c := range levelRCases {
+		x, y := readContinuousSet(t, strings.TrimSuffix(c.name, "-swapped"))
+		if strings.HasSuffix(c.name, "-swapped") {
+			x, y = y, x
+		}
+		w, err1 := WelchT(x, y, c.level, TwoSided)
+		s, err2 := StudentT(x, y, c.level, TwoSided)
+		d, err3 := CohensD(x, y, c.level, TwoSided)
+		g, err4 := GlassDelta(x, y, c.level, TwoSided)
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			t.Errorf("%s %g: %v", c.name, c.level, err)
+			continue
+		}
+		for _, v := range []struct {
+			what      string
+			got, want float64
+		}{
+			{"welch low", w.CILow, c.welchLo}, {"welch high", w.CIHigh, c.welchHi},
+			{"student low", s.CILow, c.studentLo}, {"student high", s.CIHigh, c.studentHi},
+			{"d low", d.CILow, c.dExLo}, {"d high", d.CIHigh, c.dExHi},
+			{"glass low", g.CILow, c.glassExLo}, {"glass high", g.CIHigh, c.glassExHi},
+		} {
+			if !sameFloatCont(v.got, v.want, tol) {
+				t.Errorf("%s %g: %s = %.17g, R %.17g", c.name, c.level, v.what, v.got, v.want)
+			}
+		}
+	}
+}
+
+func TestSMDSwapSymmetry(t *testing.T) {
+	// Exchanging the arms negates d and mirrors its interval, since
+	// F(-t; df, -ncp) = 1 - F(t; df, ncp).
+	for _, name := range []string{"attendance", "tiny2", "huge", "exact49"} {
+		x, y := readContinuousSet(t, name)
+		for _, alt := range []Alternative{TwoSided, Less, Greater} {
+			mirror := map[Alternative]Alternative{TwoSided: TwoSided, Less: Greater, Greater: Less}[alt]
+			a, err1 := CohensD(x, y, 0.9, alt)
+			b, err2 := CohensD(y, x, 0.9, mirror)
+			if err := errors.Join(err1, err2); err != nil {
+				t.Fatal(err)
+			}
+			if !sameFloatCont(a.Value, -b.Value, 1e-12) || !sameFloatCont(a.CILow, -b.CIHigh, 1e-10) || !sameFloatCont(a.CIHigh, -b.CILow, 1e-10) {
+				t.Errorf("%s %v: %+v against %+v", name, alt, a, b)
+			}
 		}
 	}
 }
