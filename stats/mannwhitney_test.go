@@ -105,7 +105,7 @@ func TestMannWhitneyCDF(t *testing.T) {
 	}
 	for _, c := range cases {
 		counts, total := mannWhitneyCounts(c.m, c.n)
-		if got := mannWhitneyCDF(counts, total, c.q, c.lower); !sameFloatCont(got, c.want, 1e-12) {
+		if got := mannWhitneyCDF(counts, total, c.m, c.n, c.q, c.lower); !sameFloatCont(got, c.want, 1e-12) {
 			t.Errorf("pwilcox(%g, %d, %d, lower = %v) = %.17g, R %.17g", c.q, c.m, c.n, c.lower, got, c.want)
 		}
 	}
