@@ -77,7 +77,10 @@ func cohensDPooled(x, y []float64, level float64, alt Alternative) (SMDResult, e
 	if alt != TwoSided && alt != Less && alt != Greater {
 		panic("stats: unknown Alternative")
 	}
-	if err := continuousCheck(x, y, 2, level); err != nil {
+	if err := continuousCheck(x, y, 2); err != nil {
+		return SMDResult{}, err
+	}
+	if err := continuousLevelCheck(level); err != nil {
 		return SMDResult{}, err
 	}
 	mx, vx := stat.MeanVariance(x, nil)

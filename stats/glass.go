@@ -33,7 +33,10 @@ func GlassDelta(x, y []float64, level float64, alt Alternative) (SMDResult, erro
 	if alt != TwoSided && alt != Less && alt != Greater {
 		panic("stats: unknown Alternative")
 	}
-	if err := continuousCheck(x, y, 2, level); err != nil {
+	if err := continuousCheck(x, y, 2); err != nil {
+		return SMDResult{}, err
+	}
+	if err := continuousLevelCheck(level); err != nil {
 		return SMDResult{}, err
 	}
 	mx, vx := stat.MeanVariance(x, nil)

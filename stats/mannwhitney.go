@@ -73,7 +73,7 @@ func MannWhitney(x, y []float64, alt Alternative) (MannWhitneyResult, error) {
 	if alt != TwoSided && alt != Less && alt != Greater {
 		panic("stats: unknown Alternative")
 	}
-	if err := continuousCheck(x, y, 1, 0.5); err != nil {
+	if err := continuousCheck(x, y, 1); err != nil {
 		return MannWhitneyResult{}, err
 	}
 	rankSum, tieSum := mannWhitneyRankSum(x, y)
