@@ -124,6 +124,15 @@ var smdRCases = []struct {
 	{name: "constant_control", measure: "hedges_g", alt: TwoSided, value: 0.75978131728618092, lo: -0.61174396977101075, hi: 2.0668563209064761, exLo: -0.61174385353137473, exHi: 2.066856285708726},
 	{name: "constant_control", measure: "hedges_g", alt: Less, value: 0.75978131728618092, lo: math.Inf(-1), hi: 1.8496888531641029, exLo: math.Inf(-1), exHi: 1.849688838995543},
 	{name: "constant_control", measure: "hedges_g", alt: Greater, value: 0.75978131728618092, lo: -0.39823694343102384, hi: math.Inf(1), exLo: -0.39823688110823013, exHi: math.Inf(1)},
+	{name: "large", measure: "cohens_d", alt: TwoSided, value: 0.044552459882438479, lo: -0.0085321650350202293, hi: 0.097633017130210845, exLo: -0.0085321728047976775, exHi: 0.097633041908786786},
+	{name: "large", measure: "cohens_d", alt: Less, value: 0.044552459882438479, lo: math.Inf(-1), hi: 0.089098761575701568, exLo: math.Inf(-1), exHi: 0.089098762765165831},
+	{name: "large", measure: "cohens_d", alt: Greater, value: 0.044552459882438479, lo: 2.1032485752234132e-06, hi: math.Inf(1), exLo: 2.1059615337938735e-06, exHi: math.Inf(1)},
+	{name: "large", measure: "hedges_g", alt: TwoSided, value: 0.044546382014484805, lo: -0.0085310010729723728, hi: 0.097619697987169088, exLo: -0.0085310088416898633, exHi: 0.097619722762364719},
+	{name: "large", measure: "hedges_g", alt: Less, value: 0.044546382014484805, lo: math.Inf(-1), hi: 0.089086606679897345, exLo: math.Inf(-1), exHi: 0.089086607869199336},
+	{name: "large", measure: "hedges_g", alt: Greater, value: 0.044546382014484805, lo: 2.1029616490436312e-06, hi: math.Inf(1), exLo: 2.1056742375109816e-06, exHi: math.Inf(1)},
+	{name: "large", measure: "glass_delta", alt: TwoSided, value: 0.04547274616976002, lo: -0.0085376592453889864, hi: 0.099474126282894065, exLo: -0.0085377358026726084, exHi: 0.099474135104769476},
+	{name: "large", measure: "glass_delta", alt: Less, value: 0.04547274616976002, lo: math.Inf(-1), hi: 0.090791405362259936, exLo: math.Inf(-1), exHi: 0.090791408479995048},
+	{name: "large", measure: "glass_delta", alt: Greater, value: 0.04547274616976002, lo: 0.00014498340418856289, hi: math.Inf(1), exLo: 0.00014498894496152684, exHi: math.Inf(1)},
 }
 
 func TestSMDAgainstR(t *testing.T) {

@@ -55,6 +55,9 @@ var mannWhitneyRCases = []struct {
 	{name: "constant_control", alt: TwoSided, w: 9, p: 0.35901205378642947, exact: false},
 	{name: "constant_control", alt: Less, w: 9, p: 0.90045507392589774, exact: false},
 	{name: "constant_control", alt: Greater, w: 9, p: 0.17950602689321474, exact: false},
+	{name: "large", alt: TwoSided, w: 3835549, p: 0.1445623000313114, exact: false},
+	{name: "large", alt: Less, w: 3835549, p: 0.92772119695101418, exact: false},
+	{name: "large", alt: Greater, w: 3835549, p: 0.072281150015655701, exact: false},
 }
 
 func TestMannWhitneyAgainstR(t *testing.T) {

@@ -48,6 +48,10 @@ if (length(args) > 0 && args[1] == "generate") {
   write_set("equalmeans", c(1, 2, 3, 4, 5), c(0, 3, 3, 6))
   # One arm constant (control): Welch, Student and d exist; Glass does not.
   write_set("constant_control", c(2.5, 3.5, 4.0, 5.5), c(3, 3, 3))
+  # A large sample with ties (two decimals), above the size where evalkit's
+  # Mann-Whitney switches to a radix sort: 3000 vs 2500.
+  set.seed(20231105)
+  write_set("large", round(rgamma(3000, 2, 1.9), 2), round(rgamma(2500, 2, 2), 2))
   quit(save = "no")
 }
 
@@ -66,7 +70,7 @@ ncp_exact <- function(t, df, level) {
 }
 
 sets <- c("attendance", "exact", "ties_small", "tiny2", "tiny23", "unequal", "huge",
-          "normal60", "ties60", "exact49", "equalmeans", "constant_control")
+          "normal60", "ties60", "exact49", "equalmeans", "constant_control", "large")
 
 cat("// t tests: R 4.2.2 t.test(x, y, alternative = alt, conf.level = 0.95[, var.equal = TRUE])\n")
 for (s in sets) {
