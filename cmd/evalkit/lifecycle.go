@@ -1,5 +1,16 @@
 package main
 
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/evalkit/evalkit/lifecycle"
+)
+
 // lifecycleCmd shows and moves interventions through the research life
 // cycle's gates.
 type lifecycleCmd struct{}
@@ -12,15 +23,107 @@ func (*lifecycleCmd) summary() string {
 const lifecycleUsage = `
 Usage: evalkit lifecycle status|advance|report --in portfolio.yaml [flags]
 
+The research life cycle: each intervention sits at a gate (1 literature
+review and experimental planning; 2 business capability review and process
+evaluation; 3 randomised trial in progress; 4 result and decision) and
+moves on when the evidence the gate asks for is done or not needed.
+
+  status   every intervention's gate, what it is missing, and links to
+           files that are not there (--json for the contract's JSON)
+  advance  move one intervention on (--intervention NAME, --to, --date,
+           --note), refused while evidence is missing unless --override
+           REASON; at gate 4, --decision adopt|adapt|scale|stop. The file
+           is rewritten in place, atomically, changing only the gate, the
+           decision and the appended history entry
+  report   the portfolio by gate as DIR/report.html and
+           DIR/portfolio_board.png (--out DIR; --force to reuse DIR)
+
 Example: where each intervention stands and what it is missing:
 
 	evalkit lifecycle status --in examples/portfolio.yaml
+
+Run "evalkit lifecycle SUBCOMMAND -h" for a subcommand's flags.
 `
 
 func (c *lifecycleCmd) run(e *env, args []string) error {
-	fs := newFlagSet(e, "lifecycle", lifecycleUsage)
-	if err := parseFlags(fs, args, true); err != nil {
-		return err
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fs := newFlagSet(e, "lifecycle", lifecycleUsage)
+		if err := parseFlags(fs, args, false); err != nil {
+			return err
+		}
+		return usageErrorf("say status, advance or report (see -h)")
 	}
-	return errNotBuilt
+	switch args[0] {
+	case "status":
+		return lifecycleStatus(e, args[1:])
+	case "advance":
+		return lifecycleAdvance(e, args[1:])
+	case "report":
+		return lifecycleReport(e, args[1:])
+	}
+	return usageErrorf("unknown subcommand %q: say status, advance or report (see -h)", args[0])
+}
+
+// lifecycleRead reads and parses the portfolio, naming the file (and the
+// line) in any error.
+func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := lifecycle.Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// lifecycleLinkExists checks a link relative to the portfolio's folder.
+func lifecycleLinkExists(portfolio string) func(string) bool {
+	dir := filepath.Dir(portfolio)
+	return func(link string) bool {
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(dir, filepath.FromSlash(link))
+		}
+		_, err := os.Stat(link)
+		return err == nil
+	}
+}
+
+// lifecycleMissingLinks groups the links not found by intervention.
+func lifecycleMissingLinks(p *lifecycle.Portfolio, path string) map[string][]lifecycle.Link {
+	out := map[string][]lifecycle.Link{}
+	for _, l := range p.MissingLinks(lifecycleLinkExists(path)) {
+		out[l.Intervention] = append(out[l.Intervention], l)
+	}
+	return out
+}
+
+func lifecycleInFlag(fsIn string) error {
+	if fsIn == "" {
+		return usageErrorf("--in is required (see -h)")
+	}
+	return nil
+}
+
+// lifecycleDate reads --date, today when empty.
+func lifecycleDate(s string) (time.Time, error) {
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return t, usageErrorf("--date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// lifecycleNotReady adds the way out to a refusal.
+func lifecycleNotReady(err error) error {
+	var nr *lifecycle.NotReadyError
+	if errors.As(err, &nr) {
+		return fmt.Errorf("%w; give --override REASON to move it on anyway", err)
+	}
+	return err
 }
