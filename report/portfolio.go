@@ -120,7 +120,7 @@ func (b *portfolioBoard) layout(width vg.Length) {
 	n := max(len(b.gates), 1)
 	b.width = width
 	b.colWidth = (width - 2*portfolioMargin - vg.Length(n-1)*portfolioGap) / vg.Length(n)
-	inner := b.colWidth - 2*portfolioPad
+	inner := b.colWidth - 2*portfolioPad - vg.Points(3) // a little room for rounding in text widths
 	head, name, small := b.style(portfolioHeadSize, true, portfolioInk), b.style(portfolioNameSize, true, portfolioInk), b.style(portfolioTextSize, false, portfolioInk)
 	headLines := 0
 	for _, g := range b.gates {
@@ -171,7 +171,7 @@ func (b *portfolioBoard) Plot(c draw.Canvas, _ *plot.Plot) {
 		y := top
 		portfolioBox(c, x, y, b.colWidth, b.headHeight, portfolioHeadFill, edge)
 		ty := y - portfolioPad
-		for _, l := range portfolioWrap(head, portfolioGateHeading(g), b.colWidth-2*portfolioPad) {
+		for _, l := range portfolioWrap(head, portfolioGateHeading(g), b.colWidth-2*portfolioPad-vg.Points(3)) {
 			c.FillText(head, vg.Point{X: x + portfolioPad, Y: ty}, l)
 			ty -= lineHeight(portfolioHeadSize)
 		}
