@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/evalkit/evalkit/lifecycle"
@@ -86,7 +89,7 @@ func lifecycleAdvance(e *env, args []string) error {
 	if err != nil {
 		return lifecycleNotReady(err)
 	}
-	if err := writeFileAtomic(*in, next.Bytes(), true); err != nil {
+	if err := lifecycleWriteBack(*in, p.Bytes(), next.Bytes()); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -115,6 +118,30 @@ func lifecycleAdvance(e *env, args []string) error {
 	fmt.Fprintf(&b, "; history written to %s\n", *in)
 	_, err = fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+// lifecycleWriteBack replaces the portfolio at path, which held old, with
+// data, atomically. It writes through a symbolic link to the file it points
+// at, keeps the file's permissions, and refuses when the file changed since
+// it was read (someone saved it meanwhile), so that no edit is lost.
+func lifecycleWriteBack(path string, old, data []byte) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if now, err := os.ReadFile(real); err != nil {
+		return err
+	} else if !bytes.Equal(now, old) {
+		return fmt.Errorf("%s changed while evalkit was working on it; nothing written, run the command again", path)
+	}
+	if err := writeFileAtomic(real, data, true); err != nil {
+		return err
+	}
+	return os.Chmod(real, fi.Mode().Perm())
 }
 
 // lifecycleFlagGiven reports whether the flag was on the command line.

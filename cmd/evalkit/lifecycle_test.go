@@ -203,3 +203,33 @@ func TestLifecycleHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestLifecycleAdvanceKeepsFile checks that advance writes through a
+// symbolic link and keeps the file's permissions.
+func TestLifecycleAdvanceKeepsFile(t *testing.T) {
+	path := lifecycleCopy(t, "handwritten.yaml")
+	if err := os.Chmod(path, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(filepath.Dir(path), "current.yaml")
+	if err := os.Symlink(filepath.Base(path), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, stderr, code := runCmd(t, "lifecycle", "advance", "--in", link, "--intervention", "Schools Navigators", "--date", "2023-06-14")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symbolic link was replaced by a file")
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	if !strings.Contains(lifecycleReadFile(t, path), "gate: 3") {
+		t.Error("the file the link points at was not advanced")
+	}
+}
