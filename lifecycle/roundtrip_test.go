@@ -140,7 +140,7 @@ func TestAdvanceStyles(t *testing.T) {
 			"interventions:\r\n  - name: A\r\n    gate: 4\r\n    history:\r\n      - date: 2023-01-01\r\n        to: 3\r\n      - date: 2023-06-14\r\n        from: 3\r\n        to: 4\r\n        override: \"y\"\r\n        missing: [trial_complete, analysis, participant_flow, cost_per_person]\r\n"},
 		{"no final newline", "interventions:\n  - name: A\n    gate: 1\n    notes: |\n      two\n      lines",
 			Move{Override: "z", Note: "say \"why\"\n"},
-			"interventions:\n  - name: A\n    gate: 2\n    notes: |\n      two\n      lines\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        note: \"say \\\"why\\\"\\n\"\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]"},
+			"interventions:\n  - name: A\n    gate: 2\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        note: \"say \\\"why\\\"\\n\"\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]\n    notes: |\n      two\n      lines"},
 		{"literal block then blank lines", "interventions:\n  - name: A\n    gate: 1\n    notes: |\n      text\n\n\n  - name: B\n    gate: 1\n",
 			Move{Override: "z"},
 			"interventions:\n  - name: A\n    gate: 2\n    notes: |\n      text\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]\n\n\n  - name: B\n    gate: 1\n"},
@@ -162,5 +162,20 @@ func TestAdvanceStyles(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestAdvanceRefusesDamage checks that an edit which would change anything
+// but the move is refused: here a block scalar written last in a file with
+// no final newline, which appending a history entry would change.
+func TestAdvanceRefusesDamage(t *testing.T) {
+	src := "interventions:\n  - name: A\n    gate: 1\n    history:\n      - date: 2023-01-01\n        note: |\n          text"
+	p, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = p.Advance("A", Move{Date: lifecycleTestDate, Override: "x"})
+	if err == nil || !strings.Contains(err.Error(), "left as it was") {
+		t.Errorf("err = %v, want a refusal", err)
 	}
 }
