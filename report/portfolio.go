@@ -26,9 +26,11 @@ type BoardCard struct {
 	MissingLinks []string
 	// Decision is gate 4's decision (adopt, adapt, scale, stop) or "".
 	Decision string
-	// LastMove describes the latest history entry, for the HTML report's
-	// tables; the board does not show it.
+	// LastMove describes the latest history entry, and Results sums up
+	// the evalkit results linked as evidence, for the HTML report's
+	// tables; the board does not show them.
 	LastMove string
+	Results  []string
 }
 
 // BoardGate is one column of the board: a gate and the interventions at it.

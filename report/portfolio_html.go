@@ -11,7 +11,7 @@ import (
 // WritePortfolioHTML writes the portfolio by gate as one self-contained
 // HTML page: a summary, the board of PortfolioBoard inline as SVG, and a
 // table per gate of each intervention's standing, missing evidence, links
-// not found and latest move. The page loads nothing from elsewhere.
+// not found, results linked and latest move. The page loads nothing from elsewhere.
 func WritePortfolioHTML(w io.Writer, title string, gates []BoardGate) error {
 	p, width, height := PortfolioBoard(title, gates)
 	wt, err := p.WriterTo(width, height, "svg")
@@ -79,8 +79,8 @@ th { background: #e8ecf1; }
 {{range .Gates}}
 <h2>Gate {{.Number}}: {{.Name}}</h2>
 {{if .Cards}}<table>
-<tr><th>Intervention</th><th>Network</th><th>Area</th><th>Standing</th><th>Evidence missing</th><th>Links not found</th><th>Latest move</th></tr>
-{{range .Cards}}<tr><td>{{.Name}}</td><td>{{.Network}}</td><td>{{.Area}}</td><td>{{if .Decision}}decision: {{.Decision}}{{else if .Ready}}<span class="ready">ready</span>{{else}}<span class="waiting">waiting</span>{{end}}</td><td>{{join .Missing}}</td><td class="alert">{{join .MissingLinks}}</td><td>{{.LastMove}}</td></tr>
+<tr><th>Intervention</th><th>Network</th><th>Area</th><th>Standing</th><th>Evidence missing</th><th>Links not found</th><th>Results linked</th><th>Latest move</th></tr>
+{{range .Cards}}<tr><td>{{.Name}}</td><td>{{.Network}}</td><td>{{.Area}}</td><td>{{if .Decision}}decision: {{.Decision}}{{else if .Ready}}<span class="ready">ready</span>{{else}}<span class="waiting">waiting</span>{{end}}</td><td>{{join .Missing}}</td><td class="alert">{{join .MissingLinks}}</td><td>{{range .Results}}{{.}}<br>{{end}}</td><td>{{.LastMove}}</td></tr>
 {{end}}</table>
 {{else}}<p class="none">No intervention at this gate.</p>
 {{end}}{{end}}

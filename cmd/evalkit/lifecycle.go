@@ -78,23 +78,51 @@ func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
 	return p, nil
 }
 
-// lifecycleLinkExists checks a link relative to the portfolio's folder.
-func lifecycleLinkExists(portfolio string) func(string) bool {
-	dir := filepath.Dir(portfolio)
-	return func(link string) bool {
-		if !filepath.IsAbs(link) {
-			link = filepath.Join(dir, filepath.FromSlash(link))
-		}
-		_, err := os.Stat(link)
-		return err == nil
-	}
+// lifecycleLinkInfo is what was found at the end of an evidence link.
+type lifecycleLinkInfo struct {
+	lifecycle.Link
+	Found   bool
+	Kind    lifecycle.LinkKind
+	Summary string
+	// Warning says when a JSON result is not the kind the evidence expects.
+	Warning string
 }
 
-// lifecycleMissingLinks groups the links not found by intervention.
-func lifecycleMissingLinks(p *lifecycle.Portfolio, path string) map[string][]lifecycle.Link {
-	out := map[string][]lifecycle.Link{}
-	for _, l := range p.MissingLinks(lifecycleLinkExists(path)) {
-		out[l.Intervention] = append(out[l.Intervention], l)
+// lifecycleMaxLinkSize bounds the linked JSON files read to describe them.
+const lifecycleMaxLinkSize = 64 << 20
+
+// lifecycleCheckLinks looks at every evidence link, relative to the
+// portfolio's folder, and groups what it found by intervention.
+func lifecycleCheckLinks(p *lifecycle.Portfolio, portfolio string) map[string][]lifecycleLinkInfo {
+	dir := filepath.Dir(portfolio)
+	out := map[string][]lifecycleLinkInfo{}
+	for _, l := range p.Links() {
+		info := lifecycleLinkInfo{Link: l}
+		path := filepath.FromSlash(l.Path)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		fi, err := os.Stat(path)
+		info.Found = err == nil
+		if info.Found && fi.Mode().IsRegular() && fi.Size() <= lifecycleMaxLinkSize &&
+			strings.EqualFold(filepath.Ext(path), ".json") {
+			if data, err := os.ReadFile(path); err == nil {
+				name := l.Intervention
+				if l.Fragment != "" {
+					name = l.Fragment
+				}
+				info.Kind, info.Summary = lifecycle.DescribeLink(data, name)
+			}
+			want := lifecycle.ExpectedKind(l.Evidence)
+			if want != lifecycle.NotAResult && info.Kind != want {
+				got := "JSON that is not an evalkit result"
+				if info.Kind != lifecycle.NotAResult {
+					got = "an evalkit " + string(info.Kind) + " result"
+				}
+				info.Warning = fmt.Sprintf("%s holds %s, not an evalkit %s result", l.Path, got, want)
+			}
+		}
+		out[l.Intervention] = append(out[l.Intervention], info)
 	}
 	return out
 }

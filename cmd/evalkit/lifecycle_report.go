@@ -59,7 +59,7 @@ func lifecycleReport(e *env, args []string) error {
 	if title == "" {
 		title = "Research life cycle: " + filepath.Base(*in)
 	}
-	gates := lifecycleBoard(p, lifecycleMissingLinks(p, *in))
+	gates := lifecycleBoard(p, lifecycleCheckLinks(p, *in))
 	var html bytes.Buffer
 	if err := plots.WritePortfolioHTML(&html, title, gates); err != nil {
 		return err
@@ -91,7 +91,7 @@ func lifecycleReport(e *env, args []string) error {
 
 // lifecycleBoard turns the portfolio into the board's columns, the
 // interventions in file order within each gate.
-func lifecycleBoard(p *lifecycle.Portfolio, links map[string][]lifecycle.Link) []plots.BoardGate {
+func lifecycleBoard(p *lifecycle.Portfolio, links map[string][]lifecycleLinkInfo) []plots.BoardGate {
 	var gates []plots.BoardGate
 	for _, g := range p.Gates {
 		col := plots.BoardGate{Number: g.Number, Name: g.Name}
@@ -104,7 +104,12 @@ func lifecycleBoard(p *lifecycle.Portfolio, links map[string][]lifecycle.Link) [
 			c := plots.BoardCard{Name: iv.Name, Network: iv.Network, Area: iv.Area, Ready: s.Ready,
 				Missing: s.Missing, Decision: string(iv.Decision)}
 			for _, l := range links[iv.Name] {
-				c.MissingLinks = append(c.MissingLinks, l.Evidence)
+				switch {
+				case !l.Found:
+					c.MissingLinks = append(c.MissingLinks, l.Evidence)
+				case l.Kind != lifecycle.NotAResult:
+					c.Results = append(c.Results, l.Evidence+": "+l.Summary)
+				}
 			}
 			if n := len(iv.History); n > 0 {
 				h := iv.History[n-1]

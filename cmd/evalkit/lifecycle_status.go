@@ -28,6 +28,7 @@ type lifecycleStatusJSON struct {
 	Interventions []lifecycleInterventionJSON `json:"interventions"`
 	ByGate        map[string]int              `json:"by_gate"`
 	Gates         []lifecycleGateJSON         `json:"gates"`
+	Warnings      []string                    `json:"warnings"`
 }
 
 type lifecycleInterventionJSON struct {
@@ -40,13 +41,19 @@ type lifecycleInterventionJSON struct {
 	Area         string              `json:"area"`
 	Decision     *string             `json:"decision"`
 	MissingLinks []lifecycleLinkJSON `json:"missing_links"`
+	Links        []lifecycleLinkJSON `json:"links"`
 	Line         int                 `json:"line"`
 }
 
+// lifecycleLinkJSON is an evidence link; missing_links has only the first
+// three keys.
 type lifecycleLinkJSON struct {
-	Evidence string `json:"evidence"`
-	Link     string `json:"link"`
-	Line     int    `json:"line"`
+	Evidence string  `json:"evidence"`
+	Link     string  `json:"link"`
+	Line     int     `json:"line"`
+	Found    *bool   `json:"found,omitempty"`
+	Kind     *string `json:"kind,omitempty"`
+	Summary  *string `json:"summary,omitempty"`
 }
 
 type lifecycleGateJSON struct {
@@ -69,15 +76,15 @@ func lifecycleStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	links := lifecycleMissingLinks(p, *in)
+	links := lifecycleCheckLinks(p, *in)
 	if *asJSON {
 		return writeJSON(e.stdout, lifecycleStatusOf(p, *in, links))
 	}
 	return lifecycleStatusTable(e, p, *in, links)
 }
 
-func lifecycleStatusOf(p *lifecycle.Portfolio, path string, links map[string][]lifecycle.Link) lifecycleStatusJSON {
-	out := lifecycleStatusJSON{File: path, Interventions: []lifecycleInterventionJSON{}, ByGate: map[string]int{}}
+func lifecycleStatusOf(p *lifecycle.Portfolio, path string, links map[string][]lifecycleLinkInfo) lifecycleStatusJSON {
+	out := lifecycleStatusJSON{File: path, Interventions: []lifecycleInterventionJSON{}, ByGate: map[string]int{}, Warnings: []string{}}
 	for g, n := range p.ByGate() {
 		out.ByGate[strconv.Itoa(g)] = n
 	}
@@ -93,13 +100,26 @@ func lifecycleStatusOf(p *lifecycle.Portfolio, path string, links map[string][]l
 		s := p.Standing(iv)
 		g, _ := p.Gate(iv.Gate)
 		j := lifecycleInterventionJSON{Name: s.Name, Gate: s.Gate, Ready: s.Ready, Missing: s.Missing,
-			GateName: g.Name, Network: iv.Network, Area: iv.Area, MissingLinks: []lifecycleLinkJSON{}, Line: iv.Line}
+			GateName: g.Name, Network: iv.Network, Area: iv.Area, MissingLinks: []lifecycleLinkJSON{}, Links: []lifecycleLinkJSON{}, Line: iv.Line}
 		if iv.Decision != "" {
 			d := string(iv.Decision)
 			j.Decision = &d
 		}
 		for _, l := range links[iv.Name] {
-			j.MissingLinks = append(j.MissingLinks, lifecycleLinkJSON{Evidence: l.Evidence, Link: l.Path, Line: l.Line})
+			base := lifecycleLinkJSON{Evidence: l.Evidence, Link: l.Path, Line: l.Line}
+			if !l.Found {
+				j.MissingLinks = append(j.MissingLinks, base)
+			}
+			found := l.Found
+			base.Found = &found
+			if l.Kind != lifecycle.NotAResult {
+				kind, summary := string(l.Kind), l.Summary
+				base.Kind, base.Summary = &kind, &summary
+			}
+			j.Links = append(j.Links, base)
+			if l.Warning != "" {
+				out.Warnings = append(out.Warnings, fmt.Sprintf("line %d: %s, %s: %s", l.Line, iv.Name, l.Evidence, l.Warning))
+			}
 		}
 		out.Interventions = append(out.Interventions, j)
 	}
@@ -107,7 +127,7 @@ func lifecycleStatusOf(p *lifecycle.Portfolio, path string, links map[string][]l
 }
 
 // lifecycleStatusTable prints the portfolio gate by gate for a person.
-func lifecycleStatusTable(e *env, p *lifecycle.Portfolio, path string, links map[string][]lifecycle.Link) error {
+func lifecycleStatusTable(e *env, p *lifecycle.Portfolio, path string, links map[string][]lifecycleLinkInfo) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Portfolio %s: %d interventions\n", path, len(p.Interventions))
 	ready := 0
@@ -138,14 +158,36 @@ func lifecycleStatusTable(e *env, p *lifecycle.Portfolio, path string, links map
 		tw.Flush()
 	}
 	fmt.Fprintf(&b, "\nReady to move on: %d of %d.\n", ready, len(p.Interventions))
-	var missing []lifecycle.Link
+	var missing, results, warnings []lifecycleLinkInfo
 	for _, iv := range p.Interventions {
-		missing = append(missing, links[iv.Name]...)
+		for _, l := range links[iv.Name] {
+			switch {
+			case !l.Found:
+				missing = append(missing, l)
+			case l.Kind != lifecycle.NotAResult:
+				results = append(results, l)
+			}
+			if l.Warning != "" {
+				warnings = append(warnings, l)
+			}
+		}
+	}
+	if len(results) > 0 {
+		fmt.Fprintf(&b, "\nevalkit results linked as evidence:\n")
+		for _, l := range results {
+			fmt.Fprintf(&b, "  %s, %s (%s): %s\n", l.Intervention, l.Evidence, l.Path, l.Summary)
+		}
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(&b, "\nLinks not found (relative to the portfolio's folder):\n")
 		for _, l := range missing {
 			fmt.Fprintf(&b, "  line %d: %s, %s: %s\n", l.Line, l.Intervention, l.Evidence, l.Path)
+		}
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(&b, "\nLinks to the wrong kind of result:\n")
+		for _, l := range warnings {
+			fmt.Fprintf(&b, "  line %d: %s, %s: %s\n", l.Line, l.Intervention, l.Evidence, l.Warning)
 		}
 	}
 	_, err := fmt.Fprint(e.stdout, b.String())

@@ -48,6 +48,8 @@ func TestLifecycleStatusGolden(t *testing.T) {
 		{"example portfolio json", []string{"lifecycle", "status", "--in", "../../examples/portfolio.yaml", "--json"}, "status_example.json"},
 		{"hand-written", []string{"lifecycle", "status", "--in", lifecycleTestdata + "handwritten.yaml"}, "status_handwritten.txt"},
 		{"ready json", []string{"lifecycle", "status", "--in", lifecycleTestdata + "ready.yaml", "--json"}, "status_ready.json"},
+		{"links", []string{"lifecycle", "status", "--in", lifecycleTestdata + "links/portfolio.yaml"}, "status_links.txt"},
+		{"links json", []string{"lifecycle", "status", "--in", lifecycleTestdata + "links/portfolio.yaml", "--json"}, "status_links.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, tc.args...)
