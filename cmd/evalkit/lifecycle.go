@@ -28,8 +28,9 @@ review and experimental planning; 2 business capability review and process
 evaluation; 3 randomised trial in progress; 4 result and decision) and
 moves on when the evidence the gate asks for is done or not needed.
 
-  status   every intervention's gate, what it is missing, and links to
-           files that are not there (--json for the contract's JSON)
+  status   every intervention's gate and what it is missing; evidence
+           links to files that are not there, and a summary of linked
+           evalkit results (power, allocation, analysis, unit cost)
   advance  move one intervention on (--intervention NAME, --to, --date,
            --note), refused while evidence is missing unless --override
            REASON; at gate 4, --decision adopt|adapt|scale|stop. The file

@@ -23,11 +23,17 @@ adapt, scale or stop) is recorded as the intervention's decision key and
 in the history. The file is rewritten atomically; every other key and
 comment stays as it was.
 
-Example: Schools Navigators passes gate 2 after the board's review:
+Example: on a copy of the programme's portfolio, Schools Navigators is
+refused at gate 2 (its evidence is not done), then moved on with the
+board's reason recorded:
 
-	evalkit lifecycle advance --in examples/portfolio.yaml \
+	cp examples/portfolio.yaml portfolio.yaml
+	evalkit lifecycle advance --in portfolio.yaml \
+	    --intervention "Schools Navigators" --date 2023-07-12
+	evalkit lifecycle advance --in portfolio.yaml \
 	    --intervention "Schools Navigators" --date 2023-07-12 \
-	    --note "board approved the trial design"
+	    --override "board accepted the multi-site design" \
+	    --note "trial starts in the 2023-24 school year"
 `
 
 // lifecycleAdvanceJSON is the JSON of lifecycle advance.
