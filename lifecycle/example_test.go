@@ -142,3 +142,12 @@ func ExampleDescribeLink() {
 	// analysis true
 	// outcome reoffended: deterrence vs control -0.12 (95% CI -0.21 to -0.03), p = 0.012, fisher_exact
 }
+
+func ExamplePortfolio_Misspellings() {
+	p, _ := lifecycle.Parse([]byte("interventions:\n  - name: DARAT\n    gate: 2\n    evidence: {data_ethic_review: done}\n"))
+	for _, m := range p.Misspellings() {
+		fmt.Printf("line %d: %s: %s, did you mean %s?\n", m.Line, m.Intervention, m.Key, m.Suggest)
+	}
+	// Output:
+	// line 4: DARAT: data_ethic_review, did you mean data_ethics_review?
+}

@@ -95,6 +95,9 @@ func lifecycleStatusOf(p *lifecycle.Portfolio, path string, links map[string][]l
 		}
 		out.Gates = append(out.Gates, lifecycleGateJSON{Gate: g.Number, Name: g.Name, Requires: req})
 	}
+	for _, m := range p.Misspellings() {
+		out.Warnings = append(out.Warnings, lifecycleMisspelling(m))
+	}
 	for i := range p.Interventions {
 		iv := &p.Interventions[i]
 		s := p.Standing(iv)
@@ -184,6 +187,12 @@ func lifecycleStatusTable(e *env, p *lifecycle.Portfolio, path string, links map
 			fmt.Fprintf(&b, "  line %d: %s, %s: %s\n", l.Line, l.Intervention, l.Evidence, l.Path)
 		}
 	}
+	if ms := p.Misspellings(); len(ms) > 0 {
+		fmt.Fprintf(&b, "\nEvidence keys that look misspelt (the gate's key stays missing):\n")
+		for _, m := range ms {
+			fmt.Fprintf(&b, "  %s\n", lifecycleMisspelling(m))
+		}
+	}
 	if len(warnings) > 0 {
 		fmt.Fprintf(&b, "\nLinks to the wrong kind of result:\n")
 		for _, l := range warnings {
@@ -192,4 +201,8 @@ func lifecycleStatusTable(e *env, p *lifecycle.Portfolio, path string, links map
 	}
 	_, err := fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+func lifecycleMisspelling(m lifecycle.Misspelling) string {
+	return fmt.Sprintf("line %d: %s: evidence %s looks like a misspelling of %s", m.Line, m.Intervention, m.Key, m.Suggest)
 }
