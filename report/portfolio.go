@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // BoardCard is one intervention on the portfolio board.
@@ -82,6 +84,19 @@ func PortfolioBoard(title string, gates []BoardGate) (p *plot.Plot, width, heigh
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.Add(b)
 	return p, b.width, b.height
+}
+
+// PortfolioBoardPNG draws the board of PortfolioBoard as a PNG image at
+// PNGDPI, the resolution of every PNG written beside a report.
+func PortfolioBoardPNG(title string, gates []BoardGate) ([]byte, error) {
+	p, w, h := PortfolioBoard(title, gates)
+	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(PNGDPI))
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("report: drawing the board: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // portfolioBoard is the plotter that draws the board; the plot's axes are

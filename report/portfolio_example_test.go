@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/evalkit/evalkit/report"
@@ -19,22 +18,13 @@ func ExamplePortfolioBoard() {
 		}},
 	}
 	p, w, h := report.PortfolioBoard("Thames Valley VRU portfolio", gates)
-	wt, err := p.WriterTo(w, h, "png")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	f, err := os.CreateTemp("", "board-*.png")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()
-	_, err = wt.WriteTo(f)
-	fmt.Println(err, w/vg.Inch)
+	fmt.Println(w/vg.Inch, h > 0, p.Title.Text == "")
+
+	png, err := report.PortfolioBoardPNG("Thames Valley VRU portfolio", gates)
+	fmt.Println(err, string(png[1:4]))
 	// Output:
-	// <nil> 10
+	// 10 true true
+	// <nil> PNG
 }
 
 func ExampleWritePortfolioHTML() {

@@ -64,13 +64,8 @@ func lifecycleReport(e *env, args []string) error {
 	if err := plots.WritePortfolioHTML(&html, title, gates); err != nil {
 		return err
 	}
-	board, w, h := plots.PortfolioBoard(title, gates)
-	wt, err := board.WriterTo(w, h, "png")
+	png, err := plots.PortfolioBoardPNG(title, gates)
 	if err != nil {
-		return err
-	}
-	var png bytes.Buffer
-	if _, err := wt.WriteTo(&png); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -79,7 +74,7 @@ func lifecycleReport(e *env, args []string) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"report.html", html.Bytes()}, {"portfolio_board.png", png.Bytes()}} {
+	}{{"report.html", html.Bytes()}, {"portfolio_board.png", png}} {
 		if err := writeFileAtomic(filepath.Join(*out, f.name), f.data, *force); err != nil {
 			return err
 		}
