@@ -1,7 +1,9 @@
 package lifecycle
 
 import (
+	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +179,50 @@ func TestAdvanceRefusesDamage(t *testing.T) {
 	_, _, err = p.Advance("A", Move{Date: lifecycleTestDate, Override: "x"})
 	if err == nil || !strings.Contains(err.Error(), "left as it was") {
 		t.Errorf("err = %v, want a refusal", err)
+	}
+}
+
+// TestRoundTripEveryIntervention advances each intervention of the
+// programme's portfolio and of the hand-written one in turn, with an
+// override, and checks that the diff is the gate's line and the history's
+// lines and nothing else.
+func TestRoundTripEveryIntervention(t *testing.T) {
+	historyLine := regexp.MustCompile(`^\s+(history:|- date: |from: |to: |note: |override: |missing: )`)
+	for _, file := range []string{"../examples/portfolio.yaml", "../testdata/lifecycle/handwritten.yaml"} {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, iv := range p.Interventions {
+			next, _, err := p.Advance(iv.Name, Move{Date: lifecycleTestDate, Override: "test", Note: "round trip"})
+			if err != nil {
+				t.Errorf("%s: %v", iv.Name, err)
+				continue
+			}
+			diff := lifecycleLineDiff(string(src), string(next.Bytes()))
+			var removed, added []string
+			for _, d := range diff {
+				if d[0] == '-' {
+					removed = append(removed, d[1:])
+				} else {
+					added = append(added, d[1:])
+				}
+			}
+			if len(removed) != 1 || !strings.Contains(removed[0], "gate: ") || len(added) == 0 ||
+				strings.Replace(removed[0], fmt.Sprintf("gate: %d", iv.Gate), fmt.Sprintf("gate: %d", iv.Gate+1), 1) != added[0] &&
+					!strings.Contains(added[0], "history: [") {
+				t.Errorf("%s: diff\n%s", iv.Name, strings.Join(diff, ""))
+				continue
+			}
+			for _, l := range added[1:] {
+				if !historyLine.MatchString(l) {
+					t.Errorf("%s: added line %q is not part of the history", iv.Name, l)
+				}
+			}
+		}
 	}
 }
