@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/evalkit/evalkit/lifecycle"
@@ -127,27 +126,16 @@ func lifecycleAdvance(e *env, args []string) error {
 }
 
 // lifecycleWriteBack replaces the portfolio at path, which held old, with
-// data, atomically. It writes through a symbolic link to the file it points
-// at, keeps the file's permissions, and refuses when the file changed since
-// it was read (someone saved it meanwhile), so that no edit is lost.
+// data, atomically (through a symbolic link, keeping the file's mode), and
+// refuses when the file changed since it was read (someone saved it
+// meanwhile), so that no edit is lost.
 func lifecycleWriteBack(path string, old, data []byte) error {
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return err
-	}
-	fi, err := os.Stat(real)
-	if err != nil {
-		return err
-	}
-	if now, err := os.ReadFile(real); err != nil {
+	if now, err := os.ReadFile(path); err != nil {
 		return err
 	} else if !bytes.Equal(now, old) {
 		return fmt.Errorf("%s changed while evalkit was working on it; nothing written, run the command again", path)
 	}
-	if err := writeFileAtomic(real, data, true); err != nil {
-		return err
-	}
-	return os.Chmod(real, fi.Mode().Perm())
+	return writeFileAtomic(path, data, true)
 }
 
 // lifecycleFlagGiven reports whether the flag was on the command line.
