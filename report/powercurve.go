@@ -68,7 +68,7 @@ func (c PowerCurve) Plot() (*plot.Plot, error) {
 		t.Color = color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}
 		t.Dashes = []vg.Length{vg.Points(6), vg.Points(4)}
 		p.Add(t)
-		p.Legend.Add(fmt.Sprintf("target power %g", c.Target), t)
+		p.Legend.Add(fmt.Sprintf("target power %.3g", c.Target), t)
 	}
 	if !math.IsNaN(c.Mark) && c.Mark != 0 && c.Mark >= xmin && c.Mark <= xmax {
 		m, err := plotter.NewLine(plotter.XYs{{X: c.Mark, Y: 0}, {X: c.Mark, Y: 1}})
