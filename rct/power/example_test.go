@@ -2,6 +2,7 @@ package power_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 
 	"github.com/evalkit/evalkit/rct/power"
 	"github.com/evalkit/evalkit/stats"
@@ -118,4 +119,50 @@ func ExampleCurve() {
 	// d = 0.3: n = 175.38
 	// d = 0.4: n = 99.08
 	// d = 0.5: n = 63.77
+}
+
+// Power by simulation for a trial of 128 people, 1:1, a normal outcome
+// with d = 0.5 analysed by Student's t-test, against the closed form.
+func ExampleSimulation_Run() {
+	sim := power.Simulation{
+		Units: 128,
+		Generate: func(t *power.SimTrial) {
+			r := rand.New(t.Rand)
+			for i, arm := range t.Arm {
+				t.Y[i] = 0.5*float64(arm) + r.NormFloat64()
+			}
+		},
+		Analyse: func(t *power.SimTrial) (float64, error) {
+			var x, y []float64
+			for i, arm := range t.Arm {
+				if arm == 1 {
+					x = append(x, t.Y[i])
+				} else {
+					y = append(y, t.Y[i])
+				}
+			}
+			res, err := stats.StudentT(x, y, 0.95, stats.TwoSided)
+			return res.P, err
+		},
+		Trials: 2000,
+		Seed:   20230401,
+	}
+	res, err := sim.Run()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	exact := power.TTest{}.PowerAt(0.5, 64, 64)
+	fmt.Printf("closed form %.3f; simulated %.3f, 95%% interval [%.3f, %.3f]\n", exact, res.Power, res.Low, res.High)
+	fmt.Println("closed form inside the interval:", res.Low <= exact && exact <= res.High)
+	// Output:
+	// closed form 0.801; simulated 0.793, 95% interval [0.775, 0.811]
+	// closed form inside the interval: true
+}
+
+func ExampleWilsonInterval() {
+	lo, hi := power.WilsonInterval(813, 1000)
+	fmt.Printf("[%.4f, %.4f]\n", lo, hi)
+	// Output:
+	// [0.7877, 0.8360]
 }
