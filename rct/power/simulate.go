@@ -207,7 +207,14 @@ func WilsonInterval(x, n int) (low, high float64) {
 	fx, fn := float64(x), float64(n)
 	centre := (fx + z*z/2) / (fn + z*z)
 	half := z * math.Sqrt(fx*(fn-fx)/fn+z*z/4) / (fn + z*z)
-	return math.Max(0, centre-half), math.Min(1, centre+half)
+	low, high = math.Max(0, centre-half), math.Min(1, centre+half)
+	if x == 0 {
+		low = 0
+	}
+	if x == n {
+		high = 1
+	}
+	return low, high
 }
 
 // simBlockMembers lists the units of each block in unit order; without
