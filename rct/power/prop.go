@@ -230,7 +230,7 @@ func (p Prop) Solve() (PropResult, error) {
 		res.Solved = SolvedN
 		r := p.Ratio
 		h := CohenH(p.PControl, p.PTreatment)
-		guess := 8 * (1 + 1/r) / (h * h)
+		guess := normalGuess(p.Alpha, p.Power, p.Alternative == stats.TwoSided, (1+1/r)/(h*h))
 		n, err := solveIncreasing(func(n float64) float64 { return p.PowerAt(p.PTreatment, n, r*n) }, p.Power, nLower(r), guess, nMax)
 		if err != nil {
 			return res, err

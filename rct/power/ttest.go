@@ -158,7 +158,12 @@ func (t TTest) Solve() (TTestResult, error) {
 	}
 	res.Solved = SolvedN
 	r := t.Ratio
-	guess := 8 * (1 + 1/r) / (t.Effect * t.Effect)
+	za := normalUpperQuantile(t.Alpha / 2)
+	if t.Alternative != stats.TwoSided {
+		za = normalUpperQuantile(t.Alpha)
+	}
+	// The normal approximation plus Guenther's z²/4 for the t.
+	guess := normalGuess(t.Alpha, t.Power, t.Alternative == stats.TwoSided, (1+1/r)/(t.Effect*t.Effect)) + za*za/4
 	nc, err := solveIncreasing(func(n float64) float64 { return t.PowerAt(t.Effect, n, r*n) }, t.Power, nLower(r), guess, nMax)
 	if err != nil {
 		return res, err
