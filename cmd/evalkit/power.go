@@ -201,8 +201,14 @@ type powerNKeys struct {
 	NControlExact float64 `json:"n_control_exact"`
 }
 
+// powerNKeysOf fills the shared keys; ratio is the --ratio used when the
+// sample size was solved (exact is not NaN), else n_treatment/n_control.
 func powerNKeysOf(c *powerCommon, pw, nc, nt, exact float64) powerNKeys {
-	return powerNKeys{Alpha: c.alpha, Sided: c.sided, Power: pw, Ratio: nt / nc, Attrition: c.attrition,
+	ratio := nt / nc
+	if !math.IsNaN(exact) {
+		ratio = c.ratio
+	}
+	return powerNKeys{Alpha: c.alpha, Sided: c.sided, Power: pw, Ratio: ratio, Attrition: c.attrition,
 		NControl: nc, NTreatment: nt, NTotal: nc + nt, NControlExact: exact}
 }
 
