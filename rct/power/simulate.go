@@ -19,7 +19,8 @@ type SimTrial struct {
 	// Index is the trial's number, from 0.
 	Index int
 	// Arm holds each unit's arm: 0 for control, 1 for treatment, drawn by
-	// complete randomisation within each block.
+	// complete randomisation within each block (or the arm's index in the
+	// rct design's Arms, drawn by its method).
 	Arm []int
 	// Block holds each unit's block, as given in Simulation.Blocks (nil
 	// when there are none).
@@ -37,6 +38,15 @@ type SimTrial struct {
 // trials whose p-value is below Alpha. It covers designs no formula does
 // (blocked allocation, skewed counts, an analysis with covariates).
 type Simulation struct {
+	// Layout, when not nil, is the trial's design from package rct, laid
+	// out (rct.Design.Lay): each trial is randomised by
+	// Layout.Randomise(Options, ...), with whatever method, strata,
+	// clusters and arms the design has, and Units, Blocks and Ratio are
+	// ignored. SimTrial.Arm then indexes Layout.Design.Arms, and
+	// SimTrial.Block holds each unit's stratum.
+	Layout *rct.Layout
+	// Options are the randomisation method and its settings for Layout.
+	Options rct.Options
 	// Units is the number of units in each trial.
 	Units int
 	// Blocks, when not nil, gives each unit's block (0, 1, ...); units are
@@ -95,6 +105,14 @@ func (s Simulation) Run() (SimResult, error) {
 	if ratio == nil {
 		ratio = []int{1, 1}
 	}
+	if s.Layout != nil {
+		s.Units = len(s.Layout.GroupOf)
+		s.Blocks = make([]int, s.Units)
+		for i, g := range s.Layout.GroupOf {
+			s.Blocks[i] = s.Layout.GroupStratum[g]
+		}
+		ratio = []int{1, 1} // unused
+	}
 	switch {
 	case s.Units < 2:
 		return SimResult{}, fmt.Errorf("%w: %d units", ErrSimulation, s.Units)
@@ -109,9 +127,17 @@ func (s Simulation) Run() (SimResult, error) {
 	case s.Blocks != nil && len(s.Blocks) != s.Units:
 		return SimResult{}, fmt.Errorf("%w: %d blocks for %d units", ErrSimulation, len(s.Blocks), s.Units)
 	}
-	members, err := simBlockMembers(s.Blocks, s.Units)
-	if err != nil {
-		return SimResult{}, err
+	var members [][]int
+	if s.Layout != nil {
+		// A design that cannot be randomised fails now, not in every trial.
+		if _, err := s.Layout.Randomise(s.Options, rct.NewStream(s.Seed, 0)); err != nil {
+			return SimResult{}, fmt.Errorf("%w: %w", ErrSimulation, err)
+		}
+	} else {
+		var err error
+		if members, err = simBlockMembers(s.Blocks, s.Units); err != nil {
+			return SimResult{}, err
+		}
 	}
 
 	// Each trial's outcome: 1 rejected, 0 not, −1 failed.
@@ -135,6 +161,15 @@ func (s Simulation) Run() (SimResult, error) {
 				}
 				t.Index = i
 				alloc := rct.NewStream(s.Seed, 2*uint64(i))
+				if s.Layout != nil {
+					a, err := s.Layout.Randomise(s.Options, alloc)
+					if err != nil {
+						outcome[i], errs[i] = -1, err
+						done.Add(1)
+						continue
+					}
+					copy(t.Arm, a.Arm)
+				}
 				for _, m := range members {
 					arms := rct.CompleteAssign(len(m), ratio, alloc)
 					for k, u := range m {

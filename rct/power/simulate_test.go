@@ -10,6 +10,7 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -199,5 +200,36 @@ func BenchmarkSimulationOLS(b *testing.B) {
 				benchSink += res.Power
 			}
 		})
+	}
+}
+
+func TestSimulationWithRCTDesign(t *testing.T) {
+	// 60 people in 3 suites, 1:1 by permuted blocks of 4 within suite.
+	ids := make([]string, 60)
+	suites := make([]string, 60)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("P%03d", i)
+		suites[i] = []string{"Abingdon", "Banbury", "Reading"}[i%3]
+	}
+	d := &rct.Design{ID: rct.Column{Name: "id", Values: ids}, Strata: []rct.Column{{Name: "suite", Values: suites}},
+		Arms: []string{"control", "treatment"}}
+	L, err := d.Lay()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Simulation{Layout: L, Options: rct.Options{Method: rct.Blocks, BlockSizes: []int{4}}, Generate: simNormal(0.6),
+		Analyse: simOLS, Trials: 400, Seed: 11}
+	res, err := s.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact := TTest{}.PowerAt(0.6, 30, 30)
+	if exact < res.Low-0.02 || exact > res.High+0.02 {
+		t.Errorf("closed form %.3f, simulated %.3f [%.3f, %.3f]", exact, res.Power, res.Low, res.High)
+	}
+	// A design that cannot be randomised is an error at once.
+	s.Options = rct.Options{Method: rct.Blocks, BlockSizes: []int{3}}
+	if _, err := s.Run(); !errors.Is(err, ErrSimulation) {
+		t.Errorf("bad block size: %v", err)
 	}
 }
