@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -92,6 +93,9 @@ func powerWritePlot(c *powerCommon, title, xlabel string, lo, hi, target, mark f
 	}
 	curve := powerplot.PowerCurve{Title: title, XLabel: xlabel, Target: target, Mark: mark}
 	for _, p := range pts {
+		if math.IsNaN(p.Y) {
+			continue // too few units left for the test
+		}
 		curve.X = append(curve.X, p.X)
 		curve.Power = append(curve.Power, p.Y)
 	}

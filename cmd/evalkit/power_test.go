@@ -157,3 +157,12 @@ func TestPowerDesignUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerPlotSmallN draws a curve that starts where too few units are
+// left after attrition for the test: those points are left out.
+func TestPowerPlotSmallN(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "small.png")
+	if _, stderr, code := runCmd(t, "power", "ttest", "--effect", "2", "--power", "0.8", "--attrition", "0.5", "--plot", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
