@@ -128,7 +128,7 @@ func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 		return normalCDF((math.Sqrt(n)*ad-qu*math.Sqrt(2*vbar))/math.Sqrt(v)) +
 			normalCDF(-(math.Sqrt(n)*ad+qu*math.Sqrt(2*vbar))/math.Sqrt(v))
 	}
-	hs := CohenH(pc, pt) * math.Sqrt(nc*nt/(nc+nt))
+	hs := CohenH(pc, pt) * (1 / math.Sqrt(1/nc+1/nt))
 	switch p.Alternative {
 	case stats.Greater:
 		return normalCDF(hs - normalUpperQuantile(alpha))

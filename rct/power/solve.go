@@ -18,6 +18,9 @@ const solveRelTol = 1e-13
 // Brent's method to a relative width of solveRelTol.
 func solveIncreasing(f func(float64) float64, target, lo, guess, max float64) (float64, error) {
 	undefined := func(x float64) error { return fmt.Errorf("%w: not defined at %g", ErrUnreachable, x) }
+	if !(guess > 0) || guess > max {
+		guess = math.Min(max, math.Max(lo, 1)) // NaN, or too large to be of use
+	}
 	var flo float64
 	checkLo := func() (bool, error) {
 		flo = f(lo)
@@ -45,6 +48,9 @@ func solveIncreasing(f func(float64) float64, target, lo, guess, max float64) (f
 	if hi <= lo {
 		hi = lo + 1
 	}
+	if hi > max {
+		return math.NaN(), fmt.Errorf("%w below %g, the largest value searched", ErrUnreachable, max)
+	}
 	fhi := f(hi)
 	for !(fhi >= target) {
 		if math.IsNaN(fhi) {
@@ -53,7 +59,7 @@ func solveIncreasing(f func(float64) float64, target, lo, guess, max float64) (f
 		lo, flo = hi, fhi
 		hi *= 2
 		if hi > max {
-			return math.NaN(), fmt.Errorf("%w below %g", ErrUnreachable, max)
+			return math.NaN(), fmt.Errorf("%w below %g, the largest value searched", ErrUnreachable, max)
 		}
 		fhi = f(hi)
 	}

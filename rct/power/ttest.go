@@ -66,7 +66,7 @@ func (r TTestResult) NTotal() float64 { return r.NControl + r.NTreatment }
 func (t TTest) PowerAt(d, nc, nt float64) float64 {
 	alpha := t.alphaOrDefault()
 	df := nc + nt - 2
-	ncp := d * math.Sqrt(nc*nt/(nc+nt))
+	ncp := d * (1 / math.Sqrt(1/nc+1/nt))
 	switch t.Alternative {
 	case stats.Greater:
 		return stats.NoncentralTSurvival(stats.CentralTUpperQuantile(alpha, df), df, ncp)
