@@ -94,7 +94,7 @@ func powerTTest(e *env, args []string) error {
 	s.assumptions = []string{
 		"The outcome is roughly normal with the same standard deviation in both arms; d is the difference in means divided by that standard deviation.",
 		"Units are randomised individually and their outcomes are independent (no clustering).",
-		"Power is exact, from the noncentral t distribution, counting both rejection regions when two-sided.",
+		powerTTestRegionWords(res.Alternative),
 		powerAttritionWords(c.attrition),
 	}
 	return s.write(e.stdout)
@@ -109,4 +109,12 @@ func powerSolvedWords(u power.Unknown, effect string) string {
 		return "sample size"
 	}
 	return effect
+}
+
+// powerTTestRegionWords says how the t-test's power is computed.
+func powerTTestRegionWords(alt stats.Alternative) string {
+	if alt == stats.TwoSided {
+		return "Power is exact, from the noncentral t distribution, counting both rejection regions."
+	}
+	return "Power is exact, from the noncentral t distribution, for the one rejection region in the direction looked for."
 }
