@@ -43,7 +43,7 @@ outside (0, 1), icc outside [0, 1), a power no trial can reach).
 func (c *powerCmd) run(e *env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs := newFlagSet(e, "power", powerUsage)
-		if err := powerParseQuiet(fs, args); err != nil {
+		if err := parseFlags(fs, args, false); err != nil {
 			return err
 		}
 		return usageErrorf("give a design: ttest, prop, cluster or counts (see -h)")
@@ -85,7 +85,7 @@ func (c *powerCommon) register(fs *flag.FlagSet) {
 
 // parse parses args and checks the shared flags that cannot work together.
 func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
-	if err := powerParseQuiet(fs, args); err != nil {
+	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
 	c.set = map[string]bool{}
@@ -105,20 +105,6 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 		}
 	}
 	return nil
-}
-
-// powerParseQuiet parses like parseFlags but prints the usage only for -h:
-// the flag package would also print it, on stdout, for a bad flag, where
-// the contract wants one line on stderr and nothing on stdout.
-func powerParseQuiet(fs *flag.FlagSet, args []string) error {
-	usage := fs.Usage
-	fs.Usage = func() {}
-	err := parseFlags(fs, args, false)
-	fs.Usage = usage
-	if errors.Is(err, errHelp) {
-		usage()
-	}
-	return err
 }
 
 // alternative maps --sided to the test's alternative: one-sided tests look
