@@ -52,7 +52,7 @@ func parseFlags(fs *flag.FlagSet, args []string, allowArgs bool) error {
 }
 
 // required returns a usage error naming the first of the flags whose value
-// is empty.
+// is empty; each pair is a flag's name and its value.
 func required(flags ...[2]string) error {
 	for _, f := range flags {
 		if f[1] == "" {
