@@ -135,11 +135,25 @@ func (d *Design) Lay() (*Layout, error) {
 	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
 		panic("rct: cluster column length mismatch")
 	}
-	byID, err := checkIDs(d.ID)
-	if err != nil {
-		return nil, err
+	// The ids and the strata are checked at the same time, on two cores;
+	// an id's error is reported first, whatever finishes first.
+	var byID []int
+	var idErr error
+	done := make(chan struct{})
+	if n < 1<<14 {
+		byID, idErr = checkIDs(d.ID)
+		close(done)
+	} else {
+		go func() {
+			defer close(done)
+			byID, idErr = checkIDs(d.ID)
+		}()
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
+	<-done
+	if idErr != nil {
+		return nil, idErr
+	}
 	if err != nil {
 		return nil, err
 	}
