@@ -167,3 +167,37 @@ func TestRandomiseExistingOutput(t *testing.T) {
 		t.Error("manifest written")
 	}
 }
+
+func TestRandomiseVerifyJSON(t *testing.T) {
+	dir := randomiseTempInput(t, "units.csv")
+	out := filepath.Join(dir, "allocation.csv")
+	if _, stderr, code := runCmd(t, "randomise", "--in", filepath.Join(dir, "units.csv"), "--id", "unit_id",
+		"--seed", "5", "--method", "blocks", "--block-sizes", "4", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json", "--json")
+	if code != 0 || stderr != "" || !strings.Contains(stdout, `"verified": true`) || strings.Count(stdout, "\n{") != 0 {
+		t.Errorf("exit %d, stdout %s, stderr %q", code, stdout, stderr)
+	}
+	os.WriteFile(out, []byte("changed\n"), 0o644)
+	stdout, stderr, code = runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json", "--json")
+	if code != 1 || !strings.Contains(stdout, `"verified": false`) || !strings.Contains(stdout, `"output_file_matches": false`) {
+		t.Errorf("tampered: exit %d, stdout %s", code, stdout)
+	}
+	oneErrorLine(t, stderr, "evalkit: randomise: not verified")
+	// A file that is not a manifest.
+	_, stderr, code = runCmd(t, "randomise", "verify", "--manifest", filepath.Join(dir, "units.csv"))
+	if code != 1 || !strings.Contains(stderr, "not an evalkit manifest") {
+		t.Errorf("not a manifest: exit %d, %q", code, stderr)
+	}
+	oneErrorLine(t, stderr, "evalkit: randomise: ")
+}
+
+func TestRandomiseHelp(t *testing.T) {
+	for _, args := range [][]string{{"randomise", "-h"}, {"randomise", "verify", "-h"}, {"help", "randomise"}} {
+		stdout, stderr, code := runCmd(t, args...)
+		if code != 0 || stderr != "" || !strings.Contains(stdout, "Example") {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q", args, code, stderr, stdout)
+		}
+	}
+}
