@@ -127,6 +127,7 @@ func TestRandomiseBadInput(t *testing.T) {
 		{"unknown column", "units.csv", []string{"--block", "region"}, 1, `units.csv: no column "region"`},
 		{"too few units", "small_stratum.csv", []string{"--block", "area", "--arms", "a,b,c"}, 1, `stratum "south" (2 units): fewer units than arms`},
 		{"cluster spans strata", "cluster_spans.csv", []string{"--block", "area", "--cluster", "school"}, 1, `cluster_spans.csv: row 4, column "school": "s1": cluster lies in more than one stratum (first seen at row 2)`},
+		{"no rows", "no_rows.csv", nil, 1, `no_rows.csv: no units to randomise`},
 		{"output column exists", "has_arm.csv", nil, 1, `has_arm.csv: already has a column "arm"`},
 		{"block size", "units.csv", []string{"--method", "blocks", "--block-sizes", "4,3"}, 2, `--block-sizes: 3 is not a multiple of the ratio's sum 2`},
 		{"ratio", "units.csv", []string{"--ratio", "2:1:1"}, 2, `--ratio "2:1:1" has 3 weights for 2 arms`},
