@@ -156,7 +156,7 @@ func randomiseWrite(cfg *randomiseConfig) (*randomiseResult, error) {
 	// A million-row file is held as text while the allocation is made;
 	// collecting garbage more often keeps the peak memory below R's for
 	// the same work, for a little more CPU time.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	mpath := randomiseManifestPath(cfg.out)
 	if !cfg.force {
 		for _, p := range []string{cfg.out, mpath} {
