@@ -49,14 +49,25 @@ type Stratum struct {
 	Sequence []int
 }
 
-// Name returns the stratum's key as one string, its values joined by "/",
-// or "all" for a design without strata.
+// Name returns the stratum's key as one string, or "all" for a design
+// without strata. Several values are joined by "/", a "/" or "\\" within a
+// value escaped by a backslash, so that distinct strata have distinct
+// names.
 func (s *Stratum) Name() string {
-	if len(s.Key) == 0 {
+	switch len(s.Key) {
+	case 0:
 		return "all"
+	case 1:
+		return s.Key[0]
 	}
-	return strings.Join(s.Key, "/")
+	parts := make([]string, len(s.Key))
+	for i, v := range s.Key {
+		parts[i] = stratumNameEscaper.Replace(v)
+	}
+	return strings.Join(parts, "/")
 }
+
+var stratumNameEscaper = strings.NewReplacer(`\`, `\\`, `/`, `\/`)
 
 // Layout is a design checked and grouped for randomisation: strata in
 // sorted order of their keys, and the randomisation units of each.
