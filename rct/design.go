@@ -50,9 +50,9 @@ type Stratum struct {
 }
 
 // Name returns the stratum's key as one string, or "all" for a design
-// without strata. Several values are joined by "/", a "/" or "\\" within a
-// value escaped by a backslash, so that distinct strata have distinct
-// names.
+// without strata. Several values are joined by "/", with a "/" or a
+// backslash within a value escaped by a backslash, so that distinct strata
+// have distinct names.
 func (s *Stratum) Name() string {
 	switch len(s.Key) {
 	case 0:
