@@ -234,28 +234,29 @@ func riEnumerate(p *Permutations, stat Statistic, newStat func() Statistic, work
 // DiffInMeans returns a Statistic for randomisation tests: the mean of y
 // in arm treat minus its mean in arm control. It is NaN when either arm is
 // empty. It panics when called with an assignment whose length differs
-// from y's.
+// from y's. It keeps scratch space, so each goroutine needs its own (as
+// RandomisationTest's newStat gives).
 func DiffInMeans(y []float64, treat, control int) Statistic {
+	// Sums and counts by arm, indexed without a branch on the arm.
+	k := max(treat, control) + 1
+	sum := make([]float64, k)
+	cnt := make([]int, k)
 	return func(assign []int) float64 {
 		if len(assign) != len(y) {
 			panic("rct: slice length mismatch")
 		}
-		var st, sc float64
-		var nt, nc int
+		clear(sum)
+		clear(cnt)
 		for i, a := range assign {
-			switch a {
-			case treat:
-				st += y[i]
-				nt++
-			case control:
-				sc += y[i]
-				nc++
+			if uint(a) < uint(k) {
+				sum[a] += y[i]
+				cnt[a]++
 			}
 		}
-		if nt == 0 || nc == 0 {
+		if cnt[treat] == 0 || cnt[control] == 0 {
 			return math.NaN()
 		}
-		return st/float64(nt) - sc/float64(nc)
+		return sum[treat]/float64(cnt[treat]) - sum[control]/float64(cnt[control])
 	}
 }
 
