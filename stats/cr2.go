@@ -107,15 +107,11 @@ func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
 	}
 
 	p := f.p
-	meat := make([]float64, p*p)
+	acc := robustNewAccumulator(f.minv)
 	for _, c := range parts {
-		for a := 0; a < p; a++ {
-			for b := a; b < p; b++ {
-				meat[a*p+b] += c.u[a] * c.u[b]
-			}
-		}
+		acc.add(1, c.u)
 	}
-	res := &cr2Result{cov: robustSandwich(f.minv, meat), clusters: nc}
+	res := &cr2Result{cov: acc.cov(1), clusters: nc}
 	if wantDF {
 		res.df = make([]float64, p)
 		for j := range res.df {

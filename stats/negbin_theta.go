@@ -52,6 +52,9 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	if it == limit {
 		return 0, 0, fmt.Errorf("%w: theta.ml iteration limit of %d reached (theta %.6g; no overdispersion?)", ErrNoConvergence, limit, t0)
 	}
+	if !(info > 0) || math.IsInf(info, 0) {
+		return 0, 0, fmt.Errorf("%w: theta %.6g has no finite standard error (no overdispersion?)", ErrNoConvergence, t0)
+	}
 	return t0, math.Sqrt(1 / info), nil
 }
 

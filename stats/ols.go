@@ -131,7 +131,8 @@ type OLSResult struct {
 //	a column constant (within blocks) or collinear  → error wrapping ErrSingular, naming it
 //	n ≤ number of parameters                        → error wrapping ErrTooFew
 //	a NaN or ±Inf in y or x                         → error wrapping ErrDomain
-//	an observation with leverage 1 (HC2, HC3)        → its residual is 0 and it adds nothing, as in estimatr
+//	an observation with leverage 1 (HC2, HC3)        → its residual is 0 and it adds nothing (estimatr
+//	                                                    means the same, but its HC2 is NaN when 1-h rounds below 0)
 //	a cluster with leverage 1 in some direction (CR2) → error wrapping ErrDomain naming the cluster
 //	                                                    (estimatr returns NaN)
 //

@@ -191,3 +191,43 @@ func olsTestNames(k int) []string {
 	}
 	return names
 }
+
+// TestOLSSingletonBlock: observation 17 alone in block 9 has leverage 1 and
+// no influence on the reported coefficients. References, R 4.2.2, estimatr
+// 1.0.0, testdata/r/models.R:
+//
+//	lm_robust(y ~ t + x1 + x2 + factor(block), data = d9, se_type = "HC3"), d9$block[17] <- 9
+//	lm_robust(y ~ t + x1 + x2 + factor(block), data = d[-17, ], se_type = "HC2")
+//
+// (estimatr's own HC2 on d9 is NaN: 1 - h_17 rounds to -1e-16.)
+func TestOLSSingletonBlock(t *testing.T) {
+	d := modelsReadCSV(t, "lm.csv")
+	block := append([]int(nil), d.ints("block")...)
+	block[16] = 9
+	coef := []float64{1.2017731739573934, 0.81707279574160685, 0.0010516060858911482}
+	tests := []struct {
+		name string
+		cov  CovType
+		se   []float64
+	}{
+		{"HC2", HC2, []float64{0.27413898520372293, 0.10575935421537651, 0.0002850439924310332}},
+		{"HC3", HC3, []float64{0.29020765542488858, 0.11567101981801056, 0.00031109467110216704}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := []string{"t", "x1", "x2"}
+			res, err := OLS(d.num["y"], x, d.cols(x...), OLSOptions{Cov: tc.cov, Block: block})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.ResidualDF != 52 {
+				t.Errorf("df = %v, want 52", res.ResidualDF)
+			}
+			for j, c := range res.Coefficients {
+				if !scalar.EqualWithinAbsOrRel(c.Estimate, coef[j], 0, 1e-9) || !scalar.EqualWithinAbsOrRel(c.SE, tc.se[j], 0, 1e-9) {
+					t.Errorf("%s: %.17g (se %.17g), want %.17g (se %.17g)", c.Name, c.Estimate, c.SE, coef[j], tc.se[j])
+				}
+			}
+		})
+	}
+}

@@ -102,3 +102,18 @@ for (form in c("y ~ t + x1 + factor(block) + offset(log(exposure))", "y ~ t + of
       "\ndeviance:", p17(nb$deviance), "twologlik:", p17(nb$twologlik), "iter:", nb$iter, "\n")
   cat("confint.default:", p17(confint.default(nb)[2, ]), "\n")
 }
+
+## Awkward data: observation 17 (the outlier) alone in block 9, so its leverage is 1 and
+## estimatr gives it weight 0 in HC2/HC3; the block also holds a single arm.
+d9 <- d; d9$block[17] <- 9
+for (se in c("HC2", "HC3")) {
+  f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d9, se_type = se)
+  cat(sprintf("# lm_robust(y ~ t + x1 + x2 + factor(block), se_type = \"%s\"), block[17] <- 9\n", se))
+  cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2]), "\n")
+}
+## estimatr's HC2 is NaN above (1 - h_17 is -1e-16 and its square root NaN); observation 17
+## alone in its block has no influence on the other coefficients, so the right answer is
+## the fit without it:
+f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d[-17, ], se_type = "HC2")
+cat("# lm_robust(y ~ t + x1 + x2 + factor(block), data = d[-17, ], se_type = \"HC2\")\n")
+cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2]), "\n")
