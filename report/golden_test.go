@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,8 +11,9 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// regen rewrites the golden images: go test ./report -regen
-var regen = flag.Bool("regen", false, "rewrite the golden images in testdata")
+// regen rewrites the golden images: go test ./report -regen. The flag is
+// gonum/plot's own (cmpimg.GenerateTestData), defined when cmpimg is imported.
+var regen = cmpimg.GenerateTestData
 
 // goldenDelta is the tolerance of cmpimg.EqualApprox (YIQ distance), which
 // absorbs anti-aliasing differences between platforms' font rasterisers.

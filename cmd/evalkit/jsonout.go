@@ -15,7 +15,7 @@ import (
 
 // writeJSON writes v as one JSON object followed by a newline, as the
 // contract's --json asks: floats at full precision (Go's shortest form that
-// reads back to the same float64), and null for NaN, ±Inf, nil pointers,
+// reads back to the same float64, as encoding/json prints it), and null for NaN, ±Inf, nil pointers,
 // nil slices of structs and nil maps. Struct fields follow encoding/json's
 // tags ("name", "-", "omitempty"); map keys are sorted.
 func writeJSON(w io.Writer, v any) error {
@@ -63,7 +63,13 @@ func encodeJSON(b *bytes.Buffer, v reflect.Value, indent string) error {
 			b.WriteString("null")
 			return nil
 		}
-		b.WriteString(strconv.FormatFloat(f, 'g', -1, v.Type().Bits()))
+		// encoding/json prints the shortest text that reads back to
+		// the same float, in plain or exponent form as ECMAScript does.
+		out, err := json.Marshal(v.Interface())
+		if err != nil {
+			return err
+		}
+		b.Write(out)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		b.WriteString(strconv.FormatInt(v.Int(), 10))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:

@@ -41,7 +41,12 @@ func commands() []command {
 // run is the whole program. It writes at most one error line to stderr,
 // "evalkit: COMMAND: ...", and returns an error whose exit status exitCode
 // gives. A panic below it is reported as a bug, never as a stack trace.
-func run(args []string, stdout, stderr io.Writer) (err error) {
+func run(args []string, stdout, stderr io.Writer) error {
+	return dispatch(commands(), args, stdout, stderr)
+}
+
+// dispatch runs the command named by args[0] among cmds.
+func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err error) {
 	e := &env{stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)}
 	name := "help"
 	if len(args) > 0 {
@@ -63,7 +68,7 @@ func run(args []string, stdout, stderr io.Writer) (err error) {
 		fmt.Fprintf(stdout, "evalkit %s\n", version)
 		return nil
 	}
-	for _, c := range commands() {
+	for _, c := range cmds {
 		if c.name() == name {
 			if err := c.run(e, args); err != nil {
 				if errors.Is(err, errHelp) {

@@ -1,14 +1,12 @@
 package table
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Table is a CSV file held as columns of text, in the order of the file.
@@ -39,20 +37,19 @@ func ReadFile(path string) (*Table, error) {
 
 // Read reads a CSV table from r. The name is used in errors.
 func Read(r io.Reader, name string) (*Table, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
-
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
-	}
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	text := strings.TrimPrefix(string(data), "\uFEFF") // a UTF-8 byte-order mark
+	data = nil
+	sc := newScanner(text)
+	header, _, err := sc.next()
+	if err != nil {
+		return nil, named(name, err)
+	}
+	if header == nil {
+		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
 	t := &Table{Name: name, Header: append([]string(nil), header...), index: make(map[string]int, len(header))}
 	for j, h := range t.Header {
@@ -64,17 +61,21 @@ func Read(r io.Reader, name string) (*Table, error) {
 		}
 		t.index[h] = j
 	}
+	rows := strings.Count(text, "\n") // enough for every row, unless quoted fields span lines
 	t.Cols = make([][]string, len(header))
+	for j := range t.Cols {
+		t.Cols[j] = make([]string, 0, rows)
+	}
 	for row := 2; ; row++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		rec, line, err := sc.next()
+		if err != nil {
+			return nil, named(name, err)
+		}
+		if rec == nil {
 			break
 		}
-		if err != nil {
-			return nil, csvError(name, err)
-		}
 		if len(rec) != len(t.Header) {
-			return nil, &ParseError{File: name, Row: row, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
+			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
 		}
 		for j, v := range rec {
 			t.Cols[j] = append(t.Cols[j], v)
@@ -83,12 +84,12 @@ func Read(r io.Reader, name string) (*Table, error) {
 	return t, nil
 }
 
-// csvError turns an encoding/csv error into a ParseError. encoding/csv
-// counts lines, which differ from rows only when a quoted field spans lines.
-func csvError(name string, err error) error {
-	var pe *csv.ParseError
+// named sets the file's name in a ParseError from the scanner.
+func named(name string, err error) error {
+	var pe *ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: name, Line: pe.Line, Err: pe.Err}
+		pe.File = name
+		return pe
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "allocation.csv")
+
+	if err := writeFileAtomic(path, []byte("first\n"), false); err != nil {
+		t.Fatal(err)
+	}
+	// An existing file is not overwritten without force, and is unchanged.
+	err := writeFileAtomic(path, []byte("second\n"), false)
+	if !errors.Is(err, errExists) {
+		t.Fatalf("overwrite without force: err = %v, want errExists", err)
+	}
+	assertFile(t, path, "first\n")
+	// With force it is replaced.
+	if err := writeFileAtomic(path, []byte("third\n"), true); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, path, "third\n")
+	assertOnlyFiles(t, dir, "allocation.csv")
+}
+
+func TestAtomicFileAbortLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	f, err := createAtomic(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("half a file")
+	f.Abort()
+	f.Abort() // safe twice
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("aborted file exists: %v", err)
+	}
+	assertOnlyFiles(t, dir)
+}
+
+func TestAtomicFileRaceWithoutForce(t *testing.T) {
+	// A file that appears while we write is not replaced without force.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	f, err := createAtomic(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("ours")
+	if err := os.WriteFile(path, []byte("theirs"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Commit(false); !errors.Is(err, errExists) {
+		t.Errorf("commit over a new file: err = %v, want errExists", err)
+	}
+	assertFile(t, path, "theirs")
+	assertOnlyFiles(t, dir, "out.csv")
+}
+
+func TestAtomicFileInMissingDirectory(t *testing.T) {
+	if err := writeFileAtomic(filepath.Join(t.TempDir(), "no", "such", "dir.csv"), nil, false); err == nil {
+		t.Error("writing into a missing directory succeeded")
+	}
+}
+
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&env{stderr: &b}, "permutations")
+	p.Update(5, 10)
+	p.Update(10, 10)
+	p.Done()
+	if b.Len() != 0 {
+		t.Errorf("progress drawn on a non-terminal: %q", b.String())
+	}
+	p = newProgress(&env{stderr: &b, terminal: true}, "permutations")
+	p.Update(10, 10)
+	p.Done()
+	if got := b.String(); got != "\rpermutations: 10/10 (100%)\r\033[K" {
+		t.Errorf("terminal progress = %q", got)
+	}
+	var nilp *progress
+	nilp.Update(1, 2) // a nil progress is a no-op
+	nilp.Done()
+	if isTerminal(&b) {
+		t.Error("a buffer is not a terminal")
+	}
+}
+
+func assertFile(t *testing.T, path, want string) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != want {
+		t.Errorf("%s = %q (%v), want %q", path, got, err, want)
+	}
+}
+
+func assertOnlyFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if len(got) != len(names) {
+		t.Fatalf("%s holds %v, want %v (a temporary file left behind?)", dir, got, names)
+	}
+	for i := range got {
+		if got[i] != names[i] {
+			t.Fatalf("%s holds %v, want %v", dir, got, names)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package table
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		header []string
+		cols   [][]string
+	}{
+		{"plain", "id,y\n007,1.5\n008,2\n", []string{"id", "y"}, [][]string{{"007", "008"}, {"1.5", "2"}}},
+		{"BOM and CRLF", "\xEF\xBB\xBFid,y\r\n1,2\r\n3,4\r\n", []string{"id", "y"}, [][]string{{"1", "3"}, {"2", "4"}}},
+		{"quoted fields", "id,note\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n", []string{"id", "note"},
+			[][]string{{"1", "2", "3"}, {"a, b", `say "hi"`, "two\nlines"}}},
+		{"no final newline", "a\n1", []string{"a"}, [][]string{{"1"}}},
+		{"header only", "a,b\n", []string{"a", "b"}, [][]string{nil, nil}},
+		{"blank lines skipped", "a\n1\n\n2\n", []string{"a"}, [][]string{{"1", "2"}}},
+		{"spaces kept as text", "id,area\n 01 ,North \n", []string{"id", "area"}, [][]string{{" 01 "}, {"North "}}},
+		{"missing tokens kept as text", "y\nNA\n.\nnull\n\"\"\n", []string{"y"}, [][]string{{"NA", ".", "null", ""}}},
+		{"unicode", "área,ñ\nZürich,日本\n", []string{"área", "ñ"}, [][]string{{"Zürich"}, {"日本"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb, err := Read(strings.NewReader(tc.in), "in.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(tb.Header, "|") != strings.Join(tc.header, "|") {
+				t.Errorf("header %q, want %q", tb.Header, tc.header)
+			}
+			for j := range tc.cols {
+				if strings.Join(tb.Cols[j], "|") != strings.Join(tc.cols[j], "|") || len(tb.Cols[j]) != len(tc.cols[j]) {
+					t.Errorf("column %d = %q, want %q", j, tb.Cols[j], tc.cols[j])
+				}
+			}
+			if tb.Rows() != len(tc.cols[0]) {
+				t.Errorf("Rows() = %d, want %d", tb.Rows(), len(tc.cols[0]))
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"empty file", "", "in.csv: the file is empty: no header line"},
+		{"only a BOM", "\xEF\xBB\xBF", "in.csv: the file is empty"},
+		{"duplicate column", "id,y,id\n1,2,3\n", `in.csv: row 1, column "id": duplicate column name (columns 1 and 3)`},
+		{"empty column name", "id,,y\n1,2,3\n", `in.csv: row 1, column "#2": column has no name`},
+		{"short row", "id,y\n1,2\n3\n", "in.csv: row 3: has 1 fields, the header has 2"},
+		{"long row", "id,y\n1,2,3\n", "in.csv: row 2: has 3 fields, the header has 2"},
+		{"bare quote", "id,y\n1,a\"b\n", "in.csv: line 2"},
+		{"unterminated quote", "id,y\n1,\"abc\n", "in.csv: line 2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tc.in), "in.csv")
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("err = %v, want prefix %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFloat(t *testing.T) {
+	tb, err := Read(strings.NewReader("id,y\n007,1.5\n008, 2 \n009,NA\n010,\n011,-3e2\n012,.\n013,NaN\n014,null\n015,+4\n"), "trial.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, missing, err := tb.Float("y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{1.5, 2, math.NaN(), math.NaN(), -300, math.NaN(), math.NaN(), math.NaN(), 4}
+	if missing != 5 {
+		t.Errorf("missing = %d, want 5", missing)
+	}
+	for i := range want {
+		if !(got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			t.Errorf("y[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+	ids, _ := tb.Column("id")
+	if ids[0] != "007" {
+		t.Errorf("id converted: %q", ids[0])
+	}
+}
+
+func TestFloatErrors(t *testing.T) {
+	for _, bad := range []string{"abc", "12k", "£1,200", "1,200", "Inf", "-inf", "0x1p3", "1e400", "1_000", "1.2.3", "--1", "e5", "yes"} {
+		t.Run(bad, func(t *testing.T) {
+			tb, err := Read(strings.NewReader("id,y\n1,2\n2,\""+bad+"\"\n"), "trial.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = tb.Float("y")
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Row != 3 || pe.Column != "y" || !errors.Is(err, ErrNotNumber) {
+				t.Fatalf("err = %v, want a ParseError at row 3, column y", err)
+			}
+			want := `trial.csv: row 3, column "y": "` + bad + `": not a number`
+			if err.Error() != want {
+				t.Errorf("message %q, want %q", err.Error(), want)
+			}
+		})
+	}
+}
+
+func TestUnknownColumn(t *testing.T) {
+	tb, _ := Read(strings.NewReader("id,y\n1,2\n"), "trial.csv")
+	_, err := tb.Column("outcome")
+	if err == nil || err.Error() != `trial.csv: no column "outcome" (the columns are id, y)` {
+		t.Errorf("err = %v", err)
+	}
+	if _, _, err := tb.Float("outcome"); err == nil {
+		t.Error("Float of an unknown column succeeded")
+	}
+	if tb.Has("outcome") || !tb.Has("y") {
+		t.Error("Has is wrong")
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "units.csv")
+	os.WriteFile(path, []byte("id\n1\n"), 0o644)
+	tb, err := ReadFile(path)
+	if err != nil || tb.Name != "units.csv" || tb.Rows() != 1 {
+		t.Errorf("ReadFile = %+v, %v", tb, err)
+	}
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "absent.csv")); err == nil {
+		t.Error("reading a missing file succeeded")
+	}
+}
+
+// FuzzRead checks that any input gives either an error or a rectangular
+// table whose numeric conversion does not panic.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{"id,y\n007,1.5\n", "\xEF\xBB\xBFa\r\n\"x\"\"y\"\r\n", "a,a\n", "", "a,b\n1\n", "y\nNA\n1e5\n-.5\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		tb, err := Read(strings.NewReader(in), "fuzz.csv")
+		if err != nil {
+			if tb != nil {
+				t.Fatal("both a table and an error")
+			}
+			return
+		}
+		for j, h := range tb.Header {
+			if len(tb.Cols[j]) != tb.Rows() {
+				t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols[j]), tb.Rows())
+			}
+			vals, missing, err := tb.Float(h)
+			if err == nil {
+				n := 0
+				for _, v := range vals {
+					if math.IsNaN(v) {
+						n++
+					} else if math.IsInf(v, 0) {
+						t.Fatalf("Inf accepted in column %q", h)
+					}
+				}
+				if n != missing {
+					t.Fatalf("missing = %d, NaNs = %d", missing, n)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1e2, 1e4, 1e6} {
+		var sb strings.Builder
+		sb.WriteString("id,area,arm,y,baseline\n")
+		for i := 0; i < n; i++ {
+			sb.WriteString("U")
+			sb.WriteString(strings.Repeat("0", 7))
+			sb.WriteString(",north,treatment,12.5,3\n")
+		}
+		in := sb.String()
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				tb, err := Read(strings.NewReader(in), "bench.csv")
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkTable = tb
+			}
+		})
+	}
+}
+
+var sinkTable *Table

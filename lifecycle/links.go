@@ -1,0 +1,51 @@
+package lifecycle
+
+import "strings"
+
+// Link is a file that a piece of evidence points at.
+type Link struct {
+	Intervention string
+	Evidence     string
+	// Path is the link as written: a path relative to the portfolio's
+	// folder, such as a power result (power.json), an allocation manifest
+	// (allocation.csv.manifest.json), an analysis or a unit-cost JSON.
+	Path string
+	// Line is the evidence's line in the file.
+	Line int
+}
+
+// Links returns every evidence link in file order, URLs excluded (evalkit
+// never goes to the network to check them).
+func (p *Portfolio) Links() []Link {
+	var out []Link
+	for _, iv := range p.Interventions {
+		for _, e := range iv.Evidence {
+			if e.Link == "" || isURL(e.Link) {
+				continue
+			}
+			out = append(out, Link{Intervention: iv.Name, Evidence: e.Key, Path: e.Link, Line: e.Line})
+		}
+	}
+	return out
+}
+
+// MissingLinks returns the links for which exists is false. The caller
+// resolves a link against the portfolio's folder, for example
+//
+//	p.MissingLinks(func(link string) bool {
+//		_, err := os.Stat(filepath.Join(dir, link))
+//		return err == nil
+//	})
+func (p *Portfolio) MissingLinks(exists func(link string) bool) []Link {
+	var out []Link
+	for _, l := range p.Links() {
+		if !exists(l.Path) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func isURL(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "mailto:")
+}

@@ -1,0 +1,297 @@
+package rct
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Column is a named column of text with one value per unit, as read from a
+// CSV file (an id such as 007 stays 007).
+type Column struct {
+	Name   string
+	Values []string
+}
+
+// Design is a trial's randomisation design: its units (one per row), the
+// columns whose combinations form the strata, an optional cluster column,
+// and the arms with their ratio.
+//
+// Units are identified by ID; every unit needs a distinct, non-empty id.
+// With Cluster set, clusters are what is randomised and every unit of a
+// cluster gets the same arm; a cluster whose units lie in different strata
+// is an error. With no Strata, all units form one stratum.
+type Design struct {
+	// ID holds each unit's identifier.
+	ID Column
+	// Strata are the stratifying columns; a stratum is a combination of
+	// their values. Each must have len(ID.Values) values.
+	Strata []Column
+	// Cluster, if Values is not nil, holds each unit's cluster.
+	Cluster Column
+	// Arms names the arms, in the order of Ratio.
+	Arms []string
+	// Ratio holds each arm's weight, a positive integer; nil means 1:1:...
+	Ratio []int
+}
+
+// Stratum is one stratum of a laid-out design.
+type Stratum struct {
+	// Key holds the values of the stratifying columns.
+	Key []string
+	// Rows lists the stratum's units (rows) in input order.
+	Rows []int
+	// Groups lists the randomisation units (clusters, or rows when the
+	// design has no clusters) sorted by id.
+	Groups []int
+	// Sequence lists the same randomisation units in input order (by the
+	// first row of each cluster), for sequential methods.
+	Sequence []int
+}
+
+// Name returns the stratum's key as one string, its values joined by "/",
+// or "all" for a design without strata.
+func (s *Stratum) Name() string {
+	if len(s.Key) == 0 {
+		return "all"
+	}
+	return strings.Join(s.Key, "/")
+}
+
+// Layout is a design checked and grouped for randomisation: strata in
+// sorted order of their keys, and the randomisation units of each.
+type Layout struct {
+	// Design is the design laid out.
+	Design *Design
+	// Strata are in sorted order of their keys (compared column by column).
+	Strata []Stratum
+	// GroupOf maps each row to its randomisation unit: its cluster's
+	// index, or the row itself.
+	GroupOf []int
+	// NGroups is the number of randomisation units.
+	NGroups int
+	// GroupIDs holds each randomisation unit's id (cluster id or unit id).
+	GroupIDs []string
+	// GroupStratum holds each randomisation unit's stratum index.
+	GroupStratum []int
+}
+
+// weights returns the ratio, or a weight of 1 per arm.
+func (d *Design) weights() []int {
+	if d.Ratio != nil {
+		return d.Ratio
+	}
+	w := make([]int, len(d.Arms))
+	for i := range w {
+		w[i] = 1
+	}
+	return w
+}
+
+// checkArms reports arms and ratio that do not make a design.
+func (d *Design) checkArms() error {
+	if len(d.Arms) < 2 {
+		return fmt.Errorf("%w: %d arms; at least 2 are needed", ErrDesign, len(d.Arms))
+	}
+	for i, a := range d.Arms {
+		if a == "" {
+			return fmt.Errorf("%w: arm %d has an empty name", ErrDesign, i+1)
+		}
+		if slices.Index(d.Arms[:i], a) >= 0 {
+			return fmt.Errorf("%w: arm %q appears twice", ErrDesign, a)
+		}
+	}
+	if d.Ratio != nil && len(d.Ratio) != len(d.Arms) {
+		return fmt.Errorf("%w: ratio has %d weights for %d arms", ErrDesign, len(d.Ratio), len(d.Arms))
+	}
+	total := 0
+	for _, w := range d.weights() {
+		if w < 1 || w > 1<<20 {
+			return fmt.Errorf("%w: ratio weight %d is not an integer from 1 to 2^20", ErrDesign, w)
+		}
+		total += w
+	}
+	return nil
+}
+
+// Lay checks the design and groups its units by stratum. Errors, each a
+// UnitError naming the unit and column: an empty or duplicate id, an empty
+// stratum value, an empty cluster id, a cluster in two strata; and ErrDesign
+// for bad arms or ratio. Columns of unequal length are a programmer's
+// mistake and panic.
+//
+// The layout does not depend on the order of the rows: strata are sorted by
+// key and each stratum's Groups by id.
+func (d *Design) Lay() (*Layout, error) {
+	if err := d.checkArms(); err != nil {
+		return nil, err
+	}
+	n := len(d.ID.Values)
+	for _, c := range d.Strata {
+		if len(c.Values) != n {
+			panic("rct: stratum column length mismatch")
+		}
+	}
+	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
+		panic("rct: cluster column length mismatch")
+	}
+	byID, err := checkIDs(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	stratumOf, keys, err := stratumIndex(d.Strata, n)
+	if err != nil {
+		return nil, err
+	}
+	// Sort strata by key, column by column.
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return slices.Compare(keys[a], keys[b]) })
+	rank := make([]int, len(keys))
+	for r, k := range order {
+		rank[k] = r
+	}
+	for i, s := range stratumOf {
+		stratumOf[i] = rank[s]
+	}
+	L := &Layout{Design: d, Strata: make([]Stratum, len(keys))}
+	for r, k := range order {
+		L.Strata[r].Key = keys[k]
+	}
+	if d.Cluster.Values == nil {
+		L.GroupOf = make([]int, n)
+		for i := range L.GroupOf {
+			L.GroupOf[i] = i
+		}
+		L.NGroups = n
+		L.GroupIDs = d.ID.Values
+		L.GroupStratum = stratumOf
+	} else if err := L.clusters(stratumOf); err != nil {
+		return nil, err
+	}
+	// Rows and Sequence in input order; Groups sorted by id.
+	counts := make([]int, len(keys))
+	for _, s := range stratumOf {
+		counts[s]++
+	}
+	for s := range L.Strata {
+		L.Strata[s].Rows = make([]int, 0, counts[s])
+	}
+	for i, s := range stratumOf {
+		L.Strata[s].Rows = append(L.Strata[s].Rows, i)
+	}
+	clear(counts)
+	for _, s := range L.GroupStratum {
+		counts[s]++
+	}
+	for s := range L.Strata {
+		L.Strata[s].Sequence = make([]int, 0, counts[s])
+		L.Strata[s].Groups = make([]int, 0, counts[s])
+	}
+	for g, s := range L.GroupStratum { // groups are numbered in input order
+		L.Strata[s].Sequence = append(L.Strata[s].Sequence, g)
+	}
+	if d.Cluster.Values != nil {
+		byID = sortedByID(L.GroupIDs)
+	}
+	for _, g := range byID {
+		s := L.GroupStratum[g]
+		L.Strata[s].Groups = append(L.Strata[s].Groups, g)
+	}
+	return L, nil
+}
+
+// clusters numbers the clusters in order of first appearance and checks
+// that each lies in one stratum.
+func (L *Layout) clusters(stratumOf []int) error {
+	c := L.Design.Cluster
+	index := make(map[string]int)
+	L.GroupOf = make([]int, len(c.Values))
+	var firstRow []int
+	for i, v := range c.Values {
+		if v == "" {
+			return &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyCluster}
+		}
+		g, ok := index[v]
+		if !ok {
+			g = len(firstRow)
+			index[v] = g
+			firstRow = append(firstRow, i)
+			L.GroupIDs = append(L.GroupIDs, v)
+			L.GroupStratum = append(L.GroupStratum, stratumOf[i])
+		} else if L.GroupStratum[g] != stratumOf[i] {
+			return &UnitError{Row: i, Other: firstRow[g], Column: c.Name, Value: v, Err: ErrClusterSpansStrata}
+		}
+		L.GroupOf[i] = g
+	}
+	L.NGroups = len(firstRow)
+	return nil
+}
+
+// checkIDs reports the first empty id, else the first unit (in input order)
+// whose id an earlier unit has; it returns the units in sorted order of id.
+func checkIDs(id Column) ([]int, error) {
+	for i, v := range id.Values {
+		if v == "" {
+			return nil, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
+		}
+	}
+	idx, dup, first := sortIDs(id.Values)
+	if dup >= 0 {
+		return nil, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
+	}
+	return idx, nil
+}
+
+// stratumIndex numbers the strata in order of first appearance and returns
+// each row's stratum and each stratum's key.
+func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
+	stratumOf := make([]int, n)
+	if len(cols) == 0 {
+		if n == 0 {
+			return stratumOf, nil, nil
+		}
+		return stratumOf, [][]string{nil}, nil
+	}
+	index := make(map[string]int)
+	var keys [][]string
+	var buf []byte
+	for i := 0; i < n; i++ {
+		var s int
+		var ok bool
+		if len(cols) == 1 {
+			if cols[0].Values[i] == "" {
+				return nil, nil, &UnitError{Row: i, Other: -1, Column: cols[0].Name, Err: ErrEmptyStratum}
+			}
+			s, ok = index[cols[0].Values[i]]
+		} else {
+			buf = buf[:0]
+			for _, c := range cols {
+				v := c.Values[i]
+				if v == "" {
+					return nil, nil, &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyStratum}
+				}
+				buf = append(buf, v...)
+				buf = append(buf, 0)
+			}
+			s, ok = index[string(buf)] // no allocation for a lookup
+		}
+		if !ok {
+			s = len(keys)
+			k := make([]string, len(cols))
+			for j, c := range cols {
+				k[j] = c.Values[i]
+			}
+			if len(cols) == 1 {
+				index[k[0]] = s
+			} else {
+				index[string(buf)] = s
+			}
+			keys = append(keys, k)
+		}
+		stratumOf[i] = s
+	}
+	return stratumOf, keys, nil
+}

@@ -1,0 +1,272 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+const (
+	// DistributionBoxLimit is the largest arm (in finite outcome values)
+	// drawn as a box plot with points; larger trials get histograms.
+	DistributionBoxLimit = 2000
+	// DistributionMaxPoints is the most points drawn per arm in a box plot:
+	// larger arms show this many evenly spaced order statistics, a
+	// deterministic sample that keeps the shape of the distribution.
+	DistributionMaxPoints = 300
+	// distributionBins is the number of histogram bins of a continuous outcome.
+	distributionBins = 40
+	// distributionCountBins is the widest range of a count outcome drawn
+	// with one bin per value.
+	distributionCountBins = 60
+)
+
+// DistributionPlot draws the outcome's distribution in each arm of a,
+// in each arm's colour:
+//
+//   - binary outcomes: a bar per arm of the share with the outcome (events
+//     over analysed, a plain share), labelled "events of n (share)";
+//   - continuous and count outcomes, every arm at most DistributionBoxLimit
+//     values: a box plot (median, quartiles, whiskers to the furthest value
+//     within 1.5 IQR) over jittered points, at most DistributionMaxPoints
+//     per arm; the jitter is deterministic;
+//   - larger arms: histograms on common bins (one per value for counts
+//     spanning at most 60 values, else 40 equal bins), as the percentage of
+//     each arm's values, so arms of different sizes compare.
+//
+// Only finite values are drawn. An arm without values is labelled "no
+// values". It is an error (wrapping ErrInvalidAnalysis) when no arm has
+// a finite value, or a binary outcome has a value other than 0 or 1.
+func DistributionPlot(a Analysis) (*plot.Plot, error) {
+	finite := make([][]float64, len(a.Arms))
+	largest, total := 0, 0
+	for i, arm := range a.Arms {
+		for _, v := range arm.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			if a.OutcomeType == "binary" && v != 0 && v != 1 {
+				return nil, fmt.Errorf("%w: binary outcome of arm %q has value %v", ErrInvalidAnalysis, arm.Arm, v)
+			}
+			finite[i] = append(finite[i], v)
+		}
+		largest = max(largest, len(finite[i]))
+		total += len(finite[i])
+	}
+	if total == 0 {
+		return nil, fmt.Errorf("%w: no outcome values to draw", ErrInvalidAnalysis)
+	}
+	label := a.Outcome
+	if label == "" {
+		label = "outcome"
+	}
+	axis := label
+	if a.OutcomeUnit != "" {
+		axis += " (" + a.OutcomeUnit + ")"
+	}
+	units := a.Units
+	if units == "" {
+		units = "participants"
+	}
+	switch {
+	case a.OutcomeType == "binary":
+		return distributionShares(a.Arms, finite, label, units)
+	case largest <= DistributionBoxLimit:
+		return distributionBoxes(a.Arms, finite, label, axis)
+	default:
+		return distributionHistograms(a.Arms, finite, label, axis, units, a.OutcomeType == "count")
+	}
+}
+
+// distributionTicks are the arms' names with their numbers of values.
+func distributionTicks(arms []ArmSummary, finite [][]float64) []plot.Tick {
+	ticks := make([]plot.Tick, len(arms))
+	for i, arm := range arms {
+		ticks[i] = plot.Tick{Value: float64(i), Label: arm.Arm + "\nn = " + flowThousands(len(finite[i]))}
+	}
+	return ticks
+}
+
+// distributionNominalX sets p's x axis to the arms.
+func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
+	p.X.Tick.Marker = plot.ConstantTicks(distributionTicks(arms, finite))
+	p.X.Tick.Length = 0
+	p.X.Width = 0
+	p.X.Min, p.X.Max = -0.6, float64(len(arms))-0.4
+}
+
+// distributionShares draws a bar of the share with the outcome per arm.
+func distributionShares(arms []ArmSummary, finite [][]float64, label, units string) (*plot.Plot, error) {
+	p := NewStyledPlot("Share of "+units+" with outcome \""+label+"\" by arm", "", "share with "+label+" = 1 (%)")
+	distributionNominalX(p, arms, finite)
+	var labels plotter.XYLabels
+	top := 0.0
+	width := min(vg.Points(72), (PlotWidth-vg.Inch)/vg.Length(len(arms))*0.5)
+	for i, vs := range finite {
+		if len(vs) == 0 {
+			labels.XYs = append(labels.XYs, plotter.XY{X: float64(i), Y: 0})
+			labels.Labels = append(labels.Labels, "no values")
+			continue
+		}
+		events := 0
+		for _, v := range vs {
+			if v == 1 {
+				events++
+			}
+		}
+		share := 100 * float64(events) / float64(len(vs))
+		top = max(top, share)
+		bar, err := plotter.NewBarChart(plotter.Values{share}, width)
+		if err != nil {
+			return nil, err
+		}
+		bar.XMin = float64(i)
+		bar.Color = ArmColor(i)
+		bar.LineStyle.Width = 0
+		p.Add(bar)
+		labels.XYs = append(labels.XYs, plotter.XY{X: float64(i), Y: share})
+		labels.Labels = append(labels.Labels, flowThousands(events)+" of "+flowThousands(len(vs))+" ("+flowShare(events, len(vs))+")")
+	}
+	l, err := analysisLabels(labels, draw.XCenter, draw.YBottom, vg.Point{Y: vg.Points(3)})
+	if err != nil {
+		return nil, err
+	}
+	p.Add(l)
+	p.Y.Min = 0
+	p.Y.Max = max(top, 10)
+	p.Y.Padding = 0
+	return p, nil
+}
+
+// distributionBoxes draws a box plot over jittered points per arm.
+func distributionBoxes(arms []ArmSummary, finite [][]float64, label, axis string) (*plot.Plot, error) {
+	sampled := false
+	for _, vs := range finite {
+		sampled = sampled || len(vs) > DistributionMaxPoints
+	}
+	sub := "boxes: median and quartiles, whiskers to 1.5 IQR; dots: every value"
+	if sampled {
+		sub = fmt.Sprintf("boxes: median and quartiles, whiskers to 1.5 IQR; dots: %d evenly spaced values per arm", DistributionMaxPoints)
+	}
+	p := NewStyledPlot("Distribution of "+label+" by arm\n"+sub, "", axis)
+	p.Title.TextStyle.Font.Size = LabelSize
+	distributionNominalX(p, arms, finite)
+	width := min(vg.Points(60), (PlotWidth-vg.Inch)/vg.Length(len(arms))*0.45)
+	rng := rand.New(rand.NewPCG(20231, 7))
+	var empty plotter.XYLabels
+	for i, vs := range finite {
+		if len(vs) == 0 {
+			empty.XYs = append(empty.XYs, plotter.XY{X: float64(i)})
+			empty.Labels = append(empty.Labels, "no values")
+			continue
+		}
+		sorted := slices.Clone(vs)
+		slices.Sort(sorted)
+		pts := distributionSample(sorted, DistributionMaxPoints)
+		xys := make(plotter.XYs, len(pts))
+		for j, v := range pts {
+			xys[j] = plotter.XY{X: float64(i) + (rng.Float64()-0.5)*0.5, Y: v}
+		}
+		sc, err := plotter.NewScatter(xys)
+		if err != nil {
+			return nil, err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: ArmFill(i, 0.45), Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}
+		p.Add(sc)
+
+		box, err := plotter.NewBoxPlot(width, float64(i), plotter.Values(sorted))
+		if err != nil {
+			return nil, err
+		}
+		box.FillColor = nil
+		box.BoxStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(1.5)}
+		box.WhiskerStyle = box.BoxStyle
+		box.MedianStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(3)}
+		box.GlyphStyle = draw.GlyphStyle{Radius: 0, Shape: draw.CircleGlyph{}}
+		p.Add(box)
+	}
+	if len(empty.Labels) > 0 {
+		l, err := analysisLabels(empty, draw.XCenter, draw.YCenter, vg.Point{})
+		if err != nil {
+			return nil, err
+		}
+		p.Add(l)
+	}
+	return p, nil
+}
+
+// distributionSample returns at most m values of sorted: all of them, or m
+// evenly spaced order statistics including the minimum and maximum.
+func distributionSample(sorted []float64, m int) []float64 {
+	n := len(sorted)
+	if n <= m {
+		return sorted
+	}
+	out := make([]float64, m)
+	for j := range m {
+		out[j] = sorted[int(math.Round(float64(j)*float64(n-1)/float64(m-1)))]
+	}
+	return out
+}
+
+// distributionHistograms draws each arm's histogram, as the percentage of
+// the arm's values in each of common bins, overlaid.
+func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, units string, count bool) (*plot.Plot, error) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, vs := range finite {
+		for _, v := range vs {
+			lo = min(lo, v)
+			hi = max(hi, v)
+		}
+	}
+	start, width, nbins := lo, (hi-lo)/distributionBins, distributionBins
+	integer := count && lo == math.Trunc(lo) && hi == math.Trunc(hi) && hi-lo < distributionCountBins
+	switch {
+	case integer:
+		start, width, nbins = lo-0.5, 1, int(hi-lo)+1
+	case hi == lo:
+		start, width, nbins = lo-0.5, 1, 1
+	}
+	p := NewStyledPlot("Distribution of "+label+" by arm\nhistogram: share of each arm's "+units+" in each bin", axis, "share of arm (%)")
+	p.Title.TextStyle.Font.Size = LabelSize
+	top := 0.0
+	entries := 0
+	for i, vs := range finite {
+		if len(vs) == 0 {
+			continue
+		}
+		counts := make([]float64, nbins)
+		for _, v := range vs {
+			b := int((v - start) / width)
+			counts[min(max(b, 0), nbins-1)]++
+		}
+		outline := make(plotter.XYs, 0, 2*nbins+2)
+		outline = append(outline, plotter.XY{X: start, Y: 0})
+		for b, c := range counts {
+			pct := 100 * c / float64(len(vs))
+			top = max(top, pct)
+			x0 := start + float64(b)*width
+			outline = append(outline, plotter.XY{X: x0, Y: pct}, plotter.XY{X: x0 + width, Y: pct})
+		}
+		outline = append(outline, plotter.XY{X: start + float64(nbins)*width, Y: 0})
+		line, err := plotter.NewLine(outline)
+		if err != nil {
+			return nil, err
+		}
+		line.LineStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(1.5)}
+		line.FillColor = ArmFill(i, 0.15)
+		p.Add(line)
+		p.Legend.Add(arms[i].Arm+" (n = "+flowThousands(len(vs))+")", line)
+		entries++
+	}
+	placeLegendAboveData(p, entries)
+	p.Y.Min, p.Y.Max = 0, max(top, 1)
+	p.X.Min, p.X.Max = start, start+float64(nbins)*width
+	return p, nil
+}

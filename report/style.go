@@ -1,0 +1,134 @@
+package report
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// The look shared by evalkit's plots. They are exported so that every plot
+// in a report, whoever draws it, can use the same fonts, sizes and colours.
+var (
+	// PlotFont is the typeface of every text in a plot: a sans-serif
+	// face that ships with gonum/plot, so rendering needs no system fonts.
+	PlotFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+	// TitleSize, LabelSize and TickSize are the font sizes of a plot's
+	// title, axis labels, and tick labels, legends and annotations.
+	TitleSize = vg.Points(12)
+	LabelSize = vg.Points(10)
+	TickSize  = vg.Points(9)
+
+	// PlotWidth and PlotHeight are the default size of one plot.
+	PlotWidth  = 6 * vg.Inch
+	PlotHeight = 4 * vg.Inch
+
+	// PNGDPI is the resolution of the PNG files written beside a report.
+	PNGDPI = 150
+
+	// ArmPalette holds the colours of the arms, in the order the arms are
+	// listed: the first arm (usually the control) is grey, the others are
+	// from Okabe and Ito's palette, which readers with colour-vision
+	// deficiency can tell apart [1]. ArmColor wraps around it.
+	//
+	// [1] Okabe, M. and Ito, K. (2008). Color Universal Design (CUD): how to
+	// make figures and presentations that are friendly to colorblind people.
+	ArmPalette = []color.Color{
+		color.RGBA{R: 0x59, G: 0x59, B: 0x59, A: 0xff}, // dark grey
+		color.RGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}, // blue
+		color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff}, // vermillion
+		color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}, // bluish green
+		color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff}, // reddish purple
+		color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}, // orange
+		color.RGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}, // sky blue
+		color.RGBA{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff}, // yellow
+	}
+
+	// ReferenceColor draws reference lines: no effect, ±0.1 balance limits.
+	ReferenceColor = color.RGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
+)
+
+// ArmColor returns the colour of the i-th arm (counting from 0) in
+// ArmPalette, wrapping around when there are more arms than colours.
+func ArmColor(i int) color.Color {
+	if i < 0 {
+		i = -i
+	}
+	return ArmPalette[i%len(ArmPalette)]
+}
+
+// ArmFill returns the colour of the i-th arm made translucent (alpha a in
+// [0, 1]) for filled areas such as boxes and histogram bars.
+func ArmFill(i int, a float64) color.Color {
+	r, g, b, _ := ArmColor(i).RGBA()
+	a = min(max(a, 0), 1)
+	// Premultiplied alpha: scale every channel.
+	return color.RGBA64{
+		R: uint16(float64(r) * a), G: uint16(float64(g) * a),
+		B: uint16(float64(b) * a), A: uint16(0xffff * a),
+	}
+}
+
+// NewStyledPlot returns a plot with evalkit's fonts and sizes, a title and
+// labelled axes. Titles say what is shown; axis labels carry units.
+func NewStyledPlot(title, xLabel, yLabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = font.From(PlotFont, TitleSize)
+	p.Title.Padding = vg.Points(8)
+	p.X.Label.Text = xLabel
+	p.Y.Label.Text = yLabel
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		ax.Label.TextStyle.Font = font.From(PlotFont, LabelSize)
+		ax.Tick.Label.Font = font.From(PlotFont, TickSize)
+	}
+	p.Legend.TextStyle.Font = font.From(PlotFont, TickSize)
+	p.Legend.Top = true
+	return p
+}
+
+// referenceLineStyle is the dashed grey of reference lines.
+func referenceLineStyle(dashed bool) draw.LineStyle {
+	ls := draw.LineStyle{Color: ReferenceColor, Width: vg.Points(1)}
+	if dashed {
+		ls.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+	}
+	return ls
+}
+
+// placeLegendAboveData moves p's legend (of n entries, added already) into
+// the space between the title and the data, right-aligned, so that it can
+// never cover data or labels.
+func placeLegendAboveData(p *plot.Plot, n int) {
+	if n == 0 {
+		return
+	}
+	e := p.Legend.TextStyle.FontExtents()
+	h := vg.Length(n)*e.Height + vg.Length(n-1)*p.Legend.Padding
+	p.Legend.Top = true
+	p.Legend.Left = false
+	p.Title.Padding += h + vg.Points(4)
+	p.Legend.YOffs = h + vg.Points(4)
+}
+
+// analysisLabels returns labels in evalkit's tick font, aligned and
+// offset as given.
+func analysisLabels(xy plotter.XYLabels, xa draw.XAlignment, ya draw.YAlignment, off vg.Point) (*plotter.Labels, error) {
+	l, err := plotter.NewLabels(xy)
+	if err != nil {
+		return nil, err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].Font.Typeface = PlotFont.Typeface
+		l.TextStyle[i].Font.Variant = PlotFont.Variant
+		l.TextStyle[i].Font.Size = TickSize
+		l.TextStyle[i].XAlign = xa
+		l.TextStyle[i].YAlign = ya
+	}
+	l.Offset = off
+	return l, nil
+}
