@@ -13,6 +13,10 @@ import (
 // hat matrix may come before (I - H_gg)^(-1/2) is taken to be undefined.
 const cr2LeverageOne = 1e-10
 
+// cr2DenseBlocks is the number of absorbed blocks up to which the
+// Bell-McCaffrey sums over pairs of blocks are kept in a dense matrix.
+const cr2DenseBlocks = 2000
+
 // cr2Result is the CR2 covariance with its Bell-McCaffrey degrees of freedom.
 type cr2Result struct {
 	cov      *mat.SymDense
@@ -128,9 +132,16 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 	var tr, sumD2, cross float64
 	aa := make([]float64, p*p)
 	var sb [][]float64 // per block: Σ_g b_g[b] a_g
+	// Σ_g b_g b_g' over pairs of blocks: dense for up to cr2DenseBlocks
+	// blocks, else a map of the pairs that occur.
+	nb := len(f.blockN)
+	var bbDense []float64
 	bb := make(map[[2]int]float64)
+	if nb > 0 && nb <= cr2DenseBlocks {
+		bbDense = make([]float64, nb*nb)
+	}
 	if f.blockOf != nil {
-		sb = make([][]float64, len(f.blockN))
+		sb = make([][]float64, nb)
 	}
 	for _, c := range parts {
 		w := c.w[j*c.q : (j+1)*c.q]
@@ -157,7 +168,11 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 				sb[b][x] += v * a[x]
 			}
 			for k2, b2 := range c.blocks {
-				if b2 >= b {
+				switch {
+				case b2 < b:
+				case bbDense != nil:
+					bbDense[b*nb+b2] += v * w[p+k2]
+				default:
 					bb[[2]int{b, b2}] += v * w[p+k2]
 				}
 			}
@@ -170,6 +185,12 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 	for _, s := range sb {
 		for _, v := range s {
 			frob += 2 * v * v
+		}
+	}
+	for b := 0; b < nb && bbDense != nil; b++ {
+		frob += bbDense[b*nb+b] * bbDense[b*nb+b]
+		for b2 := b + 1; b2 < nb; b2++ {
+			frob += 2 * bbDense[b*nb+b2] * bbDense[b*nb+b2]
 		}
 	}
 	for key, v := range bb {
@@ -241,41 +262,39 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 			S[a*q+b] = S[b*q+a]
 		}
 	}
-	// L = diag(R⁻¹, n_b^(-1/2)); SL = S L; C = L' S L; Be = L'We.
-	L := make([]float64, q*q)
-	for a := 0; a < p; a++ {
-		for b := a; b < p; b++ {
-			L[a*q+b] = f.rinv.At(a, b)
-		}
-	}
+	// L = diag(R⁻¹, n_b^(-1/2)); SL = S L; C = L'S L; Be = L'We. L is upper
+	// triangular in its first p coordinates and diagonal in the rest.
+	ri := f.rinvRaw
+	lb := make([]float64, len(c.blocks))
 	for k, b := range c.blocks {
-		L[(p+k)*q+p+k] = 1 / math.Sqrt(f.blockN[b])
+		lb[k] = 1 / math.Sqrt(f.blockN[b])
+	}
+	// lMul returns Σ_k v[k·stride] L[k][col] for a vector v of q entries.
+	lMul := func(v []float64, stride, col int) float64 {
+		if col >= p {
+			return v[col*stride] * lb[col-p]
+		}
+		t := 0.0
+		for k := 0; k <= col; k++ {
+			t += v[k*stride] * ri[k*p+col]
+		}
+		return t
 	}
 	SL := make([]float64, q*q)
 	for a := 0; a < q; a++ {
 		for b := 0; b < q; b++ {
-			v := 0.0
-			for k := 0; k < q; k++ {
-				v += S[a*q+k] * L[k*q+b]
-			}
-			SL[a*q+b] = v
+			SL[a*q+b] = lMul(S[a*q:], 1, b)
 		}
 	}
 	C := mat.NewSymDense(q, nil)
 	for a := 0; a < q; a++ {
 		for b := a; b < q; b++ {
-			v := 0.0
-			for k := 0; k < q; k++ {
-				v += L[k*q+a] * SL[k*q+b]
-			}
-			C.SetSym(a, b, v)
+			C.SetSym(a, b, lMul(SL[b:], q, a))
 		}
 	}
 	Be := make([]float64, q)
 	for a := 0; a < q; a++ {
-		for k := 0; k < q; k++ {
-			Be[a] += L[k*q+a] * We[k]
-		}
+		Be[a] = lMul(We, 1, a)
 	}
 	var eig mat.EigenSym
 	if !eig.Factorize(C, true) {
