@@ -231,3 +231,40 @@ func TestOLSSingletonBlock(t *testing.T) {
 		})
 	}
 }
+
+// TestOLSCR2ClubSandwich cross-checks the treatment coefficient's CR2 standard
+// error and Satterthwaite df against clubSandwich 0.5.8 (R 4.2.2):
+// coef_test(lm(formula), vcov = "CR2", cluster = d$cluster, test = "Satterthwaite", coefs = 2).
+// clubSandwich and estimatr themselves differ by up to 2e-10 relative (each
+// takes (I - H_gg)^(-1/2) by its own eigendecomposition), hence 1e-8.
+func TestOLSCR2ClubSandwich(t *testing.T) {
+	d := modelsReadCSV(t, "lm.csv")
+	tests := []struct {
+		name   string
+		x      []string
+		block  bool
+		se, df float64
+	}{
+		{"y ~ tcl + x1 + x2", []string{"tcl", "x1", "x2"}, false, 0.50277913694593324, 10.666851506503935},
+		{"y ~ tcl + x1 + x2 + factor(block)", []string{"tcl", "x1", "x2"}, true, 0.45322784122609067, 7.6707414985133484},
+		{"y ~ t + x1", []string{"t", "x1"}, false, 0.42449791203354992, 12.056558721554476},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := OLSOptions{Cov: CR2, Cluster: d.ints("cluster")}
+			j := 1
+			if tc.block {
+				opt.Block = d.ints("block")
+				j = 0
+			}
+			res, err := OLS(d.num["y"], tc.x, d.cols(tc.x...), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := res.Coefficients[j]
+			if !scalar.EqualWithinAbsOrRel(c.SE, tc.se, 0, 1e-8) || !scalar.EqualWithinAbsOrRel(c.DF, tc.df, 0, 1e-8) {
+				t.Errorf("se %.17g df %.17g, clubSandwich se %.17g df %.17g", c.SE, c.DF, tc.se, tc.df)
+			}
+		})
+	}
+}
