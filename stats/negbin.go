@@ -46,7 +46,8 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 		return nil, err
 	}
 	mu := fit.mu
-	th, thSE, err := negbinThetaML(y, mu, d.maxIter)
+	tab := negbinTabulate(y)
+	th, thSE, err := negbinThetaML(y, mu, tab, d.maxIter)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 			return nil, err
 		}
 		t0 := th
-		th, thSE, err = negbinThetaML(y, mu, d.maxIter)
+		th, thSE, err = negbinThetaML(y, mu, tab, d.maxIter)
 		if err != nil {
 			return nil, err
 		}
