@@ -303,13 +303,43 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	lam := eig.Values(nil)
 	var V mat.Dense
 	eig.VectorsTo(&V)
-	for _, l := range lam {
-		if 1-l <= cr2LeverageOne {
-			return c, true
+	// Gm = L'W_g'X_g M, whose column j is g_j = B_g'X_g m_j.
+	Gm := make([]float64, q*p)
+	for k := 0; k < q; k++ {
+		for j := 0; j < p; j++ {
+			v := 0.0
+			for a := 0; a < p; a++ {
+				v += SL[a*q+k] * f.minv.At(a, j)
+			}
+			Gm[k*p+j] = v
+		}
+	}
+	// A direction with leverage 1 is in the column space of the design and
+	// supported on cluster g alone, so e_g is orthogonal to it. When it is
+	// also orthogonal to every coefficient's X_g m_j (a cluster holding whole
+	// blocks) (I - H_gg)^(-1/2) is not needed there and the direction is
+	// dropped, as estimatr's and clubSandwich's generalised inverses do;
+	// otherwise some coefficient is identified within this cluster alone
+	// and CR2 is undefined.
+	null := make([]bool, q)
+	for k, l := range lam {
+		if 1-l > cr2LeverageOne {
+			continue
+		}
+		null[k] = true
+		for j := 0; j < p; j++ {
+			proj, norm := 0.0, 0.0
+			for a := 0; a < q; a++ {
+				proj += V.At(a, k) * Gm[a*p+j]
+				norm += Gm[a*p+j] * Gm[a*p+j]
+			}
+			if math.Abs(proj) > 1e-6*math.Sqrt(norm) {
+				return c, true
+			}
 		}
 	}
 	// t = V diag(φ) V' Be; u = X_g'e + (X_g'B) t, X_g'B = SL[:p, :].
-	t := cr2VFV(&V, lam, Be, func(l float64) float64 {
+	t := cr2VFV(&V, lam, null, Be, func(l float64) float64 {
 		r := math.Sqrt(1 - l)
 		return 1 / (r * (1 + r))
 	})
@@ -324,20 +354,15 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	if !wantDF {
 		return c, false
 	}
-	// g_j = L'W_g'X_g m_j = (SL[:p, :])' m_j; w_j = V diag((1-λ)^(-1/2)) V' g_j;
-	// d_j = m_j' X_g'X_g m_j + ‖w_j‖².
+	// w_j = V diag((1-λ)^(-1/2)) V' g_j; d_j = m_j' X_g'X_g m_j + ‖w_j‖².
 	c.d = make([]float64, p)
 	c.w = make([]float64, p*q)
 	g := make([]float64, q)
 	for j := 0; j < p; j++ {
 		for k := 0; k < q; k++ {
-			v := 0.0
-			for a := 0; a < p; a++ {
-				v += SL[a*q+k] * f.minv.At(a, j)
-			}
-			g[k] = v
+			g[k] = Gm[k*p+j]
 		}
-		w := cr2VFV(&V, lam, g, func(l float64) float64 { return 1 / math.Sqrt(1-l) })
+		w := cr2VFV(&V, lam, null, g, func(l float64) float64 { return 1 / math.Sqrt(1-l) })
 		copy(c.w[j*q:], w)
 		d := 0.0
 		for a := 0; a < p; a++ {
@@ -354,11 +379,14 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	return c, false
 }
 
-// cr2VFV returns V diag(fn(λ)) V' x.
-func cr2VFV(V *mat.Dense, lam, x []float64, fn func(float64) float64) []float64 {
+// cr2VFV returns V diag(fn(λ)) V' x, leaving out the directions marked null.
+func cr2VFV(V *mat.Dense, lam []float64, null []bool, x []float64, fn func(float64) float64) []float64 {
 	q := len(lam)
 	y := make([]float64, q)
 	for k := 0; k < q; k++ {
+		if null[k] {
+			continue
+		}
 		s := 0.0
 		for a := 0; a < q; a++ {
 			s += V.At(a, k) * x[a]

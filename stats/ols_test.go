@@ -96,6 +96,18 @@ var olsRefCases = []struct {
 		coef: []float64{1.5242304826051538, 0.89822504089893385, 0.001037437022995786},
 		se:   []float64{0.39770001550967604, 0.12677009502238074, 0.00028106299312570353},
 		df:   []float64{7.814634699415671, 5.4111902584450053, 6.3069755408022905}, tol: 1e-9, dfTol: 1e-8},
+	// lm_robust(y ~ t + x1 + x2 + factor(block), clusters = block, se_type = "CR2"):
+	// each cluster holds a whole block.
+	{name: "CR2/clusters=blocks", x: []string{"t", "x1", "x2"}, block: true, cluster: "block", cov: CR2,
+		coef: []float64{1.5242304826051538, 0.89822504089893385, 0.001037437022995785},
+		se:   []float64{0.25751968645791612, 0.22817508169848016, 0.00028524823860475785},
+		df:   []float64{3.3016811313585186, 3.0086397759120826, 2.6471879645669563}, tol: 1e-9, dfTol: 1e-8},
+	// lm_robust(y ~ t + x1 + x2 + factor(block), clusters = bc, se_type = "CR2"),
+	// bc = block 2 as one cluster, the original clusters elsewhere.
+	{name: "CR2/one-cluster-is-a-block", x: []string{"t", "x1", "x2"}, block: true, cluster: "bc", cov: CR2,
+		coef: []float64{1.5242304826051538, 0.89822504089893385, 0.001037437022995785},
+		se:   []float64{0.27281119581541019, 0.1855196510612227, 0.00035237099668224489},
+		df:   []float64{7.791795695368906, 5.2318871845267543, 6.0666325111109085}, tol: 1e-9, dfTol: 1e-8},
 }
 
 func TestOLSAgainstR(t *testing.T) {
@@ -116,6 +128,15 @@ func TestOLSAgainstR(t *testing.T) {
 				opt.Cluster = d.ints("cluster")
 			case "cl2":
 				opt.Cluster = cl2
+			case "block":
+				opt.Cluster = d.ints("block")
+			case "bc":
+				opt.Cluster = append([]int(nil), d.ints("cluster")...)
+				for i, b := range d.ints("block") {
+					if b == 2 {
+						opt.Cluster[i] = -1
+					}
+				}
 			}
 			res, err := OLS(d.num["y"], tc.x, d.cols(tc.x...), opt)
 			if err != nil {
