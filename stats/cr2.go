@@ -15,7 +15,7 @@ const cr2LeverageOne = 1e-10
 
 // cr2DenseBlocks is the number of absorbed blocks up to which the
 // Bell-McCaffrey sums over pairs of blocks are kept in a dense matrix.
-const cr2DenseBlocks = 2000
+const cr2DenseBlocks = 500
 
 // cr2Result is the CR2 covariance with its Bell-McCaffrey degrees of freedom.
 type cr2Result struct {
@@ -60,7 +60,7 @@ type cr2Cluster struct {
 // block part b_g of w_g: ‖Σ a a'‖² + 2 Σ_b ‖Σ_g b_g[b] a_g‖² + ‖Σ b b'‖².
 // No n-by-n or J-by-J matrix is formed. Clusters are processed in parallel.
 func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
-	labels := sortedIntLevels(cluster)
+	labels := olsSortedLevels(cluster)
 	nc := len(labels)
 	if nc < 2 {
 		return nil, fmt.Errorf("%w: CR2 needs at least 2 clusters, have %d", ErrTooFew, nc)
