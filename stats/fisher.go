@@ -32,6 +32,7 @@ type FisherExactResult struct {
 //	FisherExact(nx, nx, ny, ny, ...) = P 1 (all events: likewise)
 //	nx or ny < 1 = error wrapping ErrTooFew
 //	x < 0, x > nx, y < 0 or y > ny = error wrapping ErrDomain
+//	nx or ny > 2^40 = error wrapping ErrDomain
 func FisherExact(x, nx, y, ny int, alt Alternative) (FisherExactResult, error) {
 	if err := checkTwoByTwo("fisher exact test", x, nx, y, ny); err != nil {
 		return FisherExactResult{}, err
@@ -55,9 +56,17 @@ func FisherExact(x, nx, y, ny int, alt Alternative) (FisherExactResult, error) {
 	return FisherExactResult{P: math.Min(1, math.Exp(lp))}, nil
 }
 
+// maxTableN bounds the size of an arm in a 2x2 table (and the total count
+// of a Poisson test): beyond it, products of counts would overflow and the
+// exact tails would take too long.
+const maxTableN = 1 << 40
+
 // checkTwoByTwo checks the counts of a 2x2 table given as events and sizes
 // of two arms.
 func checkTwoByTwo(what string, x, nx, y, ny int) error {
+	if nx > maxTableN || ny > maxTableN {
+		return fmt.Errorf("%s: arms of %d and %d units are beyond the %d this computes: %w", what, nx, ny, maxTableN, ErrDomain)
+	}
 	if nx < 1 || ny < 1 {
 		return fmt.Errorf("%s: an arm has no units (n = %d, %d): %w", what, nx, ny, ErrTooFew)
 	}

@@ -41,6 +41,7 @@ type PoissonTestResult struct {
 //	PoissonTest(x, tx, 0, ty, ...) = RateRatio +Inf, CIHigh +Inf
 //	PoissonTest(0, tx, y, ty, ...) = RateRatio 0, CILow 0
 //	a negative count, an exposure <= 0 or a level outside (0, 1) = error wrapping ErrDomain
+//	a count above 2^40 = error wrapping ErrDomain
 //
 // [1] Loader, C. (2000). Fast and accurate computation of binomial
 // probabilities. Technical report, Bell Labs.
@@ -52,6 +53,8 @@ func PoissonTest(x int, tx float64, y int, ty float64, alt Alternative, level fl
 		return PoissonTestResult{}, fmt.Errorf("poisson test: exposure must be positive and finite (%g, %g): %w", tx, ty, ErrDomain)
 	case !(level > 0 && level < 1):
 		return PoissonTestResult{}, fmt.Errorf("poisson test: level %g outside (0, 1): %w", level, ErrDomain)
+	case x > maxTableN || y > maxTableN:
+		return PoissonTestResult{}, fmt.Errorf("poisson test: counts %d and %d are beyond the %d this computes: %w", x, y, maxTableN, ErrDomain)
 	case x+y == 0:
 		return PoissonTestResult{}, fmt.Errorf("poisson test: no events in either arm: %w", ErrTooFew)
 	}

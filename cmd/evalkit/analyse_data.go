@@ -53,7 +53,7 @@ func readAnalyseData(o *analyseOptions) (*analyseData, error) {
 	if err != nil {
 		return nil, err
 	}
-	var expo, etext []string
+	var etext []string
 	var ex []float64
 	if o.exposure != "" {
 		if etext, err = t.Column(o.exposure); err != nil {
@@ -62,7 +62,6 @@ func readAnalyseData(o *analyseOptions) (*analyseData, error) {
 		if ex, _, err = t.Float(o.exposure); err != nil {
 			return nil, err
 		}
-		expo = etext
 	}
 	rowErr := func(i int, col, val string, msg string) error {
 		return &table.ParseError{File: t.Name, Row: i + 2, Column: col, Value: val, Err: errors.New(msg)}
@@ -110,8 +109,8 @@ func readAnalyseData(o *analyseOptions) (*analyseData, error) {
 			if v != math.Trunc(v) || v > 1<<53 {
 				return nil, rowErr(i, o.outcome, ytext[i], "a count must be a whole number")
 			}
-			if !(e > 0) {
-				return nil, rowErr(i, o.exposure, expo[i], "exposure must be positive")
+			if !(e > 0) || math.IsInf(e, 0) {
+				return nil, rowErr(i, o.exposure, etext[i], "exposure must be positive")
 			}
 		}
 		a.y = append(a.y, v)

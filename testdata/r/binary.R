@@ -98,3 +98,48 @@ for (s in unique(pv$set)) {
   cat(sprintf('{name: "%s", p: []float64{%s}, holm: []float64{%s}, bh: []float64{%s}},\n',
     s, v(p), v(p.adjust(p, "holm")), v(p.adjust(p, "BH"))))
 }
+
+# evalkit analyse on the example trials in cmd/evalkit/testdata/analyse:
+# the numbers of each comparison, for cmd/evalkit/analyse_r_test.go.
+ex <- "cmd/evalkit/testdata/analyse/"
+row <- function(file, args, treat, method, v) cat(sprintf('{file: "%s", args: "%s", treatment: "%s", method: "%s", want: []float64{%s}},\n',
+  file, args, treat, method, paste(sapply(v, g), collapse = ", ")))
+cat("\n// analyse examples: estimate, ci_low, ci_high, p_value, p_holm, then effect sizes (value, ci_low, ci_high) and tests (statistic, p_value)\n")
+binex <- function(file, outcome, level = 0.95, args = "") {
+  d <- read.csv(paste0(ex, file), colClasses = "character")
+  d <- d[!(d$arm %in% c("", "NA")) & !is.na(d$arm) & !(d[[outcome]] %in% c("", "NA")) & !is.na(d[[outcome]]), ]
+  d$y <- as.numeric(d[[outcome]])
+  arms <- sort(setdiff(unique(d$arm), "control"))
+  res <- lapply(arms, function(a) {
+    x <- sum(d$y[d$arm == a]); nx <- sum(d$arm == a); y <- sum(d$y[d$arm == "control"]); ny <- sum(d$arm == "control")
+    m <- matrix(c(x, y, nx - x, ny - y), 2)
+    w1 <- wil(x, nx, level); w2 <- wil(y, ny, level); dd <- w1[1] - w2[1]
+    rr <- (x / nx) / (y / ny); serr <- sqrt(1 / x - 1 / nx + 1 / y - 1 / ny)
+    or <- (x / (nx - x)) / (y / (ny - y)); seor <- sqrt(1 / x + 1 / (nx - x) + 1 / y + 1 / (ny - y))
+    z <- qnorm((1 + level) / 2); cs <- chisq.test(m, correct = FALSE)
+    c(dd, dd - sqrt((w1[1] - w1[2])^2 + (w2[3] - w2[1])^2), dd + sqrt((w1[3] - w1[1])^2 + (w2[1] - w2[2])^2),
+      fisher.test(m)$p.value, NA, rr, rr * exp(-z * serr), rr * exp(z * serr), or, or * exp(-z * seor), or * exp(z * seor),
+      unname(cs$statistic), cs$p.value)
+  })
+  holm <- p.adjust(sapply(res, `[`, 4), "holm")
+  for (i in seq_along(arms)) { v <- res[[i]]; v[5] <- holm[i]; row(file, args, arms[i], "fisher_exact", v) }
+}
+cat("// fisher.test, chisq.test(correct = FALSE), prop.test Wilson intervals (Newcombe), Katz and Woolf written out, p.adjust holm\n")
+binex("reoffending.csv", "reoffended")
+binex("reoffending.csv", "reoffended", 0.9, "--level 0.9")
+binex("three_arm.csv", "reattended")
+cat("// poisson.test(c(sum_x, sum_y), c(exposure_x, exposure_y)); exposure 1 per unit without --exposure\n")
+h <- read.csv(paste0(ex, "hotspots.csv")); h <- h[!is.na(h$crimes), ]
+for (e in c("weeks", "")) {
+  ex1 <- if (e == "") rep(1, nrow(h)) else h[[e]]
+  p <- poisson.test(c(sum(h$crimes[h$arm == "patrol"]), sum(h$crimes[h$arm == "control"])),
+    c(sum(ex1[h$arm == "patrol"]), sum(ex1[h$arm == "control"])))
+  row("hotspots.csv", if (e == "") "--model poisson" else "--exposure weeks --model poisson", "patrol", "poisson_exact",
+    c(p$estimate, p$conf.int, p$p.value, p$p.value))
+}
+cat("// MASS::glm.nb(crimes ~ treat + offset(log(weeks))): exp(coef), exp(confint.default), Wald p (MASS 7.3-58.2)\n")
+h$treat <- as.numeric(h$arm == "patrol")
+m <- MASS::glm.nb(crimes ~ treat + offset(log(weeks)), data = h)
+s <- summary(m)$coefficients
+row("hotspots.csv", "--exposure weeks", "patrol", "negbin_glm",
+  c(exp(coef(m)[["treat"]]), exp(confint.default(m)["treat", ]), s["treat", 4], s["treat", 4]))
