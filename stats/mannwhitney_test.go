@@ -3,6 +3,8 @@ package stats
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
+	"sort"
 	"testing"
 )
 
@@ -53,6 +55,9 @@ var mannWhitneyRCases = []struct {
 	{name: "constant_control", alt: TwoSided, w: 9, p: 0.35901205378642947, exact: false},
 	{name: "constant_control", alt: Less, w: 9, p: 0.90045507392589774, exact: false},
 	{name: "constant_control", alt: Greater, w: 9, p: 0.17950602689321474, exact: false},
+	{name: "large", alt: TwoSided, w: 3835549, p: 0.1445623000313114, exact: false},
+	{name: "large", alt: Less, w: 3835549, p: 0.92772119695101418, exact: false},
+	{name: "large", alt: Greater, w: 3835549, p: 0.072281150015655701, exact: false},
 }
 
 func TestMannWhitneyAgainstR(t *testing.T) {
@@ -105,7 +110,7 @@ func TestMannWhitneyCDF(t *testing.T) {
 	}
 	for _, c := range cases {
 		counts, total := mannWhitneyCounts(c.m, c.n)
-		if got := mannWhitneyCDF(counts, total, c.q, c.lower); !sameFloatCont(got, c.want, 1e-12) {
+		if got := mannWhitneyCDF(counts, total, c.m, c.n, c.q, c.lower); !sameFloatCont(got, c.want, 1e-12) {
 			t.Errorf("pwilcox(%g, %d, %d, lower = %v) = %.17g, R %.17g", c.q, c.m, c.n, c.lower, got, c.want)
 		}
 	}
@@ -160,5 +165,64 @@ func TestMannWhitneyRanksMatchBruteForce(t *testing.T) {
 	r, err := MannWhitney(x, y, TwoSided)
 	if err != nil || r.W != want || !r.Ties {
 		t.Errorf("W = %v (ties %v), want %v; err %v", r.W, r.Ties, want, err)
+	}
+}
+
+func TestMannWhitneyRadixPath(t *testing.T) {
+	// Samples above the radix-sort threshold, with ties, both signs of
+	// zero, negative values and extremes, against ranks from a plain sort
+	// of the pooled sample.
+	rng := rand.New(rand.NewPCG(3, 4))
+	x, y := make([]float64, 6000), make([]float64, 5000)
+	fill := func(v []float64) {
+		for i := range v {
+			switch rng.IntN(20) {
+			case 0:
+				v[i] = math.Copysign(0, -1)
+			case 1:
+				v[i] = 0
+			case 2:
+				v[i] = -math.MaxFloat64
+			case 3:
+				v[i] = math.SmallestNonzeroFloat64
+			default:
+				v[i] = math.Round(rng.NormFloat64()*100) / 10
+			}
+		}
+	}
+	fill(x)
+	fill(y)
+	type obs struct {
+		v   float64
+		inX bool
+	}
+	pooled := make([]obs, 0, len(x)+len(y))
+	for _, v := range x {
+		pooled = append(pooled, obs{v, true})
+	}
+	for _, v := range y {
+		pooled = append(pooled, obs{v, false})
+	}
+	sort.Slice(pooled, func(i, j int) bool { return pooled[i].v < pooled[j].v })
+	var wantRank, wantTies float64
+	for i := 0; i < len(pooled); {
+		j := i
+		for j < len(pooled) && pooled[j].v == pooled[i].v {
+			j++
+		}
+		avg := float64(i+1+j) / 2
+		for k := i; k < j; k++ {
+			if pooled[k].inX {
+				wantRank += avg
+			}
+		}
+		if t := float64(j - i); t > 1 {
+			wantTies += t*t*t - t
+		}
+		i = j
+	}
+	gotRank, gotTies := mannWhitneyRankSum(x, y)
+	if gotRank != wantRank || gotTies != wantTies {
+		t.Errorf("rank sum %v, tie sum %v; want %v, %v", gotRank, gotTies, wantRank, wantTies)
 	}
 }

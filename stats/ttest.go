@@ -100,7 +100,10 @@ func StudentT(x, y []float64, level float64, alt Alternative) (TTestResult, erro
 // ttestMoments checks the samples and the level and returns the means and
 // variances of x and y.
 func ttestMoments(x, y []float64, level float64) (mx, vx, my, vy float64, err error) {
-	if err = continuousCheck(x, y, 2, level); err != nil {
+	if err = continuousCheck(x, y, 2); err != nil {
+		return
+	}
+	if err = continuousLevelCheck(level); err != nil {
 		return
 	}
 	mx, vx = stat.MeanVariance(x, nil)
@@ -108,14 +111,14 @@ func ttestMoments(x, y []float64, level float64) (mx, vx, my, vy float64, err er
 	return mx, vx, my, vy, nil
 }
 
-// continuousCheck returns an error when x or y has fewer than min values or
-// a non-finite value, or when level is not in (0, 1).
-func continuousCheck(x, y []float64, min int, level float64) error {
-	if len(x) < min {
-		return fmt.Errorf("%w: %d treatment values, need at least %d", ErrTooFew, len(x), min)
+// continuousCheck returns an error when x or y has fewer than least values or
+// a non-finite value.
+func continuousCheck(x, y []float64, least int) error {
+	if len(x) < least {
+		return fmt.Errorf("%w: %d treatment values, need at least %d", ErrTooFew, len(x), least)
 	}
-	if len(y) < min {
-		return fmt.Errorf("%w: %d control values, need at least %d", ErrTooFew, len(y), min)
+	if len(y) < least {
+		return fmt.Errorf("%w: %d control values, need at least %d", ErrTooFew, len(y), least)
 	}
 	for i, v := range x {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -127,6 +130,11 @@ func continuousCheck(x, y []float64, min int, level float64) error {
 			return fmt.Errorf("%w: control value %d is %v", ErrDomain, i, v)
 		}
 	}
+	return nil
+}
+
+// continuousLevelCheck returns an error when level is not in (0, 1).
+func continuousLevelCheck(level float64) error {
 	if !(level > 0 && level < 1) {
 		return fmt.Errorf("%w: confidence level %v is not in (0, 1)", ErrDomain, level)
 	}

@@ -53,3 +53,15 @@ func BenchmarkMannWhitney(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkCohensD(b *testing.B) {
+	for _, n := range []int{1e2, 1e3, 1e4, 1e5, 1e6} {
+		x, y := continuousBenchData(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				r, _ := CohensD(x, y, 0.95, TwoSided)
+				continuousBenchSink = r
+			}
+		})
+	}
+}

@@ -71,3 +71,27 @@ func FuzzMannWhitney(f *testing.F) {
 		}
 	})
 }
+
+func fuzzSMD(f *testing.F, fn func([]float64, []float64, float64, Alternative) (SMDResult, error)) {
+	f.Add(continuousFuzzSeed([]float64{1, 2, 3}, []float64{2, 4}), uint8(3), 0.95, uint8(0))
+	f.Add(continuousFuzzSeed([]float64{50, 50.001}, []float64{36.06, 36.0601, 36.0599}), uint8(2), 0.99, uint8(0))
+	f.Add(continuousFuzzSeed([]float64{1e300, -1e300}, []float64{5e-324, 0, 1}), uint8(2), 0.5, uint8(1))
+	f.Add(continuousFuzzSeed([]float64{1, 2}, []float64{1, 1}), uint8(2), 0.9, uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, nx uint8, level float64, alt uint8) {
+		x, y := continuousFuzzSamples(data, nx)
+		r, err := fn(x, y, level, Alternative(alt%3))
+		if err != nil {
+			return
+		}
+		if math.IsNaN(r.Value) || !(r.SD > 0) {
+			t.Errorf("value %v, SD %v", r.Value, r.SD)
+		}
+		if !(r.CILow <= r.CIHigh) {
+			t.Errorf("interval %v to %v", r.CILow, r.CIHigh)
+		}
+	})
+}
+
+func FuzzCohensD(f *testing.F)    { fuzzSMD(f, CohensD) }
+func FuzzHedgesG(f *testing.F)    { fuzzSMD(f, HedgesG) }
+func FuzzGlassDelta(f *testing.F) { fuzzSMD(f, GlassDelta) }

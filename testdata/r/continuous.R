@@ -48,6 +48,10 @@ if (length(args) > 0 && args[1] == "generate") {
   write_set("equalmeans", c(1, 2, 3, 4, 5), c(0, 3, 3, 6))
   # One arm constant (control): Welch, Student and d exist; Glass does not.
   write_set("constant_control", c(2.5, 3.5, 4.0, 5.5), c(3, 3, 3))
+  # A large sample with ties (two decimals), above the size where evalkit's
+  # Mann-Whitney switches to a radix sort: 3000 vs 2500.
+  set.seed(20231105)
+  write_set("large", round(rgamma(3000, 2, 1.9), 2), round(rgamma(2500, 2, 2), 2))
   quit(save = "no")
 }
 
@@ -66,7 +70,7 @@ ncp_exact <- function(t, df, level) {
 }
 
 sets <- c("attendance", "exact", "ties_small", "tiny2", "tiny23", "unequal", "huge",
-          "normal60", "ties60", "exact49", "equalmeans", "constant_control")
+          "normal60", "ties60", "exact49", "equalmeans", "constant_control", "large")
 
 cat("// t tests: R 4.2.2 t.test(x, y, alternative = alt, conf.level = 0.95[, var.equal = TRUE])\n")
 for (s in sets) {
@@ -120,5 +124,28 @@ for (s in sets) {
     if (a == "greater") ex[2] <- Inf
     cat(sprintf("{name: \"%s\", measure: \"%s\", alt: %s, value: %s, lo: %s, hi: %s, exLo: %s, exHi: %s},\n",
       s, m, alts[a], f17(r[[1]]), f17(r$CI_low), f17(r$CI_high), f17(ex[1]), f17(ex[2])))
+  }
+}
+
+cat("\n// Other levels: R 4.2.2 t.test(x, y, conf.level = level[, var.equal = TRUE]) and effectsize 0.8.3\n")
+cat("// cohens_d / glass_delta(x, y, ci = level); exLo/exHi by uniroot as above. Data sets with x and y swapped are NAME-swapped.\n")
+for (s in c("attendance", "tiny23", "huge", "huge-swapped", "unequal")) {
+  nm <- sub("-swapped", "", s)
+  d <- read.csv(file.path(dir, paste0(nm, ".csv")))
+  x <- d$value[d$arm == "treatment"]; y <- d$value[d$arm == "control"]
+  if (grepl("swapped", s)) { tmp <- x; x <- y; y <- tmp }
+  nx <- length(x); ny <- length(y)
+  for (lvl in c(0.8, 0.99, 0.999)) {
+    w <- t.test(x, y, conf.level = lvl); st <- t.test(x, y, conf.level = lvl, var.equal = TRUE)
+    cd <- cohens_d(x, y, ci = lvl); gd <- glass_delta(x, y, ci = lvl)
+    hn <- 1 / nx + 1 / ny; df <- nx + ny - 2
+    sp <- sqrt(((nx - 1) * var(x) + (ny - 1) * var(y)) / df)
+    exd <- ncp_exact((mean(x) - mean(y)) / (sp * sqrt(hn)), df, lvl) * sqrt(hn)
+    hg <- 1 / ny + var(x) / (nx * var(y))
+    exg <- ncp_exact((mean(x) - mean(y)) / (sd(y) * sqrt(hg)), ny - 1, lvl) * sqrt(hg)
+    cat(sprintf("{name: \"%s\", level: %s, welchLo: %s, welchHi: %s, studentLo: %s, studentHi: %s, dLo: %s, dHi: %s, dExLo: %s, dExHi: %s, glassLo: %s, glassHi: %s, glassExLo: %s, glassExHi: %s},\n",
+      s, format(lvl), f17(w$conf.int[1]), f17(w$conf.int[2]), f17(st$conf.int[1]), f17(st$conf.int[2]),
+      f17(cd$CI_low), f17(cd$CI_high), f17(exd[1]), f17(exd[2]),
+      f17(gd$CI_low), f17(gd$CI_high), f17(exg[1]), f17(exg[2])))
   }
 }
