@@ -171,3 +171,12 @@ m <- MASS::glm.nb(crimes ~ treat + offset(log(weeks)), data = h)
 s <- summary(m)$coefficients
 row("hotspots.csv", "--exposure weeks", "patrol", "negbin_glm",
   c(exp(coef(m)[["treat"]]), exp(confint.default(m)["treat", ]), s["treat", 4], s["treat", 4]))
+cat("// t.test(x, y), t.test(x, y, var.equal = TRUE), wilcox.test(x, y); effectsize 0.8.3 cohens_d, hedges_g, glass_delta (CIs by Nelder-Mead)\n")
+a <- read.csv(paste0(ex, "attendance.csv")); a <- a[!is.na(a$attendance), ]
+x <- a$attendance[a$arm == "navigator"]; y <- a$attendance[a$arm == "control"]
+w <- t.test(x, y); s <- t.test(x, y, var.equal = TRUE); mw <- suppressWarnings(wilcox.test(x, y))
+es <- lapply(list(effectsize::cohens_d, effectsize::hedges_g, effectsize::glass_delta), function(f) {
+  e <- f(x, y); c(e[[1]], e$CI_low, e$CI_high) })
+row("attendance.csv", "", "navigator", "welch_t",
+  c(unname(w$estimate[1] - w$estimate[2]), w$conf.int, w$p.value, w$p.value, unlist(es),
+    unname(s$statistic), s$p.value, unname(mw$statistic), mw$p.value))
