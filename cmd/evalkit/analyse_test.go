@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -170,5 +172,37 @@ func TestAnalyseWritesNothing(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 1 {
 		t.Errorf("directory holds %d entries after analyse, want 1", len(ents))
+	}
+}
+
+var analyseSink string
+
+// BenchmarkAnalyse runs evalkit analyse --json on continuous trials of
+// growing size (reading the CSV included).
+func BenchmarkAnalyse(b *testing.B) {
+	for _, n := range []int{100, 10000, 1000000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var csv strings.Builder
+			csv.WriteString("id,arm,score\n")
+			for i := 0; i < n; i++ {
+				arm := "control"
+				if i%2 == 1 {
+					arm = "treatment"
+				}
+				fmt.Fprintf(&csv, "U%07d,%s,%d.%03d\n", i, arm, 40+(i*7919)%23, (i*104729)%1000)
+			}
+			in := filepath.Join(b.TempDir(), "trial.csv")
+			if err := os.WriteFile(in, []byte(csv.String()), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var out, errb strings.Builder
+			for b.Loop() {
+				out.Reset()
+				if err := run([]string{"analyse", "--in", in, "--outcome", "score", "--json"}, &out, &errb); err != nil {
+					b.Fatal(err, errb.String())
+				}
+			}
+			analyseSink = out.String()
+		})
 	}
 }
