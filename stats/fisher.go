@@ -13,10 +13,6 @@ type FisherExactResult struct {
 	// ratio (not the sample odds ratio): 0 when x is at the lowest value
 	// the margins allow, +Inf at the highest.
 	OddsRatio float64
-	// CILow and CIHigh bound the conditional (exact) confidence interval
-	// of the odds ratio at the level asked for; one-sided alternatives
-	// give 0 or +Inf for the open end.
-	CILow, CIHigh float64
 }
 
 // FisherExact tests whether x events out of nx (treatment) and y out of ny
@@ -32,44 +28,33 @@ type FisherExactResult struct {
 //
 // The odds ratio ψ is estimated, as in fisher.test, by conditional maximum
 // likelihood: under ψ, X has the noncentral hypergeometric distribution
-// P_ψ(X = i) ∝ P(X = i) ψ^i, and the estimate solves E_ψ[X] = x. The
-// interval [ψL, ψU] at the given level solves P_ψL(X >= x) = α and
-// P_ψU(X <= x) = α, α = (1-level)/2 (1-level for a one-sided
-// alternative). R solves these with uniroot's default tolerance (about
-// 1e-4 relative); evalkit solves them to about 1e-12. Probabilities
-// are computed in log space from Loader's binomial (see PoissonTest), and
-// the tails are summed outwards from their largest term, so huge tables are
-// fast and p-values far below 1e-300 keep their precision until they leave
-// the double range.
+// P_ψ(X = i) ∝ P(X = i) ψ^i, and the estimate solves E_ψ[X] = x (see
+// FisherOddsRatioInterval for its interval). Probabilities are computed in
+// log space from Loader's binomial (see PoissonTest), and the tails are
+// summed outwards from their largest term, so huge tables are fast and
+// p-values far below 1e-300 keep their precision until they leave the
+// double range.
 //
 // Special cases are
 //
-//	FisherExact(0, nx, 0, ny, ...) = P 1, OddsRatio 0, interval [0, +Inf]
-//	(no events: one table is possible)
-//	FisherExact(nx, nx, ny, ny, ...) = likewise with OddsRatio 0
-//	x at the lowest value the margins allow = OddsRatio 0, CILow 0
-//	x at the highest value the margins allow = OddsRatio +Inf, CIHigh +Inf
-//	a level outside (0, 1) = error wrapping ErrDomain
+//	FisherExact(0, nx, 0, ny, ...) = P 1, OddsRatio 0 (no events: one
+//	table is possible; likewise with every unit an event)
+//	x at the lowest value the margins allow = OddsRatio 0
+//	x at the highest value the margins allow = OddsRatio +Inf
 //	nx or ny < 1 = error wrapping ErrTooFew
 //	x < 0, x > nx, y < 0 or y > ny = error wrapping ErrDomain
 //	nx or ny > 2^40 = error wrapping ErrDomain
-func FisherExact(x, nx, y, ny int, alt Alternative, level float64) (FisherExactResult, error) {
+func FisherExact(x, nx, y, ny int, alt Alternative) (FisherExactResult, error) {
 	if err := checkTwoByTwo("fisher exact test", x, nx, y, ny); err != nil {
 		return FisherExactResult{}, err
 	}
-	if !(level > 0 && level < 1) {
-		return FisherExactResult{}, fmt.Errorf("fisher exact test: level %g outside (0, 1): %w", level, ErrDomain)
-	}
 	h := hypergeomDist(x+y, nx, ny)
-	r := FisherExactResult{CILow: 0, CIHigh: math.Inf(1)}
 	var lp float64
 	switch alt {
 	case Less:
 		lp = h.logLower(x)
-		r.CIHigh = fisherUpperBound(x, x+y, nx, ny, 1-level)
 	case Greater:
 		lp = h.logUpper(x)
-		r.CILow = fisherLowerBound(x, x+y, nx, ny, 1-level)
 	default:
 		thr := h.logpmf(x) + math.Log1p(1e-7)
 		if h.logpmf(h.mode) <= thr {
@@ -79,12 +64,45 @@ func FisherExact(x, nx, y, ny int, alt Alternative, level float64) (FisherExactR
 			j2 := h.firstAtMost(h.mode, thr)
 			lp = logAddExp(h.logLower(j1), h.logUpper(j2))
 		}
-		r.CILow = fisherLowerBound(x, x+y, nx, ny, (1-level)/2)
-		r.CIHigh = fisherUpperBound(x, x+y, nx, ny, (1-level)/2)
 	}
-	r.P = math.Min(1, math.Exp(lp))
-	r.OddsRatio = fisherMLE(x, x+y, nx, ny)
-	return r, nil
+	return FisherExactResult{P: math.Min(1, math.Exp(lp)), OddsRatio: fisherMLE(x, x+y, nx, ny)}, nil
+}
+
+// FisherOddsRatioInterval returns the conditional (exact) confidence
+// interval of the odds ratio that fisher.test reports with FisherExact's
+// table. The bounds solve
+//
+//	P_ψL(X >= x) = α,  P_ψU(X <= x) = α,  α = (1-level)/2,
+//
+// under the noncentral hypergeometric distribution (see FisherExact); a
+// one-sided alternative takes α = 1-level for its one finite bound (Less
+// gives [0, ψU], Greater [ψL, +Inf]). R solves these equations with
+// uniroot's default tolerance (about 1e-4 relative, and much worse when a
+// bound exceeds about 1e3); evalkit solves them to about 1e-12.
+//
+// Special cases are
+//
+//	x at the lowest value the margins allow = lo 0
+//	x at the highest value the margins allow = hi +Inf
+//	the errors of FisherExact, and a level outside (0, 1) = error wrapping ErrDomain
+func FisherOddsRatioInterval(x, nx, y, ny int, alt Alternative, level float64) (lo, hi float64, err error) {
+	if err := checkTwoByTwo("fisher exact interval", x, nx, y, ny); err != nil {
+		return 0, 0, err
+	}
+	if !(level > 0 && level < 1) {
+		return 0, 0, fmt.Errorf("fisher exact interval: level %g outside (0, 1): %w", level, ErrDomain)
+	}
+	lo, hi = 0, math.Inf(1)
+	switch alt {
+	case Less:
+		hi = fisherUpperBound(x, x+y, nx, ny, 1-level)
+	case Greater:
+		lo = fisherLowerBound(x, x+y, nx, ny, 1-level)
+	default:
+		lo = fisherLowerBound(x, x+y, nx, ny, (1-level)/2)
+		hi = fisherUpperBound(x, x+y, nx, ny, (1-level)/2)
+	}
+	return lo, hi, nil
 }
 
 // maxTableN bounds the size of an arm in a 2x2 table (and the total count

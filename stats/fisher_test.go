@@ -55,7 +55,7 @@ func TestFisherExact(t *testing.T) {
 			alt  Alternative
 			want float64
 		}{{TwoSided, c.two}, {Less, c.less}, {Greater, c.greater}} {
-			r, err := FisherExact(c.x, c.nx, c.y, c.ny, a.alt, 0.95)
+			r, err := FisherExact(c.x, c.nx, c.y, c.ny, a.alt)
 			if err != nil {
 				t.Errorf("%s %v: %v", c.name, a.alt, err)
 				continue
@@ -77,7 +77,7 @@ func TestFisherExactErrors(t *testing.T) {
 		{"negative", -1, 3, 1, 3, ErrDomain},
 		{"too many events", 4, 3, 1, 3, ErrDomain},
 	} {
-		if _, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided, 0.95); !errors.Is(err, c.want) {
+		if _, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
 	}
@@ -85,12 +85,13 @@ func TestFisherExactErrors(t *testing.T) {
 
 func ExampleFisherExact() {
 	// 15 of 50 treated and 25 of 50 controls re-offended.
-	r, err := FisherExact(15, 50, 25, 50, TwoSided, 0.95)
+	r, err := FisherExact(15, 50, 25, 50, TwoSided)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("p = %.4f, conditional odds ratio %.3f [%.3f, %.3f]\n", r.P, r.OddsRatio, r.CILow, r.CIHigh)
+	lo, hi, _ := FisherOddsRatioInterval(15, 50, 25, 50, TwoSided, 0.95)
+	fmt.Printf("p = %.4f, conditional odds ratio %.3f [%.3f, %.3f]\n", r.P, r.OddsRatio, lo, hi)
 	// Output:
 	// p = 0.0656, conditional odds ratio 0.432 [0.173, 1.049]
 }
@@ -103,12 +104,17 @@ func FuzzFisherExact(f *testing.F) {
 		if nx > 1e5 || ny > 1e5 || nx < -1e5 || ny < -1e5 {
 			t.Skip()
 		}
-		r, err := FisherExact(x, nx, y, ny, Alternative(((alt%3)+3)%3), 0.95)
+		a := Alternative(((alt % 3) + 3) % 3)
+		r, err := FisherExact(x, nx, y, ny, a)
 		if err != nil {
 			return
 		}
-		if !(r.P >= 0 && r.P <= 1) || !(r.CILow >= 0 && r.CILow <= r.OddsRatio && r.OddsRatio <= r.CIHigh) {
-			t.Errorf("FisherExact(%d, %d, %d, %d) = %+v", x, nx, y, ny, r)
+		lo, hi, err := FisherOddsRatioInterval(x, nx, y, ny, a, 0.95)
+		if err != nil {
+			t.Fatalf("FisherOddsRatioInterval(%d, %d, %d, %d): %v after FisherExact succeeded", x, nx, y, ny, err)
+		}
+		if !(r.P >= 0 && r.P <= 1) || !(lo >= 0 && lo <= r.OddsRatio && r.OddsRatio <= hi) {
+			t.Errorf("FisherExact(%d, %d, %d, %d) = %+v, interval [%v, %v]", x, nx, y, ny, r, lo, hi)
 		}
 	})
 }
@@ -119,7 +125,7 @@ func BenchmarkFisherExact(b *testing.B) {
 	for _, n := range []int{100, 10000, 1000000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				fisherSink, _ = FisherExact(n*3/10, n, n*32/100, n, TwoSided, 0.95)
+				fisherSink, _ = FisherExact(n*3/10, n, n*32/100, n, TwoSided)
 			}
 		})
 	}
@@ -154,16 +160,21 @@ var fisherORCases = []struct {
 
 func TestFisherExactOddsRatio(t *testing.T) {
 	for _, c := range fisherORCases {
-		r, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided, c.level)
+		r, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		got := []float64{r.OddsRatio, r.CILow, r.CIHigh}
+		lo, hi, err := FisherOddsRatioInterval(c.x, c.nx, c.y, c.ny, TwoSided, c.level)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		got := []float64{r.OddsRatio, lo, hi}
 		for i, want := range []float64{c.or, c.lo, c.hi} {
 			// The roots are found to about 1e-13 in log ψ on both sides.
 			if !sameFloat(got[i], want, 1e-9) {
-				t.Errorf("%s: got %.17g [%.17g, %.17g], want %.17g [%.17g, %.17g] (R, precise)", c.name, r.OddsRatio, r.CILow, r.CIHigh, c.or, c.lo, c.hi)
+				t.Errorf("%s: got %.17g [%.17g, %.17g], want %.17g [%.17g, %.17g] (R, precise)", c.name, r.OddsRatio, lo, hi, c.or, c.lo, c.hi)
 				break
 			}
 		}

@@ -75,7 +75,7 @@ func analyseFisher(t, c *analyseArm, level float64) analyseComparison {
 		r.Estimate, r.CILow, r.CIHigh = rd.Diff, rd.Low, rd.High
 		r.note("se: none, the Newcombe interval is a score interval")
 	}
-	if f, err := stats.FisherExact(x, nx, y, ny, stats.TwoSided, level); err != nil {
+	if f, err := stats.FisherExact(x, nx, y, ny, stats.TwoSided); err != nil {
 		r.undefined("p_value", err)
 	} else {
 		r.PValue = f.P
