@@ -252,5 +252,14 @@ func TestMannWhitneyTinyPValue(t *testing.T) {
 		if !scalar.EqualWithinRel(r.P, c.want, 1e-9) {
 			t.Errorf("%v: p = %.17g, R %.17g", c.alt, r.P, c.want)
 		}
+		// The mirror image, in the upper tail, gives the same p-value.
+		mirror := map[Alternative]Alternative{TwoSided: TwoSided, Less: Greater}[c.alt]
+		r, err = MannWhitney(y, x, mirror)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !scalar.EqualWithinRel(r.P, c.want, 1e-9) {
+			t.Errorf("swapped, %v: p = %.17g, R %.17g", mirror, r.P, c.want)
+		}
 	}
 }
