@@ -18,6 +18,10 @@ import (
 // propensity-score matched samples. Statistics in Medicine 28, 3083-3107.
 const BalanceLimit = 0.1
 
+// balanceMaxSMD is the largest standardised difference drawn; larger ones
+// are as undefined as infinite ones.
+const balanceMaxSMD = 1e100
+
 // BalancePlot draws each covariate's standardised difference between each
 // arm and the control, a row per covariate in order of first appearance,
 // a dot per arm in the arm's colour (its position in arms, as in
@@ -26,7 +30,7 @@ const BalanceLimit = 0.1
 //
 // Special cases:
 //
-//	SMD NaN or ±Inf   → no dot; the covariate is labelled "(undefined for ...)"
+//	SMD NaN, ±Inf or beyond ±1e100   → no dot; the covariate is labelled "(undefined for ...)"
 //
 // BalancePlot panics if rows is empty.
 func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
@@ -56,7 +60,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 	reach := 0.0
 	for _, r := range rows {
 		i, j := covRow[r.Covariate], armPos[r.Arm]
-		if math.IsNaN(r.SMD) || math.IsInf(r.SMD, 0) {
+		if !(math.Abs(r.SMD) <= balanceMaxSMD) {
 			if undefined[i] != "" {
 				undefined[i] += ", "
 			}

@@ -225,7 +225,8 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 			hi = max(hi, v)
 		}
 	}
-	start, width, nbins := lo, (hi-lo)/distributionBins, distributionBins
+	// hi/n - lo/n cannot overflow where (hi-lo)/n can.
+	start, width, nbins := lo, hi/distributionBins-lo/distributionBins, distributionBins
 	integer := count && lo == math.Trunc(lo) && hi == math.Trunc(hi) && hi-lo < distributionCountBins
 	switch {
 	case integer:

@@ -90,6 +90,7 @@ type forestRow struct {
 //
 //	estimate not finite, or <= 0 on a log axis   → "(not estimable)", nothing drawn
 //	a bound not finite, or <= 0 on a log axis    → the interval runs to the axis' edge, "(interval open)"
+//	|value| > 1e100, or a ratio < 1e-100         → treated as not finite
 //
 // A ratio comparison whose NullValue is not positive is an error wrapping
 // ErrInvalidAnalysis. ForestPlot panics if cs is empty.
@@ -134,7 +135,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		})
 	}
 	for _, k := range order {
-		title := "Effect of each arm against its control: " + k.measure
+		title := "Effect of each arm against its control"
 		p, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
 		if err != nil {
 			return nil, err
@@ -179,7 +180,10 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 // x axis with a dashed line at null.
 func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64) (*plot.Plot, error) {
 	drawable := func(v float64) bool {
-		return !math.IsNaN(v) && !math.IsInf(v, 0) && (!log || v > 0)
+		if log {
+			return v >= forestLimitLow && v <= forestLimit
+		}
+		return math.Abs(v) <= forestLimit
 	}
 	lo, hi := null, null
 	for _, r := range rows {
@@ -244,6 +248,14 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 	return p, nil
 }
 
+// forestLimit bounds the values a forest plot draws: beyond ±1e100 (or a
+// ratio below 1e-100) a value is treated as not finite, which keeps every
+// axis computation finite.
+const (
+	forestLimit    = 1e100
+	forestLimitLow = 1e-100
+)
+
 // forestMark is a drawn row: the interval, its caps and the estimate.
 type forestMark struct {
 	y, est, low, high float64
@@ -295,6 +307,9 @@ type forestRatioTicks struct{}
 
 // Ticks implements plot.Ticker.
 func (forestRatioTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(lo > 0 && hi >= lo && !math.IsInf(hi, 0)) {
+		return nil
+	}
 	steps := [][]float64{
 		{1},
 		{1, 2, 5},
