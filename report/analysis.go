@@ -148,7 +148,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 		return nil, err
 	}
 	figs = append(figs, analysisFigure{
-		name: "flow", title: "Participant flow", drawer: flow,
+		name: "flow", title: "Participant flow by arm: randomised, analysed, missing outcome (CONSORT counts)", figure: flow,
 		w: PlotWidth, h: FlowPlotHeight(len(a.Arms)),
 	})
 
@@ -158,7 +158,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "distribution", title: "Outcome by arm", drawer: dist,
+			name: "distribution", title: "Distribution of the outcome by arm", figure: dist,
 			w: PlotWidth, h: PlotHeight,
 		})
 	}
@@ -169,7 +169,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "forest", title: "Effects", drawer: forest,
+			name: "forest", title: "Forest plot: each comparison's effect and effect sizes with confidence intervals; the dashed line is no effect", figure: forest,
 			w: PlotWidth, h: forest.Height(),
 		})
 	}
@@ -180,7 +180,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "balance", title: "Covariate balance", drawer: bal,
+			name: "balance", title: "Covariate balance: standardised differences from control, with reference lines at ±0.1", figure: bal,
 			w: PlotWidth, h: BalancePlotHeight(a.Balance),
 		})
 	}
@@ -188,12 +188,12 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	out := &Rendered{PNG: make(map[string][]byte, len(figs))}
 	for i := range figs {
 		f := &figs[i]
-		png, err := renderAnalysisPNG(f.drawer, f.w, f.h)
+		png, err := renderAnalysisPNG(f.figure, f.w, f.h)
 		if err != nil {
 			return nil, fmt.Errorf("report: %s plot: %w", f.name, err)
 		}
 		out.PNG[f.name+".png"] = png
-		svg, err := renderAnalysisSVG(f.drawer, f.w, f.h)
+		svg, err := renderAnalysisSVG(f.figure, f.w, f.h)
 		if err != nil {
 			return nil, fmt.Errorf("report: %s plot: %w", f.name, err)
 		}
@@ -207,22 +207,22 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	return out, nil
 }
 
-// drawer is anything that draws itself on a canvas: a *plot.Plot or a
+// analysisDrawer is anything that draws itself on a canvas: a *plot.Plot or a
 // stack of plots.
-type drawer interface {
+type analysisDrawer interface {
 	Draw(c draw.Canvas)
 }
 
 // analysisFigure is one plot of the report with its renderings.
 type analysisFigure struct {
 	name, title string
-	drawer      drawer
+	figure      analysisDrawer
 	w, h        vg.Length
 	svg         []byte
 }
 
 // renderAnalysisPNG draws d at w by h and PNGDPI.
-func renderAnalysisPNG(d drawer, w, h vg.Length) ([]byte, error) {
+func renderAnalysisPNG(d analysisDrawer, w, h vg.Length) ([]byte, error) {
 	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(PNGDPI))
 	d.Draw(draw.New(c))
 	var buf bytes.Buffer
@@ -234,7 +234,7 @@ func renderAnalysisPNG(d drawer, w, h vg.Length) ([]byte, error) {
 
 // renderAnalysisSVG draws d at w by h as SVG without its XML declaration,
 // ready to be inlined in HTML. Fonts are named, not embedded.
-func renderAnalysisSVG(d drawer, w, h vg.Length) ([]byte, error) {
+func renderAnalysisSVG(d analysisDrawer, w, h vg.Length) ([]byte, error) {
 	c := vgsvg.New(w, h)
 	d.Draw(draw.New(c))
 	var buf bytes.Buffer
@@ -318,4 +318,4 @@ func hasAnalysisValues(arms []ArmSummary) bool {
 	return false
 }
 
-var _ drawer = (*plot.Plot)(nil)
+var _ analysisDrawer = (*plot.Plot)(nil)

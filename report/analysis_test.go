@@ -20,10 +20,10 @@ import (
 	"gonum.org/v1/plot/cmpimg"
 )
 
-// checkGoldenPNG compares a PNG rendered by RenderAnalysis with
+// analysisCheckGoldenPNG compares a PNG rendered by RenderAnalysis with
 // testdata/NAME_golden.png (rewritten with -regen), as checkGolden does
 // for a single plot.
-func checkGoldenPNG(t *testing.T, name string, got []byte) {
+func analysisCheckGoldenPNG(t *testing.T, name string, got []byte) {
 	t.Helper()
 	golden := filepath.Join("testdata", name+"_golden.png")
 	if *regen {
@@ -47,8 +47,8 @@ func checkGoldenPNG(t *testing.T, name string, got []byte) {
 	}
 }
 
-// exampleAnalyses are the example trials every report test renders.
-func exampleAnalyses() []struct {
+// analysisExampleAnalyses are the example trials every report test renders.
+func analysisExampleAnalyses() []struct {
 	name  string
 	a     Analysis
 	plots []string
@@ -58,10 +58,10 @@ func exampleAnalyses() []struct {
 		a     Analysis
 		plots []string
 	}{
-		{"navigators", exampleNavigators(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
-		{"deterrence", exampleDeterrence(), []string{"distribution.png", "flow.png", "forest.png"}},
-		{"hotspots", exampleHotspots(6000), []string{"distribution.png", "flow.png", "forest.png"}},
-		{"awkward", exampleAwkward(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
+		{"navigators", analysisExampleNavigators(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
+		{"deterrence", analysisExampleDeterrence(), []string{"distribution.png", "flow.png", "forest.png"}},
+		{"hotspots", analysisExampleHotspots(6000), []string{"distribution.png", "flow.png", "forest.png"}},
+		{"awkward", analysisExampleAwkward(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
 	}
 }
 
@@ -69,9 +69,9 @@ func exampleAnalyses() []struct {
 // src=, href=, xlink:href=, url(...) and @import.
 var analysisExternalRef = regexp.MustCompile(`(?i)(\b(src|href|action|srcset)\s*=|url\s*\(|@import)`)
 
-// checkSelfContained fails unless html loads nothing from anywhere and
+// analysisCheckSelfContained fails unless html loads nothing from anywhere and
 // runs no script.
-func checkSelfContained(t *testing.T, html []byte) {
+func analysisCheckSelfContained(t *testing.T, html []byte) {
 	t.Helper()
 	if m := analysisExternalRef.Find(html); m != nil {
 		t.Errorf("report refers to an external resource: %q", m)
@@ -94,13 +94,13 @@ func checkSelfContained(t *testing.T, html []byte) {
 }
 
 func TestRenderAnalysisSelfContained(t *testing.T) {
-	for _, tc := range exampleAnalyses() {
+	for _, tc := range analysisExampleAnalyses() {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := RenderAnalysis(tc.a)
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkSelfContained(t, r.HTML)
+			analysisCheckSelfContained(t, r.HTML)
 			var names []string
 			for name, b := range r.PNG {
 				names = append(names, name)
@@ -143,17 +143,17 @@ func TestRenderAnalysisSelfContained(t *testing.T) {
 // report.html: their panels stacked and aligned (each panel alone, and
 // the other plots, have golden images of their own).
 func TestRenderAnalysisForestGolden(t *testing.T) {
-	for _, tc := range exampleAnalyses() {
+	for _, tc := range analysisExampleAnalyses() {
 		r, err := RenderAnalysis(tc.a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkGoldenPNG(t, "analysis_"+tc.name+"_forest", r.PNG["forest.png"])
+		analysisCheckGoldenPNG(t, "analysis_"+tc.name+"_forest", r.PNG["forest.png"])
 	}
 }
 
 func TestRenderAnalysisEscapes(t *testing.T) {
-	r, err := RenderAnalysis(exampleAwkward())
+	r, err := RenderAnalysis(analysisExampleAwkward())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,11 +165,11 @@ func TestRenderAnalysisEscapes(t *testing.T) {
 	}
 }
 
-// plantedTrial reads testdata/analysis/planted.csv, a trial whose rows
+// analysisPlantedTrial reads testdata/analysis/planted.csv, a trial whose rows
 // carry identifiers (person_id, full_name, postcode, date_of_birth), and
 // builds its Analysis the way a caller must: counts, outcome values and
 // covariate summaries only. It returns the identifiers too.
-func plantedTrial(t *testing.T) (Analysis, []string) {
+func analysisPlantedTrial(t *testing.T) (Analysis, []string) {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "analysis", "planted.csv"))
 	if err != nil {
@@ -213,7 +213,7 @@ func plantedTrial(t *testing.T) (Analysis, []string) {
 		s.Values = append(s.Values, v)
 	}
 	a := Analysis{
-		Title: "Planted identifiers", DataFile: "planted.csv", Version: "0.1.0", Date: exampleAnalysisDate,
+		Title: "Planted identifiers", DataFile: "planted.csv", Version: "0.1.0", Date: analysisExampleAnalysisDate,
 		Outcome: "reoffended", OutcomeType: "binary", Units: "people",
 		Arms: []ArmSummary{*sum["control"], *sum["call-in"]},
 	}
@@ -232,12 +232,12 @@ func plantedTrial(t *testing.T) (Analysis, []string) {
 }
 
 func TestRenderAnalysisNoIdentifiers(t *testing.T) {
-	a, ids := plantedTrial(t)
+	a, ids := analysisPlantedTrial(t)
 	r, err := RenderAnalysis(a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkSelfContained(t, r.HTML)
+	analysisCheckSelfContained(t, r.HTML)
 	lower := strings.ToLower(string(r.HTML))
 	for _, id := range ids {
 		if strings.Contains(lower, strings.ToLower(id)) {
@@ -256,7 +256,7 @@ func TestRenderAnalysisNoIdentifiers(t *testing.T) {
 }
 
 func TestRenderAnalysisInvalid(t *testing.T) {
-	ok := exampleDeterrence
+	ok := analysisExampleDeterrence
 	tests := []struct {
 		name   string
 		modify func(*Analysis)
@@ -284,7 +284,7 @@ func TestRenderAnalysisInvalid(t *testing.T) {
 }
 
 func TestRenderAnalysisOptionalPlots(t *testing.T) {
-	a := exampleNavigators()
+	a := analysisExampleNavigators()
 	a.Balance = nil
 	a.Comparisons = nil
 	for i := range a.Arms {
@@ -308,7 +308,7 @@ func TestRenderAnalysisLarge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("1e6 rows")
 	}
-	for _, a := range []Analysis{analysisBenchContinuous(1_000_000), analysisBenchBinary(1_000_000), exampleHotspots(1_000_000)} {
+	for _, a := range []Analysis{analysisBenchContinuous(1_000_000), analysisBenchBinary(1_000_000), analysisExampleHotspots(1_000_000)} {
 		r, err := RenderAnalysis(a)
 		if err != nil {
 			t.Fatal(err)
@@ -326,9 +326,9 @@ func TestRenderAnalysisLarge(t *testing.T) {
 
 // analysisBenchContinuous is a two-arm continuous trial of n rows.
 func analysisBenchContinuous(n int) Analysis {
-	a := exampleNavigators()
-	a.Arms[0].Values = exampleNormals(11, n/2, 88, 6)
-	a.Arms[1].Values = exampleNormals(12, n-n/2, 91, 6)
+	a := analysisExampleNavigators()
+	a.Arms[0].Values = analysisExampleNormals(11, n/2, 88, 6)
+	a.Arms[1].Values = analysisExampleNormals(12, n-n/2, 91, 6)
 	a.Arms[0].Randomised, a.Arms[0].Analysed, a.Arms[0].Missing = n/2, n/2, 0
 	a.Arms[1].Randomised, a.Arms[1].Analysed, a.Arms[1].Missing = n-n/2, n-n/2, 0
 	return a
@@ -336,10 +336,10 @@ func analysisBenchContinuous(n int) Analysis {
 
 // analysisBenchBinary is a three-arm binary trial of n rows.
 func analysisBenchBinary(n int) Analysis {
-	a := exampleDeterrence()
+	a := analysisExampleDeterrence()
 	for i := range a.Arms {
 		m := n / 3
-		a.Arms[i].Values = exampleBinary(uint64(20+i), m, 0.4-0.05*float64(i))
+		a.Arms[i].Values = analysisExampleBinary(uint64(20+i), m, 0.4-0.05*float64(i))
 		a.Arms[i].Randomised, a.Arms[i].Analysed, a.Arms[i].Missing = m, m, 0
 	}
 	return a
@@ -376,10 +376,10 @@ func FuzzRenderAnalysis(f *testing.F) {
 	f.Add(math.NaN(), math.Inf(-1), 1e308, math.NaN(), 1e-300, 0.0, 1e300, 1e300, 3000, 3000, 1, true, -1e307, 1e307, uint8(2))
 	f.Fuzz(func(t *testing.T, est, lo, hi, p, es, eslo, eshi, smd float64, n, rand, miss int, log bool, mu, sd float64, kind uint8) {
 		n = min(max(n, 0), 3000)
-		a := exampleNavigators()
+		a := analysisExampleNavigators()
 		a.OutcomeType = []string{"continuous", "binary", "count"}[kind%3]
 		a.Arms[0].Randomised, a.Arms[0].Analysed, a.Arms[0].Missing = rand, n, miss
-		a.Arms[0].Values = exampleNormals(1, n, mu, sd)
+		a.Arms[0].Values = analysisExampleNormals(1, n, mu, sd)
 		a.Arms[1].Values = []float64{mu, sd, mu + sd}
 		if a.OutcomeType != "continuous" {
 			for _, arm := range a.Arms {
@@ -409,7 +409,7 @@ func FuzzRenderAnalysis(f *testing.F) {
 		if len(r.HTML) == 0 || r.PNG["flow.png"] == nil {
 			t.Fatal("empty rendering")
 		}
-		checkSelfContained(t, r.HTML)
+		analysisCheckSelfContained(t, r.HTML)
 	})
 }
 

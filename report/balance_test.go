@@ -11,8 +11,8 @@ func TestBalancePlotGolden(t *testing.T) {
 		name string
 		a    Analysis
 	}{
-		{"balance_navigators", exampleNavigators()},
-		{"balance_awkward", exampleAwkward()},
+		{"balance_navigators", analysisExampleNavigators()},
+		{"balance_awkward", analysisExampleAwkward()},
 	} {
 		var arms []string
 		for _, arm := range tc.a.Arms {

@@ -13,11 +13,11 @@ func TestDistributionPlotGolden(t *testing.T) {
 		name string
 		a    Analysis
 	}{
-		{"distribution_box", exampleNavigators()},
-		{"distribution_shares", exampleDeterrence()},
-		{"distribution_counts", exampleHotspots(6000)},
+		{"distribution_box", analysisExampleNavigators()},
+		{"distribution_shares", analysisExampleDeterrence()},
+		{"distribution_counts", analysisExampleHotspots(6000)},
 		{"distribution_histogram", analysisBenchContinuous(5000)},
-		{"distribution_awkward", exampleAwkward()},
+		{"distribution_awkward", analysisExampleAwkward()},
 	} {
 		p, err := DistributionPlot(tc.a)
 		if err != nil {
@@ -28,14 +28,14 @@ func TestDistributionPlotGolden(t *testing.T) {
 }
 
 func TestDistributionPlotErrors(t *testing.T) {
-	a := exampleNavigators()
+	a := analysisExampleNavigators()
 	for i := range a.Arms {
 		a.Arms[i].Values = []float64{math.NaN()}
 	}
 	if _, err := DistributionPlot(a); !errors.Is(err, ErrInvalidAnalysis) {
 		t.Errorf("no values: err = %v, want ErrInvalidAnalysis", err)
 	}
-	b := exampleDeterrence()
+	b := analysisExampleDeterrence()
 	b.Arms[1].Values[3] = 0.5
 	if _, err := DistributionPlot(b); !errors.Is(err, ErrInvalidAnalysis) {
 		t.Errorf("binary 0.5: err = %v, want ErrInvalidAnalysis", err)

@@ -11,9 +11,9 @@ func TestFlowPlotGolden(t *testing.T) {
 		name string
 		a    Analysis
 	}{
-		{"flow_deterrence", exampleDeterrence()},
-		{"flow_hotspots", exampleHotspots(2000)},
-		{"flow_awkward", exampleAwkward()},
+		{"flow_deterrence", analysisExampleDeterrence()},
+		{"flow_hotspots", analysisExampleHotspots(2000)},
+		{"flow_awkward", analysisExampleAwkward()},
 	} {
 		p, err := FlowPlot(tc.a.Arms, tc.a.Units)
 		if err != nil {

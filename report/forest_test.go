@@ -15,9 +15,9 @@ func TestForestPlotGolden(t *testing.T) {
 		name string
 		a    Analysis
 	}{
-		{"forest_deterrence", exampleDeterrence()},
-		{"forest_awkward", exampleAwkward()},
-		{"forest_hotspots", exampleHotspots(100)},
+		{"forest_deterrence", analysisExampleDeterrence()},
+		{"forest_awkward", analysisExampleAwkward()},
+		{"forest_hotspots", analysisExampleHotspots(100)},
 	} {
 		var arms []string
 		for _, arm := range tc.a.Arms {
@@ -34,7 +34,7 @@ func TestForestPlotGolden(t *testing.T) {
 }
 
 func TestForestPlotPanels(t *testing.T) {
-	f, err := ForestPlot(exampleDeterrence().Comparisons, []string{"control", "call-in", "call-in + support"}, 0.9)
+	f, err := ForestPlot(analysisExampleDeterrence().Comparisons, []string{"control", "call-in", "call-in + support"}, 0.9)
 	if err != nil {
 		t.Fatal(err)
 	}

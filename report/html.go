@@ -81,13 +81,13 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 			Method:     c.Method,
 			Measure:    m,
 			Sentence:   c.Sentence,
-			Estimate:   htmlNumber(c.Estimate),
-			Interval:   htmlInterval(c.Low, c.High),
-			P:          htmlPValue(c.P),
+			Estimate:   analysisNumber(c.Estimate),
+			Interval:   analysisInterval(c.Low, c.High),
+			P:          analysisPValue(c.P),
 		}
 		for _, e := range c.EffectSizes {
 			row.Effects = append(row.Effects, analysisEffectRow{
-				Measure: e.Measure, Value: htmlNumber(e.Value), Interval: htmlInterval(e.Low, e.High),
+				Measure: e.Measure, Value: analysisNumber(e.Value), Interval: analysisInterval(e.Low, e.High),
 			})
 		}
 		pg.Results = append(pg.Results, row)
@@ -115,9 +115,9 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// htmlNumber prints v with three significant digits but never rounds the
+// analysisNumber prints v with three significant digits but never rounds the
 // integer part, "undefined" for NaN and ±Inf.
-func htmlNumber(v float64) string {
+func analysisNumber(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "undefined"
 	}
@@ -129,17 +129,17 @@ func htmlNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
-// htmlInterval prints a confidence interval as "low to high".
-func htmlInterval(lo, hi float64) string {
-	if htmlNumber(lo) == "undefined" && htmlNumber(hi) == "undefined" {
+// analysisInterval prints a confidence interval as "low to high".
+func analysisInterval(lo, hi float64) string {
+	if analysisNumber(lo) == "undefined" && analysisNumber(hi) == "undefined" {
 		return "undefined"
 	}
-	return htmlNumber(lo) + " to " + htmlNumber(hi)
+	return analysisNumber(lo) + " to " + analysisNumber(hi)
 }
 
-// htmlPValue prints a p-value to three decimals, "< 0.001" below that, and
+// analysisPValue prints a p-value to three decimals, "< 0.001" below that, and
 // "–" when there is none.
-func htmlPValue(p float64) string {
+func analysisPValue(p float64) string {
 	switch {
 	case math.IsNaN(p):
 		return "–"

@@ -6,11 +6,11 @@ import (
 	"time"
 )
 
-// exampleAnalysisDate is the fixed date of the example reports.
-var exampleAnalysisDate = time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC)
+// analysisExampleAnalysisDate is the fixed date of the example reports.
+var analysisExampleAnalysisDate = time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC)
 
-// exampleNormals returns n deterministic normal draws with mean mu and sd s.
-func exampleNormals(seed uint64, n int, mu, s float64) []float64 {
+// analysisExampleNormals returns n deterministic normal draws with mean mu and sd s.
+func analysisExampleNormals(seed uint64, n int, mu, s float64) []float64 {
 	r := rand.New(rand.NewPCG(seed, 99))
 	v := make([]float64, n)
 	for i := range v {
@@ -19,8 +19,8 @@ func exampleNormals(seed uint64, n int, mu, s float64) []float64 {
 	return v
 }
 
-// exampleBinary returns n deterministic 0/1 values with P(1) = p.
-func exampleBinary(seed uint64, n int, p float64) []float64 {
+// analysisExampleBinary returns n deterministic 0/1 values with P(1) = p.
+func analysisExampleBinary(seed uint64, n int, p float64) []float64 {
 	r := rand.New(rand.NewPCG(seed, 98))
 	v := make([]float64, n)
 	for i := range v {
@@ -31,9 +31,9 @@ func exampleBinary(seed uint64, n int, p float64) []float64 {
 	return v
 }
 
-// examplePoisson returns n deterministic Poisson counts with mean mu
+// analysisExamplePoisson returns n deterministic Poisson counts with mean mu
 // (inversion; mu small).
-func examplePoisson(seed uint64, n int, mu float64) []float64 {
+func analysisExamplePoisson(seed uint64, n int, mu float64) []float64 {
 	r := rand.New(rand.NewPCG(seed, 97))
 	v := make([]float64, n)
 	for i := range v {
@@ -49,23 +49,23 @@ func examplePoisson(seed uint64, n int, mu float64) []float64 {
 	return v
 }
 
-// exampleNavigators is a small continuous trial with covariates: schools'
+// analysisExampleNavigators is a small continuous trial with covariates: schools'
 // attendance in two arms.
-func exampleNavigators() Analysis {
+func analysisExampleNavigators() Analysis {
 	return Analysis{
 		Title:       "School navigators: attendance in the spring term",
 		DataFile:    "navigators.csv",
 		DataSHA256:  "3f1c9a2b7d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8",
 		Version:     "0.1.0",
-		Date:        exampleAnalysisDate,
+		Date:        analysisExampleAnalysisDate,
 		Outcome:     "attendance",
 		OutcomeUnit: "% of sessions",
 		OutcomeType: "continuous",
 		Units:       "pupils",
 		Level:       0.95,
 		Arms: []ArmSummary{
-			{Arm: "control", Randomised: 44, Analysed: 40, Missing: 4, Values: exampleNormals(1, 40, 88, 6)},
-			{Arm: "navigator", Randomised: 45, Analysed: 42, Missing: 3, Values: exampleNormals(2, 42, 91, 5)},
+			{Arm: "control", Randomised: 44, Analysed: 40, Missing: 4, Values: analysisExampleNormals(1, 40, 88, 6)},
+			{Arm: "navigator", Randomised: 45, Analysed: 42, Missing: 3, Values: analysisExampleNormals(2, 42, 91, 5)},
 		},
 		Comparisons: []Comparison{{
 			Treatment: "navigator", Control: "control", Method: "ols_hc2",
@@ -82,21 +82,21 @@ func exampleNavigators() Analysis {
 	}
 }
 
-// exampleDeterrence is a binary trial with three arms.
-func exampleDeterrence() Analysis {
+// analysisExampleDeterrence is a binary trial with three arms.
+func analysisExampleDeterrence() Analysis {
 	return Analysis{
 		Title:       "Focused deterrence: re-offending within 12 months",
 		DataFile:    "focused_deterrence.csv",
 		DataSHA256:  "a9b8c7d6e5f40312a9b8c7d6e5f40312a9b8c7d6e5f40312a9b8c7d6e5f40312",
 		Version:     "0.1.0",
-		Date:        exampleAnalysisDate,
+		Date:        analysisExampleAnalysisDate,
 		Outcome:     "reoffended",
 		OutcomeType: "binary",
 		Units:       "people",
 		Arms: []ArmSummary{
-			{Arm: "control", Randomised: 160, Analysed: 151, Missing: 9, Values: exampleBinary(3, 151, 0.42)},
-			{Arm: "call-in", Randomised: 158, Analysed: 150, Missing: 8, Values: exampleBinary(4, 150, 0.35)},
-			{Arm: "call-in + support", Randomised: 161, Analysed: 149, Missing: 12, Values: exampleBinary(5, 149, 0.28)},
+			{Arm: "control", Randomised: 160, Analysed: 151, Missing: 9, Values: analysisExampleBinary(3, 151, 0.42)},
+			{Arm: "call-in", Randomised: 158, Analysed: 150, Missing: 8, Values: analysisExampleBinary(4, 150, 0.35)},
+			{Arm: "call-in + support", Randomised: 161, Analysed: 149, Missing: 12, Values: analysisExampleBinary(5, 149, 0.28)},
 		},
 		Comparisons: []Comparison{
 			{
@@ -121,21 +121,21 @@ func exampleDeterrence() Analysis {
 	}
 }
 
-// exampleHotspots is a large count trial (histograms).
-func exampleHotspots(n int) Analysis {
+// analysisExampleHotspots is a large count trial (histograms).
+func analysisExampleHotspots(n int) Analysis {
 	return Analysis{
 		Title:       "Hotspot policing: crimes in 12 weeks of follow-up",
 		DataFile:    "hotspots.csv",
 		DataSHA256:  "0011223344556677889900112233445566778899001122334455667788990011",
 		Version:     "0.1.0",
-		Date:        exampleAnalysisDate,
+		Date:        analysisExampleAnalysisDate,
 		Outcome:     "crimes",
 		OutcomeUnit: "count in 12 weeks",
 		OutcomeType: "count",
 		Units:       "places",
 		Arms: []ArmSummary{
-			{Arm: "control", Randomised: n/2 + 10, Analysed: n / 2, Missing: 10, Values: examplePoisson(6, n/2, 3.2)},
-			{Arm: "patrol", Randomised: n/2 + 5, Analysed: n / 2, Missing: 5, Values: examplePoisson(7, n/2, 2.6)},
+			{Arm: "control", Randomised: n/2 + 10, Analysed: n / 2, Missing: 10, Values: analysisExamplePoisson(6, n/2, 3.2)},
+			{Arm: "patrol", Randomised: n/2 + 5, Analysed: n / 2, Missing: 5, Values: analysisExamplePoisson(7, n/2, 2.6)},
 		},
 		Comparisons: []Comparison{{
 			Treatment: "patrol", Control: "control", Method: "negbin_glm", Measure: "rate ratio",
@@ -145,9 +145,9 @@ func exampleHotspots(n int) Analysis {
 	}
 }
 
-// exampleAwkward has an arm without values, a ratio that is not
+// analysisExampleAwkward has an arm without values, a ratio that is not
 // estimable, an open interval and an undefined standardised difference.
-func exampleAwkward() Analysis {
+func analysisExampleAwkward() Analysis {
 	return Analysis{
 		Title:       "Custody navigators: referrals (awkward data)",
 		DataFile:    "custody.csv",
@@ -155,7 +155,7 @@ func exampleAwkward() Analysis {
 		Outcome:     "referred",
 		OutcomeType: "binary",
 		Arms: []ArmSummary{
-			{Arm: "control", Randomised: 12, Analysed: 12, Values: exampleBinary(8, 12, 0.1)},
+			{Arm: "control", Randomised: 12, Analysed: 12, Values: analysisExampleBinary(8, 12, 0.1)},
 			{Arm: "navigator", Randomised: 12, Analysed: 11, Missing: 1, Values: []float64{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, math.NaN()}},
 			{Arm: "navigator <b>plus</b>", Randomised: 3, Analysed: 0, Missing: 3},
 		},
