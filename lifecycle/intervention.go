@@ -11,7 +11,7 @@ func readIntervention(item ast.Node) (Intervention, error) {
 	iv := Intervention{Line: yamlLine(item), node: yamlUnwrap(item)}
 	kvs, ok := yamlMapping(item)
 	if !ok {
-		return iv, yamlErrorf(item, "%w: an intervention must be a mapping with name and gate, not a %s", ErrShape, nodeKind(item))
+		return iv, yamlErrorf(item, "%w: an intervention must be a mapping with name and gate, not %s", ErrShape, nodeKind(item))
 	}
 	if len(kvs) > 0 {
 		iv.Line = yamlLine(kvs[0].Key)
@@ -73,7 +73,7 @@ func readEvidence(n ast.Node) ([]Evidence, error) {
 	}
 	kvs, ok := yamlMapping(n)
 	if !ok {
-		return nil, yamlErrorf(n, "%w: evidence must be a mapping of key to status, not a %s", ErrShape, nodeKind(n))
+		return nil, yamlErrorf(n, "%w: evidence must be a mapping of key to status, not %s", ErrShape, nodeKind(n))
 	}
 	var out []Evidence
 	seen := map[string]int{}
@@ -129,7 +129,7 @@ func readEvidence(n ast.Node) ([]Evidence, error) {
 func readHistory(n ast.Node) ([]Transition, error) {
 	items, ok := yamlSequence(n)
 	if !ok {
-		return nil, yamlErrorf(n, "%w: history must be a list, not a %s", ErrShape, nodeKind(n))
+		return nil, yamlErrorf(n, "%w: history must be a list, not %s", ErrShape, nodeKind(n))
 	}
 	var out []Transition
 	for _, item := range items {

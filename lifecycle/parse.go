@@ -25,13 +25,20 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
-		return nil, &ParseError{Err: fmt.Errorf("%w: want one YAML document with an interventions list", ErrShape)}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return nil, &ParseError{Line: 1, Err: fmt.Errorf("%w: the file is empty; it needs an interventions list", ErrShape)}
+	}
+	if len(file.Docs) > 1 {
+		line := yamlLine(file.Docs[1])
+		if start := file.Docs[1].Start; start != nil && start.Position != nil {
+			line = start.Position.Line
+		}
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: a second YAML document starts here; a portfolio is one document", ErrShape)}
 	}
 	body := file.Docs[0].Body
 	kvs, ok := yamlMapping(body)
 	if !ok {
-		return nil, yamlErrorf(body, "%w: the file must be a mapping with an interventions list, not a %s", ErrShape, nodeKind(body))
+		return nil, yamlErrorf(body, "%w: the file must be a mapping with an interventions list, not %s", ErrShape, nodeKind(body))
 	}
 	p = &Portfolio{Gates: DefaultGates(), src: src}
 	var list *ast.MappingValueNode
@@ -60,7 +67,7 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	}
 	items, ok := yamlSequence(list.Value)
 	if !ok {
-		return nil, yamlErrorf(list.Value, "%w: interventions must be a list, not a %s", ErrShape, nodeKind(list.Value))
+		return nil, yamlErrorf(list.Value, "%w: interventions must be a list, not %s", ErrShape, nodeKind(list.Value))
 	}
 	names := map[string]int{}
 	for _, item := range items {
@@ -113,7 +120,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func (p *Portfolio) readGates(n ast.Node) error {
 	items, ok := yamlSequence(n)
 	if !ok {
-		return yamlErrorf(n, "%w: gates must be a list, not a %s", ErrShape, nodeKind(n))
+		return yamlErrorf(n, "%w: gates must be a list, not %s", ErrShape, nodeKind(n))
 	}
 	seen := map[int]int{}
 	for _, item := range items {

@@ -96,7 +96,7 @@ func yamlScalar(n ast.Node) (string, bool) {
 func yamlText(kv *ast.MappingValueNode) (string, error) {
 	s, ok := yamlScalar(kv.Value)
 	if !ok {
-		return "", yamlErrorf(kv.Value, "%w: %s must be text, not a %s", ErrShape, yamlKey(kv), nodeKind(kv.Value))
+		return "", yamlErrorf(kv.Value, "%w: %s must be text, not %s", ErrShape, yamlKey(kv), nodeKind(kv.Value))
 	}
 	return s, nil
 }
@@ -130,17 +130,19 @@ func yamlInt(n ast.Node) (int, error) {
 	return int(x), nil
 }
 
-// nodeKind names a node's type for an error message.
+// nodeKind names a node's type, with its article, for an error message.
 func nodeKind(n ast.Node) string {
 	switch yamlUnwrap(n).(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
-		return "mapping"
+		return "a mapping"
 	case *ast.SequenceNode:
-		return "list"
+		return "a list"
 	case *ast.AliasNode:
-		return "alias"
+		return "an alias (aliases are not read here)"
+	case *ast.CommentGroupNode, *ast.CommentNode:
+		return "only comments"
 	case nil, *ast.NullNode:
-		return "empty value"
+		return "an empty value"
 	}
-	return "scalar"
+	return "text"
 }

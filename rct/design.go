@@ -1,7 +1,6 @@
 package rct
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -136,7 +135,8 @@ func (d *Design) Lay() (*Layout, error) {
 	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
 		panic("rct: cluster column length mismatch")
 	}
-	if err := checkIDs(d.ID); err != nil {
+	byID, err := checkIDs(d.ID)
+	if err != nil {
 		return nil, err
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
@@ -193,7 +193,10 @@ func (d *Design) Lay() (*Layout, error) {
 	for g, s := range L.GroupStratum { // groups are numbered in input order
 		L.Strata[s].Sequence = append(L.Strata[s].Sequence, g)
 	}
-	for _, g := range sortedByID(L.GroupIDs) {
+	if d.Cluster.Values != nil {
+		byID = sortedByID(L.GroupIDs)
+	}
+	for _, g := range byID {
 		s := L.GroupStratum[g]
 		L.Strata[s].Groups = append(L.Strata[s].Groups, g)
 	}
@@ -228,44 +231,18 @@ func (L *Layout) clusters(stratumOf []int) error {
 }
 
 // checkIDs reports the first empty id, else the first unit (in input order)
-// whose id an earlier unit has.
-func checkIDs(id Column) error {
+// whose id an earlier unit has; it returns the units in sorted order of id.
+func checkIDs(id Column) ([]int, error) {
 	for i, v := range id.Values {
 		if v == "" {
-			return &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
+			return nil, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
 		}
 	}
-	idx := sortedByID(id.Values)
-	dup, first := -1, -1
-	for k := 1; k < len(idx); k++ {
-		if id.Values[idx[k]] == id.Values[idx[k-1]] {
-			// idx is stable, so idx[k-1] is an earlier holder of the id.
-			if j := k - 1; j == 0 || id.Values[idx[j-1]] != id.Values[idx[j]] {
-				if dup < 0 || idx[k] < dup {
-					dup, first = idx[k], idx[j]
-				}
-			}
-		}
-	}
+	idx, dup, first := sortIDs(id.Values)
 	if dup >= 0 {
-		return &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
+		return nil, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
 	}
-	return nil
-}
-
-// sortedByID returns the indices of ids in sorted order of id, ties by index.
-func sortedByID(ids []string) []int {
-	idx := make([]int, len(ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := strings.Compare(ids[a], ids[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	return idx
+	return idx, nil
 }
 
 // stratumIndex numbers the strata in order of first appearance and returns

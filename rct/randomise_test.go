@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -242,6 +243,63 @@ func TestRandomiseErrors(t *testing.T) {
 		var ue *UnitError
 		if tc.row >= 0 && (!errors.As(err, &ue) || ue.Row != tc.row) {
 			t.Errorf("%s: err = %v, want unit %d", tc.name, err, tc.row+1)
+		}
+	}
+}
+
+// sortedByID agrees with a plain sort of the ids, ties by index.
+func TestSortedByID(t *testing.T) {
+	r := NewRand(9)
+	alphabet := "ab\x00\xffz0"
+	for rep := 0; rep < 200; rep++ {
+		n := int(r.Uint64n(40))
+		ids := make([]string, n)
+		for i := range ids {
+			b := make([]byte, r.Uint64n(12))
+			for j := range b {
+				b[j] = alphabet[r.Uint64n(uint64(len(alphabet)))]
+			}
+			ids[i] = string(b)
+		}
+		got := sortedByID(ids)
+		want := make([]int, n)
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(p, q int) int { return strings.Compare(ids[p], ids[q]) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("ids %q: got %v, want %v", ids, got, want)
+		}
+	}
+}
+
+// sortIDs finds the first unit (in input order) whose id an earlier unit
+// has, as a map-based scan does.
+func TestSortIDsDuplicates(t *testing.T) {
+	r := NewRand(10)
+	alphabet := "ab\x00"
+	for rep := 0; rep < 500; rep++ {
+		n := int(r.Uint64n(30))
+		ids := make([]string, n)
+		for i := range ids {
+			b := make([]byte, r.Uint64n(20))
+			for j := range b {
+				b[j] = alphabet[r.Uint64n(uint64(len(alphabet)))]
+			}
+			ids[i] = string(b)
+		}
+		seen := map[string]int{}
+		wantDup, wantFirst := -1, -1
+		for i, s := range ids {
+			if f, ok := seen[s]; ok {
+				wantDup, wantFirst = i, f
+				break
+			}
+			seen[s] = i
+		}
+		_, dup, first := sortIDs(ids)
+		if dup != wantDup || first != wantFirst {
+			t.Fatalf("ids %q: dup %d (first %d), want %d (%d)", ids, dup, first, wantDup, wantFirst)
 		}
 	}
 }

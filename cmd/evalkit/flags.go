@@ -50,3 +50,14 @@ func parseFlags(fs *flag.FlagSet, args []string, allowArgs bool) error {
 	}
 	return nil
 }
+
+// required returns a usage error naming the first of the flags whose value
+// is empty; each pair is a flag's name and its value.
+func required(flags ...[2]string) error {
+	for _, f := range flags {
+		if f[1] == "" {
+			return usageErrorf("--%s is required (see -h)", f[0])
+		}
+	}
+	return nil
+}

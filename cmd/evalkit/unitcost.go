@@ -1,7 +1,28 @@
 package main
 
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	plots "github.com/evalkit/evalkit/report"
+	"github.com/evalkit/evalkit/unitcost"
+)
+
 // unitcostCmd is the Unit Cost Calculator.
-type unitcostCmd struct{}
+type unitcostCmd struct {
+	costs, reach, outcomes, deflators string
+	priceYear, baseYear               string
+	discountRate                      string
+	sensitivity                       float64
+	sensitivitySet                    bool
+	json, force                       bool
+	plot                              string
+}
 
 func (*unitcostCmd) name() string    { return "unitcost" }
 func (*unitcostCmd) summary() string { return "cost per person reached and per outcome" }
@@ -9,15 +30,210 @@ func (*unitcostCmd) summary() string { return "cost per person reached and per o
 const unitcostUsage = `
 Usage: evalkit unitcost --costs costs.csv --reach reach.csv [flags]
 
-Example: the programme's 2023-24 interventions:
+Costs each intervention on one basis: its full economic cost (staff,
+non_staff, overhead, in_kind and volunteer lines, whoever pays), the cost
+per person reached overall and shared among groups by headcount, the cost
+per outcome and, with outcome values, benefit, net present value and
+benefit-cost ratio; totals by category and by funder; and how the cost
+per person moves when each input is varied by --sensitivity.
 
-	evalkit unitcost --costs examples/costs_2023_24.csv --reach examples/reach_2023_24.csv
+costs.csv:    intervention,item,category,amount,year[,funder]
+reach.csv:    intervention,group,people
+outcomes.csv: intervention,outcome,count[,value][,year]
+deflators:    year,index
+
+Amounts are plain pounds and pence, such as 1200 or 1200.50, summed exactly
+to the penny. Currency formatting is refused, not guessed: £1,200 (write
+1200), 12k (write 12000), 1e3, (500). Years are 2023 or financial years
+2023-24 (counted as 2023). A blank funder is "unspecified".
+
+Real terms: --price-year Y --deflators FILE gives each line's cost as
+amount × index[Y] / index[year]. Discounting: --discount-rate r --base-year
+B divides a cost of a later year by (1 + r)^(year - B); there is no default
+rate: the Green Book's is 0.035 (3.5%). Real and discounted costs are not
+whole pence and are computed in floating point from the exact sums.
+
+Costs with no reach, or no one reached, are warnings with an undefined
+(null) cost per person; reach or outcomes for an intervention without
+costs, negative amounts, unknown categories, text in amounts and years
+missing from the deflators are errors naming the file, row and column.
+
+Example: the programme's 2023-24 interventions, in 2024-25 prices:
+
+	evalkit unitcost --costs examples/costs_2023_24.csv --reach examples/reach_2023_24.csv \
+	    --outcomes examples/outcomes_2023_24.csv \
+	    --price-year 2024-25 --deflators examples/deflators.csv \
+	    --discount-rate 0.035 --base-year 2023-24 --plot costs.png
 `
 
 func (c *unitcostCmd) run(e *env, args []string) error {
 	fs := newFlagSet(e, "unitcost", unitcostUsage)
+	fs.StringVar(&c.costs, "costs", "", "cost lines `FILE` (CSV), required")
+	fs.StringVar(&c.reach, "reach", "", "people reached by group, `FILE` (CSV), required")
+	fs.StringVar(&c.outcomes, "outcomes", "", "outcomes and their values, `FILE` (CSV)")
+	fs.StringVar(&c.priceYear, "price-year", "", "express costs in the prices of `YEAR` (needs --deflators)")
+	fs.StringVar(&c.deflators, "deflators", "", "price index by year, `FILE` (CSV: year,index)")
+	fs.StringVar(&c.discountRate, "discount-rate", "", "yearly discount `RATE`, such as 0.035 (needs --base-year; no default)")
+	fs.StringVar(&c.baseYear, "base-year", "", "discount to `YEAR`")
+	fs.Float64Var(&c.sensitivity, "sensitivity", 0.1, "vary each input by this `SHARE` either way (0 for none)")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object")
+	fs.StringVar(&c.plot, "plot", "", "draw cost per person by category to `FILE` (.png or .svg)")
+	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
-	return errNotBuilt
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "sensitivity" {
+			c.sensitivitySet = true
+		}
+	})
+	opt, plotFormat, err := c.options()
+	if err != nil {
+		return err
+	}
+	lines, reach, outcomes, err := c.readSheets(&opt)
+	if err != nil {
+		return err
+	}
+	res, err := unitcost.Calculate(lines, reach, outcomes, opt)
+	if err != nil {
+		return err
+	}
+	if c.plot != "" {
+		if err := c.writePlot(res, plotFormat); err != nil {
+			return err
+		}
+	}
+	if c.json {
+		return writeJSON(e.stdout, unitcostJSONOf(res, c.outcomes != ""))
+	}
+	var b bytes.Buffer
+	writeUnitcostTable(&b, res, unitcostBasis(c, res), c.sensitivitySet)
+	_, err = e.stdout.Write(b.Bytes())
+	return err
+}
+
+// options checks the flags and turns them into the library's options.
+func (c *unitcostCmd) options() (unitcost.Options, string, error) {
+	var opt unitcost.Options
+	if c.costs == "" || c.reach == "" {
+		return opt, "", usageErrorf("--costs and --reach are required (see -h)")
+	}
+	if (c.priceYear == "") != (c.deflators == "") {
+		return opt, "", usageErrorf("--price-year and --deflators go together: give both for real terms, or neither")
+	}
+	if c.priceYear != "" {
+		y, err := unitcost.ParseYear(c.priceYear)
+		if err != nil {
+			return opt, "", usageErrorf("--price-year %q: %v", c.priceYear, err)
+		}
+		opt.PriceYear = y
+	}
+	if (c.discountRate == "") != (c.baseYear == "") {
+		return opt, "", usageErrorf("--discount-rate and --base-year go together: give both to discount (the Green Book rate is 0.035), or neither")
+	}
+	if c.discountRate != "" {
+		r, err := strconv.ParseFloat(strings.TrimSpace(c.discountRate), 64)
+		switch {
+		case err != nil && strings.HasSuffix(c.discountRate, "%"):
+			return opt, "", usageErrorf("--discount-rate %q: write the rate as a share, 0.035 for 3.5%%", c.discountRate)
+		case err != nil || r < 0 || r != r:
+			return opt, "", usageErrorf("--discount-rate %q: not a rate of 0 or more, such as 0.035", c.discountRate)
+		case r >= 1:
+			return opt, "", usageErrorf("--discount-rate %v: a rate of 100%% or more; write 3.5%% as 0.035", r)
+		}
+		y, err := unitcost.ParseYear(c.baseYear)
+		if err != nil {
+			return opt, "", usageErrorf("--base-year %q: %v", c.baseYear, err)
+		}
+		opt.DiscountRate, opt.BaseYear = r, y
+	}
+	if s := c.sensitivity; !(s >= 0 && s < 1) {
+		return opt, "", usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
+	}
+	opt.Sensitivity = c.sensitivity
+	format := ""
+	if c.plot != "" {
+		switch strings.ToLower(filepath.Ext(c.plot)) {
+		case ".png":
+			format = "png"
+		case ".svg":
+			format = "svg"
+		default:
+			return opt, "", usageErrorf("--plot %q: the file name must end in .png or .svg", c.plot)
+		}
+		if !c.force {
+			if err := checkAbsent(c.plot); err != nil {
+				return opt, "", err
+			}
+		}
+	}
+	return opt, format, nil
+}
+
+// readSheets reads the input files, and the deflators into opt.
+func (c *unitcostCmd) readSheets(opt *unitcost.Options) ([]unitcost.Line, []unitcost.Reach, []unitcost.Outcome, error) {
+	var lines []unitcost.Line
+	var reach []unitcost.Reach
+	var outcomes []unitcost.Outcome
+	if err := unitcostReadFile(c.costs, func(f *os.File, name string) (err error) {
+		lines, err = unitcost.ReadCosts(f, name)
+		return err
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := unitcostReadFile(c.reach, func(f *os.File, name string) (err error) {
+		reach, err = unitcost.ReadReach(f, name)
+		return err
+	}); err != nil {
+		return nil, nil, nil, err
+	}
+	if c.outcomes != "" {
+		if err := unitcostReadFile(c.outcomes, func(f *os.File, name string) (err error) {
+			outcomes, err = unitcost.ReadOutcomes(f, name)
+			return err
+		}); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if c.deflators != "" {
+		if err := unitcostReadFile(c.deflators, func(f *os.File, name string) (err error) {
+			opt.Deflators, err = unitcost.ReadDeflators(f, name)
+			return err
+		}); err != nil {
+			return nil, nil, nil, err
+		}
+		if _, ok := opt.Deflators[opt.PriceYear]; !ok {
+			return nil, nil, nil, fmt.Errorf("%s: no index for the price year %d", filepath.Base(c.deflators), opt.PriceYear)
+		}
+	}
+	return lines, reach, outcomes, nil
+}
+
+// unitcostReadFile opens path and reads it with read, which names the file
+// by its base name in errors, as internal/table does.
+func unitcostReadFile(path string, read func(*os.File, string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(f, filepath.Base(path))
+}
+
+func (c *unitcostCmd) writePlot(res *unitcost.Result, format string) error {
+	p, err := plots.CostPerPerson(res)
+	if err != nil {
+		return fmt.Errorf("--plot: %w", err)
+	}
+	w, h := plots.CostPerPersonSize(res)
+	wt, err := p.WriterTo(w, h, format)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if _, err := wt.WriteTo(&b); err != nil {
+		return err
+	}
+	return writeFileAtomic(c.plot, b.Bytes(), c.force)
 }

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/floats"
+
+	"github.com/evalkit/evalkit/stats"
+)
+
+// analyseMethodFor picks the comparison method of the contract for the
+// outcome's type and the flags.
+func analyseMethodFor(o *analyseOptions, d *analyseData) (analyseMethod, error) {
+	switch d.typ {
+	case "continuous":
+		return analyseWelch, nil
+	case "binary":
+		return analyseFisher, nil
+	case "count":
+		if o.model == "poisson" {
+			return analysePoissonExact, nil
+		}
+		return analyseNegBin, nil
+	}
+	return nil, fmt.Errorf("outcome type %q has no method", d.typ)
+}
+
+// undefined notes that a number could not be computed, and why: the
+// library's message without the name of its sentinel error.
+func (c *analyseComparison) undefined(what string, err error) {
+	msg := err.Error()
+	if i := strings.Index(msg, ": stats: "); i >= 0 {
+		msg = msg[:i]
+	}
+	c.note("%s: undefined: %s", what, msg)
+}
+
+// analyseWelch is method welch_t: Welch's t-test, with Student's t and the
+// Mann-Whitney test beside it.
+func analyseWelch(t, c *analyseArm, level float64) analyseComparison {
+	r := newAnalyseComparison(t, c, "welch_t")
+	if w, err := stats.WelchT(t.y, c.y, level, stats.TwoSided); err != nil {
+		r.undefined("welch_t", err)
+	} else {
+		r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = w.Estimate, w.SE, w.CILow, w.CIHigh, w.P, w.DF
+	}
+	s, err := stats.StudentT(t.y, c.y, level, stats.TwoSided)
+	if err != nil {
+		r.undefined("student_t", err)
+		s.T, s.P = math.NaN(), math.NaN()
+	}
+	r.Tests = append(r.Tests, analyseTest{Method: "student_t", Statistic: s.T, PValue: s.P})
+	m, err := stats.MannWhitney(t.y, c.y, stats.TwoSided)
+	if err != nil {
+		r.undefined("mann_whitney", err)
+		m.W, m.P = math.NaN(), math.NaN()
+	}
+	r.Tests = append(r.Tests, analyseTest{Method: "mann_whitney", Statistic: m.W, PValue: m.P})
+	r.EffectSizes = append(r.EffectSizes, analyseContinuousEffects(t, c, level, &r)...)
+	return r
+}
+
+// analyseFisher is method fisher_exact: the risk difference with Newcombe's
+// interval and Fisher's exact p-value, the risk and odds ratios, and the
+// chi-square test.
+func analyseFisher(t, c *analyseArm, level float64) analyseComparison {
+	r := newAnalyseComparison(t, c, "fisher_exact")
+	x, nx := int(floats.Sum(t.y)), len(t.y)
+	y, ny := int(floats.Sum(c.y)), len(c.y)
+	if rd, err := stats.RiskDifference(x, nx, y, ny, level); err != nil {
+		r.undefined("estimate", err)
+	} else {
+		r.Estimate, r.CILow, r.CIHigh = rd.Diff, rd.Low, rd.High
+		r.note("se: none, the Newcombe interval is a score interval")
+	}
+	if f, err := stats.FisherExact(x, nx, y, ny, stats.TwoSided); err != nil {
+		r.undefined("p_value", err)
+	} else {
+		r.PValue = f.P
+	}
+	for _, m := range []struct {
+		name string
+		f    func(x, nx, y, ny int, level float64) (stats.RatioResult, error)
+	}{{"risk_ratio", stats.RiskRatio}, {"odds_ratio", stats.OddsRatio}} {
+		e := analyseEffect{Measure: m.name, Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN()}
+		if rr, err := m.f(x, nx, y, ny, level); err != nil {
+			r.undefined(m.name, err)
+		} else {
+			e.Value, e.CILow, e.CIHigh = rr.Estimate, rr.Low, rr.High
+			if rr.Corrected {
+				r.note("%s: 0.5 added to every cell of the table, which has a zero cell", m.name)
+			}
+		}
+		r.EffectSizes = append(r.EffectSizes, e)
+	}
+	cs, err := stats.ChiSquare(x, nx, y, ny)
+	if err != nil {
+		r.undefined("chi_square", err)
+		cs.Statistic, cs.P = math.NaN(), math.NaN()
+	}
+	r.Tests = append(r.Tests, analyseTest{Method: "chi_square", Statistic: cs.Statistic, PValue: cs.P})
+	return r
+}
+
+// analysePoissonExact is method poisson_exact: the rate ratio of the arms'
+// total counts over their total exposures, by the exact conditional test.
+func analysePoissonExact(t, c *analyseArm, level float64) analyseComparison {
+	r := newAnalyseComparison(t, c, "poisson_exact")
+	tx, ty := floats.Sum(t.exposure), floats.Sum(c.exposure)
+	p, err := stats.PoissonTest(int(floats.Sum(t.y)), tx, int(floats.Sum(c.y)), ty, stats.TwoSided, level)
+	if err != nil {
+		r.undefined("estimate", err)
+		return r
+	}
+	r.Estimate, r.CILow, r.CIHigh, r.PValue = p.RateRatio, p.CILow, p.CIHigh, p.P
+	r.note("se: none, the interval is exact (Clopper-Pearson, conditional on the total count)")
+	if math.IsInf(p.RateRatio, 1) {
+		r.note("estimate: undefined (infinite), the control arm has no events")
+	}
+	if math.IsInf(p.CIHigh, 1) {
+		r.note("ci_high: undefined (infinite), the control arm has no events")
+	}
+	return r
+}
+
+// analyseNegBin is method negbin_glm: the rate ratio exp(β) of a
+// negative-binomial GLM of the two arms with an offset log(exposure), Wald
+// interval and p-value.
+func analyseNegBin(t, c *analyseArm, level float64) analyseComparison {
+	r := newAnalyseComparison(t, c, "negbin_glm")
+	n := len(t.y) + len(c.y)
+	y := make([]float64, 0, n)
+	treat := make([]float64, 0, n)
+	off := make([]float64, 0, n)
+	for _, a := range []*analyseArm{t, c} {
+		v := 0.0
+		if a == t {
+			v = 1
+		}
+		for i := range a.y {
+			y = append(y, a.y[i])
+			treat = append(treat, v)
+			off = append(off, math.Log(a.exposure[i]))
+		}
+	}
+	fit, err := stats.NegBin(y, []string{"treat"}, [][]float64{treat}, stats.GLMOptions{Offset: off, Level: level})
+	if err != nil {
+		r.undefined("estimate", err)
+		return r
+	}
+	b := fit.Coefficients[1]
+	r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue = math.Exp(b.Estimate), b.SE, math.Exp(b.CILow), math.Exp(b.CIHigh), b.P
+	r.note("se: of log(estimate), the coefficient of the treatment indicator (theta %.6g)", fit.Theta)
+	return r
+}

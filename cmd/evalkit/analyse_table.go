@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// writeTable prints the result for a person: the arms, then one block per
+// comparison with its estimate, effect sizes, tests and notes.
+func (r *analyseResult) writeTable(w io.Writer) error {
+	var b strings.Builder
+	level := strconv.FormatFloat(100*r.Level, 'g', 6, 64) + "%"
+	fmt.Fprintf(&b, "Outcome %s (%s), %s intervals\n\n", r.Outcome, r.Type, level)
+
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	switch r.Type {
+	case "continuous":
+		fmt.Fprint(tw, "arm\tn\tmissing\tmean\tsd\t\n")
+	case "binary":
+		fmt.Fprint(tw, "arm\tn\tmissing\tevents\trisk\t\n")
+	case "count":
+		fmt.Fprint(tw, "arm\tn\tmissing\ttotal\texposure\trate\t\n")
+	}
+	for _, a := range r.arms {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t", a.Arm, a.N, a.NMissing)
+		switch r.Type {
+		case "continuous":
+			fmt.Fprintf(tw, "%s\t%s\t\n", analyseNum(a.Mean), analyseNum(a.SD))
+		case "binary":
+			fmt.Fprintf(tw, "%d\t%s\t\n", a.Events, analyseNum(a.Risk))
+		case "count":
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", analyseNum(a.Total), analyseNum(a.Exposure), analyseNum(a.Rate))
+		}
+	}
+	tw.Flush()
+	if r.NMissingArm > 0 {
+		fmt.Fprintf(&b, "rows without an arm, left out: %d\n", r.NMissingArm)
+	}
+
+	for _, c := range r.Comparisons {
+		fmt.Fprintf(&b, "\n%s vs %s: %s\n", c.Treatment, c.Control, c.Method)
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (Holm)\n", level)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", analyseEstimateName(c.Method), analyseNum(c.Estimate),
+			analyseCI(c.CILow, c.CIHigh), analyseNum(c.DF), analyseNum(c.PValue), analyseNum(c.PHolm))
+		for _, e := range c.EffectSizes {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, analyseNum(e.Value), analyseCI(e.CILow, e.CIHigh))
+		}
+		for _, t := range c.Tests {
+			fmt.Fprintf(tw, "  %s (%s)\t%s\t\t\t%s\t\n", t.Method, analyseStatisticName(t.Method), analyseNum(t.Statistic), analyseNum(t.PValue))
+		}
+		tw.Flush()
+		for _, n := range c.Notes {
+			fmt.Fprintf(&b, "  note: %s\n", n)
+		}
+	}
+	lines := strings.SplitAfter(b.String(), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, "\n") {
+			lines[i] = strings.TrimRight(l, " \n") + "\n"
+		}
+	}
+	_, err := io.WriteString(w, strings.Join(lines, ""))
+	return err
+}
+
+// analyseEstimateName says what a method's estimate is.
+func analyseEstimateName(method string) string {
+	switch method {
+	case "welch_t", "student_t", "ols_hc2", "ols_cr2":
+		return "difference in means"
+	case "fisher_exact":
+		return "risk difference"
+	case "poisson_exact", "poisson_glm", "negbin_glm":
+		return "rate ratio"
+	}
+	return "estimate"
+}
+
+// analyseStatisticName names a test's statistic.
+func analyseStatisticName(method string) string {
+	switch method {
+	case "student_t", "welch_t":
+		return "t"
+	case "mann_whitney":
+		return "W"
+	case "chi_square":
+		return "X2"
+	}
+	return "statistic"
+}
+
+// analyseNum formats a number for the table, with NA where undefined.
+func analyseNum(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "NA"
+	case math.IsInf(v, 1):
+		return "Inf"
+	case math.IsInf(v, -1):
+		return "-Inf"
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// analyseCI formats an interval.
+func analyseCI(lo, hi float64) string {
+	if math.IsNaN(lo) && math.IsNaN(hi) {
+		return "NA"
+	}
+	return "[" + analyseNum(lo) + ", " + analyseNum(hi) + "]"
+}

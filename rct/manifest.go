@@ -1,0 +1,86 @@
+package rct
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// Generator names the random number generator and draws of this package,
+// as manifests record it.
+const Generator = "xoshiro256** seeded by SplitMix64; Lemire bounded integers; Fisher-Yates shuffle"
+
+// Manifest is the audit record written beside an allocation: enough to
+// re-derive it (the release, the method, every setting and the seed) and
+// to show that neither the input nor the output has changed since (their
+// SHA-256 digests).
+type Manifest struct {
+	// Version is the evalkit release that made the allocation.
+	Version string `json:"evalkit_version"`
+	// Generator is the generator's description (the Generator constant).
+	Generator string `json:"generator"`
+	// Method is the randomisation method.
+	Method string `json:"method"`
+	// Seed is the generator's seed.
+	Seed uint64 `json:"seed"`
+	// Flags holds every setting by name, as given or defaulted.
+	Flags map[string]string `json:"flags"`
+	// Input and Output describe the files.
+	Input  ManifestFile `json:"input"`
+	Output ManifestFile `json:"output"`
+	// N is the number of units; Counts the units per arm.
+	N      int            `json:"n"`
+	Counts map[string]int `json:"counts"`
+	// Strata holds the counts of each stratum.
+	Strata []ManifestStratum `json:"strata"`
+	// Created is the time of creation, UTC, in RFC 3339 form.
+	Created string `json:"created_utc"`
+}
+
+// ManifestFile identifies a file by its path (relative to the manifest's
+// directory) and its SHA-256 digest in hexadecimal.
+type ManifestFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+}
+
+// ManifestStratum holds one stratum's counts.
+type ManifestStratum struct {
+	Stratum string         `json:"stratum"`
+	N       int            `json:"n"`
+	Counts  map[string]int `json:"counts"`
+}
+
+// ArmCounts returns counts keyed by arm name.
+func ArmCounts(arms []string, counts []int) map[string]int {
+	m := make(map[string]int, len(arms))
+	for j, a := range arms {
+		m[a] = counts[j]
+	}
+	return m
+}
+
+// Marshal returns the manifest as indented JSON ending in a newline.
+func (m *Manifest) Marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// ParseManifest reads a manifest, refusing unknown keys and a manifest
+// without a method, seed or output digest.
+func ParseManifest(data []byte) (*Manifest, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var m Manifest
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("not an evalkit manifest: %w", err)
+	}
+	if m.Method == "" || m.Flags == nil || m.Output.SHA256 == "" || m.Input.SHA256 == "" {
+		return nil, fmt.Errorf("not an evalkit manifest: method, flags or digests missing")
+	}
+	return &m, nil
+}

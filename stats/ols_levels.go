@@ -1,0 +1,17 @@
+package stats
+
+import "sort"
+
+// sortedIntLevels returns the distinct values of v in increasing order.
+func sortedIntLevels(v []int) []int {
+	seen := make(map[int]struct{})
+	var levels []int
+	for _, x := range v {
+		if _, ok := seen[x]; !ok {
+			seen[x] = struct{}{}
+			levels = append(levels, x)
+		}
+	}
+	sort.Ints(levels)
+	return levels
+}

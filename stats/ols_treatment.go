@@ -1,0 +1,226 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+)
+
+// TreatmentEffect is the coefficient of a treatment indicator in a linear
+// model, with its inference.
+type TreatmentEffect struct {
+	// Estimate is the adjusted difference in means, treated minus control.
+	Estimate float64
+	// SE is its standard error under the model's covariance estimator.
+	SE float64
+	// DF is the degrees of freedom: n - p - G + 1, or Bell-McCaffrey's for CR2.
+	DF float64
+	// T is Estimate/SE and P its two-sided p-value from t with DF.
+	T, P float64
+	// CILow and CIHigh bound the confidence interval at the model's level.
+	CILow, CIHigh float64
+}
+
+// TreatmentModel is the regression
+//
+//	outcome ~ treat + covariates + factor(block)
+//
+// (lm_robust with se_type HC2, CR2 or another CovType) prepared for many
+// treatment vectors on the same outcome, covariates, blocks and clusters, as
+// randomisation inference needs. The work that does not depend on the
+// treatment is done once: y and the covariates Z are demeaned within blocks
+// (by the overall mean without blocks, which is the intercept), Z̃ = QR is
+// factorised, and y is residualised on Z̃. By the Frisch-Waugh-Lovell
+// theorem a treatment vector t then needs only its own residual
+// t⊥ = t̃ - QQ't̃:
+//
+//	β̂ = t⊥'ỹ⊥ / t⊥'t⊥,  e = ỹ⊥ - β̂ t⊥,  h_ii = 1/n_b + ‖Q_i‖² + t⊥_i²/t⊥'t⊥
+//	Var_HC(β̂) = Σ_i ω_i t⊥_i² / (t⊥'t⊥)²
+//
+// with ω_i as in OLS, so Fit costs O(n k) for k covariates. CR2 runs the full
+// cluster computation on the prepared columns.
+type TreatmentModel struct {
+	n       int
+	opt     OLSOptions
+	level   float64
+	blockOf []int
+	blockN  []float64
+	y       []float64   // demeaned outcome
+	z       [][]float64 // demeaned covariates
+	names   []string
+	q       [][]float64 // orthonormal basis of the demeaned covariates
+	ry      []float64   // ỹ residualised on the covariates
+	hz      []float64   // 1/n_b + ‖Q_i‖²
+	dfResid float64
+}
+
+// NewTreatmentModel prepares the model for outcome y, covariate columns
+// covariates (named by names; may be empty) and opt (Block, Cluster, Cov,
+// Level as in OLS). It returns the errors of OLS for the covariates.
+// NewTreatmentModel panics on length mismatches and when opt.Cov is CR2
+// without clusters.
+func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt OLSOptions) (*TreatmentModel, error) {
+	n := len(y)
+	if len(names) != len(covariates) {
+		panic("stats: names and columns length mismatch")
+	}
+	for _, c := range covariates {
+		if len(c) != n {
+			panic("stats: slice length mismatch")
+		}
+	}
+	if opt.Cov == CR2 {
+		if opt.Cluster == nil {
+			panic("stats: CR2 needs clusters")
+		}
+		absorbCheckLen("cluster", len(opt.Cluster), n)
+	}
+	m := &TreatmentModel{n: n, opt: opt, level: opt.Level, names: names}
+	if m.level == 0 {
+		m.level = 0.95
+	}
+	if !(m.level > 0 && m.level < 1) {
+		return nil, fmt.Errorf("%w: confidence level %v not in (0, 1)", ErrDomain, m.level)
+	}
+	if err := olsCheckFinite("outcome", y); err != nil {
+		return nil, err
+	}
+	block := opt.Block
+	if block == nil {
+		block = make([]int, n)
+	}
+	absorbCheckLen("block", len(block), n)
+	m.blockOf, m.blockN = absorbBlocks(block)
+	m.y = absorbDemean(y, m.blockOf, m.blockN)
+	k := len(covariates)
+	for j, c := range covariates {
+		if err := olsCheckFinite(names[j], c); err != nil {
+			return nil, err
+		}
+		d := absorbDemean(c, m.blockOf, m.blockN)
+		if dn := floats.Norm(d, 2); dn == 0 || dn <= olsCollinearTol*floats.Norm(c, 2) {
+			return nil, fmt.Errorf("%w: column %q is constant%s", ErrSingular, names[j], treatmentWithinBlocks(opt.Block))
+		}
+		m.z = append(m.z, d)
+	}
+	m.dfResid = float64(n - k - 1 - len(m.blockN))
+	if m.dfResid < 1 {
+		return nil, fmt.Errorf("%w: %d observations for %d parameters", ErrTooFew, n, n-int(m.dfResid))
+	}
+	m.ry = append([]float64(nil), m.y...)
+	m.hz = make([]float64, n)
+	for i := range m.hz {
+		m.hz[i] = 1 / m.blockN[m.blockOf[i]]
+	}
+	if k > 0 {
+		f := &olsFit{n: n, p: k, names: names, cols: m.z, blockOf: m.blockOf, blockN: m.blockN}
+		if err := f.solve(m.y); err != nil {
+			return nil, err
+		}
+		m.ry = f.resid
+		// Q = Z̃ R⁻¹, column by column.
+		m.q = make([][]float64, k)
+		for a := 0; a < k; a++ {
+			col := make([]float64, n)
+			for b := 0; b <= a; b++ {
+				floats.AddScaled(col, f.rinv.At(b, a), m.z[b])
+			}
+			m.q[a] = col
+			for i, v := range col {
+				m.hz[i] += v * v
+			}
+		}
+	}
+	return m, nil
+}
+
+func treatmentWithinBlocks(block []int) string {
+	if block != nil {
+		return " within blocks"
+	}
+	return ""
+}
+
+// Fit returns the treatment effect for the indicator treat (true = treated).
+//
+// Special cases:
+//
+//	treat constant (within every block) or collinear with the covariates → error wrapping ErrSingular
+//	CR2 with a cluster of leverage 1                                      → error wrapping ErrDomain
+//
+// Fit panics if len(treat) differs from the outcome's length. It does not
+// modify the model and may be called from several goroutines at once.
+func (m *TreatmentModel) Fit(treat []bool) (TreatmentEffect, error) {
+	if len(treat) != m.n {
+		panic("stats: slice length mismatch")
+	}
+	t := make([]float64, m.n)
+	for i, b := range treat {
+		if b {
+			t[i] = 1
+		}
+	}
+	tt := absorbDemean(t, m.blockOf, m.blockN)
+	tn := floats.Norm(tt, 2)
+	tp := append([]float64(nil), tt...)
+	for _, qa := range m.q {
+		floats.AddScaled(tp, -floats.Dot(qa, tt), qa)
+	}
+	s := floats.Dot(tp, tp)
+	if tn == 0 || math.Sqrt(s) <= olsCollinearTol*tn {
+		return TreatmentEffect{}, fmt.Errorf("%w: treatment is constant%s or collinear with the covariates", ErrSingular, treatmentWithinBlocks(m.opt.Block))
+	}
+	if m.opt.Cov == CR2 {
+		return m.fitCR2(tt)
+	}
+	beta := floats.Dot(tp, m.ry) / s
+	var v, ee float64
+	for i, r := range m.ry {
+		e := r - beta*tp[i]
+		a := tp[i] / s
+		w := e * e
+		ee += w
+		switch m.opt.Cov {
+		case HC2, HC3:
+			d := 1 - m.hz[i] - tp[i]*tp[i]/s
+			if d <= robustLeverageOne {
+				w = 0
+			} else if m.opt.Cov == HC2 {
+				w /= d
+			} else {
+				w /= d * d
+			}
+		}
+		v += a * a * w
+	}
+	switch m.opt.Cov {
+	case Classical:
+		v = ee / m.dfResid / s
+	case HC1:
+		v *= float64(m.n) / m.dfResid
+	case HC0, HC2, HC3:
+	default:
+		panic("stats: unknown CovType")
+	}
+	return treatmentEffectOf(olsCoefficient("treat", beta, math.Sqrt(v), m.dfResid, m.level)), nil
+}
+
+// fitCR2 fits the full model on the prepared columns with CR2 errors.
+func (m *TreatmentModel) fitCR2(tt []float64) (TreatmentEffect, error) {
+	cols := append([][]float64{tt}, m.z...)
+	f := &olsFit{n: m.n, p: len(cols), names: append([]string{"treat"}, m.names...), cols: cols,
+		blockOf: m.blockOf, blockN: m.blockN, dfResid: m.dfResid}
+	if err := f.solve(m.y); err != nil {
+		return TreatmentEffect{}, err
+	}
+	r, err := cr2Compute(f, m.opt.Cluster, true)
+	if err != nil {
+		return TreatmentEffect{}, err
+	}
+	return treatmentEffectOf(olsCoefficient("treat", f.beta[0], math.Sqrt(r.cov.At(0, 0)), r.df[0], m.level)), nil
+}
+
+func treatmentEffectOf(c Coefficient) TreatmentEffect {
+	return TreatmentEffect{Estimate: c.Estimate, SE: c.SE, DF: c.DF, T: c.T, P: c.P, CILow: c.CILow, CIHigh: c.CIHigh}
+}
