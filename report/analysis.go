@@ -91,6 +91,9 @@ type Comparison struct {
 	Log bool
 	// EffectSizes are further measures of the same effect.
 	EffectSizes []Effect
+	// Notes say why a number is undefined or how it was computed; the
+	// report prints them after the Sentence.
+	Notes []string
 }
 
 // Effect is one effect size with its confidence interval.

@@ -171,7 +171,8 @@ func analysisExampleAwkward() Analysis {
 			},
 			{
 				Treatment: "navigator <b>plus</b>", Control: "control", Method: "fisher_exact", Measure: "risk difference",
-				Sentence: "Not estimable: no outcomes were recorded.",
+				Sentence: "Risk difference with Newcombe's hybrid score interval.",
+				Notes:    []string{"Not estimable: no outcomes were recorded in the arm."},
 				Estimate: math.NaN(), Low: math.NaN(), High: math.NaN(), P: math.NaN(),
 			},
 		},

@@ -134,6 +134,11 @@ func TestRenderAnalysisSelfContained(t *testing.T) {
 				if !strings.Contains(html, template.HTMLEscapeString(c.Sentence)) {
 					t.Errorf("report lacks the method sentence %q", c.Sentence)
 				}
+				for _, n := range c.Notes {
+					if !strings.Contains(html, template.HTMLEscapeString(n)) {
+						t.Errorf("report lacks the note %q", n)
+					}
+				}
 			}
 		})
 	}

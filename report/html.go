@@ -31,6 +31,7 @@ type analysisResultRow struct {
 	Comparison, Method, Measure, Sentence string
 	Estimate, Interval, P                 string
 	Effects                               []analysisEffectRow
+	Notes                                 []string
 }
 
 type analysisEffectRow struct {
@@ -81,6 +82,7 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 			Method:     c.Method,
 			Measure:    m,
 			Sentence:   c.Sentence,
+			Notes:      c.Notes,
 			Estimate:   analysisNumber(c.Estimate),
 			Interval:   analysisInterval(c.Low, c.High),
 			P:          analysisPValue(c.P),
