@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// analysisExampleAnalysisDate is the fixed date of the example reports.
-var analysisExampleAnalysisDate = time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC)
+// analysisExampleDate is the fixed date of the example reports.
+var analysisExampleDate = time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC)
 
 // analysisExampleNormals returns n deterministic normal draws with mean mu and sd s.
 func analysisExampleNormals(seed uint64, n int, mu, s float64) []float64 {
@@ -57,7 +57,7 @@ func analysisExampleNavigators() Analysis {
 		DataFile:    "navigators.csv",
 		DataSHA256:  "3f1c9a2b7d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8",
 		Version:     "0.1.0",
-		Date:        analysisExampleAnalysisDate,
+		Date:        analysisExampleDate,
 		Outcome:     "attendance",
 		OutcomeUnit: "% of sessions",
 		OutcomeType: "continuous",
@@ -89,7 +89,7 @@ func analysisExampleDeterrence() Analysis {
 		DataFile:    "focused_deterrence.csv",
 		DataSHA256:  "a9b8c7d6e5f40312a9b8c7d6e5f40312a9b8c7d6e5f40312a9b8c7d6e5f40312",
 		Version:     "0.1.0",
-		Date:        analysisExampleAnalysisDate,
+		Date:        analysisExampleDate,
 		Outcome:     "reoffended",
 		OutcomeType: "binary",
 		Units:       "people",
@@ -128,7 +128,7 @@ func analysisExampleHotspots(n int) Analysis {
 		DataFile:    "hotspots.csv",
 		DataSHA256:  "0011223344556677889900112233445566778899001122334455667788990011",
 		Version:     "0.1.0",
-		Date:        analysisExampleAnalysisDate,
+		Date:        analysisExampleDate,
 		Outcome:     "crimes",
 		OutcomeUnit: "count in 12 weeks",
 		OutcomeType: "count",
@@ -183,4 +183,29 @@ func analysisExampleAwkward() Analysis {
 			{Covariate: "prior arrests", Arm: "navigator <b>plus</b>", SMD: 0.02},
 		},
 	}
+}
+
+// analysisExampleManyArms has six arms with long names, to show that
+// labels do not overlap.
+func analysisExampleManyArms() Analysis {
+	names := []string{"control", "call-in", "call-in plus support worker", "call-in plus housing and employment", "letter only", "letter plus text message reminders"}
+	a := Analysis{
+		Title: "Six arms with long names", DataFile: "many.csv", Version: "0.1.0", Date: analysisExampleDate,
+		Outcome: "days to re-offence", OutcomeUnit: "days", OutcomeType: "continuous", Level: 0.9,
+	}
+	for i, n := range names {
+		v := analysisExampleNormals(uint64(30+i), 25+i, 200+10*float64(i), 40)
+		a.Arms = append(a.Arms, ArmSummary{Arm: n, Randomised: len(v) + i, Analysed: len(v), Missing: i, Values: v})
+		if i > 0 {
+			d := 10 * float64(i)
+			a.Comparisons = append(a.Comparisons, Comparison{
+				Treatment: n, Control: "control", Method: "welch_t", Measure: "difference in mean days",
+				Sentence: "Welch's t-test.", Estimate: d, Low: d - 20, High: d + 20, P: 0.3,
+				EffectSizes: []Effect{{Measure: "hedges_g", Value: d / 40, Low: d/40 - 0.5, High: d/40 + 0.5}},
+			})
+			a.Balance = append(a.Balance, BalanceRow{Covariate: "age", Arm: n, SMD: 0.05 * float64(i-3)},
+				BalanceRow{Covariate: "prior offences", Arm: n, SMD: -0.03 * float64(i)})
+		}
+	}
+	return a
 }

@@ -47,8 +47,8 @@ func analysisCheckGoldenPNG(t *testing.T, name string, got []byte) {
 	}
 }
 
-// analysisExampleAnalyses are the example trials every report test renders.
-func analysisExampleAnalyses() []struct {
+// analysisExamples are the example trials every report test renders.
+func analysisExamples() []struct {
 	name  string
 	a     Analysis
 	plots []string
@@ -62,6 +62,7 @@ func analysisExampleAnalyses() []struct {
 		{"deterrence", analysisExampleDeterrence(), []string{"distribution.png", "flow.png", "forest.png"}},
 		{"hotspots", analysisExampleHotspots(6000), []string{"distribution.png", "flow.png", "forest.png"}},
 		{"awkward", analysisExampleAwkward(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
+		{"many_arms", analysisExampleManyArms(), []string{"balance.png", "distribution.png", "flow.png", "forest.png"}},
 	}
 }
 
@@ -94,7 +95,7 @@ func analysisCheckSelfContained(t *testing.T, html []byte) {
 }
 
 func TestRenderAnalysisSelfContained(t *testing.T) {
-	for _, tc := range analysisExampleAnalyses() {
+	for _, tc := range analysisExamples() {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := RenderAnalysis(tc.a)
 			if err != nil {
@@ -148,7 +149,7 @@ func TestRenderAnalysisSelfContained(t *testing.T) {
 // report.html: their panels stacked and aligned (each panel alone, and
 // the other plots, have golden images of their own).
 func TestRenderAnalysisForestGolden(t *testing.T) {
-	for _, tc := range analysisExampleAnalyses() {
+	for _, tc := range analysisExamples() {
 		r, err := RenderAnalysis(tc.a)
 		if err != nil {
 			t.Fatal(err)
@@ -218,7 +219,7 @@ func analysisPlantedTrial(t *testing.T) (Analysis, []string) {
 		s.Values = append(s.Values, v)
 	}
 	a := Analysis{
-		Title: "Planted identifiers", DataFile: "planted.csv", Version: "0.1.0", Date: analysisExampleAnalysisDate,
+		Title: "Planted identifiers", DataFile: "planted.csv", Version: "0.1.0", Date: analysisExampleDate,
 		Outcome: "reoffended", OutcomeType: "binary", Units: "people",
 		Arms: []ArmSummary{*sum["control"], *sum["call-in"]},
 	}

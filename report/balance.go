@@ -81,6 +81,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 		"standardised difference (SD units; dashed lines at ±0.1)", "")
 	r := max(0.25, 1.15*reach)
 	p.X.Min, p.X.Max = -r, r
+	p.X.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	for _, x := range []float64{-BalanceLimit, 0, BalanceLimit} {
 		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})

@@ -13,6 +13,7 @@ func TestBalancePlotGolden(t *testing.T) {
 	}{
 		{"balance_navigators", analysisExampleNavigators()},
 		{"balance_awkward", analysisExampleAwkward()},
+		{"balance_many_arms", analysisExampleManyArms()},
 	} {
 		var arms []string
 		for _, arm := range tc.a.Arms {

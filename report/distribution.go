@@ -84,18 +84,16 @@ func DistributionPlot(a Analysis) (*plot.Plot, error) {
 	}
 }
 
-// distributionTicks are the arms' names with their numbers of values.
-func distributionTicks(arms []ArmSummary, finite [][]float64) []plot.Tick {
+// distributionNominalX sets p's x axis to the arms, each labelled with its
+// number of values, long names wrapped to the width of their slot.
+func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
+	slot := (PlotWidth - vg.Inch) / vg.Length(len(arms)) * 0.9
 	ticks := make([]plot.Tick, len(arms))
 	for i, arm := range arms {
-		ticks[i] = plot.Tick{Value: float64(i), Label: arm.Arm + "\nn = " + flowThousands(len(finite[i]))}
+		name := analysisWrap(arm.Arm, p.X.Tick.Label, slot)
+		ticks[i] = plot.Tick{Value: float64(i), Label: name + "\nn = " + flowThousands(len(finite[i]))}
 	}
-	return ticks
-}
-
-// distributionNominalX sets p's x axis to the arms.
-func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
-	p.X.Tick.Marker = plot.ConstantTicks(distributionTicks(arms, finite))
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Tick.Length = 0
 	p.X.Width = 0
 	p.X.Min, p.X.Max = -0.6, float64(len(arms))-0.4
@@ -138,6 +136,7 @@ func distributionShares(arms []ArmSummary, finite [][]float64, label, units stri
 		return nil, err
 	}
 	p.Add(l)
+	p.Y.Tick.Marker = NiceTicks{}
 	p.Y.Min = 0
 	p.Y.Max = max(top, 10)
 	p.Y.Padding = 0
@@ -156,6 +155,7 @@ func distributionBoxes(arms []ArmSummary, finite [][]float64, label, axis string
 	}
 	p := NewStyledPlot("Distribution of "+label+" by arm\n"+sub, "", axis)
 	p.Title.TextStyle.Font.Size = LabelSize
+	p.Y.Tick.Marker = NiceTicks{}
 	distributionNominalX(p, arms, finite)
 	width := min(vg.Points(60), (PlotWidth-vg.Inch)/vg.Length(len(arms))*0.45)
 	rng := rand.New(rand.NewPCG(20231, 7))
@@ -267,6 +267,8 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 		entries++
 	}
 	placeLegendAboveData(p, entries)
+	p.X.Tick.Marker = NiceTicks{}
+	p.Y.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = 0, max(top, 1)
 	p.X.Min, p.X.Max = start, start+float64(nbins)*width
 	return p, nil

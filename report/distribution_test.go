@@ -18,6 +18,7 @@ func TestDistributionPlotGolden(t *testing.T) {
 		{"distribution_counts", analysisExampleHotspots(6000)},
 		{"distribution_histogram", analysisBenchContinuous(5000)},
 		{"distribution_awkward", analysisExampleAwkward()},
+		{"distribution_many_arms", analysisExampleManyArms()},
 	} {
 		p, err := DistributionPlot(tc.a)
 		if err != nil {

@@ -64,6 +64,7 @@ func FlowPlot(arms []ArmSummary, units string) (*plot.Plot, error) {
 	p.Add(l)
 
 	p.X.Min, p.X.Max = 0, float64(maxCount)
+	p.X.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = -0.6, float64(4*k-1)+0.6
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Y.Tick.Length = 0

@@ -14,6 +14,7 @@ func TestFlowPlotGolden(t *testing.T) {
 		{"flow_deterrence", analysisExampleDeterrence()},
 		{"flow_hotspots", analysisExampleHotspots(2000)},
 		{"flow_awkward", analysisExampleAwkward()},
+		{"flow_many_arms", analysisExampleManyArms()},
 	} {
 		p, err := FlowPlot(tc.a.Arms, tc.a.Units)
 		if err != nil {

@@ -241,6 +241,7 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 	p.Y.Width = 0
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	p.X.Min, p.X.Max = lo, hi
+	p.X.Tick.Marker = NiceTicks{}
 	if log {
 		p.X.Scale = plot.LogScale{}
 		p.X.Tick.Marker = forestRatioTicks{}
