@@ -456,3 +456,32 @@ func ExampleRenderAnalysis() {
 	// [balance.png distribution.png flow.png forest.png]
 	// 4 inline SVG plots
 }
+
+// TestRenderAnalysisLongNames renders names that are very long, empty or
+// made of control characters; plots cut and wrap them (the golden images
+// show how).
+func TestRenderAnalysisLongNames(t *testing.T) {
+	for i, n := range []string{strings.Repeat("x", 600), strings.Repeat("word ", 200), "", "\n\n\n", "\x00\xff"} {
+		a := analysisExampleManyArms()
+		old := a.Arms[2].Arm
+		a.Arms[2].Arm = n
+		a.Comparisons[1].Treatment = n
+		for j := range a.Balance {
+			if a.Balance[j].Arm == old {
+				a.Balance[j].Arm = n
+			}
+		}
+		a.Balance[0].Covariate = n
+		a.Comparisons[0].EffectSizes[0].Measure = n
+		a.Outcome, a.Units = n, n
+		r, err := RenderAnalysis(a)
+		if err != nil {
+			t.Fatalf("name %d: %v", i, err)
+		}
+		analysisCheckSelfContained(t, r.HTML)
+		if i == 1 {
+			analysisCheckGoldenPNG(t, "analysis_long_names_forest", r.PNG["forest.png"])
+			analysisCheckGoldenPNG(t, "analysis_long_names_balance", r.PNG["balance.png"])
+		}
+	}
+}

@@ -54,7 +54,9 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 	n, m := len(covs), len(armOrder)
 	step := min(0.6/float64(m), 0.2)
 	labels := make([]string, n)
-	copy(labels, covs)
+	for i, c := range covs {
+		labels[i] = analysisShort(c)
+	}
 	undefined := make([]string, n)
 	points := make([]plotter.XYs, m)
 	reach := 0.0
@@ -64,7 +66,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 			if undefined[i] != "" {
 				undefined[i] += ", "
 			}
-			undefined[i] += r.Arm
+			undefined[i] += analysisShort(r.Arm)
 			continue
 		}
 		reach = max(reach, math.Abs(r.SMD))
@@ -98,7 +100,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: ArmColor(index[arm]), Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
 		p.Add(sc)
-		p.Legend.Add(arm+" vs control", sc)
+		p.Legend.Add(analysisShort(arm)+" vs control", sc)
 	}
 	placeLegendAboveData(p, m)
 	ticks := make([]plot.Tick, n)

@@ -62,15 +62,15 @@ func DistributionPlot(a Analysis) (*plot.Plot, error) {
 	if total == 0 {
 		return nil, fmt.Errorf("%w: no outcome values to draw", ErrInvalidAnalysis)
 	}
-	label := a.Outcome
+	label := analysisShort(a.Outcome)
 	if label == "" {
 		label = "outcome"
 	}
 	axis := label
 	if a.OutcomeUnit != "" {
-		axis += " (" + a.OutcomeUnit + ")"
+		axis += " (" + analysisShort(a.OutcomeUnit) + ")"
 	}
-	units := a.Units
+	units := analysisShort(a.Units)
 	if units == "" {
 		units = "participants"
 	}
@@ -90,7 +90,7 @@ func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
 	slot := (PlotWidth - vg.Inch) / vg.Length(len(arms)) * 0.9
 	ticks := make([]plot.Tick, len(arms))
 	for i, arm := range arms {
-		name := analysisWrap(arm.Arm, p.X.Tick.Label, slot)
+		name := analysisWrap(analysisShort(arm.Arm), p.X.Tick.Label, slot)
 		ticks[i] = plot.Tick{Value: float64(i), Label: name + "\nn = " + flowThousands(len(finite[i]))}
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
@@ -263,7 +263,7 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 		line.LineStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(1.5)}
 		line.FillColor = ArmFill(i, 0.15)
 		p.Add(line)
-		p.Legend.Add(arms[i].Arm+" (n = "+flowThousands(len(vs))+")", line)
+		p.Legend.Add(analysisShort(arms[i].Arm)+" (n = "+flowThousands(len(vs))+")", line)
 		entries++
 	}
 	placeLegendAboveData(p, entries)

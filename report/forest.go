@@ -5,8 +5,10 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -104,6 +106,17 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 	ci := strconv.FormatFloat(100*level, 'g', 6, 64) + "% CI"
 	index := analysisArmIndex(arms)
 	f := &Forest{}
+	// With a single control, rows name only the treatment arm.
+	oneControl := true
+	for _, c := range cs {
+		oneControl = oneControl && c.Control == cs[0].Control
+	}
+	rowName := func(c Comparison) string {
+		if oneControl {
+			return analysisShort(c.Treatment)
+		}
+		return analysisShort(c.Treatment) + " vs " + analysisShort(c.Control)
+	}
 
 	// The estimates: one panel per (measure, scale), usually one.
 	type key struct {
@@ -117,7 +130,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		if c.Log && !(c.NullValue > 0) {
 			return nil, fmt.Errorf("%w: comparison %q vs %q is a ratio with no-effect value %v", ErrInvalidAnalysis, c.Treatment, c.Control, c.NullValue)
 		}
-		m := c.Measure
+		m := analysisShort(c.Measure)
 		if m == "" {
 			m = "difference"
 			if c.Log {
@@ -129,13 +142,16 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], forestRow{
-			label: c.Treatment + " vs " + c.Control,
+			label: rowName(c),
 			est:   c.Estimate, low: c.Low, high: c.High,
 			arm: index[c.Treatment], primary: true,
 		})
 	}
 	for _, k := range order {
 		title := "Effect of each arm against its control"
+		if oneControl {
+			title = "Effect of each arm against " + analysisShort(cs[0].Control)
+		}
 		p, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
 		if err != nil {
 			return nil, err
@@ -153,7 +169,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 					continue
 				}
 				rows = append(rows, forestRow{
-					label: c.Treatment + " vs " + c.Control + ": " + e.Measure,
+					label: rowName(c) + ": " + analysisShort(e.Measure),
 					est:   e.Value, low: e.Low, high: e.High,
 					arm: index[c.Treatment],
 				})
@@ -219,7 +235,7 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 		case !drawable(r.low) || !drawable(r.high):
 			label += " (interval open)"
 		}
-		ticks[i] = plot.Tick{Value: y, Label: label}
+		ticks[i] = plot.Tick{Value: y, Label: forestLabel(label, p.Y.Tick.Label)}
 		if !drawable(r.est) {
 			continue
 		}
@@ -256,6 +272,17 @@ const (
 	forestLimit    = 1e100
 	forestLimitLow = 1e-100
 )
+
+// forestLabel wraps a row's label onto at most two lines of at most 40% of
+// PlotWidth, so that it fits its row; the rest is cut with an ellipsis.
+func forestLabel(s string, sty text.Style) string {
+	lines := strings.SplitN(analysisWrap(s, sty, PlotWidth*0.4), "\n", 3)
+	if len(lines) == 3 {
+		lines[1] += "…"
+		lines = lines[:2]
+	}
+	return strings.Join(lines, "\n")
+}
 
 // forestMark is a drawn row: the interval, its caps and the estimate.
 type forestMark struct {

@@ -96,6 +96,6 @@ func ExampleForestPlot() {
 		fmt.Println(p.Title.Text)
 	}
 	// Output:
-	// Effect of each arm against its control
+	// Effect of each arm against control
 	// Effect sizes (no effect at 0)
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -197,4 +198,24 @@ func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: first})
 	}
 	return ticks
+}
+
+// analysisLabelRunes is the most characters of a user's name (an arm, a
+// covariate, a measure) drawn in a plot; longer names are cut with an
+// ellipsis, so that a long name cannot squeeze the data out of a plot.
+const analysisLabelRunes = 48
+
+// analysisShort returns s cut to analysisLabelRunes characters, with its
+// line breaks and other control characters turned into spaces.
+func analysisShort(s string) string {
+	r := []rune(strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return ' '
+		}
+		return c
+	}, s))
+	if len(r) <= analysisLabelRunes {
+		return string(r)
+	}
+	return string(r[:analysisLabelRunes-1]) + "…"
 }
