@@ -240,6 +240,8 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 	entries := 0
 	for i, vs := range finite {
 		if len(vs) == 0 {
+			p.Legend.Add(analysisShort(arms[i].Arm) + ": no values")
+			entries++
 			continue
 		}
 		counts := make([]float64, nbins)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 func TestFlowPlotGolden(t *testing.T) {
@@ -73,4 +75,9 @@ func ExampleFlowPlot() {
 	// Output:
 	// Flow of people by arm: randomised, analysed, missing outcome
 	// number of people
+}
+
+func ExampleFlowPlotHeight() {
+	fmt.Printf("%.2f in for two arms, %.2f in for six\n", FlowPlotHeight(2)/vg.Inch, FlowPlotHeight(6)/vg.Inch)
+	// Output: 2.56 in for two arms, 6.11 in for six
 }

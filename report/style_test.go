@@ -75,3 +75,13 @@ func TestNiceTicks(t *testing.T) {
 		}
 	}
 }
+
+func ExampleNiceTicks() {
+	for _, t := range (NiceTicks{}).Ticks(-0.46, 0.46) {
+		if t.Label != "" {
+			fmt.Print(t.Label, " ")
+		}
+	}
+	fmt.Println()
+	// Output: -0.4 -0.2 0.0 0.2 0.4
+}
