@@ -27,8 +27,9 @@ var ErrInvalidAnalysis = errors.New("report: invalid analysis")
 type Analysis struct {
 	// Title heads the report, e.g. "Focused deterrence: re-offending at 12 months".
 	Title string
-	// DataFile is the name of the analysed CSV file (a base name, not a path
-	// that could reveal a user's directories) and DataSHA256 its SHA-256 in hex.
+	// DataFile is the name of the analysed CSV file and DataSHA256 its
+	// SHA-256 in hex. The report shows only the file's base name: a path
+	// could reveal a user's directories.
 	DataFile, DataSHA256 string
 	// Version is evalkit's release that produced the results.
 	Version string

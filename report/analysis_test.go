@@ -158,6 +158,20 @@ func TestRenderAnalysisForestGolden(t *testing.T) {
 	}
 }
 
+func TestRenderAnalysisBaseName(t *testing.T) {
+	for _, path := range []string{"/home/jsmith/trials/custody.csv", `C:\Users\jsmith\custody.csv`, "custody.csv"} {
+		a := analysisExampleAwkward()
+		a.DataFile = path
+		r, err := RenderAnalysis(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(r.HTML, []byte("jsmith")) || !bytes.Contains(r.HTML, []byte("<dd>custody.csv</dd>")) {
+			t.Errorf("%s: the report does not show only the base name", path)
+		}
+	}
+}
+
 func TestRenderAnalysisEscapes(t *testing.T) {
 	r, err := RenderAnalysis(analysisExampleAwkward())
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 )
 
 //go:embed templates/analysis.html.tmpl
@@ -58,7 +59,7 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 		Title:       a.Title,
 		Outcome:     a.Outcome,
 		OutcomeType: a.OutcomeType,
-		DataFile:    a.DataFile,
+		DataFile:    a.DataFile[strings.LastIndexAny(a.DataFile, `/\`)+1:],
 		DataSHA256:  a.DataSHA256,
 		Version:     a.Version,
 		CI:          strconv.FormatFloat(100*level, 'g', 6, 64) + "% CI",
