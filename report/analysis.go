@@ -78,10 +78,13 @@ type Comparison struct {
 	// Method names the estimator ("welch_t", "fisher_exact", ...).
 	Method string
 	// Measure names the estimate in words ("difference in means", "risk
-	// difference", "rate ratio"); empty means "difference" or "ratio".
+	// difference", "rate ratio"). When empty, RenderAnalysis names the
+	// estimate of evalkit analyse's methods, else "difference" or "ratio".
 	Measure string
 	// Sentence says in one plain sentence how the estimate was made; the
-	// report prints it as given.
+	// report prints it as given. When empty, RenderAnalysis writes the
+	// sentence for evalkit analyse's methods (welch_t, ols_hc2, ols_cr2,
+	// fisher_exact, negbin_glm, poisson_exact, poisson_glm).
 	Sentence string
 	// Estimate is the effect with its confidence interval [Low, High] and
 	// the two-sided p-value P (NaN when there is none).
@@ -141,6 +144,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	if err := validateAnalysis(a); err != nil {
 		return nil, err
 	}
+	a = analysisDefaults(a)
 	armNames := make([]string, len(a.Arms))
 	for i, arm := range a.Arms {
 		armNames[i] = arm.Arm

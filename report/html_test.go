@@ -31,3 +31,25 @@ func TestHTMLNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalysisDefaults(t *testing.T) {
+	a := analysisExampleHotspots(10)
+	a.Comparisons[0].Measure, a.Comparisons[0].Sentence = "", ""
+	b := analysisDefaults(a)
+	if b.Comparisons[0].Measure != "rate ratio" || b.Comparisons[0].Sentence == "" {
+		t.Errorf("defaults not filled: %+v", b.Comparisons[0])
+	}
+	if a.Comparisons[0].Measure != "" {
+		t.Error("analysisDefaults changed its argument")
+	}
+	for _, m := range []string{"welch_t", "ols_hc2", "ols_cr2", "fisher_exact", "negbin_glm", "poisson_exact", "poisson_glm"} {
+		for _, typ := range []string{"continuous", "binary", "count"} {
+			if analysisMethodSentence(m, typ) == "" || analysisMethodMeasure(m, typ) == "" {
+				t.Errorf("%s (%s): no sentence or measure", m, typ)
+			}
+		}
+	}
+	if analysisMethodSentence("bespoke", "continuous") != "" {
+		t.Error("a sentence for an unknown method")
+	}
+}
