@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -22,6 +23,8 @@ type Forest struct {
 	Panels []*plot.Plot
 	// rows is the number of rows of each panel, which sets its height.
 	rows []int
+	// numbers is the width of each panel's numbers, right of its data.
+	numbers []vg.Length
 }
 
 const (
@@ -44,7 +47,7 @@ func (f *Forest) Height() vg.Length {
 
 // Draw draws the panels on c, top to bottom, each given a share of the
 // height in proportion to its number of rows, with their data areas
-// aligned on the left.
+// aligned.
 func (f *Forest) Draw(c draw.Canvas) {
 	total := f.Height()
 	if total == 0 {
@@ -58,6 +61,10 @@ func (f *Forest) Draw(c draw.Canvas) {
 		}
 		widest = max(widest, widths[i])
 	}
+	var widestNumbers vg.Length
+	for _, w := range f.numbers {
+		widestNumbers = max(widestNumbers, w)
+	}
 	scale := c.Size().Y / total
 	top := c.Max.Y
 	for i, p := range f.Panels {
@@ -69,6 +76,7 @@ func (f *Forest) Draw(c draw.Canvas) {
 		}
 		sub.Min.Y = top - h
 		sub.Min.X += widest - widths[i]
+		sub.Max.X -= widestNumbers - f.numbers[i]
 		p.Draw(sub)
 		top -= h
 	}
@@ -152,11 +160,12 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		if oneControl {
 			title = "Effect of each arm against " + analysisShort(cs[0].Control)
 		}
-		p, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
+		p, w, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
 		if err != nil {
 			return nil, err
 		}
 		f.Panels = append(f.Panels, p)
+		f.numbers = append(f.numbers, w)
 		f.rows = append(f.rows, len(groups[k]))
 	}
 
@@ -182,11 +191,12 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		if log {
 			title, xl, null = "Ratios (log scale, no effect at 1)", "ratio ("+ci+", log scale)", 1
 		}
-		p, err := forestPanel(title, xl, rows, log, null)
+		p, w, err := forestPanel(title, xl, rows, log, null)
 		if err != nil {
 			return nil, err
 		}
 		f.Panels = append(f.Panels, p)
+		f.numbers = append(f.numbers, w)
 		f.rows = append(f.rows, len(rows))
 	}
 	return f, nil
@@ -194,7 +204,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 
 // forestPanel draws one panel of rows, top to bottom, on a linear or log
 // x axis with a dashed line at null.
-func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64) (*plot.Plot, error) {
+func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64) (*plot.Plot, vg.Length, error) {
 	drawable := func(v float64) bool {
 		if log {
 			return v >= forestLimitLow && v <= forestLimit
@@ -252,6 +262,17 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 		})
 	}
 	p.Add(fr)
+	// The numbers, right of the data: estimate (low to high).
+	var nums plotter.XYLabels
+	for i, r := range rows {
+		nums.XYs = append(nums.XYs, plotter.XY{X: hi, Y: float64(n - 1 - i)})
+		nums.Labels = append(nums.Labels, forestNumbers(r))
+	}
+	l, err := analysisLabels(nums, draw.XLeft, draw.YCenter, vg.Point{X: vg.Points(8)})
+	if err != nil {
+		return nil, 0, err
+	}
+	p.Add(l)
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Y.Tick.Length = 0
 	p.Y.Width = 0
@@ -262,7 +283,11 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 		p.X.Scale = plot.LogScale{}
 		p.X.Tick.Marker = forestRatioTicks{}
 	}
-	return p, nil
+	var numbers vg.Length
+	for i, t := range nums.Labels {
+		numbers = max(numbers, l.TextStyle[i].Width(t))
+	}
+	return p, numbers + l.Offset.X, nil
 }
 
 // forestLimit bounds the values a forest plot draws: beyond ±1e100 (or a
@@ -272,6 +297,15 @@ const (
 	forestLimit    = 1e100
 	forestLimitLow = 1e-100
 )
+
+// forestNumbers prints a row's estimate and interval as the report's
+// table does: "0.830 (0.630 to 1.09)".
+func forestNumbers(r forestRow) string {
+	if analysisNumber(r.est) == "undefined" {
+		return "undefined"
+	}
+	return analysisNumber(r.est) + " (" + analysisInterval(r.low, r.high) + ")"
+}
 
 // forestLabel wraps a row's label onto at most two lines of at most 40% of
 // PlotWidth, so that it fits its row; the rest is cut with an ellipsis.
