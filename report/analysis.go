@@ -69,6 +69,9 @@ type ArmSummary struct {
 	// Values are the analysed outcome values, for the distribution plot; nil
 	// when they are not to be drawn. NaN and ±Inf are ignored.
 	Values []float64
+	// Summary describes the arm's outcome in words for the report's table of
+	// arms, e.g. "mean 88.1 (SD 6.0)" or "66 of 151 (43.7%)"; may be empty.
+	Summary string
 }
 
 // Comparison is one treatment arm's effect against the control.

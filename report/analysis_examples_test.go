@@ -94,7 +94,7 @@ func analysisExampleDeterrence() Analysis {
 		OutcomeType: "binary",
 		Units:       "people",
 		Arms: []ArmSummary{
-			{Arm: "control", Randomised: 160, Analysed: 151, Missing: 9, Values: analysisExampleBinary(3, 151, 0.42)},
+			{Arm: "control", Randomised: 160, Analysed: 151, Missing: 9, Values: analysisExampleBinary(3, 151, 0.42), Summary: "66 of 151 (43.7%)"},
 			{Arm: "call-in", Randomised: 158, Analysed: 150, Missing: 8, Values: analysisExampleBinary(4, 150, 0.35)},
 			{Arm: "call-in + support", Randomised: 161, Analysed: 149, Missing: 12, Values: analysisExampleBinary(5, 149, 0.28)},
 		},

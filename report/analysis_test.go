@@ -128,6 +128,11 @@ func TestRenderAnalysisSelfContained(t *testing.T) {
 					t.Errorf("report lacks %q", want)
 				}
 			}
+			for _, arm := range tc.a.Arms {
+				if arm.Summary != "" && !strings.Contains(html, "<td>"+arm.Summary+"</td>") {
+					t.Errorf("report lacks the summary of arm %q", arm.Arm)
+				}
+			}
 			if tc.a.DataSHA256 != "" && !strings.Contains(html, tc.a.DataSHA256) {
 				t.Errorf("report lacks the data's SHA-256")
 			}

@@ -25,6 +25,7 @@ type analysisPage struct {
 	Date, CI                      string
 	Results                       []analysisResultRow
 	Flow                          []analysisFlowRow
+	Summaries                     bool
 	Figures                       []analysisFigureHTML
 }
 
@@ -40,7 +41,7 @@ type analysisEffectRow struct {
 }
 
 type analysisFlowRow struct {
-	Arm                           string
+	Arm, Summary                  string
 	Randomised, Analysed, Missing string
 }
 
@@ -98,10 +99,14 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 	for _, arm := range a.Arms {
 		pg.Flow = append(pg.Flow, analysisFlowRow{
 			Arm:        arm.Arm,
+			Summary:    arm.Summary,
 			Randomised: flowThousands(arm.Randomised),
 			Analysed:   flowThousands(arm.Analysed),
 			Missing:    flowThousands(arm.Missing),
 		})
+	}
+	for _, arm := range a.Arms {
+		pg.Summaries = pg.Summaries || arm.Summary != ""
 	}
 	for _, f := range figs {
 		pg.Figures = append(pg.Figures, analysisFigureHTML{
