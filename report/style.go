@@ -169,7 +169,7 @@ type NiceTicks struct{}
 // Ticks implements plot.Ticker.
 func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) || math.IsNaN(hi-lo) {
-		return plot.DefaultTicks{}.Ticks(lo, hi)
+		return nil
 	}
 	mag := math.Pow(10, math.Floor(math.Log10((hi-lo)/7)))
 	var step float64
@@ -177,6 +177,13 @@ func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
 		step = m * mag
 		if (math.Floor(hi/step)-math.Ceil(lo/step))+1 <= 7 {
 			break
+		}
+	}
+	if math.Abs(lo/step) > 1e15 || math.Abs(hi/step) > 1e15 {
+		// Steps this small against the values cannot be counted in float64.
+		return []plot.Tick{
+			{Value: lo, Label: strconv.FormatFloat(lo, 'g', 6, 64)},
+			{Value: hi, Label: strconv.FormatFloat(hi, 'g', 6, 64)},
 		}
 	}
 	decimals := 0

@@ -62,6 +62,8 @@ func TestNiceTicks(t *testing.T) {
 		{"days", -13, 76, "[0 20 40 60]"},
 		{"percent", 0, 43.7, "[0 10 20 30 40]"},
 		{"tiny", 0.0011, 0.0019, "[0.0012 0.0014 0.0016 0.0018]"},
+		{"narrow at a large value", 1e17, 1e17 + 64, "[1e+17 1e+17]"},
+		{"empty", 1, 1, "[]"},
 	}
 	for _, tc := range tests {
 		var got []string
