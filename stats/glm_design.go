@@ -33,6 +33,9 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 			panic("stats: slice length mismatch")
 		}
 	}
+	if n == 0 {
+		return nil, fmt.Errorf("%w: no observations", ErrTooFew)
+	}
 	for i, v := range y {
 		if !(v >= 0) || math.IsInf(v, 0) || v != math.Trunc(v) {
 			return nil, fmt.Errorf("%w: count %v at observation %d is not a non-negative whole number", ErrDomain, v, i+1)
@@ -72,7 +75,7 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 	d.names = append([]string{"(Intercept)"}, names...)
 	if opt.Block != nil {
 		absorbCheckLen("block", len(opt.Block), n)
-		levels := sortedIntLevels(opt.Block)
+		levels := olsSortedLevels(opt.Block)
 		for _, l := range levels[1:] {
 			dummy := make([]float64, n)
 			for i, b := range opt.Block {

@@ -52,10 +52,16 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	if it == limit {
 		return 0, 0, fmt.Errorf("%w: theta.ml iteration limit of %d reached (theta %.6g; no overdispersion?)", ErrNoConvergence, limit, t0)
 	}
+	if !(info > 0) || math.IsInf(info, 0) {
+		return 0, 0, fmt.Errorf("%w: theta %.6g has no finite standard error (no overdispersion?)", ErrNoConvergence, t0)
+	}
 	return t0, math.Sqrt(1 / info), nil
 }
 
-// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML.
+// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML, summed over the
+// observations in order, as R does. (Summing the ψ terms once per distinct
+// count is faster but changes the last bits, which golden files downstream
+// pin.)
 func negbinScoreInfo(th float64, y, mu []float64) (score, info float64) {
 	dth, tth := negbinDigamma(th), negbinTrigamma(th)
 	for i, v := range y {
