@@ -137,12 +137,16 @@ type Rendered struct {
 //
 // Special cases:
 //
-//	no arms, or a negative count                → error wrapping ErrInvalidAnalysis
-//	a comparison naming an arm not in Arms      → error wrapping ErrInvalidAnalysis
-//	no arm with finite Values                   → no distribution.png
-//	no comparisons                              → no forest.png
-//	no balance rows                             → no balance.png
-//	a ratio or its bound <= 0, or not finite    → drawn as "not estimable" or an open interval
+//	no arms, an arm listed twice, a negative count → error wrapping ErrInvalidAnalysis
+//	OutcomeType unknown, Level outside (0, 1)      → error wrapping ErrInvalidAnalysis
+//	a binary Value other than 0, 1 or NaN          → error wrapping ErrInvalidAnalysis
+//	a comparison or balance row naming an unlisted arm, a ratio
+//	comparison with NullValue <= 0                 → error wrapping ErrInvalidAnalysis
+//	no arm with finite Values                      → no distribution.png
+//	no comparisons                                 → no forest.png
+//	no balance rows                                → no balance.png
+//	an estimate or bound not finite (or <= 0 for
+//	a ratio)                                       → "not estimable" or an open interval
 func RenderAnalysis(a Analysis) (*Rendered, error) {
 	if err := validateAnalysis(a); err != nil {
 		return nil, err

@@ -35,9 +35,9 @@ const (
 //     over analysed, a plain share), labelled "events of n (share)";
 //   - continuous and count outcomes, every arm at most DistributionBoxLimit
 //     values: a box plot as R's boxplot draws it (Tukey's hinges and median,
-//     whiskers to the furthest values within 1.5 times the hinge spread; see
-//     distributionBoxStats) over jittered points, at most
-//     DistributionMaxPoints per arm; the jitter is deterministic;
+//     whiskers to the furthest values within 1.5 times the hinge spread)
+//     over jittered points, at most DistributionMaxPoints per arm; the
+//     jitter is deterministic;
 //   - larger arms: histograms on common bins (one per value for counts
 //     spanning at most 60 values, else 40 equal bins), as the percentage of
 //     each arm's values, so arms of different sizes compare.
