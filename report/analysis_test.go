@@ -17,35 +17,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/plot/cmpimg"
 )
-
-// analysisCheckGoldenPNG compares a PNG rendered by RenderAnalysis with
-// testdata/NAME_golden.png (rewritten with -regen), as checkGolden does
-// for a single plot.
-func analysisCheckGoldenPNG(t *testing.T, name string, got []byte) {
-	t.Helper()
-	golden := filepath.Join("testdata", name+"_golden.png")
-	if *regen {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -regen to create it)", err)
-	}
-	ok, err := cmpimg.EqualApprox("png", got, want, goldenDelta)
-	if err != nil {
-		t.Fatalf("compare %s: %v", name, err)
-	}
-	if !ok {
-		bad := filepath.Join("testdata", name+".png")
-		os.WriteFile(bad, got, 0o644)
-		t.Errorf("%s differs from %s; the new image is %s", name, golden, bad)
-	}
-}
 
 // analysisExamples are the example trials every report test renders.
 func analysisExamples() []struct {
@@ -159,7 +131,7 @@ func TestRenderAnalysisForestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		analysisCheckGoldenPNG(t, "analysis_"+tc.name+"_forest", r.PNG["forest.png"])
+		checkGoldenPNG(t, "analysis_"+tc.name+"_forest", r.PNG["forest.png"])
 	}
 }
 
@@ -499,8 +471,8 @@ func TestRenderAnalysisLongNames(t *testing.T) {
 		}
 		analysisCheckSelfContained(t, r.HTML)
 		if i == 1 {
-			analysisCheckGoldenPNG(t, "analysis_long_names_forest", r.PNG["forest.png"])
-			analysisCheckGoldenPNG(t, "analysis_long_names_balance", r.PNG["balance.png"])
+			checkGoldenPNG(t, "analysis_long_names_forest", r.PNG["forest.png"])
+			checkGoldenPNG(t, "analysis_long_names_balance", r.PNG["balance.png"])
 		}
 	}
 }
