@@ -13,6 +13,10 @@ import (
 // hat matrix may come before (I - H_gg)^(-1/2) is taken to be undefined.
 const cr2LeverageOne = 1e-10
 
+// cr2DenseBlocks is the number of absorbed blocks up to which the
+// Bell-McCaffrey sums over pairs of blocks are kept in a dense matrix.
+const cr2DenseBlocks = 2000
+
 // cr2Result is the CR2 covariance with its Bell-McCaffrey degrees of freedom.
 type cr2Result struct {
 	cov      *mat.SymDense
@@ -107,15 +111,11 @@ func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
 	}
 
 	p := f.p
-	meat := make([]float64, p*p)
+	acc := robustNewAccumulator(f.minv)
 	for _, c := range parts {
-		for a := 0; a < p; a++ {
-			for b := a; b < p; b++ {
-				meat[a*p+b] += c.u[a] * c.u[b]
-			}
-		}
+		acc.add(1, c.u)
 	}
-	res := &cr2Result{cov: robustSandwich(f.minv, meat), clusters: nc}
+	res := &cr2Result{cov: acc.cov(1), clusters: nc}
 	if wantDF {
 		res.df = make([]float64, p)
 		for j := range res.df {
@@ -132,9 +132,16 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 	var tr, sumD2, cross float64
 	aa := make([]float64, p*p)
 	var sb [][]float64 // per block: Σ_g b_g[b] a_g
+	// Σ_g b_g b_g' over pairs of blocks: dense for up to cr2DenseBlocks
+	// blocks, else a map of the pairs that occur.
+	nb := len(f.blockN)
+	var bbDense []float64
 	bb := make(map[[2]int]float64)
+	if nb > 0 && nb <= cr2DenseBlocks {
+		bbDense = make([]float64, nb*nb)
+	}
 	if f.blockOf != nil {
-		sb = make([][]float64, len(f.blockN))
+		sb = make([][]float64, nb)
 	}
 	for _, c := range parts {
 		w := c.w[j*c.q : (j+1)*c.q]
@@ -161,7 +168,11 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 				sb[b][x] += v * a[x]
 			}
 			for k2, b2 := range c.blocks {
-				if b2 >= b {
+				switch {
+				case b2 < b:
+				case bbDense != nil:
+					bbDense[b*nb+b2] += v * w[p+k2]
+				default:
 					bb[[2]int{b, b2}] += v * w[p+k2]
 				}
 			}
@@ -174,6 +185,12 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 	for _, s := range sb {
 		for _, v := range s {
 			frob += 2 * v * v
+		}
+	}
+	for b := 0; b < nb && bbDense != nil; b++ {
+		frob += bbDense[b*nb+b] * bbDense[b*nb+b]
+		for b2 := b + 1; b2 < nb; b2++ {
+			frob += 2 * bbDense[b*nb+b2] * bbDense[b*nb+b2]
 		}
 	}
 	for key, v := range bb {
@@ -245,41 +262,39 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 			S[a*q+b] = S[b*q+a]
 		}
 	}
-	// L = diag(R⁻¹, n_b^(-1/2)); SL = S L; C = L' S L; Be = L'We.
-	L := make([]float64, q*q)
-	for a := 0; a < p; a++ {
-		for b := a; b < p; b++ {
-			L[a*q+b] = f.rinv.At(a, b)
-		}
-	}
+	// L = diag(R⁻¹, n_b^(-1/2)); SL = S L; C = L'S L; Be = L'We. L is upper
+	// triangular in its first p coordinates and diagonal in the rest.
+	ri := f.rinvRaw
+	lb := make([]float64, len(c.blocks))
 	for k, b := range c.blocks {
-		L[(p+k)*q+p+k] = 1 / math.Sqrt(f.blockN[b])
+		lb[k] = 1 / math.Sqrt(f.blockN[b])
+	}
+	// lMul returns Σ_k v[k·stride] L[k][col] for a vector v of q entries.
+	lMul := func(v []float64, stride, col int) float64 {
+		if col >= p {
+			return v[col*stride] * lb[col-p]
+		}
+		t := 0.0
+		for k := 0; k <= col; k++ {
+			t += v[k*stride] * ri[k*p+col]
+		}
+		return t
 	}
 	SL := make([]float64, q*q)
 	for a := 0; a < q; a++ {
 		for b := 0; b < q; b++ {
-			v := 0.0
-			for k := 0; k < q; k++ {
-				v += S[a*q+k] * L[k*q+b]
-			}
-			SL[a*q+b] = v
+			SL[a*q+b] = lMul(S[a*q:], 1, b)
 		}
 	}
 	C := mat.NewSymDense(q, nil)
 	for a := 0; a < q; a++ {
 		for b := a; b < q; b++ {
-			v := 0.0
-			for k := 0; k < q; k++ {
-				v += L[k*q+a] * SL[k*q+b]
-			}
-			C.SetSym(a, b, v)
+			C.SetSym(a, b, lMul(SL[b:], q, a))
 		}
 	}
 	Be := make([]float64, q)
 	for a := 0; a < q; a++ {
-		for k := 0; k < q; k++ {
-			Be[a] += L[k*q+a] * We[k]
-		}
+		Be[a] = lMul(We, 1, a)
 	}
 	var eig mat.EigenSym
 	if !eig.Factorize(C, true) {
@@ -288,13 +303,43 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	lam := eig.Values(nil)
 	var V mat.Dense
 	eig.VectorsTo(&V)
-	for _, l := range lam {
-		if 1-l <= cr2LeverageOne {
-			return c, true
+	// Gm = L'W_g'X_g M, whose column j is g_j = B_g'X_g m_j.
+	Gm := make([]float64, q*p)
+	for k := 0; k < q; k++ {
+		for j := 0; j < p; j++ {
+			v := 0.0
+			for a := 0; a < p; a++ {
+				v += SL[a*q+k] * f.minv.At(a, j)
+			}
+			Gm[k*p+j] = v
+		}
+	}
+	// A direction with leverage 1 is in the column space of the design and
+	// supported on cluster g alone, so e_g is orthogonal to it. When it is
+	// also orthogonal to every coefficient's X_g m_j (a cluster holding whole
+	// blocks) (I - H_gg)^(-1/2) is not needed there and the direction is
+	// dropped, as estimatr's and clubSandwich's generalised inverses do;
+	// otherwise some coefficient is identified within this cluster alone
+	// and CR2 is undefined.
+	null := make([]bool, q)
+	for k, l := range lam {
+		if 1-l > cr2LeverageOne {
+			continue
+		}
+		null[k] = true
+		for j := 0; j < p; j++ {
+			proj, norm := 0.0, 0.0
+			for a := 0; a < q; a++ {
+				proj += V.At(a, k) * Gm[a*p+j]
+				norm += Gm[a*p+j] * Gm[a*p+j]
+			}
+			if math.Abs(proj) > 1e-6*math.Sqrt(norm) {
+				return c, true
+			}
 		}
 	}
 	// t = V diag(φ) V' Be; u = X_g'e + (X_g'B) t, X_g'B = SL[:p, :].
-	t := cr2VFV(&V, lam, Be, func(l float64) float64 {
+	t := cr2VFV(&V, lam, null, Be, func(l float64) float64 {
 		r := math.Sqrt(1 - l)
 		return 1 / (r * (1 + r))
 	})
@@ -309,20 +354,15 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	if !wantDF {
 		return c, false
 	}
-	// g_j = L'W_g'X_g m_j = (SL[:p, :])' m_j; w_j = V diag((1-λ)^(-1/2)) V' g_j;
-	// d_j = m_j' X_g'X_g m_j + ‖w_j‖².
+	// w_j = V diag((1-λ)^(-1/2)) V' g_j; d_j = m_j' X_g'X_g m_j + ‖w_j‖².
 	c.d = make([]float64, p)
 	c.w = make([]float64, p*q)
 	g := make([]float64, q)
 	for j := 0; j < p; j++ {
 		for k := 0; k < q; k++ {
-			v := 0.0
-			for a := 0; a < p; a++ {
-				v += SL[a*q+k] * f.minv.At(a, j)
-			}
-			g[k] = v
+			g[k] = Gm[k*p+j]
 		}
-		w := cr2VFV(&V, lam, g, func(l float64) float64 { return 1 / math.Sqrt(1-l) })
+		w := cr2VFV(&V, lam, null, g, func(l float64) float64 { return 1 / math.Sqrt(1-l) })
 		copy(c.w[j*q:], w)
 		d := 0.0
 		for a := 0; a < p; a++ {
@@ -339,11 +379,14 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	return c, false
 }
 
-// cr2VFV returns V diag(fn(λ)) V' x.
-func cr2VFV(V *mat.Dense, lam, x []float64, fn func(float64) float64) []float64 {
+// cr2VFV returns V diag(fn(λ)) V' x, leaving out the directions marked null.
+func cr2VFV(V *mat.Dense, lam []float64, null []bool, x []float64, fn func(float64) float64) []float64 {
 	q := len(lam)
 	y := make([]float64, q)
 	for k := 0; k < q; k++ {
+		if null[k] {
+			continue
+		}
 		s := 0.0
 		for a := 0; a < q; a++ {
 			s += V.At(a, k) * x[a]

@@ -33,6 +33,9 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 			panic("stats: slice length mismatch")
 		}
 	}
+	if n == 0 {
+		return nil, fmt.Errorf("%w: no observations", ErrTooFew)
+	}
 	for i, v := range y {
 		if !(v >= 0) || math.IsInf(v, 0) || v != math.Trunc(v) {
 			return nil, fmt.Errorf("%w: count %v at observation %d is not a non-negative whole number", ErrDomain, v, i+1)

@@ -23,7 +23,7 @@ import "math"
 //	y not a non-negative whole number, or a non-finite x or offset → error wrapping ErrDomain
 //	a constant or collinear column                                → error wrapping ErrSingular
 //	IRLS, theta.ml or the alternation not converging in MaxIter   → error wrapping ErrNoConvergence
-//	θ estimated below 0, or no overdispersion (θ → ∞)             → error wrapping ErrNoConvergence
+//	θ estimated below 0, or no overdispersion (θ → ∞, I(θ) ≤ 0)   → error wrapping ErrNoConvergence
 //	                                                                (glm.nb warns and returns a number)
 //	a fitted mean numerically 0 (a group with no events)          → error wrapping ErrNoConvergence
 //
@@ -46,7 +46,8 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 		return nil, err
 	}
 	mu := fit.mu
-	th, thSE, err := negbinThetaML(y, mu, d.maxIter)
+	tab := negbinTabulate(y)
+	th, thSE, err := negbinThetaML(y, mu, tab, d.maxIter)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 			return nil, err
 		}
 		t0 := th
-		th, thSE, err = negbinThetaML(y, mu, d.maxIter)
+		th, thSE, err = negbinThetaML(y, mu, tab, d.maxIter)
 		if err != nil {
 			return nil, err
 		}

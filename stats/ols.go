@@ -131,9 +131,13 @@ type OLSResult struct {
 //	a column constant (within blocks) or collinear  → error wrapping ErrSingular, naming it
 //	n ≤ number of parameters                        → error wrapping ErrTooFew
 //	a NaN or ±Inf in y or x                         → error wrapping ErrDomain
-//	an observation with leverage 1 (HC2, HC3)        → its residual is 0 and it adds nothing, as in estimatr
-//	a cluster with leverage 1 in some direction (CR2) → error wrapping ErrDomain naming the cluster
-//	                                                    (estimatr returns NaN)
+//	an observation with leverage 1 (HC2, HC3)        → its residual is 0 and it adds nothing (estimatr
+//	                                                    means the same, but its HC2 is NaN when 1-h rounds below 0)
+//	a cluster with leverage 1 in a direction that a   → error wrapping ErrDomain naming the cluster
+//	coefficient depends on (CR2: identified within       (estimatr's generalised inverse returns a
+//	that cluster alone)                                  number or NaN)
+//	a cluster holding whole blocks (CR2)              → the blocks' dummy directions, where I - H_gg is
+//	                                                    singular, are left out, as estimatr does
 //
 // OLS panics if a column, opt.Block or opt.Cluster does not have len(y)
 // elements, if len(names) != len(x), or if opt.Cov is CR2 without clusters.

@@ -71,6 +71,21 @@ func BenchmarkOLSCR2(b *testing.B) {
 	}
 }
 
+func BenchmarkOLSCR2Blocks(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000} {
+		y, x, block, cluster := olsBenchData(n)
+		b.Run(fmt.Sprintf("n=%d/clusters=2000/blocks=50", n), func(b *testing.B) {
+			for b.Loop() {
+				r, err := OLS(y, olsBenchNames, x, OLSOptions{Cov: CR2, Cluster: cluster, Block: block})
+				if err != nil {
+					b.Fatal(err)
+				}
+				olsBenchSink = r
+			}
+		})
+	}
+}
+
 func BenchmarkTreatmentModelFit(b *testing.B) {
 	for _, n := range []int{100, 10_000, 1_000_000} {
 		y, x, block, _ := olsBenchData(n)

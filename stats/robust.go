@@ -50,7 +50,7 @@ func robustCov(f *olsFit, typ CovType) *mat.SymDense {
 	if typ == HC2 || typ == HC3 {
 		h = robustLeverages(f)
 	}
-	meat := make([]float64, p*p)
+	acc := robustNewAccumulator(f.minv)
 	for i, e := range f.resid {
 		w := e * e
 		switch typ {
@@ -67,45 +67,65 @@ func robustCov(f *olsFit, typ CovType) *mat.SymDense {
 				w = 0
 			}
 		}
-		if w == 0 {
-			continue
-		}
-		xi := f.row(i)
-		for a := 0; a < p; a++ {
-			wa := w * xi[a]
-			row := meat[a*p : a*p+p]
-			for b := a; b < p; b++ {
-				row[b] += wa * xi[b]
-			}
+		if w != 0 {
+			acc.add(w, f.row(i))
 		}
 	}
+	scale := 1.0
 	if typ == HC1 {
-		scale := float64(f.n) / f.dfResid
-		for k := range meat {
-			meat[k] *= scale
-		}
+		scale = float64(f.n) / f.dfResid
 	}
-	return robustSandwich(f.minv, meat)
+	return acc.cov(scale)
 }
 
-// robustSandwich returns M S M for symmetric M and S, S given by its upper
-// triangle in row-major order.
-func robustSandwich(m *mat.SymDense, upper []float64) *mat.SymDense {
+// robustAccumulator sums w (Mx)(Mx)' over vectors x for a symmetric M: the
+// sandwich M (Σ w x x') M accumulated as a sum of squares, so that its
+// diagonal cannot come out negative by rounding.
+type robustAccumulator struct {
+	p   int
+	m   []float64 // M by rows
+	v   []float64 // scratch for Mx
+	sum []float64 // upper triangle by rows
+}
+
+func robustNewAccumulator(m *mat.SymDense) *robustAccumulator {
 	p := m.SymmetricDim()
-	s := mat.NewSymDense(p, nil)
-	for a := 0; a < p; a++ {
-		for b := a; b < p; b++ {
-			s.SetSym(a, b, upper[a*p+b])
+	a := &robustAccumulator{p: p, m: make([]float64, p*p), v: make([]float64, p), sum: make([]float64, p*p)}
+	for i := 0; i < p; i++ {
+		for j := 0; j < p; j++ {
+			a.m[i*p+j] = m.At(i, j)
 		}
 	}
-	var tmp, out mat.Dense
-	tmp.Mul(m, s)
-	out.Mul(&tmp, m)
-	cov := mat.NewSymDense(p, nil)
-	for a := 0; a < p; a++ {
-		for b := a; b < p; b++ {
-			cov.SetSym(a, b, (out.At(a, b)+out.At(b, a))/2)
+	return a
+}
+
+// add accumulates w (Mx)(Mx)'.
+func (a *robustAccumulator) add(w float64, x []float64) {
+	p := a.p
+	for i := 0; i < p; i++ {
+		s := 0.0
+		row := a.m[i*p : i*p+p]
+		for j, xj := range x {
+			s += row[j] * xj
+		}
+		a.v[i] = s
+	}
+	for i := 0; i < p; i++ {
+		wi := w * a.v[i]
+		row := a.sum[i*p : i*p+p]
+		for j := i; j < p; j++ {
+			row[j] += wi * a.v[j]
 		}
 	}
-	return cov
+}
+
+// cov returns scale times the accumulated matrix.
+func (a *robustAccumulator) cov(scale float64) *mat.SymDense {
+	c := mat.NewSymDense(a.p, nil)
+	for i := 0; i < a.p; i++ {
+		for j := i; j < a.p; j++ {
+			c.SetSym(i, j, scale*a.sum[i*a.p+j])
+		}
+	}
+	return c
 }

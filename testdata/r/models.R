@@ -58,6 +58,18 @@ if ("bench" %in% args) {
   cat("HC2 50 blocks time:", tm[["elapsed"]], "\ncoef:", p17(coef(f)[2:5]), "\nse:", p17(f$std.error[2:5]), "\n")
   tm <- system.time(f <- lm_robust(y ~ t + x1 + x2 + x3, data = d, clusters = cluster, se_type = "CR2"))
   cat("CR2 2000 clusters time:", tm[["elapsed"]], "\ncoef:", p17(coef(f)), "\nse:", p17(f$std.error), "\ndf:", p17(f$df), "\n")
+  # 10^5 overdispersed counts for glm.nb, in FILE.counts.csv
+  set.seed(8)
+  n <- 1e5
+  block <- sample(1:4, n, replace = TRUE); t <- rbinom(n, 1, 0.5); x1 <- round(rnorm(n), 4)
+  exposure <- round(runif(n, 4, 52))
+  y <- rnbinom(n, size = 1.7, mu = exposure / 10 * exp(-0.3 * t + 0.4 * x1 + c(0, 0.3, -0.2, 0.5)[block]))
+  cf <- paste0(big, ".counts.csv")
+  data.table::fwrite(data.frame(y, t, x1, block, exposure), cf)
+  d <- read.csv(cf)
+  tm <- system.time(nb <- glm.nb(y ~ t + x1 + factor(block) + offset(log(exposure)), data = d))
+  s <- summary(nb)$coefficients
+  cat("glm.nb 1e5 time:", tm[["elapsed"]], "\ncoef:", p17(s[, 1]), "\nse:", p17(s[, 2]), "\ntheta:", p17(nb$theta), p17(nb$SE.theta), "\n")
   quit(save = "no")
 }
 
@@ -102,3 +114,29 @@ for (form in c("y ~ t + x1 + factor(block) + offset(log(exposure))", "y ~ t + of
       "\ndeviance:", p17(nb$deviance), "twologlik:", p17(nb$twologlik), "iter:", nb$iter, "\n")
   cat("confint.default:", p17(confint.default(nb)[2, ]), "\n")
 }
+
+## Awkward data: observation 17 (the outlier) alone in block 9, so its leverage is 1 and
+## estimatr gives it weight 0 in HC2/HC3; the block also holds a single arm.
+d9 <- d; d9$block[17] <- 9
+for (se in c("HC2", "HC3")) {
+  f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d9, se_type = se)
+  cat(sprintf("# lm_robust(y ~ t + x1 + x2 + factor(block), se_type = \"%s\"), block[17] <- 9\n", se))
+  cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2]), "\n")
+}
+## estimatr's HC2 is NaN above (1 - h_17 is -1e-16 and its square root NaN); observation 17
+## alone in its block has no influence on the other coefficients, so the right answer is
+## the fit without it:
+f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d[-17, ], se_type = "HC2")
+cat("# lm_robust(y ~ t + x1 + x2 + factor(block), data = d[-17, ], se_type = \"HC2\")\n")
+cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2]), "\n")
+
+## Clusters holding whole blocks: I - H_gg is singular along the block's dummy, which both
+## e_g and the coefficients' X_g m_j are orthogonal to; estimatr and clubSandwich use a
+## generalised inverse there.
+f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d, clusters = block, se_type = "CR2")
+cat("# lm_robust(y ~ t + x1 + x2 + factor(block), clusters = block, se_type = \"CR2\")\n")
+cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2:4]), "\n")
+d$bc <- ifelse(d$block == 2, "B2", d$cluster)
+f <- lm_robust(y ~ t + x1 + x2 + factor(block), data = d, clusters = bc, se_type = "CR2")
+cat("# lm_robust(y ~ t + x1 + x2 + factor(block), clusters = bc, se_type = \"CR2\"), bc = block 2 whole, else cluster\n")
+cat("coef:", p17(coef(f)[2:4]), "\nse:", p17(f$std.error[2:4]), "\ndf:", p17(f$df[2:4]), "\n")
