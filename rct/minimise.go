@@ -20,9 +20,17 @@ import "fmt"
 // else the arm is drawn from the other arms in proportion to their
 // weights (no draw when only one is left).
 //
+// With unequal weights the first units of a stratum lean towards the larger
+// arms (their weighted range is smaller), so each unit's probabilities are
+// not exactly the ratio's, though the shares across units follow it
+// closely [2]; Layout.Probabilities estimates them.
+//
 // [1] Pocock, S. J. and Simon, R. (1975). Sequential treatment assignment
 // with balancing for prognostic factors in the controlled clinical trial.
 // Biometrics 31(1), 103–115.
+// [2] Han, B., Enas, N. H. and McEntegart, D. (2009). Randomization by
+// minimization for unbalanced treatment allocation. Statistics in Medicine
+// 28(27), 3329–3346.
 func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 	d := L.Design
 	if d.Cluster.Values != nil {

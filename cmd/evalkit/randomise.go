@@ -31,9 +31,9 @@ Methods: complete (exact counts per stratum; the default), simple
 (independent draws), blocks (permuted blocks in file order within strata),
 minimise (Pocock-Simon over --factors in file order).
 
-Example: hotspots randomised within areas:
+Example: custody navigator referrals randomised within suite and age band:
 
-	evalkit randomise --in examples/units.csv --id unit_id --block area \
+	evalkit randomise --in examples/units.csv --id unit_id --block suite,age_band \
 	    --arms control,treatment --seed 20230401 --out allocation.csv
 `
 
