@@ -2,8 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"strings"
 )
 
 // analyseCmd estimates a trial's effects.
@@ -70,6 +68,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		return err
 	}
 	res := analyseRun(o, d, method)
+	if err := analyseFinish(e, o, d, res); err != nil {
+		return err
+	}
 	if o.json {
 		return writeJSON(e.stdout, res.jsonValue())
 	}
@@ -77,8 +78,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 }
 
 // parseAnalyseFlags parses and checks the flags: bad usage is a usage error
-// (exit 2); a flag of part 2 of the analysis (covariates, blocks, clusters,
-// randomisation inference, the report) is an error until it is built.
+// (exit 2).
 func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	o := &analyseOptions{}
 	fs := newFlagSet(e, "analyse", analyseUsage)
@@ -132,19 +132,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.permutations < 0 {
 		return nil, usageErrorf("--permutations %d: want a positive number of re-randomisations", o.permutations)
 	}
-	for _, p := range []struct {
-		flag string
-		on   bool
-	}{
-		{"covariates", strings.TrimSpace(o.covariates) != ""},
-		{"block", o.block != ""},
-		{"cluster", o.cluster != ""},
-		{"permutations", o.permutations > 0},
-		{"report", o.report != ""},
-	} {
-		if p.on {
-			return nil, fmt.Errorf("--%s: %w", p.flag, errNotBuilt)
-		}
+	if err := checkAnalyseFlags2(o, set); err != nil {
+		return nil, err
 	}
 	return o, nil
 }
