@@ -53,9 +53,9 @@ func analyseRandomisation(e *env, o *analyseOptions, d *analyseData, res *analys
 			design += ", whole clusters together"
 		}
 		if r.Exact {
-			c.note("ri_p_value: exact, over all %d allocations (%s)", r.Draws, design)
+			c.note("ri_p_value: %s, exact, over all %d allocations (%s)", analyseNum(r.P), r.Draws, design)
 		} else {
-			c.note("ri_p_value: %d re-randomisations with seed %d (%s)", r.Draws, o.seed, design)
+			c.note("ri_p_value: %s, from %d re-randomisations with seed %d (%s)", analyseNum(r.P), r.Draws, o.seed, design)
 		}
 		if r.Undefined > 0 {
 			c.note("ri_p_value: the estimate was undefined for %d of the allocations, counted as not extreme", r.Undefined)
