@@ -132,9 +132,13 @@ func analyseReportOf(o *analyseOptions, d *analyseData, res *analyseResult, sum 
 			Analysed: len(arm.y), Missing: arm.nMissing, Values: arm.y})
 	}
 	for _, c := range res.Comparisons {
-		ratio := analyseEstimateName(c.Method) == "rate ratio"
+		measure := analyseEstimateName(c.Method)
+		ratio := measure == "rate ratio"
+		if d.typ == "binary" && strings.HasPrefix(c.Method, "ols_") {
+			measure = "risk difference"
+		}
 		rc := evreport.Comparison{Treatment: c.Treatment, Control: c.Control, Method: c.Method,
-			Measure: analyseEstimateName(c.Method), Sentence: analyseMethodSentence(o, d, c),
+			Measure: measure, Sentence: analyseMethodSentence(o, d, c),
 			Estimate: c.Estimate, Low: c.CILow, High: c.CIHigh, P: c.PValue, Log: ratio}
 		if ratio {
 			rc.NullValue = 1
@@ -171,6 +175,10 @@ func analyseMethodSentence(o *analyseOptions, d *analyseData, c analyseCompariso
 	if o.exposure != "" {
 		exposure = " per unit of " + o.exposure
 	}
+	what := "mean " + o.outcome
+	if d.typ == "binary" {
+		what = "the risk of " + o.outcome + " (a linear probability model)"
+	}
 	var s string
 	switch c.Method {
 	case "welch_t":
@@ -186,9 +194,9 @@ func analyseMethodSentence(o *analyseOptions, d *analyseData, c analyseCompariso
 		}
 		s = fmt.Sprintf("Rate ratio of %s%s in %s against %s from a %s regression%s, with a Wald interval.", o.outcome, exposure, c.Treatment, c.Control, model, adjusted)
 	case "ols_hc2":
-		s = fmt.Sprintf("Difference in mean %s between %s and %s by least squares%s, with HC2 robust standard errors.", o.outcome, c.Treatment, c.Control, adjusted)
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with HC2 robust standard errors.", what, c.Treatment, c.Control, adjusted)
 	case "ols_cr2":
-		s = fmt.Sprintf("Difference in mean %s between %s and %s by least squares%s, with CR2 standard errors robust to clustering by %s and Bell-McCaffrey degrees of freedom.", o.outcome, c.Treatment, c.Control, adjusted, d.design.clusterCol)
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to clustering by %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, d.design.clusterCol)
 	default:
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}
@@ -196,7 +204,7 @@ func analyseMethodSentence(o *analyseOptions, d *analyseData, c analyseCompariso
 		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are Holm-adjusted over the %d comparisons.", c.Treatment, c.Control, len(d.treatments))
 	}
 	if o.permutations > 0 && c.RIPValue == c.RIPValue {
-		s += fmt.Sprintf(" A randomisation-inference p-value of %s re-randomises the trial as it was randomised.", analyseNum(c.RIPValue))
+		s += fmt.Sprintf(" Randomisation inference, re-randomising the trial as it was randomised (up to %d times; every allocation when there are no more), gives p = %s.", o.permutations, analyseNum(c.RIPValue))
 	}
 	return s
 }
