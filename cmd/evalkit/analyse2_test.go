@@ -27,6 +27,7 @@ var analyse2GoldenCases = []struct {
 	{"awkward", "awkward.csv --outcome y --covariates x1,x2 --block block --cluster cluster"},
 	{"tiny_cluster_ri", "tiny_cluster.csv --outcome y --block block --cluster cluster --permutations 100 --seed 1"},
 	{"hotspots_ri", "hotspots.csv --outcome crimes_after --type count --exposure weeks --covariates crimes_before --block area --model poisson --permutations 200 --seed 4"},
+	{"leverage_one", "leverage_one.csv --outcome y --covariates z --cluster school"},
 	{"deterrence_ri", "focused_deterrence.csv --outcome reoffended --permutations 500 --seed 9"},
 }
 

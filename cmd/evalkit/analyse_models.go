@@ -80,23 +80,32 @@ func (x *analyseDesign) olsComparison(d *analyseData, t, c *analyseArm, level fl
 		r.undefined("estimate", fmt.Errorf("%w: no rows", stats.ErrTooFew))
 		return r
 	}
-	fit, err := stats.OLS(s.y, names, append([][]float64{tcol}, s.cov...), opt)
+	cols := append([][]float64{tcol}, s.cov...)
+	fit, err := stats.OLS(s.y, names, cols, opt)
 	if err != nil {
 		x.checkCovariateError(err, t, c)
-		r.undefined("estimate", analyseClusterNames(err, s.clusterLabels))
-		return r
-	}
-	var b stats.Coefficient
-	for _, co := range fit.Coefficients {
-		if co.Name == names[0] {
-			b = co
+		if cov != stats.CR2 || !errors.Is(err, stats.ErrDomain) {
+			r.undefined("estimate", analyseStatsError(err))
+			return r
+		}
+		// A cluster with leverage 1: the estimate stands, its CR2
+		// standard error, interval, p-value and df do not.
+		r.note("se, ci, p_value, df: undefined: %s", analyseClusterNames(analyseStatsError(err), s.clusterLabels))
+		opt.Cov, opt.Cluster = stats.HC0, nil
+		if fit, err = stats.OLS(s.y, names, cols, opt); err != nil {
+			r.undefined("estimate", analyseStatsError(err))
+			return r
+		}
+		b := analyseCoefficient(fit, names[0])
+		r.Estimate = b.Estimate
+	} else {
+		b := analyseCoefficient(fit, names[0])
+		r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = b.Estimate, b.SE, b.CILow, b.CIHigh, b.P, b.DF
+		if cov == stats.CR2 {
+			r.note("df: Bell-McCaffrey, %d clusters", fit.Clusters)
 		}
 	}
-	r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = b.Estimate, b.SE, b.CILow, b.CIHigh, b.P, b.DF
-	if cov == stats.CR2 {
-		r.note("df: Bell-McCaffrey, %d clusters", fit.Clusters)
-	}
-	if d.typ == "continuous" {
+	if d.typ == "continuous" && !math.IsNaN(r.Estimate) {
 		e := analyseEffect{Measure: "adjusted_g", Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN()}
 		if sp := analysePooledSD(s); sp > 0 {
 			e.Value, e.CILow, e.CIHigh = r.Estimate/sp, r.CILow/sp, r.CIHigh/sp
@@ -143,7 +152,7 @@ func (x *analyseDesign) glmComparison(d *analyseData, t, c *analyseArm, level fl
 	fit, err := analyseGLMFit(s, x.covNames, analyseTreatName(t), s.treat, level, method)
 	if err != nil {
 		x.checkCovariateError(err, t, c)
-		r.undefined("estimate", err)
+		r.undefined("estimate", analyseStatsError(err))
 		return r
 	}
 	b := fit.Coefficients[1]
@@ -218,4 +227,26 @@ func analyseClusterNames(err error, labels []string) error {
 		return err
 	}
 	return fmt.Errorf("%s%q%s", msg[:m[2]], labels[k], msg[m[3]:])
+}
+
+// analyseCoefficient returns the coefficient called name.
+func analyseCoefficient(fit *stats.OLSResult, name string) stats.Coefficient {
+	for _, co := range fit.Coefficients {
+		if co.Name == name {
+			return co
+		}
+	}
+	panic("evalkit: no coefficient " + name)
+}
+
+// analyseStatsError drops the name of the stats package's sentinel error
+// from the front of a message, which then says only what went wrong.
+func analyseStatsError(err error) error {
+	msg := err.Error()
+	for _, s := range []error{stats.ErrTooFew, stats.ErrZeroVariance, stats.ErrNoConvergence, stats.ErrDomain, stats.ErrSingular} {
+		if p := s.Error() + ": "; errors.Is(err, s) && strings.HasPrefix(msg, p) {
+			return errors.New(msg[len(p):])
+		}
+	}
+	return err
 }

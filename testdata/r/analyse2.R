@@ -117,3 +117,12 @@ for (i in combn(cl[[1]], 2, simplify = FALSE)) for (j in combn(cl[[2]], 2, simpl
 cat("tiny_cluster exact p over", length(ts), "allocations\n")
 p17(mean(abs(ts) >= abs(tobs) * (1 - 1e-9)))
 ols("tiny_cluster CR2", y ~ treat + factor(block), transform(k), clusters = cluster, se_type = "CR2")
+
+## leverage_one.csv: z is 1 in a single row (leverage 1), which is a cluster of its own.
+l <- read.csv("testdata/analyse2/leverage_one.csv")
+l$treat <- as.numeric(l$arm == "treatment")
+l$y <- l$y
+ols("leverage_one HC2", y ~ treat + z, l, se_type = "HC2")
+lc <- lm_robust(y ~ treat + z, data = l, clusters = school, se_type = "CR2")
+cat("leverage_one CR2 estimate (estimatr also prints an se, from a generalised inverse)\n")
+p17(coef(lc)["treat"], coef(lc)["treat"] / pooled_sd(l$y, l$treat))
