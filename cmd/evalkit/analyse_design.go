@@ -184,7 +184,7 @@ func analyseSubsetOf(d *analyseData, t, c *analyseArm) *analyseSubset {
 	s.row = make([]int, n)
 	s.y = make([]float64, n)
 	s.treat = make([]bool, n)
-	if t.exposure != nil {
+	if d.typ == "count" {
 		s.exposure = make([]float64, n)
 	}
 	for k, o := range order {
