@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 )
@@ -60,7 +61,9 @@ func (p *Portfolio) Advance(name string, m Move) (*Portfolio, Transition, error)
 	}
 	got := next.Intervention(name)
 	if got == nil || got.Gate != t.To || len(got.History) != len(iv.History)+1 ||
-		(t.Decision != "" && got.Decision != t.Decision) {
+		!reflect.DeepEqual(got.History[len(iv.History)], t) ||
+		(t.Decision != "" && got.Decision != t.Decision) ||
+		!sameApartFrom(p.src, out, p.index(name)) {
 		return nil, t, fmt.Errorf("lifecycle: editing %q did not give the expected file; it is left as it was", name)
 	}
 	return next, t, nil
@@ -104,6 +107,16 @@ func (p *Portfolio) transition(iv *Intervention, m Move) (Transition, error) {
 		t.Missing = nil
 	}
 	return t, nil
+}
+
+// index is the position of the intervention called name in the list.
+func (p *Portfolio) index(name string) int {
+	for i := range p.Interventions {
+		if p.Interventions[i].Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // noIntervention names the intervention asked for and, when only the case

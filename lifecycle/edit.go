@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -104,7 +105,14 @@ func writeHistoryEntry(src *yamlSource, iv *Intervention, t Transition) {
 		kvs, _ := yamlMapping(iv.node)
 		col := yamlColumn(kvs[0].Key) - 1
 		lines := append([]string{strings.Repeat(" ", col) + "history:"}, historyBlock(t, col+2, col+4)...)
-		src.insertLines(yamlLastLine(iv.node), lines)
+		after := yamlLastLine(iv.node)
+		if src.afterLine(after) == len(src.src) && !bytes.HasSuffix(src.src, []byte("\n")) {
+			// At the end of a file without a final newline, adding one
+			// would change a block scalar (notes: |) written last; put the
+			// history after the gate instead.
+			after = yamlLastLine(iv.gate)
+		}
+		src.insertLines(after, lines)
 		return
 	}
 	switch v := yamlUnwrap(iv.history.Value).(type) {

@@ -130,3 +130,24 @@ func ExampleStatus_Settled() {
 	// Output:
 	// true true false
 }
+
+func ExampleDescribeLink() {
+	analysis := []byte(`{"outcome": "reoffended", "level": 0.95, "comparisons": [
+		{"treatment": "deterrence", "control": "control", "method": "fisher_exact",
+		 "estimate": -0.12, "ci_low": -0.21, "ci_high": -0.03, "p_value": 0.012}]}`)
+	kind, summary := lifecycle.DescribeLink(analysis, "Focused deterrence Milton Keynes")
+	fmt.Println(kind, lifecycle.ExpectedKind("analysis") == kind)
+	fmt.Println(summary)
+	// Output:
+	// analysis true
+	// outcome reoffended: deterrence vs control -0.12 (95% CI -0.21 to -0.03), p = 0.012, fisher_exact
+}
+
+func ExamplePortfolio_Misspellings() {
+	p, _ := lifecycle.Parse([]byte("interventions:\n  - name: DARAT\n    gate: 2\n    evidence: {data_ethic_review: done}\n"))
+	for _, m := range p.Misspellings() {
+		fmt.Printf("line %d: %s: %s, did you mean %s?\n", m.Line, m.Intervention, m.Key, m.Suggest)
+	}
+	// Output:
+	// line 4: DARAT: data_ethic_review, did you mean data_ethics_review?
+}

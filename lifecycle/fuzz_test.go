@@ -49,3 +49,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDescribeLink checks that any file linked to is described or not
+// recognised, never a panic.
+func FuzzDescribeLink(f *testing.F) {
+	for _, name := range []string{"analysis.json", "power.json", "allocation.csv.manifest.json", "unitcost.json"} {
+		if data, err := os.ReadFile("../testdata/lifecycle/links/" + name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"outcome": "y", "comparisons": [{"estimate": null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		kind, summary := DescribeLink(data, "x")
+		if (kind == NotAResult) != (summary == "") || strings.Contains(summary, "\n") {
+			t.Fatalf("DescribeLink = %q, %q", kind, summary)
+		}
+	})
+}

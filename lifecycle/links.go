@@ -6,10 +6,15 @@ import "strings"
 type Link struct {
 	Intervention string
 	Evidence     string
-	// Path is the link as written: a path relative to the portfolio's
-	// folder, such as a power result (power.json), an allocation manifest
-	// (allocation.csv.manifest.json), an analysis or a unit-cost JSON.
+	// Path is the link as written, less any #fragment: a path relative
+	// to the portfolio's folder, such as a power result (power.json), an
+	// allocation manifest (allocation.csv.manifest.json), an analysis or a
+	// unit-cost JSON.
 	Path string
+	// Fragment is what follows # in the link: in a link to a unit-cost
+	// result, the intervention's name there when it differs from the
+	// portfolio's (costs.json#School Navigators).
+	Fragment string
 	// Line is the evidence's line in the file.
 	Line int
 }
@@ -23,7 +28,8 @@ func (p *Portfolio) Links() []Link {
 			if e.Link == "" || isURL(e.Link) {
 				continue
 			}
-			out = append(out, Link{Intervention: iv.Name, Evidence: e.Key, Path: e.Link, Line: e.Line})
+			path, frag, _ := strings.Cut(e.Link, "#")
+			out = append(out, Link{Intervention: iv.Name, Evidence: e.Key, Path: path, Fragment: frag, Line: e.Line})
 		}
 	}
 	return out

@@ -86,6 +86,7 @@ func TestParseBadFiles(t *testing.T) {
 		{"unknown gate", "interventions:\n  - name: A\n    gate: 7\n", 3, ErrUnknownGate},
 		{"gate zero", "interventions:\n  - {name: A, gate: 0}\n", 2, ErrUnknownGate},
 		{"gate not a number", "interventions:\n  - name: A\n\n    gate: two\n", 4, ErrGateNotNumber},
+		{"gate quoted", "interventions:\n  - name: A\n    gate: \"2\"\n", 3, ErrGateNotNumber},
 		{"gate a fraction", "interventions:\n  - name: A\n    gate: 2.5\n", 3, ErrGateNotNumber},
 		{"gate a list", "interventions:\n  - name: A\n    gate: [2]\n", 3, ErrGateNotNumber},
 		{"bad status", "interventions:\n  - name: A\n    gate: 1\n    evidence:\n      literature_review:\n        status: finished\n", 6, ErrBadStatus},

@@ -1,7 +1,9 @@
 package lifecycle
 
 import (
+	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -140,7 +142,7 @@ func TestAdvanceStyles(t *testing.T) {
 			"interventions:\r\n  - name: A\r\n    gate: 4\r\n    history:\r\n      - date: 2023-01-01\r\n        to: 3\r\n      - date: 2023-06-14\r\n        from: 3\r\n        to: 4\r\n        override: \"y\"\r\n        missing: [trial_complete, analysis, participant_flow, cost_per_person]\r\n"},
 		{"no final newline", "interventions:\n  - name: A\n    gate: 1\n    notes: |\n      two\n      lines",
 			Move{Override: "z", Note: "say \"why\"\n"},
-			"interventions:\n  - name: A\n    gate: 2\n    notes: |\n      two\n      lines\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        note: \"say \\\"why\\\"\\n\"\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]"},
+			"interventions:\n  - name: A\n    gate: 2\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        note: \"say \\\"why\\\"\\n\"\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]\n    notes: |\n      two\n      lines"},
 		{"literal block then blank lines", "interventions:\n  - name: A\n    gate: 1\n    notes: |\n      text\n\n\n  - name: B\n    gate: 1\n",
 			Move{Override: "z"},
 			"interventions:\n  - name: A\n    gate: 2\n    notes: |\n      text\n    history:\n      - date: 2023-06-14\n        from: 1\n        to: 2\n        override: z\n        missing: [literature_review, theory_of_change, outcome_measures, preliminary_power]\n\n\n  - name: B\n    gate: 1\n"},
@@ -162,5 +164,65 @@ func TestAdvanceStyles(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestAdvanceRefusesDamage checks that an edit which would change anything
+// but the move is refused: here a block scalar written last in a file with
+// no final newline, which appending a history entry would change.
+func TestAdvanceRefusesDamage(t *testing.T) {
+	src := "interventions:\n  - name: A\n    gate: 1\n    history:\n      - date: 2023-01-01\n        note: |\n          text"
+	p, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = p.Advance("A", Move{Date: lifecycleTestDate, Override: "x"})
+	if err == nil || !strings.Contains(err.Error(), "left as it was") {
+		t.Errorf("err = %v, want a refusal", err)
+	}
+}
+
+// TestRoundTripEveryIntervention advances each intervention of the
+// programme's portfolio and of the hand-written one in turn, with an
+// override, and checks that the diff is the gate's line and the history's
+// lines and nothing else.
+func TestRoundTripEveryIntervention(t *testing.T) {
+	historyLine := regexp.MustCompile(`^\s+(history:|- date: |from: |to: |note: |override: |missing: )`)
+	for _, file := range []string{"../examples/portfolio.yaml", "../testdata/lifecycle/handwritten.yaml"} {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, iv := range p.Interventions {
+			next, _, err := p.Advance(iv.Name, Move{Date: lifecycleTestDate, Override: "test", Note: "round trip"})
+			if err != nil {
+				t.Errorf("%s: %v", iv.Name, err)
+				continue
+			}
+			diff := lifecycleLineDiff(string(src), string(next.Bytes()))
+			var removed, added []string
+			for _, d := range diff {
+				if d[0] == '-' {
+					removed = append(removed, d[1:])
+				} else {
+					added = append(added, d[1:])
+				}
+			}
+			if len(removed) != 1 || !strings.Contains(removed[0], "gate: ") || len(added) == 0 ||
+				strings.Replace(removed[0], fmt.Sprintf("gate: %d", iv.Gate), fmt.Sprintf("gate: %d", iv.Gate+1), 1) != added[0] &&
+					!strings.Contains(added[0], "history: [") {
+				t.Errorf("%s: diff\n%s", iv.Name, strings.Join(diff, ""))
+				continue
+			}
+			for _, l := range added[1:] {
+				if !historyLine.MatchString(l) {
+					t.Errorf("%s: added line %q is not part of the history", iv.Name, l)
+				}
+			}
+		}
 	}
 }

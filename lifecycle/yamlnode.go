@@ -106,6 +106,9 @@ func yamlInt(n ast.Node) (int, error) {
 	v, ok := yamlUnwrap(n).(*ast.IntegerNode)
 	if !ok {
 		s, _ := yamlScalar(n)
+		if _, err := strconv.Atoi(s); err == nil {
+			return 0, yamlErrorf(n, "%w: %q is quoted; write it without quotes", ErrGateNotNumber, s)
+		}
 		return 0, yamlErrorf(n, "%w: %q", ErrGateNotNumber, s)
 	}
 	var x int64

@@ -2,6 +2,7 @@ package rct
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -24,10 +25,23 @@ func benchDesign(n, nStrata int) *Design {
 }
 
 // BenchmarkRandomise randomises n units in n/1000 strata (1,000 strata at
-// 1e6), from the design's text columns to the allocation.
+// 1e6), from the design's text columns to the allocation; the ids are in
+// random order (sorted/ has them in id order, as an export often is).
 func BenchmarkRandomise(b *testing.B) {
 	for _, n := range []int{100, 10_000, 1_000_000} {
 		d := benchDesign(n, max(1, n/1000))
+		sorted := *d
+		sorted.ID.Values = slices.Sorted(slices.Values(d.ID.Values))
+		b.Run(fmt.Sprintf("complete/sorted/n=%d", n), func(b *testing.B) {
+			defer reportCPU(b)()
+			for b.Loop() {
+				a, err := Randomise(&sorted, Options{}, 20230401)
+				if err != nil {
+					b.Fatal(err)
+				}
+				benchAllocationSink = a
+			}
+		})
 		b.Run(fmt.Sprintf("complete/n=%d", n), func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {

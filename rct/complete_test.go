@@ -67,6 +67,9 @@ func TestCompleteExactMarginals(t *testing.T) {
 						cases++
 					}
 				})
+				if N <= 5 && k <= 3 {
+					completeUnitMarginalsTest(t, N, w)
+				}
 				for j := range w {
 					// E[n_j] = sum_j / cases must equal N w_j / W.
 					if sum[j]*W != N*w[j]*cases {
@@ -135,6 +138,53 @@ func TestCompleteAssignMonteCarlo(t *testing.T) {
 				if got := float64(freq[i][j]) / reps; math.Abs(got-p) > 5*se {
 					t.Errorf("%s: unit %d arm %d: %.4f, want %.4f", tc.name, i, j, got, p)
 				}
+			}
+		}
+	}
+}
+
+// completeUnitMarginalsTest enumerates every random choice of
+// CompleteAssign (arm order, start, and the N! orders in which the counts
+// are dealt to the units) and checks that each unit gets arm j in exactly
+// the share w_j / W of the cases.
+func completeUnitMarginalsTest(t *testing.T, N int, w []int) {
+	t.Helper()
+	k, W := len(w), 0
+	for _, x := range w {
+		W += x
+	}
+	hits := make([][]int, N)
+	for i := range hits {
+		hits[i] = make([]int, k)
+	}
+	cases := 0
+	permutationsTest(k, func(perm []int) {
+		for u := 0; u < W; u++ {
+			counts := make([]int, k)
+			R := N
+			for j, x := range w {
+				counts[j] = N * x / W
+				R -= counts[j]
+			}
+			systematicRemainder(counts, N, w, W, R, perm, u)
+			var dealt []int
+			for j, c := range counts {
+				for ; c > 0; c-- {
+					dealt = append(dealt, j)
+				}
+			}
+			permutationsTest(N, func(order []int) {
+				for i, o := range order {
+					hits[i][dealt[o]]++
+				}
+				cases++
+			})
+		}
+	})
+	for i := range hits {
+		for j := range w {
+			if hits[i][j]*W != w[j]*cases {
+				t.Errorf("N=%d w=%v: unit %d arm %d in %d of %d cases, want share %d/%d", N, w, i, j, hits[i][j], cases, w[j], W)
 			}
 		}
 	}

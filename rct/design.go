@@ -49,14 +49,25 @@ type Stratum struct {
 	Sequence []int
 }
 
-// Name returns the stratum's key as one string, its values joined by "/",
-// or "all" for a design without strata.
+// Name returns the stratum's key as one string, or "all" for a design
+// without strata. Several values are joined by "/", with a "/" or a
+// backslash within a value escaped by a backslash, so that distinct strata
+// have distinct names.
 func (s *Stratum) Name() string {
-	if len(s.Key) == 0 {
+	switch len(s.Key) {
+	case 0:
 		return "all"
+	case 1:
+		return s.Key[0]
 	}
-	return strings.Join(s.Key, "/")
+	parts := make([]string, len(s.Key))
+	for i, v := range s.Key {
+		parts[i] = stratumNameEscaper.Replace(v)
+	}
+	return strings.Join(parts, "/")
 }
+
+var stratumNameEscaper = strings.NewReplacer(`\`, `\\`, `/`, `\/`)
 
 // Layout is a design checked and grouped for randomisation: strata in
 // sorted order of their keys, and the randomisation units of each.
@@ -135,11 +146,25 @@ func (d *Design) Lay() (*Layout, error) {
 	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
 		panic("rct: cluster column length mismatch")
 	}
-	byID, err := checkIDs(d.ID)
-	if err != nil {
-		return nil, err
+	// The ids and the strata are checked at the same time, on two cores;
+	// an id's error is reported first, whatever finishes first.
+	var byID []int
+	var idErr error
+	done := make(chan struct{})
+	if n < 1<<14 {
+		byID, idErr = checkIDs(d.ID)
+		close(done)
+	} else {
+		go func() {
+			defer close(done)
+			byID, idErr = checkIDs(d.ID)
+		}()
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
+	<-done
+	if idErr != nil {
+		return nil, idErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -171,35 +196,44 @@ func (d *Design) Lay() (*Layout, error) {
 	} else if err := L.clusters(stratumOf); err != nil {
 		return nil, err
 	}
-	// Rows and Sequence in input order; Groups sorted by id.
-	counts := make([]int, len(keys))
-	for _, s := range stratumOf {
-		counts[s]++
-	}
-	for s := range L.Strata {
-		L.Strata[s].Rows = make([]int, 0, counts[s])
-	}
-	for i, s := range stratumOf {
-		L.Strata[s].Rows = append(L.Strata[s].Rows, i)
-	}
-	clear(counts)
-	for _, s := range L.GroupStratum {
-		counts[s]++
-	}
-	for s := range L.Strata {
-		L.Strata[s].Sequence = make([]int, 0, counts[s])
-		L.Strata[s].Groups = make([]int, 0, counts[s])
-	}
-	for g, s := range L.GroupStratum { // groups are numbered in input order
-		L.Strata[s].Sequence = append(L.Strata[s].Sequence, g)
-	}
+	// Rows and Sequence in input order; Groups sorted by id. Each is cut
+	// from one array by a counting sort on the stratum.
 	if d.Cluster.Values != nil {
 		byID = sortedByID(L.GroupIDs)
 	}
-	for _, g := range byID {
-		s := L.GroupStratum[g]
-		L.Strata[s].Groups = append(L.Strata[s].Groups, g)
+	seq := make([]int, L.NGroups)
+	for g := range seq {
+		seq[g] = g // groups are numbered in input order
 	}
+	rows := L.GroupOf // the identity without clusters
+	if d.Cluster.Values != nil {
+		rows = make([]int, n)
+		for i := range rows {
+			rows[i] = i
+		}
+	}
+	cut := func(order, stratum []int, set func(st *Stratum, v []int)) {
+		start := make([]int, len(keys)+1)
+		for _, x := range order {
+			start[stratum[x]+1]++
+		}
+		for s := range keys {
+			start[s+1] += start[s]
+		}
+		flat := make([]int, len(order))
+		next := slices.Clone(start[:len(keys)])
+		for _, x := range order {
+			s := stratum[x]
+			flat[next[s]] = x
+			next[s]++
+		}
+		for s := range L.Strata {
+			set(&L.Strata[s], flat[start[s]:start[s+1]:start[s+1]])
+		}
+	}
+	cut(rows, stratumOf, func(st *Stratum, v []int) { st.Rows = v })
+	cut(seq, L.GroupStratum, func(st *Stratum, v []int) { st.Sequence = v })
+	cut(byID, L.GroupStratum, func(st *Stratum, v []int) { st.Groups = v })
 	return L, nil
 }
 

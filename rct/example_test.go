@@ -171,3 +171,37 @@ func ExampleArmCounts() {
 	fmt.Println(rct.ArmCounts([]string{"control", "treatment"}, []int{10, 12}))
 	// Output: map[control:10 treatment:12]
 }
+
+func ExampleRand_Uint64n() {
+	r := rct.NewRand(20230401)
+	for i := 0; i < 5; i++ {
+		fmt.Print(r.Uint64n(10), " ")
+	}
+	fmt.Println()
+	// Output: 6 8 9 7 0
+}
+
+func ExampleRand_Float64() {
+	fmt.Println(rct.NewRand(20230401).Float64())
+	// Output: 0.6680946784675714
+}
+
+func ExamplePermutations_Enumerate() {
+	// Two of four units treated, in two blocks of two: 2 x 2 allocations.
+	p, _ := rct.NewPermutations([]int{1, 0, 0, 1}, []string{"a", "a", "b", "b"}, nil)
+	p.Enumerate(func(assign []int) bool {
+		fmt.Println(assign)
+		return true
+	})
+	// Output:
+	// [0 1 0 1]
+	// [1 0 0 1]
+	// [0 1 1 0]
+	// [1 0 1 0]
+}
+
+func ExamplePermutations_Sample() {
+	p, _ := rct.NewPermutations([]int{1, 1, 0, 0, 0, 1}, nil, []string{"s1", "s1", "s2", "s3", "s3", "s4"})
+	fmt.Println(p.Sample(rct.NewRand(2)))
+	// Output: [0 0 1 1 1 0]
+}

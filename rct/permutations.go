@@ -22,6 +22,7 @@ type Permutations struct {
 	blocks  [][]int // clusters of each block, in order of first appearance
 	sorted  [][]int // observed arms of each block's clusters, sorted
 	obs     []int   // observed assignment of the units
+	unitOf  []int   // cluster -> its unit, when every cluster has one unit
 }
 
 // NewPermutations describes the allocations that re-randomise assign (arm
@@ -83,6 +84,9 @@ func NewPermutations(assign []int, blocks, clusters []string) (*Permutations, er
 		}
 		p.groupOf[i] = g
 	}
+	if len(clusterFirst) == n {
+		p.unitOf = clusterFirst
+	}
 	p.sorted = make([][]int, len(p.blocks))
 	for b, cl := range p.blocks {
 		s := make([]int, len(cl))
@@ -140,6 +144,15 @@ func (p *Permutations) newState() *permState {
 
 // fill writes the arrangement to the units' assignment.
 func (st *permState) fill() []int {
+	if st.p.unitOf != nil { // every cluster a single unit
+		for b, cl := range st.p.blocks {
+			arr := st.arr[b][:len(cl)]
+			for k, g := range cl {
+				st.assign[st.p.unitOf[g]] = arr[k]
+			}
+		}
+		return st.assign
+	}
 	for b, cl := range st.p.blocks {
 		for k, g := range cl {
 			st.garm[g] = st.arr[b][k]

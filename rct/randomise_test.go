@@ -303,3 +303,21 @@ func TestSortIDsDuplicates(t *testing.T) {
 		}
 	}
 }
+
+func TestStratumName(t *testing.T) {
+	for _, tc := range []struct {
+		key  []string
+		want string
+	}{
+		{nil, "all"},
+		{[]string{"a/b"}, "a/b"},
+		{[]string{"a/b", "c"}, `a\/b/c`},
+		{[]string{"a", "b/c"}, `a/b\/c`},
+		{[]string{`a\`, "b"}, `a\\/b`},
+	} {
+		s := Stratum{Key: tc.key}
+		if got := s.Name(); got != tc.want {
+			t.Errorf("Name(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+}

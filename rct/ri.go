@@ -68,7 +68,8 @@ const riChunk = 256
 // Sampled draws are split into chunks of 256; chunk c draws from
 // NewStream(Seed, c+1) (Permutations.Sample's shuffles). The result
 // therefore depends on the seed only, never on Workers or GOMAXPROCS.
-// newStat is called once per goroutine.
+// Enumeration is shared among the workers in batches. newStat is called
+// once per goroutine.
 //
 // Special cases: an undefined (NaN) observed statistic returns
 // ErrUndefinedStatistic; NaN re-randomised statistics count as not extreme
@@ -94,7 +95,7 @@ func RandomisationTest(p *Permutations, newStat func() Statistic, opt RIOptions)
 	if count.Cmp(big.NewInt(int64(opt.Draws))) <= 0 {
 		res.Exact = true
 		res.Draws = int(count.Int64())
-		res.Extreme, res.Undefined = riEnumerate(p, stat, threshold, res.Draws, opt.Progress)
+		res.Extreme, res.Undefined = riEnumerate(p, stat, newStat, workers, threshold, res.Draws, opt.Progress)
 		res.P = float64(res.Extreme) / float64(res.Draws)
 		return res, nil
 	}
@@ -159,51 +160,103 @@ func (st *permState) reset() {
 }
 
 // riEnumerate counts the extreme and undefined statistics over every
-// allocation, on the calling goroutine.
-func riEnumerate(p *Permutations, stat Statistic, threshold float64, total int, progress func(int, int)) (extreme, undefined int) {
-	done := 0
-	p.Enumerate(func(assign []int) bool {
-		t := stat(assign)
-		switch {
-		case math.IsNaN(t):
-			undefined++
-		case math.Abs(t) >= threshold:
-			extreme++
+// allocation. One goroutine enumerates, copying allocations into batches;
+// workers (the first using stat, the others their own from newStat)
+// evaluate them; progress is called on the calling goroutine. Counts are
+// sums, so the result does not depend on the number of workers.
+func riEnumerate(p *Permutations, stat Statistic, newStat func() Statistic, workers int, threshold float64, total int, progress func(int, int)) (extreme, undefined int) {
+	const batch = 256
+	n := p.n
+	type job struct {
+		buf []int
+		m   int
+	}
+	jobs := make(chan job, workers)
+	free := make(chan []int, 2*workers)
+	for k := 0; k < 2*workers; k++ {
+		free <- make([]int, batch*n)
+	}
+	go func() {
+		defer close(jobs)
+		buf, m := <-free, 0
+		p.Enumerate(func(assign []int) bool {
+			copy(buf[m*n:], assign)
+			if m++; m == batch {
+				jobs <- job{buf, m}
+				buf, m = <-free, 0
+			}
+			return true
+		})
+		if m > 0 {
+			jobs <- job{buf, m}
 		}
-		done++
-		if progress != nil && (done%1024 == 0 || done == total) {
-			progress(done, total)
+	}()
+	var ext, und atomic.Int64
+	done := make(chan int, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		s := stat
+		if w > 0 {
+			s = newStat()
 		}
-		return true
-	})
-	return extreme, undefined
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				var e, u int64
+				for k := 0; k < j.m; k++ {
+					t := s(j.buf[k*n : (k+1)*n])
+					switch {
+					case math.IsNaN(t):
+						u++
+					case math.Abs(t) >= threshold:
+						e++
+					}
+				}
+				ext.Add(e)
+				und.Add(u)
+				free <- j.buf
+				done <- j.m
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+	count := 0
+	for m := range done {
+		count += m
+		if progress != nil {
+			progress(count, total)
+		}
+	}
+	return int(ext.Load()), int(und.Load())
 }
 
 // DiffInMeans returns a Statistic for randomisation tests: the mean of y
 // in arm treat minus its mean in arm control. It is NaN when either arm is
 // empty. It panics when called with an assignment whose length differs
-// from y's.
+// from y's. It keeps scratch space, so each goroutine needs its own (as
+// RandomisationTest's newStat gives).
 func DiffInMeans(y []float64, treat, control int) Statistic {
+	// Sums and counts by arm, indexed without a branch on the arm.
+	k := max(treat, control) + 1
+	sum := make([]float64, k)
+	cnt := make([]int, k)
 	return func(assign []int) float64 {
 		if len(assign) != len(y) {
 			panic("rct: slice length mismatch")
 		}
-		var st, sc float64
-		var nt, nc int
+		clear(sum)
+		clear(cnt)
 		for i, a := range assign {
-			switch a {
-			case treat:
-				st += y[i]
-				nt++
-			case control:
-				sc += y[i]
-				nc++
+			if uint(a) < uint(k) {
+				sum[a] += y[i]
+				cnt[a]++
 			}
 		}
-		if nt == 0 || nc == 0 {
+		if cnt[treat] == 0 || cnt[control] == 0 {
 			return math.NaN()
 		}
-		return st/float64(nt) - sc/float64(nc)
+		return sum[treat]/float64(cnt[treat]) - sum[control]/float64(cnt[control])
 	}
 }
 

@@ -99,6 +99,12 @@ func TestRandomisationTestExact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for _, w := range []int{1, 3} {
+			again, _ := RandomisationTest(p, newStat, RIOptions{Draws: 100000, Seed: 9, Workers: w})
+			if again != res {
+				t.Errorf("%s: workers %d gave %v, want %v", tc.name, w, again, res)
+			}
+		}
 		ext, total := riBruteTest(tc.y, tc.assign, tc.blocks, tc.clusters)
 		if !res.Exact || res.Draws != total || res.Extreme != ext {
 			t.Errorf("%s: %v; brute force %d of %d", tc.name, res, ext, total)

@@ -25,9 +25,25 @@ func sortedByID(ids []string) []int {
 // each id's bytes are read once or twice.
 func sortIDs(ids []string) (idx []int, dup, first int) {
 	n := len(ids)
+	if n > 1<<31-1 {
+		panic("rct: more than 2^31-1 units")
+	}
+	// Ids already strictly increasing (a list exported in id order) are
+	// sorted and distinct.
+	increasing := true
+	for i := 1; i < n && increasing; i++ {
+		increasing = ids[i-1] < ids[i]
+	}
+	if increasing {
+		idx = make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx, -1, -1
+	}
 	a := make([]idKeyed, n)
 	for i, s := range ids {
-		a[i] = idKeyed{idChunk(s, 0), idChunk(s, 8), i}
+		a[i] = idKeyed{idChunk(s, 0), idChunk(s, 8), int32(i), int32(min(len(s), 1<<30))}
 	}
 	b := make([]idKeyed, n)
 	// Bytes in which all keys agree need no pass.
@@ -57,10 +73,6 @@ func sortIDs(ids []string) (idx []int, dup, first int) {
 		}
 		a, b = b, a
 	}
-	idx = make([]int, n)
-	for j, x := range a {
-		idx[j] = x.i
-	}
 	s := idSorter{ids: ids, dup: -1, first: -1}
 	for lo := 0; lo < n; {
 		hi := lo + 1
@@ -68,17 +80,22 @@ func sortIDs(ids []string) (idx []int, dup, first int) {
 			hi++
 		}
 		if hi-lo > 1 {
-			s.finish(idx[lo:hi], 8, a[lo:hi])
+			s.finish(a[lo:hi], 8)
 		}
 		lo = hi
+	}
+	idx = make([]int, n)
+	for j, x := range a {
+		idx[j] = int(x.i)
 	}
 	return idx, s.dup, s.first
 }
 
-// idKeyed is an id's index with two eight-byte chunks of it as sort keys.
+// idKeyed is an id's index and length with two eight-byte chunks of it as
+// sort keys.
 type idKeyed struct {
 	k, k2 uint64
-	i     int
+	i, n  int32
 }
 
 type idSorter struct {
@@ -86,28 +103,27 @@ type idSorter struct {
 	dup, first int
 }
 
-// finish orders run, whose ids agree (zero-padded) on bytes [0, off) and
-// which is in index order; kv holds the run's chunks at off-8 (k, used) and
-// off (k2).
-func (s *idSorter) finish(run []int, off int, kv []idKeyed) {
+// finish orders kv, whose ids agree (zero-padded) on bytes [0, off) and
+// which is in index order; k2 holds each id's bytes [off, off+8).
+func (s *idSorter) finish(kv []idKeyed, off int) {
 	long := false
-	for _, i := range run {
-		if len(s.ids[i]) > off {
+	for _, x := range kv {
+		if int(x.n) > off {
 			long = true
 			break
 		}
 	}
 	if !long {
 		// Equal up to zero padding: shorter first; equal length, equal id.
-		slices.SortStableFunc(run, func(p, q int) int { return cmp.Compare(len(s.ids[p]), len(s.ids[q])) })
-		for j := 1; j < len(run); j++ {
-			if len(s.ids[run[j]]) == len(s.ids[run[j-1]]) {
+		slices.SortStableFunc(kv, func(x, y idKeyed) int { return cmp.Compare(x.n, y.n) })
+		for j := 1; j < len(kv); j++ {
+			if kv[j].n == kv[j-1].n {
 				f := j - 1
-				for f > 0 && len(s.ids[run[f-1]]) == len(s.ids[run[j]]) {
+				for f > 0 && kv[f-1].n == kv[j].n {
 					f--
 				}
-				if s.dup < 0 || run[j] < s.dup {
-					s.dup, s.first = run[j], run[f]
+				if d := int(kv[j].i); s.dup < 0 || d < s.dup {
+					s.dup, s.first = d, int(kv[f].i)
 				}
 			}
 		}
@@ -115,7 +131,10 @@ func (s *idSorter) finish(run []int, off int, kv []idKeyed) {
 	}
 	for j := range kv {
 		kv[j].k = kv[j].k2
-		kv[j].k2 = idChunk(s.ids[kv[j].i], off+8)
+		kv[j].k2 = 0
+		if int(kv[j].n) > off+8 {
+			kv[j].k2 = idChunk(s.ids[kv[j].i], off+8)
+		}
 	}
 	slices.SortFunc(kv, func(x, y idKeyed) int {
 		if c := cmp.Compare(x.k, y.k); c != 0 {
@@ -123,16 +142,13 @@ func (s *idSorter) finish(run []int, off int, kv []idKeyed) {
 		}
 		return cmp.Compare(x.i, y.i)
 	})
-	for j := range kv {
-		run[j] = kv[j].i
-	}
-	for lo := 0; lo < len(run); {
+	for lo := 0; lo < len(kv); {
 		hi := lo + 1
-		for hi < len(run) && kv[hi].k == kv[lo].k {
+		for hi < len(kv) && kv[hi].k == kv[lo].k {
 			hi++
 		}
 		if hi-lo > 1 {
-			s.finish(run[lo:hi], off+8, kv[lo:hi])
+			s.finish(kv[lo:hi], off+8)
 		}
 		lo = hi
 	}

@@ -92,6 +92,9 @@ func CostPerPerson(res *unitcost.Result) (*plot.Plot, error) {
 	for _, iv := range shown {
 		maxCost = max(maxCost, iv.CostPerPerson)
 	}
+	if maxCost == 0 {
+		maxCost = 1 // every intervention free: an empty axis from 0 to 1
+	}
 	p.X.Max = maxCost * 1.45 // room for the legend
 	p.NominalY(names...)
 	p.Legend.Top = true

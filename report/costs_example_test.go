@@ -24,3 +24,18 @@ func ExampleCostPerPerson() {
 	// Cost per person reached, by category
 	// 18.0 by 3.9 cm
 }
+
+func ExampleCostTornado() {
+	res, _ := unitcost.Calculate([]unitcost.Line{
+		{Intervention: "School Navigators", Category: unitcost.Staff, Amount: 12000000, Year: 2023},
+		{Intervention: "School Navigators", Category: unitcost.Overhead, Amount: 3300000, Year: 2023},
+	}, []unitcost.Reach{{Intervention: "School Navigators", People: 200}}, nil, unitcost.Options{Sensitivity: 0.1})
+	p, err := report.CostTornado(res.Interventions[0], res.Sensitivity)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Title.Text)
+	// Output:
+	// School Navigators: cost per person, each input ±10%
+}

@@ -6,7 +6,7 @@ import "fmt"
 // order of the sorted labels, and returns the index of each row and the size of
 // each block.
 func absorbBlocks(block []int) (idx []int, size []float64) {
-	levels := sortedIntLevels(block)
+	levels := olsSortedLevels(block)
 	pos := make(map[int]int, len(levels))
 	for i, l := range levels {
 		pos[l] = i

@@ -15,7 +15,7 @@ const cr2LeverageOne = 1e-10
 
 // cr2DenseBlocks is the number of absorbed blocks up to which the
 // Bell-McCaffrey sums over pairs of blocks are kept in a dense matrix.
-const cr2DenseBlocks = 2000
+const cr2DenseBlocks = 500
 
 // cr2Result is the CR2 covariance with its Bell-McCaffrey degrees of freedom.
 type cr2Result struct {
@@ -48,9 +48,12 @@ type cr2Cluster struct {
 //	(I - H_gg)^(-1)   = I + B_g (I - C_g)⁻¹ B_g'
 //
 // so a cluster needs only the cross-products W_g'W_g and W_g'e_g. For
-// coefficient j with m_j the j-th column of M = (X̃'X̃)⁻¹, estimatr's df is
-// tr(P)²/‖P‖²_F for the J×J matrix P = D - UU' with d_g = ‖ℓ_g‖²,
-// ℓ_g = A_g X̃_g m_j and u_g·u_h = ℓ_g'H_gh ℓ_h. In the W basis u_g is
+// coefficient j with m_j the j-th column of M = (X̃'X̃)⁻¹, estimatr's df
+// (lm_robust_helper.cpp: P_array = H3'H3 - uf - uf' + diag(P_diags), whose
+// H1, H2 and H3 coincide without weights) is tr(P)²/‖P‖²_F for the J×J
+// matrix P = diag(d) - UU', with d_g = ‖ℓ_g‖², ℓ_g = A_g X̃_g m_j (the same
+// n-vector in any basis of the design, by Frisch-Waugh-Lovell) and
+// u_g·u_h = ℓ_g'H_gh ℓ_h. In the W basis u_g is
 // w_g = L'W_g'ℓ_g = V diag((1-λ)^(-1/2)) V' L'W_g'X̃_g m_j, and
 //
 //	tr(P)   = Σ_g d_g - Σ_g ‖w_g‖²
@@ -59,8 +62,12 @@ type cr2Cluster struct {
 // where the last term splits into the covariate part a_g and the sparse
 // block part b_g of w_g: ‖Σ a a'‖² + 2 Σ_b ‖Σ_g b_g[b] a_g‖² + ‖Σ b b'‖².
 // No n-by-n or J-by-J matrix is formed. Clusters are processed in parallel.
+// Directions with λ = 1 are handled in cluster (see there). References: Bell
+// and McCaffrey (2002), see OLS; Pustejovsky, J. E. and Tipton, E. (2018).
+// Small-sample methods for cluster-robust variance estimation and hypothesis
+// testing in fixed effects models. J. Bus. Econ. Stat. 36(4), 672-683.
 func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
-	labels := sortedIntLevels(cluster)
+	labels := olsSortedLevels(cluster)
 	nc := len(labels)
 	if nc < 2 {
 		return nil, fmt.Errorf("%w: CR2 needs at least 2 clusters, have %d", ErrTooFew, nc)

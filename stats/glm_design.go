@@ -75,7 +75,7 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 	d.names = append([]string{"(Intercept)"}, names...)
 	if opt.Block != nil {
 		absorbCheckLen("block", len(opt.Block), n)
-		levels := sortedIntLevels(opt.Block)
+		levels := olsSortedLevels(opt.Block)
 		for _, l := range levels[1:] {
 			dummy := make([]float64, n)
 			for i, b := range opt.Block {

@@ -127,9 +127,9 @@ func MannWhitney(x, y []float64, alt Alternative) (MannWhitneyResult, error) {
 	r.Z = z
 	switch alt {
 	case TwoSided:
-		r.P = 2 * math.Min(distuv.UnitNormal.CDF(z), distuv.UnitNormal.Survival(z))
+		r.P = 2 * distuv.UnitNormal.CDF(-math.Abs(z)) // Φ(−|z|): no 1 − Φ, which underflows
 	case Greater:
-		r.P = distuv.UnitNormal.Survival(z)
+		r.P = distuv.UnitNormal.CDF(-z)
 	case Less:
 		r.P = distuv.UnitNormal.CDF(z)
 	}

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"sort"
 	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
 )
 
 // Reference values: R 4.2.2, wilcox.test(x, y, alternative = alt) with its
@@ -224,5 +226,40 @@ func TestMannWhitneyRadixPath(t *testing.T) {
 	gotRank, gotTies := mannWhitneyRankSum(x, y)
 	if gotRank != wantRank || gotTies != wantTies {
 		t.Errorf("rank sum %v, tie sum %v; want %v, %v", gotRank, gotTies, wantRank, wantTies)
+	}
+}
+
+// TestMannWhitneyTinyPValue checks that the normal approximation's p-value
+// does not underflow when the samples do not overlap.
+func TestMannWhitneyTinyPValue(t *testing.T) {
+	x, y := make([]float64, 300), make([]float64, 300)
+	for i := range x {
+		x[i], y[i] = float64(i+1), float64(i+301)
+	}
+	for _, c := range []struct {
+		alt  Alternative
+		want float64
+	}{
+		// R 4.2.2: wilcox.test(1:300, 301:600)$p.value
+		{TwoSided, 1.0549641486893438e-99},
+		// R 4.2.2: wilcox.test(1:300, 301:600, alternative = "less")$p.value
+		{Less, 5.2748207434467191e-100},
+	} {
+		r, err := MannWhitney(x, y, c.alt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !scalar.EqualWithinRel(r.P, c.want, 1e-9) {
+			t.Errorf("%v: p = %.17g, R %.17g", c.alt, r.P, c.want)
+		}
+		// The mirror image, in the upper tail, gives the same p-value.
+		mirror := map[Alternative]Alternative{TwoSided: TwoSided, Less: Greater}[c.alt]
+		r, err = MannWhitney(y, x, mirror)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !scalar.EqualWithinRel(r.P, c.want, 1e-9) {
+			t.Errorf("swapped, %v: p = %.17g, R %.17g", mirror, r.P, c.want)
+		}
 	}
 }

@@ -46,8 +46,7 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 		return nil, err
 	}
 	mu := fit.mu
-	tab := negbinTabulate(y)
-	th, thSE, err := negbinThetaML(y, mu, tab, d.maxIter)
+	th, thSE, err := negbinThetaML(y, mu, d.maxIter)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +69,7 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 			return nil, err
 		}
 		t0 := th
-		th, thSE, err = negbinThetaML(y, mu, tab, d.maxIter)
+		th, thSE, err = negbinThetaML(y, mu, d.maxIter)
 		if err != nil {
 			return nil, err
 		}

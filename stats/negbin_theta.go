@@ -18,7 +18,7 @@ var negbinThetaEps = math.Pow(2.220446049250313e-16, 0.25)
 //	I(θ) = Σ -ψ'(θ+y) + ψ'(θ) - 1/θ + 2/(μ+θ) - (y+θ)/(μ+θ)²
 //
 // The standard error is 1/√I at the last step's starting point.
-func negbinThetaML(y, mu []float64, tab negbinCounts, limit int) (theta, se float64, err error) {
+func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	n := float64(len(y))
 	s := 0.0
 	for i, v := range y {
@@ -39,7 +39,7 @@ func negbinThetaML(y, mu []float64, tab negbinCounts, limit int) (theta, se floa
 		}
 		t0 = math.Abs(t0)
 		var sc float64
-		sc, info = negbinScoreInfo(t0, y, mu, tab)
+		sc, info = negbinScoreInfo(t0, y, mu)
 		del = sc / info
 		t0 += del
 		if math.IsNaN(t0) || math.IsInf(t0, 0) {
@@ -58,43 +58,18 @@ func negbinThetaML(y, mu []float64, tab negbinCounts, limit int) (theta, se floa
 	return t0, math.Sqrt(1 / info), nil
 }
 
-// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML. The terms in
-// ψ(θ+y) and ψ'(θ+y) depend on y alone, so they are summed once per distinct
-// count.
-func negbinScoreInfo(th float64, y, mu []float64, tab negbinCounts) (score, info float64) {
+// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML, summed over the
+// observations in order, as R does. (Summing the ψ terms once per distinct
+// count is faster but changes the last bits, which golden files downstream
+// pin.)
+func negbinScoreInfo(th float64, y, mu []float64) (score, info float64) {
 	dth, tth := negbinDigamma(th), negbinTrigamma(th)
-	for k, v := range tab.vals {
-		score += tab.n[k] * (negbinDigamma(th+v) - dth)
-		info += tab.n[k] * (tth - negbinTrigamma(th+v))
-	}
-	lth := math.Log(th)
 	for i, v := range y {
 		m := mu[i]
-		score += lth + 1 - math.Log(th+m) - (v+th)/(m+th)
-		info += -1/th + 2/(m+th) - (v+th)/((m+th)*(m+th))
+		score += negbinDigamma(th+v) - dth + math.Log(th) + 1 - math.Log(th+m) - (v+th)/(m+th)
+		info += -negbinTrigamma(th+v) + tth - 1/th + 2/(m+th) - (v+th)/((m+th)*(m+th))
 	}
 	return score, info
-}
-
-// negbinCounts tabulates the distinct counts of y and how often each occurs.
-type negbinCounts struct {
-	vals, n []float64
-}
-
-func negbinTabulate(y []float64) negbinCounts {
-	idx := make(map[float64]int)
-	var t negbinCounts
-	for _, v := range y {
-		k, ok := idx[v]
-		if !ok {
-			k = len(t.vals)
-			idx[v] = k
-			t.vals = append(t.vals, v)
-			t.n = append(t.n, 0)
-		}
-		t.n[k]++
-	}
-	return t
 }
 
 // negbinTrigamma is ψ'(x) for x > 0: the recurrence ψ'(x) = ψ'(x+1) + 1/x²

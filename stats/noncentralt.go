@@ -37,6 +37,15 @@ var noncentralTDelta2Limit = 2 * math.Ln2 * 1021
 //
 //	F(x) ≈ Φ( (x(1 − 1/(4ν)) − δ) / √(1 + x²/(2ν)) ).
 //
+// The series' truncation error is below 1e-12 (AS 243's bound), and the
+// result agrees with R 4.2.2 to 1e-9 relative or 1e-12 absolute on a grid
+// of 864 (x, ν, δ) from ν = 1 to 5e5 and δ from −3 to 45. Three parts are
+// computed more accurately than R does, without changing the algorithm: the
+// incomplete beta I_y(½, ν/2) by its continued fraction with an accurate
+// front factor (gonum's loses digits for large ν), log Γ(b+½) − log Γ(b) by
+// its asymptotic series for large b, and the running sums in double-double
+// arithmetic (R uses long double).
+//
 // Special cases are:
 //
 //	NoncentralTCDF(x, df, ncp) = NaN if x, df or ncp is NaN, or df ≤ 0
@@ -306,7 +315,7 @@ func noncentralTNormalLower(z float64) float64 { return 0.5 * math.Erfc(-z/math.
 //	CentralTSurvival(x, df) = NaN if x or df is NaN, or df ≤ 0
 //	CentralTSurvival(+Inf, df) = 0
 //	CentralTSurvival(−Inf, df) = 1
-//	CentralTSurvival(x, +Inf) = 1 − Φ(x)
+//	CentralTSurvival(x, df > 1e15) = 1 − Φ(x)
 //	CentralTSurvival(0, df) = 0.5
 //
 // The relative error is below 1e-10 for df up to 1e4 (checked against R);
@@ -325,7 +334,7 @@ func centralTCDF(x, df float64) float64 {
 		return 0
 	case math.IsInf(x, 1):
 		return 1
-	case math.IsInf(df, 1):
+	case df > 1e15: // within rounding of the normal
 		return noncentralTNormalLower(x)
 	case x == 0:
 		return 0.5

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // CovType selects the estimator of the covariance of least-squares
@@ -202,9 +201,8 @@ func olsCoefficient(name string, est, se, df, level float64) Coefficient {
 	c.T = est / se
 	c.P, c.CILow, c.CIHigh = math.NaN(), math.NaN(), math.NaN()
 	if df > 0 && !math.IsNaN(c.T) {
-		dist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
-		c.P = math.Min(1, 2*dist.Survival(math.Abs(c.T)))
-		q := dist.Quantile(0.5 + level/2)
+		c.P = math.Min(1, 2*CentralTSurvival(math.Abs(c.T), df))
+		q := CentralTUpperQuantile((1-level)/2, df)
 		c.CILow, c.CIHigh = est-q*se, est+q*se
 	}
 	return c

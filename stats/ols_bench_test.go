@@ -109,6 +109,29 @@ func BenchmarkTreatmentModelFit(b *testing.B) {
 	}
 }
 
+func BenchmarkTreatmentModelFitCR2(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000} {
+		y, x, block, cluster := olsBenchData(n)
+		m, err := NewTreatmentModel(y, olsBenchNames[1:], x[1:], OLSOptions{Cov: CR2, Block: block, Cluster: cluster})
+		if err != nil {
+			b.Fatal(err)
+		}
+		treat := make([]bool, n)
+		for i, v := range x[0] {
+			treat[i] = v == 1
+		}
+		b.Run(fmt.Sprintf("n=%d/clusters=2000/blocks=50", n), func(b *testing.B) {
+			for b.Loop() {
+				r, err := m.Fit(treat)
+				if err != nil {
+					b.Fatal(err)
+				}
+				olsBenchSink = r
+			}
+		})
+	}
+}
+
 func BenchmarkNegBin(b *testing.B) {
 	for _, n := range []int{1_000, 100_000} {
 		rng := rand.New(rand.NewPCG(11, uint64(n)))

@@ -149,6 +149,13 @@ func (f *olsFit) solve(y []float64) error {
 			return fmt.Errorf("%w: %v", ErrSingular, err)
 		}
 	}
+	f.setInverseR()
+	return nil
+}
+
+// setInverseR fills rinvRaw and minv = R⁻¹R⁻ᵀ from rinv.
+func (f *olsFit) setInverseR() {
+	p := f.p
 	f.rinvRaw = make([]float64, p*p)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
@@ -160,12 +167,11 @@ func (f *olsFit) solve(y []float64) error {
 		for j := i; j < p; j++ {
 			s := 0.0
 			for k := j; k < p; k++ {
-				s += f.rinv.At(i, k) * f.rinv.At(j, k)
+				s += f.rinvRaw[i*p+k] * f.rinvRaw[j*p+k]
 			}
 			f.minv.SetSym(i, j, s)
 		}
 	}
-	return nil
 }
 
 // olsIsConstant reports whether every element of v equals the first.

@@ -2,8 +2,8 @@ package stats
 
 import "sort"
 
-// sortedIntLevels returns the distinct values of v in increasing order.
-func sortedIntLevels(v []int) []int {
+// olsSortedLevels returns the distinct values of v in increasing order.
+func olsSortedLevels(v []int) []int {
 	seen := make(map[int]struct{})
 	var levels []int
 	for _, x := range v {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
 )
 
 // TreatmentEffect is the coefficient of a treatment indicator in a linear
@@ -38,8 +39,8 @@ type TreatmentEffect struct {
 //	β̂ = t⊥'ỹ⊥ / t⊥'t⊥,  e = ỹ⊥ - β̂ t⊥,  h_ii = 1/n_b + ‖Q_i‖² + t⊥_i²/t⊥'t⊥
 //	Var_HC(β̂) = Σ_i ω_i t⊥_i² / (t⊥'t⊥)²
 //
-// with ω_i as in OLS, so Fit costs O(n k) for k covariates. CR2 runs the full
-// cluster computation on the prepared columns.
+// with ω_i as in OLS, so Fit costs O(n k) for k covariates. CR2 reuses the
+// covariates' QR (see fitCR2) and runs the cluster computation, O(n k²).
 type TreatmentModel struct {
 	n       int
 	opt     OLSOptions
@@ -51,6 +52,8 @@ type TreatmentModel struct {
 	names   []string
 	q       [][]float64 // orthonormal basis of the demeaned covariates
 	ry      []float64   // ỹ residualised on the covariates
+	qy      []float64   // Q'ỹ
+	rzinv   []float64   // R⁻¹ of the covariates' QR, by rows
 	hz      []float64   // 1/n_b + ‖Q_i‖²
 	dfResid float64
 }
@@ -119,6 +122,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 			return nil, err
 		}
 		m.ry = f.resid
+		m.rzinv = f.rinvRaw
 		// Q = Z̃ R⁻¹, column by column.
 		m.q = make([][]float64, k)
 		for a := 0; a < k; a++ {
@@ -127,6 +131,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 				floats.AddScaled(col, f.rinv.At(b, a), m.z[b])
 			}
 			m.q[a] = col
+			m.qy = append(m.qy, floats.Dot(col, m.y))
 			for i, v := range col {
 				m.hz[i] += v * v
 			}
@@ -164,17 +169,19 @@ func (m *TreatmentModel) Fit(treat []bool) (TreatmentEffect, error) {
 	tt := absorbDemean(t, m.blockOf, m.blockN)
 	tn := floats.Norm(tt, 2)
 	tp := append([]float64(nil), tt...)
-	for _, qa := range m.q {
-		floats.AddScaled(tp, -floats.Dot(qa, tt), qa)
+	qt := make([]float64, len(m.q))
+	for a, qa := range m.q {
+		qt[a] = floats.Dot(qa, tt)
+		floats.AddScaled(tp, -qt[a], qa)
 	}
 	s := floats.Dot(tp, tp)
 	if tn == 0 || math.Sqrt(s) <= olsCollinearTol*tn {
 		return TreatmentEffect{}, fmt.Errorf("%w: treatment is constant%s or collinear with the covariates", ErrSingular, treatmentWithinBlocks(m.opt.Block))
 	}
-	if m.opt.Cov == CR2 {
-		return m.fitCR2(tt)
-	}
 	beta := floats.Dot(tp, m.ry) / s
+	if m.opt.Cov == CR2 {
+		return m.fitCR2(tt, tp, qt, s, beta)
+	}
 	var v, ee float64
 	for i, r := range m.ry {
 		e := r - beta*tp[i]
@@ -206,19 +213,53 @@ func (m *TreatmentModel) Fit(treat []bool) (TreatmentEffect, error) {
 	return treatmentEffectOf(olsCoefficient("treat", beta, math.Sqrt(v), m.dfResid, m.level)), nil
 }
 
-// fitCR2 fits the full model on the prepared columns with CR2 errors.
-func (m *TreatmentModel) fitCR2(tt []float64) (TreatmentEffect, error) {
-	cols := append([][]float64{tt}, m.z...)
-	f := &olsFit{n: m.n, p: len(cols), names: append([]string{"treat"}, m.names...), cols: cols,
-		blockOf: m.blockOf, blockN: m.blockN, dfResid: m.dfResid}
-	if err := f.solve(m.y); err != nil {
-		return TreatmentEffect{}, err
+// fitCR2 computes the CR2 inference for the design [Z̃, t̃] without a new
+// QR: its R is the covariates' R_Z bordered by c = Q't̃ and r = ‖t⊥‖,
+//
+//	R = [R_Z c; 0 r],  R⁻¹ = [R_Z⁻¹  -R_Z⁻¹c/r; 0 1/r],
+//
+// β_t is the FWL estimate, β_Z = R_Z⁻¹(Q'ỹ - c β_t), and e = ỹ⊥ - β_t t⊥.
+func (m *TreatmentModel) fitCR2(tt, tp, qt []float64, s, beta float64) (TreatmentEffect, error) {
+	k := len(m.z)
+	p := k + 1
+	r := math.Sqrt(s)
+	f := &olsFit{n: m.n, p: p, names: append(append([]string(nil), m.names...), "treat"),
+		cols: append(append([][]float64(nil), m.z...), tt), blockOf: m.blockOf, blockN: m.blockN, dfResid: m.dfResid}
+	f.rinv = mat.NewTriDense(p, mat.Upper, nil)
+	for a := 0; a < k; a++ {
+		v := 0.0
+		for b := a; b < k; b++ {
+			f.rinv.SetTri(a, b, m.rzinv[a*k+b])
+			v += m.rzinv[a*k+b] * qt[b]
+		}
+		f.rinv.SetTri(a, k, -v/r)
 	}
-	r, err := cr2Compute(f, m.opt.Cluster, true)
+	f.rinv.SetTri(k, k, 1/r)
+	f.setInverseR()
+	f.beta = make([]float64, p)
+	f.beta[k] = beta
+	for a := 0; a < k; a++ {
+		v := 0.0
+		for b := a; b < k; b++ {
+			v += m.rzinv[a*k+b] * (m.qy[b] - qt[b]*beta)
+		}
+		f.beta[a] = v
+	}
+	f.resid = make([]float64, m.n)
+	for i, e := range m.ry {
+		f.resid[i] = e - beta*tp[i]
+	}
+	f.xr = make([]float64, m.n*p)
+	for j, c := range f.cols {
+		for i, v := range c {
+			f.xr[i*p+j] = v
+		}
+	}
+	res, err := cr2Compute(f, m.opt.Cluster, true)
 	if err != nil {
 		return TreatmentEffect{}, err
 	}
-	return treatmentEffectOf(olsCoefficient("treat", f.beta[0], math.Sqrt(r.cov.At(0, 0)), r.df[0], m.level)), nil
+	return treatmentEffectOf(olsCoefficient("treat", beta, math.Sqrt(res.cov.At(k, k)), res.df[k], m.level)), nil
 }
 
 func treatmentEffectOf(c Coefficient) TreatmentEffect {

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // TTestResult is the result of a two-sample t-test of x (treatment) against
@@ -158,16 +156,16 @@ func ttestFinish(mx, my, se, df, level float64, alt Alternative) (TTestResult, e
 	}
 	switch alt {
 	case TwoSided:
-		r.P = 2 * studentTUpperTail(math.Abs(t), df)
-		q := studentTQuantileUpper((1-level)/2, df)
+		r.P = 2 * CentralTSurvival(math.Abs(t), df)
+		q := CentralTUpperQuantile((1-level)/2, df)
 		r.CILow, r.CIHigh = (t-q)*se, (t+q)*se
 	case Less:
-		r.P = studentTUpperTail(-t, df)
-		q := studentTQuantileUpper(1-level, df)
+		r.P = CentralTSurvival(-t, df)
+		q := CentralTUpperQuantile(1-level, df)
 		r.CILow, r.CIHigh = math.Inf(-1), (t+q)*se
 	case Greater:
-		r.P = studentTUpperTail(t, df)
-		q := studentTQuantileUpper(1-level, df)
+		r.P = CentralTSurvival(t, df)
+		q := CentralTUpperQuantile(1-level, df)
 		r.CILow, r.CIHigh = (t-q)*se, math.Inf(1)
 	default:
 		panic("stats: unknown Alternative")
@@ -180,95 +178,3 @@ func ttestFinite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 
 // epsilonTTest is the float64 machine epsilon, R's .Machine$double.eps.
 const epsilonTTest = 0x1p-52
-
-// studentTUpperTail returns P(T > t) for T with Student's t distribution on
-// df degrees of freedom, as R's pt(t, df, lower.tail = FALSE). The tail is
-// taken from the regularized incomplete beta function without forming
-// 1 - CDF, so a tiny tail keeps its relative accuracy:
-//
-//	P(|T| > |t|) = I_{df/(df+t²)}(df/2, 1/2)
-//
-// and, when t²/df > 1e100 (where t² may overflow), the leading term of its
-// series, |t|^-df df^(df/2) / ((df/2) B(df/2, 1/2)) (Abramowitz and Stegun
-// 26.5.4), as R's pt.c does.
-func studentTUpperTail(t, df float64) float64 {
-	switch {
-	case math.IsNaN(t) || math.IsNaN(df):
-		return math.NaN()
-	case math.IsInf(t, 1):
-		return 0
-	case math.IsInf(t, -1):
-		return 1
-	case math.IsInf(df, 1):
-		return distuv.UnitNormal.Survival(t)
-	}
-	var both float64 // P(|T| > |t|)
-	if nx := 1 + (t/df)*t; nx > 1e100 {
-		lga, _ := math.Lgamma(df / 2)
-		lgb, _ := math.Lgamma(0.5)
-		lgab, _ := math.Lgamma(df/2 + 0.5)
-		lval := -0.5*df*(2*math.Log(math.Abs(t))-math.Log(df)) - (lga + lgb - lgab) - math.Log(df/2)
-		both = math.Exp(lval)
-	} else {
-		both = mathext.RegIncBeta(df/2, 0.5, 1/nx)
-	}
-	if t > 0 {
-		return both / 2
-	}
-	return 1 - both/2
-}
-
-// studentTQuantileUpper returns the t with P(T > t) = p on df degrees of
-// freedom, for p in (0, 1/2], as R's qt(p, df, lower.tail = FALSE). gonum's
-// StudentsT.Quantile is unreliable far in the tail for large df (it returns
-// 81.65 for p = 1e-10, df = 1e5, where the answer is 6.362), so the root of
-// log P(T > t) = log p is found here by Newton steps on studentTUpperTail,
-// kept inside a bracket that bisection shrinks whenever a step leaves it.
-func studentTQuantileUpper(p, df float64) float64 {
-	if p >= 0.5 {
-		return 0
-	}
-	if p <= 0 {
-		return math.Inf(1)
-	}
-	dist := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}
-	logp := math.Log(p)
-	// Bracket: P(T > lo) > p > P(T > hi). The t quantile lies beyond the
-	// normal one.
-	lo, hi := 0.0, math.Max(1, -distuv.UnitNormal.Quantile(p))
-	for studentTUpperTail(hi, df) > p {
-		lo, hi = hi, 2*hi
-		if math.IsInf(hi, 1) {
-			return hi
-		}
-	}
-	t := hi
-	for range 400 {
-		u := studentTUpperTail(t, df)
-		if u == p {
-			return t
-		}
-		if u > p {
-			lo = t
-		} else {
-			hi = t
-		}
-		// Newton on g(t) = log U(t) - log p, g'(t) = -f(t)/U(t).
-		next := math.NaN()
-		if dens := dist.Prob(t); dens > 0 && u > 0 {
-			next = t + (math.Log(u)-logp)*u/dens
-		}
-		if !(next > lo && next < hi) {
-			if lo > 0 && hi > 4*lo {
-				next = math.Sqrt(lo * hi)
-			} else {
-				next = lo + (hi-lo)/2
-			}
-		}
-		if math.Abs(next-t) <= 4*epsilonTTest*t || hi-lo <= 4*epsilonTTest*hi {
-			return next
-		}
-		t = next
-	}
-	return t
-}

@@ -22,7 +22,8 @@ type ucAccount struct {
 
 	outcomes   []OutcomeCost
 	outcomeIdx map[string]int
-	unvalued   []bool
+	unvalued   []bool // some row of the outcome has no value
+	valued     []bool // some row of the outcome has a value
 }
 
 func newUCAccount(name string) *ucAccount {
@@ -75,11 +76,13 @@ func (a *ucAccount) addOutcome(o *Outcome, f float64) {
 		a.outcomeIdx[o.Outcome] = k
 		a.outcomes = append(a.outcomes, OutcomeCost{Outcome: o.Outcome})
 		a.unvalued = append(a.unvalued, false)
+		a.valued = append(a.valued, false)
 	}
 	oc := &a.outcomes[k]
 	oc.Count += o.Count
 	if o.Valued {
 		oc.Benefit += o.Count * o.Value.Pounds() * f
+		a.valued[k] = true
 	} else {
 		a.unvalued[k] = true
 	}
@@ -135,6 +138,9 @@ func (a *ucAccount) result(b *ucBasis, share float64, warnings *[]string) Interv
 		}
 		if a.unvalued[k] {
 			oc.Benefit = math.NaN()
+			if a.valued[k] {
+				*warnings = append(*warnings, fmt.Sprintf("%q: outcome %q has a value on some rows only: its benefit is undefined (null)", a.name, oc.Outcome))
+			}
 		} else {
 			oc.NPV = oc.Benefit - iv.TotalCost
 			if iv.TotalCost > 0 {

@@ -110,6 +110,9 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 		if r.People < 0 {
 			return nil, rowErrorf(src, "people", fmt.Sprint(r.People), ErrNegative, "a number of people cannot be negative")
 		}
+		if r.People > 1e12 {
+			return nil, rowErrorf(src, "people", fmt.Sprint(r.People), ErrNumber, "more than a million million people")
+		}
 		accs[k].addReach(r.Group, r.People)
 	}
 

@@ -13,6 +13,9 @@ import (
 // by its target number of people. The example sheet splits each budget
 // into staff, non-staff and overhead lines (an illustrative split) that add
 // up to the budget, and adds match funding, in-kind and volunteer lines.
+// R 4.2.2 (testdata/r/unitcost.R, its last section: tapply sums of the
+// sheet over people) prints the same cost, cost per person and grant per
+// person for each intervention, and 666.76129032258063 per person overall.
 func TestProgramme2023_24(t *testing.T) {
 	costs, reach, _ := readSheets(t, "../examples/costs_2023_24.csv", "../examples/reach_2023_24.csv", "")
 	res, err := Calculate(costs, reach, nil, Options{})

@@ -111,7 +111,8 @@ func TestWarnings(t *testing.T) {
 		{Intervention: "Free", Category: Staff, Amount: 0, Year: 2023},
 	}
 	reach := []Reach{{Intervention: "Zero people", Group: "all", People: 0}, {Intervention: "Free", Group: "all", People: 5}}
-	outcomes := []Outcome{{Intervention: "Zero people", Outcome: "o", Count: 0, Value: 100, Valued: true}, {Intervention: "Free", Outcome: "o", Count: 2, Value: 500, Valued: true}}
+	outcomes := []Outcome{{Intervention: "Zero people", Outcome: "o", Count: 0, Value: 100, Valued: true}, {Intervention: "Free", Outcome: "o", Count: 2, Value: 500, Valued: true},
+		{Intervention: "Free", Outcome: "p", Count: 1, Value: 500, Valued: true}, {Intervention: "Free", Outcome: "p", Count: 1}}
 	res, err := Calculate(lines, reach, outcomes, Options{Sensitivity: 0.1})
 	if err != nil {
 		t.Fatal(err)
@@ -128,13 +129,14 @@ func TestWarnings(t *testing.T) {
 		t.Errorf("zero outcomes: %+v", zp.Outcomes[0])
 	}
 	// A cost of 0: cost per person 0, BCR undefined, NPV the benefit 2 × 5.
-	if free.CostPerPerson != 0 || !isNaN(free.Outcomes[0].BCR) || free.Outcomes[0].NPV != 10 {
+	if free.CostPerPerson != 0 || !isNaN(free.Outcomes[0].BCR) || free.Outcomes[0].NPV != 10 || !isNaN(free.Outcomes[1].Benefit) || free.Outcomes[1].Count != 2 {
 		t.Errorf("free: %+v", free)
 	}
 	want := []string{
 		`"No reach" has cost lines but no reach: its cost per person is undefined (null)`,
 		`"Zero people" reached 0 people: its cost per person is undefined (null)`,
 		`"Zero people": outcome "o" has a count of 0: its cost per outcome is undefined (null)`,
+		`"Free": outcome "p" has a value on some rows only: its benefit is undefined (null)`,
 	}
 	if strings.Join(res.Warnings, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(res.Warnings, "\n"), strings.Join(want, "\n"))
@@ -147,3 +149,37 @@ func TestWarnings(t *testing.T) {
 }
 
 func isNaN(x float64) bool { return x != x }
+
+// TestCostsFromSalary reads posts given by salary, on-cost rate and WTE.
+func TestCostsFromSalary(t *testing.T) {
+	const head = "intervention,item,category,amount,year,funder,salary,on_cost_rate,wte\n"
+	lines, err := ReadCosts(strings.NewReader(head+
+		// 42000 × 1.30 × 0.4 = 21840 and × 0.6 = 32760, as in the example sheet.
+		"S,manager,staff,,2023,VRU core grant,42000,0.30,0.4\n"+
+		"S,manager,staff,,2023,StreetGames,42000,0.30,0.6\n"+
+		"S,grants,non_staff,49000,2023,VRU core grant,,,\n"), "costs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines[0].Amount != 2184000 || lines[1].Amount != 3276000 || lines[2].Amount != 4900000 {
+		t.Errorf("amounts %v %v %v", lines[0].Amount, lines[1].Amount, lines[2].Amount)
+	}
+	for _, tc := range []struct {
+		name, row string
+		err       error
+		where     string
+	}{
+		{"both", "S,x,staff,100,2023,,42000,0.3,1\n", ErrAmount, `costs.csv: row 2, column "amount": "100": not an amount in plain pounds and pence: give either the amount or the salary`},
+		{"no rate", "S,x,staff,,2023,,42000,,1\n", ErrMissing, `costs.csv: row 2, column "on_cost_rate": missing value: a salary needs an on_cost_rate`},
+		{"percent", "S,x,staff,,2023,,42000,28%,1\n", ErrNumber, `costs.csv: row 2, column "on_cost_rate": "28%"`},
+		{"bad salary", "S,x,staff,,2023,,42k,0.28,1\n", ErrAmount, `costs.csv: row 2, column "salary": "42k"`},
+		{"negative wte", "S,x,staff,,2023,,42000,0.28,-1\n", ErrNegative, `costs.csv: row 2, column "wte": "-1": negative value`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadCosts(strings.NewReader(head+tc.row), "costs.csv")
+			if !errors.Is(err, tc.err) || !strings.HasPrefix(err.Error(), tc.where) {
+				t.Fatalf("err = %v, want %v starting %q", err, tc.err, tc.where)
+			}
+		})
+	}
+}

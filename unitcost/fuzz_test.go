@@ -10,6 +10,7 @@ import (
 func FuzzReadCosts(f *testing.F) {
 	f.Add(ucHeader + "A,worker,staff,100,2023,VRU\nA,x,in_kind,0.5,2023-24,\n")
 	f.Add(ucHeader + "A,x,salaries,£1,200,2023\n")
+	f.Add("intervention,item,category,amount,year,salary,on_cost_rate,wte\nS,m,staff,,2023,42000,0.30,0.4\nS,g,non_staff,49000,2023,,,\n")
 	f.Add("intervention,amount\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, sheet string) {

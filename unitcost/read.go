@@ -21,16 +21,27 @@ import (
 // Amounts are read by ParsePounds, categories by ParseCategory and years by
 // ParseYear. A negative amount, an empty intervention and any value that
 // cannot be read are errors naming the file (name), the row and the column.
+//
+// A post's cost may be given as partners know it instead of as an amount,
+// in the optional columns salary (pounds a year, read by ParsePounds),
+// on_cost_rate (a share: 0.28 for 28%) and wte (whole-time equivalent):
+// a row with a blank amount and a salary costs StaffCost(salary,
+// on_cost_rate, wte). A row with both an amount and a salary is an error,
+// so that the two can never silently disagree.
+//
+//	intervention,item,category,amount,year,salary,on_cost_rate,wte
+//	Sports & Inclusion,impact manager,staff,,2023-24,42000,0.30,0.4
 func ReadCosts(r io.Reader, name string) ([]Line, error) {
 	t, err := table.Read(r, name)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"intervention", "item", "category", "amount", "year"}, []string{"funder"})
+	cols, err := sheetColumns(t, []string{"intervention", "item", "category", "amount", "year"}, []string{"funder", "salary", "on_cost_rate", "wte"})
 	if err != nil {
 		return nil, err
 	}
 	interv, item, cat, amount, year, funder := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]
+	post := costsPostColumns{salary: cols[6], rate: cols[7], wte: cols[8]}
 	lines := make([]Line, t.Rows())
 	for i := range lines {
 		src := Source{File: name, Row: i + 2}
@@ -43,11 +54,19 @@ func ReadCosts(r io.Reader, name string) ([]Line, error) {
 		if l.Category, err = ParseCategory(cat[i]); err != nil {
 			return nil, &RowError{Source: src, Column: "category", Value: cat[i], Err: err}
 		}
-		if table.IsMissing(amount[i]) {
+		switch {
+		case post.given(i) && !table.IsMissing(amount[i]):
+			return nil, rowErrorf(src, "amount", amount[i], ErrAmount, "give either the amount or the salary, on_cost_rate and wte, not both")
+		case post.given(i):
+			if l.Amount, err = post.cost(src, i); err != nil {
+				return nil, err
+			}
+		case table.IsMissing(amount[i]):
 			return nil, rowErrorf(src, "amount", amount[i], ErrMissing, "no amount; write 0 for a line that costs nothing")
-		}
-		if l.Amount, err = ParsePounds(amount[i]); err != nil {
-			return nil, &RowError{Source: src, Column: "amount", Value: amount[i], Err: err}
+		default:
+			if l.Amount, err = ParsePounds(amount[i]); err != nil {
+				return nil, &RowError{Source: src, Column: "amount", Value: amount[i], Err: err}
+			}
 		}
 		if l.Amount < 0 {
 			return nil, rowErrorf(src, "amount", amount[i], ErrNegative, "a cost cannot be negative (net off income or refunds in the line they reduce)")
@@ -187,6 +206,46 @@ func ReadDeflators(r io.Reader, name string) (Deflators, error) {
 		d[y] = v
 	}
 	return d, nil
+}
+
+// costsPostColumns are the optional columns that give a post's cost from
+// its salary, on-cost rate and whole-time equivalent; nil when absent.
+type costsPostColumns struct{ salary, rate, wte []string }
+
+// given reports whether row i has a salary.
+func (p costsPostColumns) given(i int) bool {
+	return p.salary != nil && !table.IsMissing(p.salary[i])
+}
+
+// cost returns StaffCost of row i, or an error naming its column.
+func (p costsPostColumns) cost(src Source, i int) (Pence, error) {
+	salary, err := ParsePounds(p.salary[i])
+	if err != nil {
+		return 0, &RowError{Source: src, Column: "salary", Value: p.salary[i], Err: err}
+	}
+	var share [2]float64
+	for k, c := range []struct {
+		name string
+		col  []string
+		hint string
+	}{{"on_cost_rate", p.rate, "write 28% as 0.28, and 0 for none"}, {"wte", p.wte, "write a half-time post as 0.5"}} {
+		if c.col == nil || table.IsMissing(c.col[i]) {
+			return 0, rowErrorf(src, c.name, "", ErrMissing, "a salary needs an %s: %s", c.name, c.hint)
+		}
+		v, err := table.ParseNumber(c.col[i])
+		if err != nil {
+			return 0, rowErrorf(src, c.name, c.col[i], ErrNumber, "%s", c.hint)
+		}
+		if v < 0 {
+			return 0, rowErrorf(src, c.name, c.col[i], ErrNegative, "%s", c.hint)
+		}
+		share[k] = v
+	}
+	cost, err := StaffCost(salary, share[0], share[1])
+	if err != nil {
+		return 0, &RowError{Source: src, Column: "salary", Value: p.salary[i], Err: err}
+	}
+	return cost, nil
 }
 
 // sheetColumns returns the text of the required columns, then of the

@@ -58,8 +58,8 @@ report:
 
 Example: crimes per week in a hotspot trial, exact Poisson test:
 
-	evalkit analyse --in hotspots.csv --outcome crimes --type count \
-		--exposure weeks --model poisson --json
+	evalkit analyse --in examples/hotspots.csv --outcome crimes_after \
+		--type count --exposure weeks --model poisson --json
 `
 
 // analyseOptions are the parsed flags of evalkit analyse.

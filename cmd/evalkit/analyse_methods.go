@@ -37,6 +37,7 @@ func (c *analyseComparison) undefined(what string, err error) {
 	if i := strings.Index(msg, ": stats: "); i >= 0 {
 		msg = msg[:i]
 	}
+	msg = strings.TrimPrefix(msg, "stats: ")
 	c.note("%s: undefined: %s", what, msg)
 }
 

@@ -29,6 +29,9 @@ var analyseRCases = []struct {
 	// MASS::glm.nb(crimes ~ treat + offset(log(weeks))) (MASS 7.3-58.2): exp(coef),
 	// exp(confint.default), the Wald p-value.
 	{file: "hotspots.csv", args: "--exposure weeks", treatment: "patrol", method: "negbin_glm", want: []float64{0.69300224464734084, 0.46046976812644341, 1.0429612198870291, 0.078699178794164576, 0.078699178794164576}},
+	// t.test(x, y), t.test(x, y, var.equal = TRUE), wilcox.test(x, y) (normal
+	// approximation, ties); effectsize 0.8.3 cohens_d, hedges_g, glass_delta.
+	{file: "attendance.csv", args: "", treatment: "navigator", method: "welch_t", want: []float64{2.4788124156545308, -0.57436216324262102, 5.5319869945516826, 0.10998158521511003, 0.10998158521511003, 0.36805823969564011, -0.083754842099917196, 0.81746134517529501, 0.3643632829238338, -0.082914022665350084, 0.80925480608098466, 0.34501773389096307, -0.08227748861659577, 0.76793278079259086, 1.6147127849274907, 0.11057245557469685, 875, 0.17371516655101779}},
 }
 
 func TestAnalyseAgainstR(t *testing.T) {
@@ -44,6 +47,7 @@ func TestAnalyseAgainstR(t *testing.T) {
 			"reoffending.csv": "--outcome reoffended",
 			"three_arm.csv":   "--outcome reattended",
 			"hotspots.csv":    "--outcome crimes --type count",
+			"attendance.csv":  "--outcome attendance",
 		}[c.file]
 		args := []string{"analyse", "--in", "testdata/analyse/" + c.file, "--json"}
 		args = append(args, strings.Fields(base)...)
@@ -85,6 +89,12 @@ func TestAnalyseAgainstR(t *testing.T) {
 				continue
 			}
 			for i, g := range got {
+				tol := tol
+				if c.method == "welch_t" && i >= 5 && i < 14 && (i-5)%3 != 0 {
+					// effectsize finds the bounds of its intervals by
+					// Nelder-Mead, which stops short of the roots.
+					tol = 1e-5
+				}
 				if g == nil || !scalar.EqualWithinAbsOrRel(*g, c.want[i], 0, tol) {
 					v := math.NaN()
 					if g != nil {

@@ -33,7 +33,7 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 		case "binary":
 			fmt.Fprintf(tw, "%d\t%s\t\n", a.Events, analyseNum(a.Risk))
 		case "count":
-			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", analyseNum(a.Total), analyseNum(a.Exposure), analyseNum(a.Rate))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", analyseWhole(a.Total), analyseWhole(a.Exposure), analyseNum(a.Rate))
 		}
 	}
 	tw.Flush()
@@ -51,7 +51,11 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, analyseNum(e.Value), analyseCI(e.CILow, e.CIHigh))
 		}
 		for _, t := range c.Tests {
-			fmt.Fprintf(tw, "  %s (%s)\t%s\t\t\t%s\t\n", t.Method, analyseStatisticName(t.Method), analyseNum(t.Statistic), analyseNum(t.PValue))
+			stat := analyseNum(t.Statistic)
+			if t.Method == "mann_whitney" {
+				stat = analyseWhole(t.Statistic)
+			}
+			fmt.Fprintf(tw, "  %s (%s)\t%s\t\t\t%s\t\n", t.Method, analyseStatisticName(t.Method), stat, analyseNum(t.PValue))
 		}
 		tw.Flush()
 		for _, n := range c.Notes {
@@ -106,6 +110,15 @@ func analyseNum(v float64) string {
 		return "-Inf"
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// analyseWhole formats a number that is usually whole (a total count, a
+// rank sum) in full, and any other number as analyseNum does.
+func analyseWhole(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return analyseNum(v)
 }
 
 // analyseCI formats an interval.

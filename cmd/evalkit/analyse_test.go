@@ -3,10 +3,15 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
 )
 
 var updateAnalyse = flag.Bool("update-analyse", false, "rewrite the golden files of evalkit analyse")
@@ -41,11 +46,66 @@ func TestAnalyseGolden(t *testing.T) {
 				t.Errorf("%s: exit %d, stderr %q", golden, code, stderr)
 				continue
 			}
-			checkGoldenText(t, filepath.Join("analyse", golden), stdout, *updateAnalyse)
 			if asJSON {
+				checkAnalyseGoldenJSON(t, filepath.Join("analyse", golden), stdout, *updateAnalyse)
 				checkAnalyseJSON(t, golden, stdout)
+			} else {
+				checkGoldenText(t, filepath.Join("analyse", golden), stdout, *updateAnalyse)
 			}
 		}
+	}
+}
+
+// checkAnalyseGoldenJSON compares the JSON got with the golden file at path
+// (under testdata/): the same keys in the same order, the same strings and
+// nulls, and numbers within 1e-9 relative, so that the last bits of an
+// iterative fit (glm.nb) may change without a new golden file.
+func checkAnalyseGoldenJSON(t *testing.T, path, got string, update bool) {
+	t.Helper()
+	if update {
+		checkGoldenText(t, path, got, true)
+		return
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", path))
+	if err != nil {
+		t.Fatalf("%v (run the test with -update-analyse to create it)", err)
+	}
+	if got == string(want) {
+		return
+	}
+	gt, wt := analyseJSONTokens(t, got), analyseJSONTokens(t, string(want))
+	same := len(gt) == len(wt)
+	for i := 0; same && i < len(gt); i++ {
+		g, gok := gt[i].(json.Number)
+		w, wok := wt[i].(json.Number)
+		if gok && wok {
+			gf, _ := g.Float64()
+			wf, _ := w.Float64()
+			same = scalar.EqualWithinAbsOrRel(gf, wf, 1e-300, 1e-9)
+		} else {
+			same = gt[i] == wt[i]
+		}
+	}
+	if !same {
+		t.Errorf("output differs from testdata/%s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+// analyseJSONTokens lists the tokens of a JSON text, numbers as json.Number.
+func analyseJSONTokens(t *testing.T, s string) []any {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var toks []any
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return toks
+		}
+		if err != nil {
+			t.Fatalf("bad JSON: %v", err)
+		}
+		toks = append(toks, tok)
 	}
 }
 
@@ -165,5 +225,37 @@ func TestAnalyseWritesNothing(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 1 {
 		t.Errorf("directory holds %d entries after analyse, want 1", len(ents))
+	}
+}
+
+var analyseSink string
+
+// BenchmarkAnalyse runs evalkit analyse --json on continuous trials of
+// growing size (reading the CSV included).
+func BenchmarkAnalyse(b *testing.B) {
+	for _, n := range []int{100, 10000, 1000000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var csv strings.Builder
+			csv.WriteString("id,arm,score\n")
+			for i := 0; i < n; i++ {
+				arm := "control"
+				if i%2 == 1 {
+					arm = "treatment"
+				}
+				fmt.Fprintf(&csv, "U%07d,%s,%d.%03d\n", i, arm, 40+(i*7919)%23, (i*104729)%1000)
+			}
+			in := filepath.Join(b.TempDir(), "trial.csv")
+			if err := os.WriteFile(in, []byte(csv.String()), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var out, errb strings.Builder
+			for b.Loop() {
+				out.Reset()
+				if err := run([]string{"analyse", "--in", in, "--outcome", "score", "--json"}, &out, &errb); err != nil {
+					b.Fatal(err, errb.String())
+				}
+			}
+			analyseSink = out.String()
+		})
 	}
 }

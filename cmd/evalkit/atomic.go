@@ -13,7 +13,9 @@ var errExists = errors.New("already exists; give --force to overwrite it")
 
 // atomicFile is an output file written under a temporary name in the same
 // directory and renamed into place by Commit, so that a reader never sees a
-// half-written file and a failure leaves the old file untouched.
+// half-written file and a failure leaves the old file untouched. A new file
+// gets mode 0644; a file replaced (with force) keeps its mode, and when path
+// is a symbolic link the file it points at is replaced, not the link.
 type atomicFile struct {
 	*os.File
 	path string
@@ -28,8 +30,20 @@ func createAtomic(path string, force bool) (*atomicFile, error) {
 			return nil, err
 		}
 	}
+	mode := fs.FileMode(0o644)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+		if fi, err := os.Stat(real); err == nil {
+			mode = fi.Mode().Perm()
+		}
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(mode); err != nil {
+		f.Close()
+		os.Remove(f.Name())
 		return nil, err
 	}
 	return &atomicFile{File: f, path: path}, nil

@@ -120,3 +120,29 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+func TestAtomicFileModesAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "portfolio.yaml")
+	if err := writeFileAtomic(path, []byte("a"), false); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("new file mode %v, want 0644", fi.Mode().Perm())
+	}
+	os.Chmod(path, 0o640)
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(path, link); err != nil {
+		t.Skip("no symbolic links here")
+	}
+	if err := writeFileAtomic(link, []byte("b"), true); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	assertFile(t, path, "b")
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("replaced file mode %v, want 0640 kept", fi.Mode().Perm())
+	}
+}

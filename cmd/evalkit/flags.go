@@ -39,9 +39,16 @@ var errHelp = flag.ErrHelp
 // usage error (exit status 2). Arguments left after the flags are an error
 // unless the command takes them.
 func parseFlags(fs *flag.FlagSet, args []string, allowArgs bool) error {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the usage on every error; evalkit prints it
+	// only for -h, and a bad flag is one line on stderr.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return errHelp // the flag package has printed the usage
+			usage()
+			return errHelp
 		}
 		return usageErrorf("%v (see -h)", err)
 	}

@@ -205,7 +205,11 @@ func mapKey(k reflect.Value) (string, error) {
 	return "", fmt.Errorf("json: cannot use a %s as an object key", k.Type())
 }
 
+// writeJSONString writes s as a JSON string, without encoding/json's
+// escaping of <, > and & (evalkit's JSON is not embedded in HTML).
 func writeJSONString(b *bytes.Buffer, s string) {
-	out, _ := json.Marshal(s) // a string always encodes
-	b.Write(out)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)           // a string always encodes
+	b.Truncate(b.Len() - 1) // Encode's newline
 }

@@ -32,7 +32,7 @@ type jsonResult struct {
 func TestWriteJSON(t *testing.T) {
 	tiny := 4.9e-324
 	v := jsonResult{
-		Name:    "a \"quoted\" <name>",
+		Name:    "a \"quoted\" <name> & co",
 		Values:  []float64{0.1, 1.0 / 3, math.NaN(), math.Inf(1), math.Inf(-1), 1e-310, 123456789012345680, 0},
 		Effects: []jsonEffect{{"cohens_d", math.NaN(), -math.Inf(1)}},
 		Counts:  map[string]int{"treatment": 2, "control": 1},
@@ -48,7 +48,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 	got := b.String()
 	want := `{
-  "name": "a \"quoted\" \u003cname\u003e",
+  "name": "a \"quoted\" <name> & co",
   "values": [
     0.1,
     0.3333333333333333,

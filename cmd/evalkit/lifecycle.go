@@ -1,5 +1,16 @@
 package main
 
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/evalkit/evalkit/lifecycle"
+)
+
 // lifecycleCmd shows and moves interventions through the research life
 // cycle's gates.
 type lifecycleCmd struct{}
@@ -12,15 +23,136 @@ func (*lifecycleCmd) summary() string {
 const lifecycleUsage = `
 Usage: evalkit lifecycle status|advance|report --in portfolio.yaml [flags]
 
+The research life cycle: each intervention sits at a gate (1 literature
+review and experimental planning; 2 business capability review and process
+evaluation; 3 randomised trial in progress; 4 result and decision) and
+moves on when the evidence the gate asks for is done or not needed.
+
+  status   every intervention's gate and what it is missing; evidence
+           links to files that are not there, and a summary of linked
+           evalkit results (power, allocation, analysis, unit cost)
+  advance  move one intervention on (--intervention NAME, --to, --date,
+           --note), refused while evidence is missing unless --override
+           REASON; at gate 4, --decision adopt|adapt|scale|stop. The file
+           is rewritten in place, atomically, changing only the gate, the
+           decision and the appended history entry
+  report   the portfolio by gate as DIR/report.html and
+           DIR/portfolio_board.png (--out DIR; --force to reuse DIR)
+
 Example: where each intervention stands and what it is missing:
 
 	evalkit lifecycle status --in examples/portfolio.yaml
+
+Run "evalkit lifecycle SUBCOMMAND -h" for a subcommand's flags.
 `
 
 func (c *lifecycleCmd) run(e *env, args []string) error {
-	fs := newFlagSet(e, "lifecycle", lifecycleUsage)
-	if err := parseFlags(fs, args, true); err != nil {
-		return err
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fs := newFlagSet(e, "lifecycle", lifecycleUsage)
+		if err := parseFlags(fs, args, false); err != nil {
+			return err
+		}
+		return usageErrorf("say status, advance or report (see -h)")
 	}
-	return errNotBuilt
+	switch args[0] {
+	case "status":
+		return lifecycleStatus(e, args[1:])
+	case "advance":
+		return lifecycleAdvance(e, args[1:])
+	case "report":
+		return lifecycleReport(e, args[1:])
+	}
+	return usageErrorf("unknown subcommand %q: say status, advance or report (see -h)", args[0])
+}
+
+// lifecycleRead reads and parses the portfolio, naming the file (and the
+// line) in any error.
+func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := lifecycle.Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// lifecycleLinkInfo is what was found at the end of an evidence link.
+type lifecycleLinkInfo struct {
+	lifecycle.Link
+	Found   bool
+	Kind    lifecycle.LinkKind
+	Summary string
+	// Warning says when a JSON result is not the kind the evidence expects.
+	Warning string
+}
+
+// lifecycleMaxLinkSize bounds the linked JSON files read to describe them.
+const lifecycleMaxLinkSize = 64 << 20
+
+// lifecycleCheckLinks looks at every evidence link, relative to the
+// portfolio's folder, and groups what it found by intervention.
+func lifecycleCheckLinks(p *lifecycle.Portfolio, portfolio string) map[string][]lifecycleLinkInfo {
+	dir := filepath.Dir(portfolio)
+	out := map[string][]lifecycleLinkInfo{}
+	for _, l := range p.Links() {
+		info := lifecycleLinkInfo{Link: l}
+		path := filepath.FromSlash(l.Path)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		fi, err := os.Stat(path)
+		info.Found = err == nil
+		if info.Found && fi.Mode().IsRegular() && fi.Size() <= lifecycleMaxLinkSize &&
+			strings.EqualFold(filepath.Ext(path), ".json") {
+			if data, err := os.ReadFile(path); err == nil {
+				name := l.Intervention
+				if l.Fragment != "" {
+					name = l.Fragment
+				}
+				info.Kind, info.Summary = lifecycle.DescribeLink(data, name)
+			}
+			want := lifecycle.ExpectedKind(l.Evidence)
+			if want != lifecycle.NotAResult && info.Kind != want {
+				got := "JSON that is not an evalkit result"
+				if info.Kind != lifecycle.NotAResult {
+					got = "an evalkit " + string(info.Kind) + " result"
+				}
+				info.Warning = fmt.Sprintf("%s holds %s, not an evalkit %s result", l.Path, got, want)
+			}
+		}
+		out[l.Intervention] = append(out[l.Intervention], info)
+	}
+	return out
+}
+
+func lifecycleInFlag(fsIn string) error {
+	if fsIn == "" {
+		return usageErrorf("--in is required (see -h)")
+	}
+	return nil
+}
+
+// lifecycleDate reads --date, today when empty.
+func lifecycleDate(s string) (time.Time, error) {
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return t, usageErrorf("--date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// lifecycleNotReady adds the way out to a refusal.
+func lifecycleNotReady(err error) error {
+	var nr *lifecycle.NotReadyError
+	if errors.As(err, &nr) {
+		return fmt.Errorf("%w; give --override REASON to move it on anyway", err)
+	}
+	return err
 }

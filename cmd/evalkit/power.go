@@ -1,5 +1,16 @@
 package main
 
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/evalkit/evalkit/rct/power"
+	"github.com/evalkit/evalkit/stats"
+)
+
 // powerCmd solves a trial's power, sample size or minimum detectable effect.
 type powerCmd struct{}
 
@@ -11,17 +22,222 @@ func (*powerCmd) summary() string {
 const powerUsage = `
 Usage: evalkit power ttest|prop|cluster|counts [flags]
 
-Solves for the one of power, sample size and effect that is left out.
+Solves for the one of power, sample size and effect that is left out:
+give two of them and the command computes the third. Run
+"evalkit power DESIGN -h" for a design's flags.
+
+  ttest    two-sample t-test on a standardised mean difference (Cohen's d)
+  prop     two proportions (arcsine h, or the pooled normal test)
+  cluster  two-level cluster-randomised trial (PowerUp's CRA2)
+  counts   counts per unit over a follow-up (Poisson or negative binomial)
 
 Example: the pupils per arm a t-test needs to detect d = 0.3 with 80% power:
 
 	evalkit power ttest --effect 0.3 --power 0.8
+
+Exit status 2 when the flags cannot work together (not exactly one unknown,
+--n with --n-control), 1 when a value is impossible (alpha or a proportion
+outside (0, 1), icc outside [0, 1), a power no trial can reach).
 `
 
 func (c *powerCmd) run(e *env, args []string) error {
-	fs := newFlagSet(e, "power", powerUsage)
-	if err := parseFlags(fs, args, true); err != nil {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fs := newFlagSet(e, "power", powerUsage)
+		if err := parseFlags(fs, args, false); err != nil {
+			return err
+		}
+		return usageErrorf("give a design: ttest, prop, cluster or counts (see -h)")
+	}
+	switch args[0] {
+	case "ttest":
+		return powerTTest(e, args[1:])
+	case "prop":
+		return powerProp(e, args[1:])
+	case "cluster":
+		return powerCluster(e, args[1:])
+	case "counts":
+		return powerCounts(e, args[1:])
+	}
+	return usageErrorf("unknown design %q: give ttest, prop, cluster or counts (see -h)", args[0])
+}
+
+// powerCommon holds the flags every design shares.
+type powerCommon struct {
+	alpha, power, ratio, attrition float64
+	sided                          int
+	direction                      string
+	json, force                    bool
+	plot                           string
+	set                            map[string]bool
+}
+
+func (c *powerCommon) register(fs *flag.FlagSet) {
+	fs.Float64Var(&c.alpha, "alpha", 0.05, "level of the test")
+	fs.Float64Var(&c.power, "power", 0, "target power (leave out to compute it)")
+	fs.IntVar(&c.sided, "sided", 2, "1 or 2: a one-sided test looks in the direction of the effect given, or of --direction")
+	fs.Float64Var(&c.ratio, "ratio", 1, "n_treatment / n_control when solving for n")
+	fs.Float64Var(&c.attrition, "attrition", 0, "expected share of recruited units lost, in [0, 1)")
+	fs.StringVar(&c.direction, "direction", "up", "up or down: the direction of the effect solved for (down: a fall, e.g. fewer crimes)")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object")
+	fs.StringVar(&c.plot, "plot", "", "write a power curve to `FILE` (.png or .svg)")
+	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
+}
+
+// parse parses args and checks the shared flags that cannot work together.
+func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
-	return errNotBuilt
+	c.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	if c.set["alpha"] && !(c.alpha > 0 && c.alpha < 1) {
+		return fmt.Errorf("argument out of domain: alpha %g is outside (0, 1)", c.alpha)
+	}
+	if c.sided != 1 && c.sided != 2 {
+		return usageErrorf("--sided must be 1 or 2, not %d", c.sided)
+	}
+	if c.direction != "up" && c.direction != "down" {
+		return usageErrorf("--direction must be up or down, not %q", c.direction)
+	}
+	if c.plot != "" {
+		if ext := powerPlotFormat(c.plot); ext == "" {
+			return usageErrorf("--plot %s: the file name must end in .png or .svg", c.plot)
+		}
+	}
+	return nil
+}
+
+// alternative maps --sided to the test's alternative: one-sided tests look
+// in the direction of the effect when it is given (sign > 0 up, < 0 down),
+// else of --direction.
+func (c *powerCommon) alternative(sign float64) stats.Alternative {
+	if c.sided == 2 {
+		return stats.TwoSided
+	}
+	switch {
+	case sign > 0:
+		return stats.Greater
+	case sign < 0:
+		return stats.Less
+	case c.direction == "down":
+		return stats.Less
+	}
+	return stats.Greater
+}
+
+// unknowns checks that exactly one of the named quantities was left out.
+func powerUnknowns(power, n, effect bool, effectName string) error {
+	k := 0
+	for _, u := range []bool{power, n, effect} {
+		if u {
+			k++
+		}
+	}
+	if k == 1 {
+		return nil
+	}
+	if k == 0 {
+		return usageErrorf("power, sample size and %s are all given: leave out the one to solve for", effectName)
+	}
+	var missing []string
+	if power {
+		missing = append(missing, "--power")
+	}
+	if n {
+		missing = append(missing, "the sample size")
+	}
+	if effect {
+		missing = append(missing, effectName)
+	}
+	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", k, effectName, strings.Join(missing, " and "))
+}
+
+// powerArms reads --n or --n-control and --n-treatment; given is false when
+// none was set.
+func powerArms(c *powerCommon, n, nc, nt float64, nName string) (float64, float64, bool, error) {
+	switch {
+	case c.set[nName] && (c.set["n-control"] || c.set["n-treatment"]):
+		return 0, 0, false, usageErrorf("give --%s or --n-control with --n-treatment, not both", nName)
+	case c.set["n-control"] != c.set["n-treatment"]:
+		return 0, 0, false, usageErrorf("give both --n-control and --n-treatment, or --%s", nName)
+	case c.set[nName]:
+		nc, nt = n, n
+	case !c.set["n-control"]:
+		return 0, 0, false, nil
+	}
+	if c.set["ratio"] {
+		return 0, 0, false, usageErrorf("--ratio applies only when solving for the sample size; the arms given set it")
+	}
+	if nc == 0 || nt == 0 {
+		return 0, 0, false, fmt.Errorf("%w: a sample size of 0", stats.ErrDomain)
+	}
+	return nc, nt, true, nil
+}
+
+// powerNKeys are the contract's JSON keys shared by ttest, prop and counts.
+type powerNKeys struct {
+	Alpha         float64 `json:"alpha"`
+	Sided         int     `json:"sided"`
+	Power         float64 `json:"power"`
+	Ratio         float64 `json:"ratio"`
+	Attrition     float64 `json:"attrition"`
+	NControl      float64 `json:"n_control"`
+	NTreatment    float64 `json:"n_treatment"`
+	NTotal        float64 `json:"n_total"`
+	NControlExact float64 `json:"n_control_exact"`
+}
+
+// powerNKeysOf fills the shared keys; ratio is the --ratio used when the
+// sample size was solved (exact is not NaN), else n_treatment/n_control.
+func powerNKeysOf(c *powerCommon, pw, nc, nt, exact float64) powerNKeys {
+	ratio := nt / nc
+	if !math.IsNaN(exact) {
+		ratio = c.ratio
+	}
+	return powerNKeys{Alpha: c.alpha, Sided: c.sided, Power: pw, Ratio: ratio, Attrition: c.attrition,
+		NControl: nc, NTreatment: nt, NTotal: nc + nt, NControlExact: exact}
+}
+
+// powerDataError turns a library error into the command's error: a plain
+// error (exit status 1) with the package prefix dropped.
+func powerDataError(err error) error {
+	var u *usageError
+	if err == nil || errors.As(err, &u) {
+		return err
+	}
+	msg := err.Error()
+	for _, p := range []string{"power: ", "stats: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	if errors.Is(err, power.ErrUnknowns) {
+		return usageErrorf("%s", msg)
+	}
+	return errors.New(msg)
+}
+
+// powerFmt prints a number for people: up to 6 significant digits.
+func powerFmt(x float64) string {
+	if math.IsNaN(x) {
+		return "—"
+	}
+	return fmt.Sprintf("%.6g", x)
+}
+
+// powerSidedWords describes the test's sides in words.
+func powerSidedWords(alt stats.Alternative) string {
+	switch alt {
+	case stats.Greater:
+		return "one-sided (looking for an increase)"
+	case stats.Less:
+		return "one-sided (looking for a decrease)"
+	}
+	return "two-sided"
+}
+
+// powerAttritionWords states the attrition assumption.
+func powerAttritionWords(a float64) string {
+	if a == 0 {
+		return "No attrition is assumed: every recruited unit is analysed."
+	}
+	return fmt.Sprintf("%s%% of recruited units are assumed lost at random, so recruitment is the analysed size divided by %s, rounded up.", powerFmt(100*a), powerFmt(1-a))
 }

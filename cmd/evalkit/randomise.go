@@ -29,7 +29,10 @@ and exits 0 only when the output is reproduced byte for byte.
 
 Methods: complete (exact counts per stratum; the default), simple
 (independent draws), blocks (permuted blocks in file order within strata),
-minimise (Pocock-Simon over --factors in file order).
+minimise (Pocock-Simon over --factors in file order, within strata).
+Strata are the combinations of the --block columns, named by their values
+joined with "/". Complete and simple draw units in sorted order of id, so
+the allocation does not depend on the order of the rows.
 
 Example: custody navigator referrals randomised within suite and age band:
 

@@ -127,6 +127,7 @@ func TestRandomiseBadInput(t *testing.T) {
 		{"unknown column", "units.csv", []string{"--block", "region"}, 1, `units.csv: no column "region"`},
 		{"too few units", "small_stratum.csv", []string{"--block", "area", "--arms", "a,b,c"}, 1, `stratum "south" (2 units): fewer units than arms`},
 		{"cluster spans strata", "cluster_spans.csv", []string{"--block", "area", "--cluster", "school"}, 1, `cluster_spans.csv: row 4, column "school": "s1": cluster lies in more than one stratum (first seen at row 2)`},
+		{"no rows", "no_rows.csv", nil, 1, `no_rows.csv: no units to randomise`},
 		{"output column exists", "has_arm.csv", nil, 1, `has_arm.csv: already has a column "arm"`},
 		{"block size", "units.csv", []string{"--method", "blocks", "--block-sizes", "4,3"}, 2, `--block-sizes: 3 is not a multiple of the ratio's sum 2`},
 		{"ratio", "units.csv", []string{"--ratio", "2:1:1"}, 2, `--ratio "2:1:1" has 3 weights for 2 arms`},
@@ -165,5 +166,39 @@ func TestRandomiseExistingOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(out + ".manifest.json"); err == nil {
 		t.Error("manifest written")
+	}
+}
+
+func TestRandomiseVerifyJSON(t *testing.T) {
+	dir := randomiseTempInput(t, "units.csv")
+	out := filepath.Join(dir, "allocation.csv")
+	if _, stderr, code := runCmd(t, "randomise", "--in", filepath.Join(dir, "units.csv"), "--id", "unit_id",
+		"--seed", "5", "--method", "blocks", "--block-sizes", "4", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json", "--json")
+	if code != 0 || stderr != "" || !strings.Contains(stdout, `"verified": true`) || strings.Count(stdout, "\n{") != 0 {
+		t.Errorf("exit %d, stdout %s, stderr %q", code, stdout, stderr)
+	}
+	os.WriteFile(out, []byte("changed\n"), 0o644)
+	stdout, stderr, code = runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json", "--json")
+	if code != 1 || !strings.Contains(stdout, `"verified": false`) || !strings.Contains(stdout, `"output_file_matches": false`) {
+		t.Errorf("tampered: exit %d, stdout %s", code, stdout)
+	}
+	oneErrorLine(t, stderr, "evalkit: randomise: not verified")
+	// A file that is not a manifest.
+	_, stderr, code = runCmd(t, "randomise", "verify", "--manifest", filepath.Join(dir, "units.csv"))
+	if code != 1 || !strings.Contains(stderr, "not an evalkit manifest") {
+		t.Errorf("not a manifest: exit %d, %q", code, stderr)
+	}
+	oneErrorLine(t, stderr, "evalkit: randomise: ")
+}
+
+func TestRandomiseHelp(t *testing.T) {
+	for _, args := range [][]string{{"randomise", "-h"}, {"randomise", "verify", "-h"}, {"help", "randomise"}} {
+		stdout, stderr, code := runCmd(t, args...)
+		if code != 0 || stderr != "" || !strings.Contains(stdout, "Example") {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q", args, code, stderr, stdout)
+		}
 	}
 }

@@ -36,7 +36,7 @@ type randomiseVerifyJSON struct {
 	InputMatches   bool     `json:"input_matches"`
 	Reproduced     bool     `json:"reproduced"`
 	OutputMatches  *bool    `json:"output_file_matches"`
-	ManifestLabel  string   `json:"evalkit_version"`
+	Version        string   `json:"evalkit_version"`
 	Differences    []string `json:"differences"`
 	ReproducedSHA  string   `json:"reproduced_sha256"`
 	RecordedOutSHA string   `json:"recorded_sha256"`
@@ -97,7 +97,7 @@ func randomiseVerify(e *env, args []string) error {
 		return fmt.Errorf("%s: the recorded flags are not valid: %v", filepath.Base(*mpath), err)
 	}
 
-	res := &randomiseVerifyJSON{Manifest: *mpath, Input: in, Output: outPath, ManifestLabel: m.Version, RecordedOutSHA: m.Output.SHA256, Differences: []string{}}
+	res := &randomiseVerifyJSON{Manifest: *mpath, Input: in, Output: outPath, Version: m.Version, RecordedOutSHA: m.Output.SHA256, Differences: []string{}}
 	if m.Version != version {
 		res.Differences = append(res.Differences, fmt.Sprintf("made by evalkit %s, checked with %s", m.Version, version))
 	}

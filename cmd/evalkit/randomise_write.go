@@ -50,6 +50,9 @@ func randomiseAllocate(cfg *randomiseConfig, path string) (*table.Table, *rct.Al
 	if _, err := io.Copy(io.Discard, tee); err != nil {
 		return nil, nil, "", err
 	}
+	if t.Rows() == 0 {
+		return nil, nil, "", fmt.Errorf("%s: no units to randomise (the file has a header and no rows)", t.Name)
+	}
 	for _, c := range []string{"arm", "block_seq", "block_size"} {
 		if t.Has(c) && (c == "arm" || cfg.opt.Method == rct.Blocks) {
 			return nil, nil, "", fmt.Errorf("%s: already has a column %q, which the output adds; rename it", t.Name, c)
@@ -153,7 +156,7 @@ func randomiseWrite(cfg *randomiseConfig) (*randomiseResult, error) {
 	// A million-row file is held as text while the allocation is made;
 	// collecting garbage more often keeps the peak memory below R's for
 	// the same work, for a little more CPU time.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	mpath := randomiseManifestPath(cfg.out)
 	if !cfg.force {
 		for _, p := range []string{cfg.out, mpath} {

@@ -55,7 +55,7 @@ func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err erro
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = report(e, name, fmt.Errorf("internal error (a bug in evalkit %s; please report it with the command you ran): %v", version, p), exitData)
+			err = printError(e, name, fmt.Errorf("internal error (a bug in evalkit %s; please report it with the command you ran): %v", version, p), exitData)
 			if os.Getenv("EVALKIT_DEBUG") != "" {
 				stderr.Write(debug.Stack())
 			}
@@ -74,16 +74,16 @@ func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err erro
 				if errors.Is(err, errHelp) {
 					return nil
 				}
-				return report(e, name, err, exitCode(err))
+				return printError(e, name, err, exitCode(err))
 			}
 			return nil
 		}
 	}
-	return report(e, "", usageErrorf("unknown command %q; run \"evalkit help\" for the list", name), exitUsage)
+	return printError(e, "", usageErrorf("unknown command %q; run \"evalkit help\" for the list", name), exitUsage)
 }
 
-// report writes the error line and returns the error with its status.
-func report(e *env, name string, err error, code int) error {
+// printError writes the error line and returns the error with its status.
+func printError(e *env, name string, err error, code int) error {
 	var r *reported
 	if errors.As(err, &r) {
 		return err

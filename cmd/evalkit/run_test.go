@@ -73,7 +73,10 @@ func TestUnknownFlagIsUsageError(t *testing.T) {
 		if c.name() == "help" {
 			continue
 		}
-		_, stderr, code := runCmd(t, c.name(), "--no-such-flag")
+		stdout, stderr, code := runCmd(t, c.name(), "--no-such-flag")
+		if stdout != "" {
+			t.Errorf("%s: a bad flag printed on stdout: %q", c.name(), stdout)
+		}
 		if code != 2 {
 			t.Errorf("%s: exit code %d, want 2", c.name(), code)
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -147,4 +148,41 @@ func TestUnitcostUsage(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	checkGoldenText(t, "unitcost/usage.txt", stdout, *updateUnitcost)
+}
+
+// FuzzUnitcost runs the command on fuzzed sheets: whatever they hold, it
+// succeeds or prints one error line, and never panics.
+func FuzzUnitcost(f *testing.F) {
+	f.Add("intervention,item,category,amount,year,funder\nA,x,staff,100,2023,VRU\nB,y,in_kind,0.5,2023-24,\n",
+		"intervention,group,people\nA,all,3\n", "intervention,outcome,count,value\nA,o,2,50\n", true)
+	f.Add("intervention,item,category,amount,year\nA,x,staff,12k,2023\n", "intervention,group,people\nA,all,0\n", "", false)
+	f.Fuzz(func(t *testing.T, costs, reach, outcomes string, json bool) {
+		dir := t.TempDir()
+		write := func(name, text string) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		args := []string{"unitcost", "--costs", write("costs.csv", costs), "--reach", write("reach.csv", reach),
+			"--outcomes", write("outcomes.csv", outcomes), "--sensitivity", "0.2"}
+		if json {
+			args = append(args, "--json")
+		}
+		stdout, stderr, code := runCmd(t, args...)
+		switch code {
+		case 0:
+			if stderr != "" || stdout == "" {
+				t.Fatalf("exit 0 with stderr %q", stderr)
+			}
+		case 1:
+			oneErrorLine(t, stderr, "evalkit: unitcost: ")
+			if strings.Contains(stderr, "internal error") || stdout != "" {
+				t.Fatalf("stderr %q, stdout %q", stderr, stdout)
+			}
+		default:
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	})
 }

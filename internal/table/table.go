@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // Table is a CSV file held as columns of text, in the order of the file.
@@ -32,7 +33,17 @@ func ReadFile(path string) (*Table, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return Read(f, filepath.Base(path))
+	name := filepath.Base(path)
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return Read(f, name)
+	}
+	// Read a regular file into a buffer of its size: no doubling growth.
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return parse(data, name)
 }
 
 // Read reads a CSV table from r. The name is used in errors.
@@ -41,8 +52,18 @@ func Read(r io.Reader, name string) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	text := strings.TrimPrefix(string(data), "\uFEFF") // a UTF-8 byte-order mark
-	data = nil
+	return parse(data, name)
+}
+
+// parse reads the table in data, which it keeps: the fields are substrings
+// of data viewed as a string, without a copy, so data must not change
+// afterwards (it is never handed out).
+func parse(data []byte, name string) (*Table, error) {
+	text := ""
+	if len(data) > 0 {
+		text = unsafe.String(&data[0], len(data))
+	}
+	text = strings.TrimPrefix(text, "\uFEFF") // a UTF-8 byte-order mark
 	sc := newScanner(text)
 	header, _, err := sc.next()
 	if err != nil {

@@ -179,7 +179,11 @@ func (c Counts) Solve() (CountsResult, error) {
 		res.Solved = SolvedN
 		r := c.Ratio
 		l := math.Log(c.RateRatio)
-		guess := 8 * (1/c.MeanControl + 1/(r*c.RateRatio*c.MeanControl)) / (l * l)
+		invK := 0.0
+		if c.Dispersion != 0 {
+			invK = 1 / c.Dispersion
+		}
+		guess := normalGuess(c.Alpha, c.Power, c.Alternative == stats.TwoSided, (1/c.MeanControl+invK+(1/(c.RateRatio*c.MeanControl)+invK)/r)/(l*l))
 		n, err := solveIncreasing(func(n float64) float64 { return c.PowerAt(c.RateRatio, n, r*n) }, c.Power, nLower(r), guess, nMax)
 		if err != nil {
 			return res, err

@@ -128,7 +128,7 @@ func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 		return normalCDF((math.Sqrt(n)*ad-qu*math.Sqrt(2*vbar))/math.Sqrt(v)) +
 			normalCDF(-(math.Sqrt(n)*ad+qu*math.Sqrt(2*vbar))/math.Sqrt(v))
 	}
-	hs := CohenH(pc, pt) * math.Sqrt(nc*nt/(nc+nt))
+	hs := CohenH(pc, pt) * (1 / math.Sqrt(1/nc+1/nt))
 	switch p.Alternative {
 	case stats.Greater:
 		return normalCDF(hs - normalUpperQuantile(alpha))
@@ -230,7 +230,7 @@ func (p Prop) Solve() (PropResult, error) {
 		res.Solved = SolvedN
 		r := p.Ratio
 		h := CohenH(p.PControl, p.PTreatment)
-		guess := 8 * (1 + 1/r) / (h * h)
+		guess := normalGuess(p.Alpha, p.Power, p.Alternative == stats.TwoSided, (1+1/r)/(h*h))
 		n, err := solveIncreasing(func(n float64) float64 { return p.PowerAt(p.PTreatment, n, r*n) }, p.Power, nLower(r), guess, nMax)
 		if err != nil {
 			return res, err

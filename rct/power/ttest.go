@@ -66,7 +66,7 @@ func (r TTestResult) NTotal() float64 { return r.NControl + r.NTreatment }
 func (t TTest) PowerAt(d, nc, nt float64) float64 {
 	alpha := t.alphaOrDefault()
 	df := nc + nt - 2
-	ncp := d * math.Sqrt(nc*nt/(nc+nt))
+	ncp := d * (1 / math.Sqrt(1/nc+1/nt))
 	switch t.Alternative {
 	case stats.Greater:
 		return stats.NoncentralTSurvival(stats.CentralTUpperQuantile(alpha, df), df, ncp)
@@ -158,7 +158,12 @@ func (t TTest) Solve() (TTestResult, error) {
 	}
 	res.Solved = SolvedN
 	r := t.Ratio
-	guess := 8 * (1 + 1/r) / (t.Effect * t.Effect)
+	za := normalUpperQuantile(t.Alpha / 2)
+	if t.Alternative != stats.TwoSided {
+		za = normalUpperQuantile(t.Alpha)
+	}
+	// The normal approximation plus Guenther's z²/4 for the t.
+	guess := normalGuess(t.Alpha, t.Power, t.Alternative == stats.TwoSided, (1+1/r)/(t.Effect*t.Effect)) + za*za/4
 	nc, err := solveIncreasing(func(n float64) float64 { return t.PowerAt(t.Effect, n, r*n) }, t.Power, nLower(r), guess, nMax)
 	if err != nil {
 		return res, err

@@ -17,6 +17,34 @@ for (i in seq_len(nrow(tab))) with(tab[i, ], {
     case, x, nx, y, ny, g(p2), g(pl), g(pg)))
 })
 
+# The conditional MLE and interval of fisher.test, whose equations R solves
+# with uniroot's default tolerance (about 1e-4): the same equations (R's
+# dnhyper, mnhyper, pnhyper over dhyper on the support) solved here on the
+# log scale with tol = 1e-13, and fisher.test's own values beside them.
+fisher_precise <- function(x, nx, y, ny, level) {
+  m <- x + y; n <- nx + ny - m; k <- nx
+  lo <- max(0, k - n); hi <- min(k, m); support <- lo:hi
+  logdc <- dhyper(support, m, n, k, log = TRUE)
+  dn <- function(l) { d <- logdc + l * support; d <- exp(d - max(d)); d / sum(d) }
+  mn <- function(l) sum(support * dn(l))
+  pn <- function(q, l, upper) sum(dn(l)[if (upper) support >= q else support <= q])
+  root <- function(f) uniroot(f, c(-60, 60), tol = 1e-13, extendInt = "yes")$root
+  a <- (1 - level) / 2
+  est <- if (x == lo) 0 else if (x == hi) Inf else exp(root(function(l) mn(l) - x))
+  cl <- if (x == lo) 0 else exp(root(function(l) pn(x, l, TRUE) - a))
+  cu <- if (x == hi) Inf else exp(root(function(l) a - pn(x, l, FALSE)))
+  c(est, cl, cu)
+}
+cat("\n// fisher.test's estimate and conf.int equations solved to 1e-13 (see fisher_precise), then fisher.test(m)$estimate, $conf.int\n")
+for (i in seq_len(nrow(tab))) with(tab[i, ], {
+  if (x + y == 0 || x + y == nx + ny) return(invisible())
+  m <- matrix(c(x, y, nx - x, ny - y), 2)
+  f <- fisher.test(m, conf.level = level)
+  p <- fisher_precise(x, nx, y, ny, level)
+  cat(sprintf('{name: "%s", x: %d, nx: %d, y: %d, ny: %d, level: %s, or: %s, lo: %s, hi: %s, rOR: %s, rLo: %s, rHi: %s},\n',
+    case, x, nx, y, ny, g(level), g(p[1]), g(p[2]), g(p[3]), g(unname(f$estimate)), g(f$conf.int[1]), g(f$conf.int[2])))
+})
+
 cat("\n// chisq.test(matrix(c(x, y, nx-x, ny-y), 2), correct = FALSE): statistic, p.value\n")
 for (i in seq_len(nrow(tab))) with(tab[i, ], {
   m <- matrix(c(x, y, nx - x, ny - y), 2)
@@ -143,3 +171,12 @@ m <- MASS::glm.nb(crimes ~ treat + offset(log(weeks)), data = h)
 s <- summary(m)$coefficients
 row("hotspots.csv", "--exposure weeks", "patrol", "negbin_glm",
   c(exp(coef(m)[["treat"]]), exp(confint.default(m)["treat", ]), s["treat", 4], s["treat", 4]))
+cat("// t.test(x, y), t.test(x, y, var.equal = TRUE), wilcox.test(x, y); effectsize 0.8.3 cohens_d, hedges_g, glass_delta (CIs by Nelder-Mead)\n")
+a <- read.csv(paste0(ex, "attendance.csv")); a <- a[!is.na(a$attendance), ]
+x <- a$attendance[a$arm == "navigator"]; y <- a$attendance[a$arm == "control"]
+w <- t.test(x, y); s <- t.test(x, y, var.equal = TRUE); mw <- suppressWarnings(wilcox.test(x, y))
+es <- lapply(list(effectsize::cohens_d, effectsize::hedges_g, effectsize::glass_delta), function(f) {
+  e <- f(x, y); c(e[[1]], e$CI_low, e$CI_high) })
+row("attendance.csv", "", "navigator", "welch_t",
+  c(unname(w$estimate[1] - w$estimate[2]), w$conf.int, w$p.value, w$p.value, unlist(es),
+    unname(s$statistic), s$p.value, unname(mw$statistic), mw$p.value))

@@ -2,7 +2,10 @@
 # rct/power). Run with R 4.2.2 and pwr 1.3.0:
 #   Rscript testdata/r/power.R SECTION
 # Each section prints Go table rows, pasted into the test files named below,
-# with every value printed by sprintf("%.17g").
+# with every value printed by sprintf("%.17g"). The output of each section
+# is committed as testdata/power/SECTION.txt:
+#   for s in pt ptc qt ttest ttestn ttestd prop propn propp counts countsn cluster clusterj; do
+#     Rscript testdata/r/power.R $s > testdata/power/$s.txt; done
 args <- commandArgs(trailingOnly = TRUE)
 section <- if (length(args)) args[1] else "all"
 g <- function(x) sprintf("%.17g", x)

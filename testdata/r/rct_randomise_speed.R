@@ -2,6 +2,7 @@
 # (randomizr is not installable here): read with data.table::fread, complete
 # randomisation 1:1 within each area in base R, write with fwrite.
 # R 4.2.2, data.table. Usage: Rscript testdata/r/rct_randomise_speed.R IN OUT
+# with IN made by: go run ./testdata/rct/bigcsv > /tmp/big.csv
 library(data.table)
 args <- commandArgs(trailingOnly = TRUE)
 d <- fread(args[1], colClasses = "character")

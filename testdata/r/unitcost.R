@@ -42,3 +42,16 @@ p(hp_total / (hp_people * (1 - s))); p(hp_total / (hp_people * (1 + s)))
 facr <- function(y, rr) idx[as.character(price_year)] / idx[as.character(y)] / ifelse(y > base, (1 + rr)^(y - base), 1)
 p(sum(hp$amount * facr(hp$year, r * (1 - s))) / hp_people)
 p(sum(hp$amount * facr(hp$year, r * (1 + s))) / hp_people)
+
+# The programme's 2023-24 example sheets (unitcost/calculate_test.go,
+# TestProgramme2023_24): cost per person over every line, and the VRU core
+# grant per person. A post given by salary costs salary * (1 + on_cost_rate) * wte.
+ex <- read.csv("examples/costs_2023_24.csv", stringsAsFactors = FALSE)
+ex$amount <- ifelse(is.na(ex$amount), ex$salary * (1 + ex$on_cost_rate) * ex$wte, ex$amount)
+er <- read.csv("examples/reach_2023_24.csv", stringsAsFactors = FALSE)
+people <- tapply(er$people, er$intervention, sum)
+cost <- tapply(ex$amount, ex$intervention, sum)
+grant <- tapply(ex$amount[ex$funder == "VRU core grant"], ex$intervention[ex$funder == "VRU core grant"], sum)
+for (n in unique(ex$intervention))
+  cat(sprintf("%-20s cost %.17g per person %.17g grant per person %.17g\n", n, cost[n], cost[n] / people[n], grant[n] / people[n]))
+cat(sprintf("total %.17g per person %.17g\n", sum(ex$amount), sum(ex$amount) / sum(er$people)))

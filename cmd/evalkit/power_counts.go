@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/evalkit/evalkit/rct/power"
+)
+
+const powerCountsUsage = `
+Usage: evalkit power counts --mean-control MU [--rate-ratio RR] [--dispersion K] [--power P] [--n N | --n-control N --n-treatment N] [flags]
+
+Counts per unit over a follow-up period (crimes per hotspot, offences per
+person), compared by the rate ratio RR = mean_treatment / mean_control with
+a Wald test on log RR, its variance under the alternative:
+
+	V = (1/mu0 + 1/k)/n_c + (1/(RR mu0) + 1/k)/n_t
+
+(the 1/k terms dropped for Poisson counts: leave out --dispersion). Give two
+of --rate-ratio, --power and the sample size; the third is solved for
+(--rate-ratio: the nearest rate ratio above 1 with the power, or below 1
+with --direction down).
+
+Example: hotspots per arm to detect a 20% fall in crime from 2.5 crimes per
+hotspot, negative binomial with size 1.5:
+
+	evalkit power counts --mean-control 2.5 --rate-ratio 0.8 --dispersion 1.5 --power 0.8
+`
+
+// powerCountsJSON is the contract's JSON for evalkit power counts.
+type powerCountsJSON struct {
+	Design      string   `json:"design"`
+	Solved      string   `json:"solved"`
+	MeanControl float64  `json:"mean_control"`
+	RateRatio   float64  `json:"rate_ratio"`
+	Dispersion  *float64 `json:"dispersion"`
+	powerNKeys
+}
+
+func powerCounts(e *env, args []string) error {
+	var c powerCommon
+	var mu, rr, k, n, nc, nt float64
+	fs := newFlagSet(e, "power counts", powerCountsUsage)
+	c.register(fs)
+	fs.Float64Var(&mu, "mean-control", 0, "mean count per unit in the control arm over the follow-up (required)")
+	fs.Float64Var(&rr, "rate-ratio", 0, "mean_treatment / mean_control (leave out to solve for it)")
+	fs.Float64Var(&k, "dispersion", 0, "negative-binomial size k, variance mu + mu^2/k (leave out for Poisson)")
+	fs.Float64Var(&n, "n", 0, "units recruited per arm, equal arms")
+	fs.Float64Var(&nc, "n-control", 0, "units recruited to control")
+	fs.Float64Var(&nt, "n-treatment", 0, "units recruited to treatment")
+	if err := c.parse(fs, args); err != nil {
+		return err
+	}
+	if !c.set["mean-control"] {
+		return usageErrorf("--mean-control is required (see -h)")
+	}
+	nc, nt, nGiven, err := powerArms(&c, n, nc, nt, "n")
+	if err != nil {
+		return powerDataError(err)
+	}
+	if err := powerUnknowns(!c.set["power"], !nGiven, !c.set["rate-ratio"], "--rate-ratio"); err != nil {
+		return err
+	}
+	if c.set["rate-ratio"] && !(rr > 0) {
+		return powerDataError(fmt.Errorf("rate ratio %g must be positive", rr))
+	}
+	if c.set["dispersion"] && !(k > 0) {
+		return powerDataError(fmt.Errorf("dispersion %g must be positive (leave it out for Poisson counts)", k))
+	}
+	if c.set["power"] && c.power == 0 {
+		return powerDataError(fmt.Errorf("power 0 is outside (0, 1)"))
+	}
+	sign := 0.0
+	if c.set["rate-ratio"] {
+		sign = math.Log(rr)
+	}
+	des := power.Counts{Alpha: c.alpha, Alternative: c.alternative(sign), Power: c.power, MeanControl: mu, RateRatio: rr,
+		Dispersion: k, Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
+	res, err := des.Solve()
+	if err != nil {
+		return powerDataError(err)
+	}
+	r := res.NTreatment / res.NControl
+	lo, hi := powerPlotRange(math.Max(2, 2/r), res.NControl)
+	if err := powerWritePlot(&c, fmt.Sprintf("Counts, rate ratio %s from %s per unit, %s", powerFmt(res.RateRatio), powerFmt(mu), powerSidedWords(res.Alternative)),
+		"units recruited to control", lo, hi, res.Power, res.NControl, func(x float64) float64 {
+			return res.PowerAt(res.RateRatio, x*(1-c.attrition), r*x*(1-c.attrition))
+		}); err != nil {
+		return err
+	}
+	out := powerCountsJSON{Design: "counts", Solved: res.Solved.String(), MeanControl: mu, RateRatio: res.RateRatio,
+		powerNKeys: powerNKeysOf(&c, res.Power, res.NControl, res.NTreatment, res.NControlExact)}
+	if k != 0 {
+		out.Dispersion = &k
+	}
+	if c.json {
+		return writeJSON(e.stdout, out)
+	}
+	s := powerSummary{title: fmt.Sprintf("Counts (Wald test on log rate ratio), %s, alpha = %s", powerSidedWords(res.Alternative), powerFmt(c.alpha)),
+		solved: powerSolvedWords(res.Solved, "rate ratio")}
+	s.add("mean count, control", powerFmt(mu))
+	s.add("rate ratio", powerFmt(res.RateRatio))
+	s.add("mean count, treatment", powerFmt(mu*res.RateRatio))
+	if k != 0 {
+		s.add("dispersion (size k)", powerFmt(k))
+	} else {
+		s.add("dispersion", "none (Poisson)")
+	}
+	s.add("power", powerFmt(res.Power))
+	if !math.IsNaN(res.NControlExact) {
+		s.add("n control, analysed (exact)", powerFmt(res.NControlExact))
+	}
+	s.add("n control", powerFmt(res.NControl))
+	s.add("n treatment", powerFmt(res.NTreatment))
+	s.add("n total", powerFmt(res.NTotal()))
+	dist := "Counts are Poisson: their variance equals their mean."
+	if k != 0 {
+		dist = fmt.Sprintf("Counts are negative binomial with size k = %s: variance = mean + mean^2/k, the same k in both arms.", powerFmt(k))
+	}
+	s.assumptions = []string{
+		dist,
+		"Every unit has the same follow-up period; units are randomised individually and their counts are independent.",
+		"The log rate ratio is treated as normal (a Wald test), with its variance under the alternative.",
+		powerAttritionWords(c.attrition),
+	}
+	return s.write(e.stdout)
+}

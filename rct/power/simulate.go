@@ -1,0 +1,281 @@
+package power
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/evalkit/evalkit/rct"
+)
+
+// SimTrial is one simulated trial, handed to the data-generating function
+// and then to the analysis. Its slices are reused from trial to trial by
+// the goroutine that runs it, so neither function may keep them.
+type SimTrial struct {
+	// Index is the trial's number, from 0.
+	Index int
+	// Arm holds each unit's arm: 0 for control, 1 for treatment, drawn by
+	// complete randomisation within each block (or the arm's index in the
+	// rct design's Arms, drawn by its method).
+	Arm []int
+	// Block holds each unit's block, as given in Simulation.Blocks (nil
+	// when there are none).
+	Block []int
+	// Y is the outcome, filled by the data-generating function.
+	Y []float64
+	// Rand is the trial's own generator, rct.NewStream(seed, 2·Index+1),
+	// for the data-generating function's draws. (Stream 2·Index draws
+	// the allocation.)
+	Rand *rct.Rand
+}
+
+// Simulation estimates power by simulating a trial many times: randomise
+// the units with the design, generate outcomes, analyse, and count the
+// trials whose p-value is below Alpha. It covers designs no formula does
+// (blocked allocation, skewed counts, an analysis with covariates).
+type Simulation struct {
+	// Layout, when not nil, is the trial's design from package rct, laid
+	// out (rct.Design.Lay): each trial is randomised by
+	// Layout.Randomise(Options, ...), with whatever method, strata,
+	// clusters and arms the design has, and Units, Blocks and Ratio are
+	// ignored. SimTrial.Arm then indexes Layout.Design.Arms, and
+	// SimTrial.Block holds each unit's stratum.
+	Layout *rct.Layout
+	// Options are the randomisation method and its settings for Layout.
+	Options rct.Options
+	// Units is the number of units in each trial.
+	Units int
+	// Blocks, when not nil, gives each unit's block (0, 1, ...); units are
+	// randomised completely within each block.
+	Blocks []int
+	// Ratio holds the arms' weights, control then treatment; nil means 1:1.
+	Ratio []int
+	// Generate fills t.Y from t.Arm (and t.Block), drawing from t.Rand.
+	Generate func(t *SimTrial)
+	// Analyse returns the trial's p-value. An error counts the trial as
+	// failed: it is left out of the power and reported in Failed.
+	Analyse func(t *SimTrial) (float64, error)
+	// Alpha is the level of the test; zero means 0.05.
+	Alpha float64
+	// Trials is the number of simulated trials.
+	Trials int
+	// Seed seeds every draw: the result depends only on it and the
+	// functions, never on GOMAXPROCS or the order in which trials finish.
+	Seed uint64
+	// Progress, when not nil, is called from the goroutine that called Run
+	// with the number of trials done, at most about ten times a second and
+	// once at the end.
+	Progress func(done, total int)
+}
+
+// SimResult is the outcome of a Simulation.
+type SimResult struct {
+	// Trials is the number run, Failed the number whose analysis failed,
+	// Rejections the number of the others with p < Alpha.
+	Trials, Failed, Rejections int
+	// Power is Rejections / (Trials − Failed).
+	Power float64
+	// Low and High bound Wilson's 95% score interval for the power [8]:
+	//
+	//	(x + z²/2)/(m + z²) ± z √(x(m − x)/m + z²/4)/(m + z²),  z = Φ⁻¹(0.975)
+	//
+	// with x rejections in m analysed trials.
+	//
+	// [8] Wilson, E. B. (1927). Probable inference, the law of succession,
+	// and statistical inference. JASA 22(158), 209–212.
+	Low, High float64
+	// FirstError is the error of the first failed trial, by index.
+	FirstError error
+}
+
+// ErrSimulation is returned when a Simulation is not set up to run.
+var ErrSimulation = errors.New("power: simulation")
+
+// Run runs the simulation over GOMAXPROCS goroutines.
+func (s Simulation) Run() (SimResult, error) {
+	alpha := s.Alpha
+	if alpha == 0 {
+		alpha = 0.05
+	}
+	ratio := s.Ratio
+	if ratio == nil {
+		ratio = []int{1, 1}
+	}
+	if s.Layout != nil {
+		s.Units = len(s.Layout.GroupOf)
+		s.Blocks = make([]int, s.Units)
+		for i, g := range s.Layout.GroupOf {
+			s.Blocks[i] = s.Layout.GroupStratum[g]
+		}
+		ratio = []int{1, 1} // unused
+	}
+	switch {
+	case s.Units < 2:
+		return SimResult{}, fmt.Errorf("%w: %d units", ErrSimulation, s.Units)
+	case s.Trials < 1:
+		return SimResult{}, fmt.Errorf("%w: %d trials", ErrSimulation, s.Trials)
+	case s.Generate == nil || s.Analyse == nil:
+		return SimResult{}, fmt.Errorf("%w: Generate and Analyse are both needed", ErrSimulation)
+	case !(alpha > 0 && alpha < 1):
+		return SimResult{}, fmt.Errorf("%w: alpha %g is outside (0, 1)", ErrSimulation, alpha)
+	case len(ratio) != 2 || ratio[0] < 1 || ratio[1] < 1:
+		return SimResult{}, fmt.Errorf("%w: ratio %v must be two weights of at least 1", ErrSimulation, ratio)
+	case s.Blocks != nil && len(s.Blocks) != s.Units:
+		return SimResult{}, fmt.Errorf("%w: %d blocks for %d units", ErrSimulation, len(s.Blocks), s.Units)
+	}
+	var members [][]int
+	if s.Layout != nil {
+		// A design that cannot be randomised fails now, not in every trial.
+		if _, err := s.Layout.Randomise(s.Options, rct.NewStream(s.Seed, 0)); err != nil {
+			return SimResult{}, fmt.Errorf("%w: %w", ErrSimulation, err)
+		}
+	} else {
+		var err error
+		if members, err = simBlockMembers(s.Blocks, s.Units); err != nil {
+			return SimResult{}, err
+		}
+	}
+
+	// Each trial's outcome: 1 rejected, 0 not, −1 failed.
+	outcome := make([]int8, s.Trials)
+	errs := make([]error, s.Trials)
+	var next, done atomic.Int64
+	workers := runtime.GOMAXPROCS(0)
+	if workers > s.Trials {
+		workers = s.Trials
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := &SimTrial{Arm: make([]int, s.Units), Block: s.Blocks, Y: make([]float64, s.Units)}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= s.Trials {
+					return
+				}
+				t.Index = i
+				alloc := rct.NewStream(s.Seed, 2*uint64(i))
+				if s.Layout != nil {
+					a, err := s.Layout.Randomise(s.Options, alloc)
+					if err != nil {
+						outcome[i], errs[i] = -1, err
+						done.Add(1)
+						continue
+					}
+					copy(t.Arm, a.Arm)
+				}
+				for _, m := range members {
+					arms := rct.CompleteAssign(len(m), ratio, alloc)
+					for k, u := range m {
+						t.Arm[u] = arms[k]
+					}
+				}
+				t.Rand = rct.NewStream(s.Seed, 2*uint64(i)+1)
+				for k := range t.Y {
+					t.Y[k] = 0
+				}
+				s.Generate(t)
+				p, err := s.Analyse(t)
+				switch {
+				case err != nil:
+					outcome[i], errs[i] = -1, err
+				case p < alpha:
+					outcome[i] = 1
+				}
+				done.Add(1)
+			}
+		}()
+	}
+	if s.Progress != nil {
+		finished := make(chan struct{})
+		go func() { wg.Wait(); close(finished) }()
+		tick := time.NewTicker(100 * time.Millisecond)
+	loop:
+		for {
+			select {
+			case <-finished:
+				break loop
+			case <-tick.C:
+				s.Progress(int(done.Load()), s.Trials)
+			}
+		}
+		tick.Stop()
+		s.Progress(s.Trials, s.Trials)
+	} else {
+		wg.Wait()
+	}
+
+	res := SimResult{Trials: s.Trials}
+	for i, o := range outcome {
+		switch o {
+		case 1:
+			res.Rejections++
+		case -1:
+			res.Failed++
+			if res.FirstError == nil {
+				res.FirstError = fmt.Errorf("trial %d: %w", i, errs[i])
+			}
+		}
+	}
+	m := res.Trials - res.Failed
+	if m == 0 {
+		return res, fmt.Errorf("%w: every analysis failed; the first: %v", ErrSimulation, res.FirstError)
+	}
+	res.Power = float64(res.Rejections) / float64(m)
+	res.Low, res.High = WilsonInterval(res.Rejections, m)
+	return res, nil
+}
+
+// WilsonInterval returns Wilson's 95% score interval for x successes in n
+// trials (see SimResult). It panics unless 0 ≤ x ≤ n and n > 0.
+func WilsonInterval(x, n int) (low, high float64) {
+	if n <= 0 || x < 0 || x > n {
+		panic("power: WilsonInterval needs 0 <= x <= n, n > 0")
+	}
+	const z = 1.959963984540054
+	fx, fn := float64(x), float64(n)
+	centre := (fx + z*z/2) / (fn + z*z)
+	half := z * math.Sqrt(fx*(fn-fx)/fn+z*z/4) / (fn + z*z)
+	low, high = math.Max(0, centre-half), math.Min(1, centre+half)
+	if x == 0 {
+		low = 0
+	}
+	if x == n {
+		high = 1
+	}
+	return low, high
+}
+
+// simBlockMembers lists the units of each block in unit order; without
+// blocks, all units form one.
+func simBlockMembers(blocks []int, n int) ([][]int, error) {
+	if blocks == nil {
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i
+		}
+		return [][]int{all}, nil
+	}
+	var members [][]int
+	for u, b := range blocks {
+		if b < 0 {
+			return nil, fmt.Errorf("%w: unit %d has block %d; blocks are numbered from 0", ErrSimulation, u, b)
+		}
+		for len(members) <= b {
+			members = append(members, nil)
+		}
+		members[b] = append(members[b], u)
+	}
+	for b, m := range members {
+		if len(m) < 2 {
+			return nil, fmt.Errorf("%w: block %d has %d units; each needs at least 2", ErrSimulation, b, len(m))
+		}
+	}
+	return members, nil
+}

@@ -1,0 +1,98 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/evalkit/evalkit/unitcost"
+)
+
+// ErrNoSensitivity is returned by CostTornado for an intervention without
+// a sensitivity analysis (none asked for, or no one reached).
+var ErrNoSensitivity = errors.New("the intervention has no sensitivity analysis to draw")
+
+// CostTornado draws the one-way sensitivity of an intervention's cost per
+// person as a tornado chart: for each input, widest spread at the top, a
+// bar from the cost per person (the vertical line) to its value with the
+// input reduced by share, and one to its value with the input increased.
+func CostTornado(iv unitcost.Intervention, share float64) (*plot.Plot, error) {
+	n := len(iv.Sensitivity)
+	if n == 0 || math.IsNaN(iv.CostPerPerson) {
+		return nil, ErrNoSensitivity
+	}
+	p := plot.New()
+	p.Title.Text = fmt.Sprintf("%s: cost per person, each input ±%.10g%%", iv.Name, 100*share)
+	p.X.Label.Text = "£ per person"
+	names := make([]string, n)
+	t := &costTornadoBars{base: iv.CostPerPerson, width: vg.Points(14)}
+	for i, s := range iv.Sensitivity {
+		names[n-1-i] = s.Input // the widest at the top
+		t.down = append([]float64{s.Down}, t.down...)
+		t.up = append([]float64{s.Up}, t.up...)
+	}
+	p.Add(plotter.NewGrid(), t)
+	p.NominalY(names...)
+	p.Legend.Add(fmt.Sprintf("input -%.10g%%", 100*share), costTornadoKey{costColours[1]})
+	p.Legend.Add(fmt.Sprintf("input +%.10g%%", 100*share), costTornadoKey{costColours[0]})
+	p.Legend.Top = true
+	return p, nil
+}
+
+// costTornadoBars draws, for input i at y = i, a bar from base to down[i]
+// and one from base to up[i], and a vertical line at base.
+type costTornadoBars struct {
+	base     float64
+	down, up []float64
+	width    vg.Length
+}
+
+func (t *costTornadoBars) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for i := range t.down {
+		y := trY(float64(i))
+		for k, v := range []float64{t.down[i], t.up[i]} {
+			col := costColours[1]
+			if k == 1 {
+				col = costColours[0]
+			}
+			x0, x1 := trX(t.base), trX(v)
+			pts := []vg.Point{{X: x0, Y: y - t.width/2}, {X: x0, Y: y + t.width/2}, {X: x1, Y: y + t.width/2}, {X: x1, Y: y - t.width/2}}
+			c.FillPolygon(col, c.ClipPolygonXY(pts))
+		}
+	}
+	x := trX(t.base)
+	ls := draw.LineStyle{Color: color.Black, Width: vg.Points(1)}
+	c.StrokeLine2(ls, x, c.Min.Y, x, c.Max.Y)
+}
+
+// DataRange covers every bar, with a margin, and room on the right for
+// the legend.
+func (t *costTornadoBars) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax = t.base, t.base
+	for i := range t.down {
+		xmin = min(xmin, t.down[i], t.up[i])
+		xmax = max(xmax, t.down[i], t.up[i])
+	}
+	r := xmax - xmin
+	return xmin - 0.05*r, xmax + 0.6*r, -0.5, float64(len(t.down)) - 0.5
+}
+
+// costTornadoKey is a legend swatch of one colour.
+type costTornadoKey struct{ c color.Color }
+
+func (k costTornadoKey) Thumbnail(c *draw.Canvas) {
+	c.FillPolygon(k.c, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Min.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Min.Y}})
+}
+
+// CostTornadoSize is a size for CostTornado's plot of iv: 16 cm wide, and
+// 3 cm plus 0.8 cm per input high.
+func CostTornadoSize(iv unitcost.Intervention) (w, h vg.Length) {
+	return 16 * vg.Centimeter, 3*vg.Centimeter + vg.Length(len(iv.Sensitivity))*0.8*vg.Centimeter
+}

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// PowerCurve is a power curve to draw: power (Y) against a sample size or
+// an effect (X), as computed by rct/power.
+type PowerCurve struct {
+	// Title is the plot's title.
+	Title string
+	// XLabel names the x axis, such as "units per arm" or "effect (d)".
+	XLabel string
+	// X and Power are the points of the curve, in increasing X.
+	X, Power []float64
+	// Target is the power asked for, drawn as a dashed horizontal line;
+	// zero draws none.
+	Target float64
+	// Mark is an x to mark with a dotted vertical line (the solved sample
+	// size or effect); NaN or zero draws none.
+	Mark float64
+}
+
+// Plot draws the curve with its axes labelled, the y axis from 0 to 1, a
+// dashed line at the target power and a dotted line at the mark. It
+// returns an error when X and Power differ in length or have fewer than 2
+// points.
+func (c PowerCurve) Plot() (*plot.Plot, error) {
+	if len(c.X) != len(c.Power) {
+		return nil, errors.New("report: power curve: X and Power differ in length")
+	}
+	if len(c.X) < 2 {
+		return nil, errors.New("report: power curve: fewer than 2 points")
+	}
+	p := plot.New()
+	p.Title.Text = c.Title
+	p.X.Label.Text = c.XLabel
+	p.Y.Label.Text = "power"
+	p.Y.Min, p.Y.Max = 0, 1
+	p.Add(plotter.NewGrid())
+
+	pts := make(plotter.XYs, len(c.X))
+	for i := range c.X {
+		pts[i] = plotter.XY{X: c.X[i], Y: c.Power[i]}
+	}
+	line, err := plotter.NewLine(pts)
+	if err != nil {
+		return nil, fmt.Errorf("report: power curve: %w", err)
+	}
+	line.Color = color.RGBA{R: 0x1f, G: 0x4e, B: 0x9a, A: 0xff}
+	line.Width = vg.Points(2)
+	p.Add(line)
+	p.Legend.Add("power", line)
+
+	xmin, xmax := c.X[0], c.X[len(c.X)-1]
+	if c.Target > 0 && c.Target < 1 {
+		t, err := plotter.NewLine(plotter.XYs{{X: xmin, Y: c.Target}, {X: xmax, Y: c.Target}})
+		if err != nil {
+			return nil, fmt.Errorf("report: power curve: %w", err)
+		}
+		t.Color = color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}
+		t.Dashes = []vg.Length{vg.Points(6), vg.Points(4)}
+		p.Add(t)
+		p.Legend.Add(fmt.Sprintf("target power %.3g", c.Target), t)
+	}
+	if !math.IsNaN(c.Mark) && c.Mark != 0 && c.Mark >= xmin && c.Mark <= xmax {
+		m, err := plotter.NewLine(plotter.XYs{{X: c.Mark, Y: 0}, {X: c.Mark, Y: 1}})
+		if err != nil {
+			return nil, fmt.Errorf("report: power curve: %w", err)
+		}
+		m.Color = color.Gray{Y: 0x60}
+		m.Dashes = []vg.Length{vg.Points(2), vg.Points(3)}
+		p.Add(m)
+		p.Legend.Add(fmt.Sprintf("solution %.4g", c.Mark), m)
+	}
+	p.Legend.Top = false
+	p.Legend.Left = false
+	p.Legend.XOffs = -vg.Points(6)
+	p.Legend.YOffs = vg.Points(6)
+	p.Legend.ThumbnailWidth = vg.Points(24)
+	return p, nil
+}
