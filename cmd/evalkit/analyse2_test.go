@@ -52,9 +52,11 @@ func TestAnalyse2Golden(t *testing.T) {
 				t.Errorf("%s: exit %d, stderr %q", golden, code, stderr)
 				continue
 			}
-			checkGoldenText(t, filepath.Join("analyse2", golden), stdout, *updateAnalyse2)
 			if asJSON {
+				checkAnalyseGoldenJSON(t, filepath.Join("analyse2", golden), stdout, *updateAnalyse2)
 				checkAnalyseJSON(t, golden, stdout)
+			} else {
+				checkGoldenText(t, filepath.Join("analyse2", golden), stdout, *updateAnalyse2)
 			}
 		}
 	}
