@@ -290,3 +290,51 @@ func TestAnalyse2Report(t *testing.T) {
 		t.Errorf("forest.png: %v", err)
 	}
 }
+
+// TestAnalyse2ReportExamples renders the report of each example trial and
+// checks that it is self-contained, has each plot and holds none of the
+// data's identifiers.
+func TestAnalyse2ReportExamples(t *testing.T) {
+	for _, c := range []struct {
+		args  string
+		id    string // the pattern of the file's identifiers
+		plots []string
+	}{
+		{"school_navigators.csv --outcome attendance --covariates attendance_baseline --cluster school --block town --permutations 200 --seed 1",
+			`P\d{5}`, []string{"flow", "distribution", "forest", "balance"}},
+		{"hotspots.csv --outcome crimes_after --type count --exposure weeks --covariates crimes_before --block area",
+			`HS\d{3}`, []string{"flow", "distribution", "forest", "balance"}},
+		{"focused_deterrence.csv --outcome reoffended", `FD\d{4}`, []string{"flow", "distribution", "forest"}},
+	} {
+		dir := filepath.Join(t.TempDir(), "r")
+		f := strings.Fields(c.args)
+		if _, stderr, code := runCmd(t, append(analyse2Args(c.args), "--report", dir)...); code != 0 {
+			t.Fatalf("%s: exit %d: %s", f[0], code, stderr)
+		}
+		html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(analyse2Data + f[0])
+		ids := regexp.MustCompile(c.id).FindAll(data, -1)
+		if len(ids) == 0 {
+			t.Fatalf("%s: no identifiers matching %s", f[0], c.id)
+		}
+		for _, id := range ids {
+			if bytes.Contains(html, id) {
+				t.Fatalf("%s: report.html contains the identifier %s", f[0], id)
+			}
+		}
+		if regexp.MustCompile(`(?i)<(script|link|img|iframe)|(src|href)\s*=`).Match(html) {
+			t.Errorf("%s: report.html loads something", f[0])
+		}
+		for _, p := range c.plots {
+			if !bytes.Contains(html, []byte(`id="plot-`+p+`"`)) {
+				t.Errorf("%s: report.html has no %s plot", f[0], p)
+			}
+			if _, err := os.Stat(filepath.Join(dir, p+".png")); err != nil {
+				t.Errorf("%s: %v", f[0], err)
+			}
+		}
+	}
+}
