@@ -155,30 +155,35 @@ type analyseSubset struct {
 	dropped []string
 }
 
-// analyseSubsetOf returns the comparison of t with c in d. x may be nil
-// (no covariates, block or cluster).
+// analyseSubsetRow is one row of a comparison: the k-th used row of arm a.
+type analyseSubsetRow struct {
+	a     *analyseArm
+	k     int
+	treat bool
+}
+
+// fileRow is the row's data row in the file.
+func (r analyseSubsetRow) fileRow() int { return r.a.rows[r.k] }
+
+// analyseSubsetOf returns the comparison of t with c in d; d.design may be
+// nil (no covariates, block or cluster).
 func analyseSubsetOf(d *analyseData, t, c *analyseArm) *analyseSubset {
 	x := d.design
 	s := &analyseSubset{}
 	// Merge the two arms' rows into file order.
-	type src struct {
-		a     *analyseArm
-		k     int
-		treat bool
-	}
-	var order []src
+	order := make([]analyseSubsetRow, 0, len(t.rows)+len(c.rows))
 	i, j := 0, 0
 	for i < len(t.rows) || j < len(c.rows) {
 		if j == len(c.rows) || i < len(t.rows) && t.rows[i] < c.rows[j] {
-			order = append(order, src{t, i, true})
+			order = append(order, analyseSubsetRow{t, i, true})
 			i++
 		} else {
-			order = append(order, src{c, j, false})
+			order = append(order, analyseSubsetRow{c, j, false})
 			j++
 		}
 	}
 	if x != nil && x.block != nil {
-		order = analyseDropOneArmBlocks(x, t, c, order, func(o src) (int, bool) { return o.a.rows[o.k], o.treat }, s)
+		order = x.dropOneArmBlocks(t, c, order, s)
 	}
 	n := len(order)
 	s.row = make([]int, n)
@@ -188,7 +193,7 @@ func analyseSubsetOf(d *analyseData, t, c *analyseArm) *analyseSubset {
 		s.exposure = make([]float64, n)
 	}
 	for k, o := range order {
-		s.row[k] = o.a.rows[o.k]
+		s.row[k] = o.fileRow()
 		s.y[k] = o.a.y[o.k]
 		s.treat[k] = o.treat
 		if o.treat {
@@ -219,23 +224,23 @@ func analyseSubsetOf(d *analyseData, t, c *analyseArm) *analyseSubset {
 	return s
 }
 
-// analyseDropOneArmBlocks leaves out the rows of blocks in which only one
-// of the two arms occurs: their fixed effect absorbs them, so they carry no
-// information on the comparison.
-func analyseDropOneArmBlocks[T any](x *analyseDesign, t, c *analyseArm, order []T, at func(T) (row int, treat bool), s *analyseSubset) []T {
+// dropOneArmBlocks leaves out the rows of blocks in which only one of the
+// two arms occurs: their fixed effect absorbs them, so they carry no
+// information on the comparison. Each block left out is described in
+// s.dropped.
+func (x *analyseDesign) dropOneArmBlocks(t, c *analyseArm, order []analyseSubsetRow, s *analyseSubset) []analyseSubsetRow {
 	type count struct{ t, c int }
 	counts := map[string]*count{}
 	var labels []string
 	for _, o := range order {
-		r, tr := at(o)
-		b := x.block[r]
+		b := x.block[o.fileRow()]
 		n := counts[b]
 		if n == nil {
 			n = &count{}
 			counts[b] = n
 			labels = append(labels, b)
 		}
-		if tr {
+		if o.treat {
 			n.t++
 		} else {
 			n.c++
@@ -258,9 +263,9 @@ func analyseDropOneArmBlocks[T any](x *analyseDesign, t, c *analyseArm, order []
 	if len(drop) == 0 {
 		return order
 	}
-	kept := order[:0:0]
+	kept := make([]analyseSubsetRow, 0, len(order))
 	for _, o := range order {
-		if r, _ := at(o); !drop[x.block[r]] {
+		if !drop[x.block[o.fileRow()]] {
 			kept = append(kept, o)
 		}
 	}
