@@ -27,8 +27,9 @@ var ErrInvalidAnalysis = errors.New("report: invalid analysis")
 type Analysis struct {
 	// Title heads the report, e.g. "Focused deterrence: re-offending at 12 months".
 	Title string
-	// DataFile is the name of the analysed CSV file (a base name, not a path
-	// that could reveal a user's directories) and DataSHA256 its SHA-256 in hex.
+	// DataFile is the name of the analysed CSV file and DataSHA256 its
+	// SHA-256 in hex. The report shows only the file's base name: a path
+	// could reveal a user's directories.
 	DataFile, DataSHA256 string
 	// Version is evalkit's release that produced the results.
 	Version string
@@ -68,6 +69,9 @@ type ArmSummary struct {
 	// Values are the analysed outcome values, for the distribution plot; nil
 	// when they are not to be drawn. NaN and ±Inf are ignored.
 	Values []float64
+	// Summary describes the arm's outcome in words for the report's table of
+	// arms, e.g. "mean 88.1 (SD 6.0)" or "66 of 151 (43.7%)"; may be empty.
+	Summary string
 }
 
 // Comparison is one treatment arm's effect against the control.
@@ -77,10 +81,13 @@ type Comparison struct {
 	// Method names the estimator ("welch_t", "fisher_exact", ...).
 	Method string
 	// Measure names the estimate in words ("difference in means", "risk
-	// difference", "rate ratio"); empty means "difference" or "ratio".
+	// difference", "rate ratio"). When empty, RenderAnalysis names the
+	// estimate of evalkit analyse's methods, else "difference" or "ratio".
 	Measure string
 	// Sentence says in one plain sentence how the estimate was made; the
-	// report prints it as given.
+	// report prints it as given. When empty, RenderAnalysis writes the
+	// sentence for evalkit analyse's methods (welch_t, ols_hc2, ols_cr2,
+	// fisher_exact, negbin_glm, poisson_exact, poisson_glm).
 	Sentence string
 	// Estimate is the effect with its confidence interval [Low, High] and
 	// the two-sided p-value P (NaN when there is none).
@@ -91,6 +98,9 @@ type Comparison struct {
 	Log bool
 	// EffectSizes are further measures of the same effect.
 	EffectSizes []Effect
+	// Notes say why a number is undefined or how it was computed; the
+	// report prints them after the Sentence.
+	Notes []string
 }
 
 // Effect is one effect size with its confidence interval.
@@ -127,16 +137,21 @@ type Rendered struct {
 //
 // Special cases:
 //
-//	no arms, or a negative count                → error wrapping ErrInvalidAnalysis
-//	a comparison naming an arm not in Arms      → error wrapping ErrInvalidAnalysis
-//	no arm with finite Values                   → no distribution.png
-//	no comparisons                              → no forest.png
-//	no balance rows                             → no balance.png
-//	a ratio or its bound <= 0, or not finite    → drawn as "not estimable" or an open interval
+//	no arms, an arm listed twice, a negative count → error wrapping ErrInvalidAnalysis
+//	OutcomeType unknown, Level outside (0, 1)      → error wrapping ErrInvalidAnalysis
+//	a binary Value other than 0, 1 or NaN          → error wrapping ErrInvalidAnalysis
+//	a comparison or balance row naming an unlisted arm, a ratio
+//	comparison with NullValue <= 0                 → error wrapping ErrInvalidAnalysis
+//	no arm with finite Values                      → no distribution.png
+//	no comparisons                                 → no forest.png
+//	no balance rows                                → no balance.png
+//	an estimate or bound not finite (or <= 0 for
+//	a ratio)                                       → "not estimable" or an open interval
 func RenderAnalysis(a Analysis) (*Rendered, error) {
 	if err := validateAnalysis(a); err != nil {
 		return nil, err
 	}
+	a = analysisDefaults(a)
 	armNames := make([]string, len(a.Arms))
 	for i, arm := range a.Arms {
 		armNames[i] = arm.Arm
@@ -148,7 +163,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 		return nil, err
 	}
 	figs = append(figs, analysisFigure{
-		name: "flow", title: "Participant flow", drawer: flow,
+		name: "flow", title: "Participant flow by arm: randomised, analysed, missing outcome (CONSORT counts)", figure: flow,
 		w: PlotWidth, h: FlowPlotHeight(len(a.Arms)),
 	})
 
@@ -158,7 +173,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "distribution", title: "Outcome by arm", drawer: dist,
+			name: "distribution", title: "Distribution of the outcome by arm", figure: dist,
 			w: PlotWidth, h: PlotHeight,
 		})
 	}
@@ -169,7 +184,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "forest", title: "Effects", drawer: forest,
+			name: "forest", title: "Forest plot: each comparison's effect and effect sizes with confidence intervals; the dashed line is no effect", figure: forest,
 			w: PlotWidth, h: forest.Height(),
 		})
 	}
@@ -180,7 +195,7 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 			return nil, err
 		}
 		figs = append(figs, analysisFigure{
-			name: "balance", title: "Covariate balance", drawer: bal,
+			name: "balance", title: "Covariate balance: standardised differences from control, with reference lines at ±0.1", figure: bal,
 			w: PlotWidth, h: BalancePlotHeight(a.Balance),
 		})
 	}
@@ -188,12 +203,12 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	out := &Rendered{PNG: make(map[string][]byte, len(figs))}
 	for i := range figs {
 		f := &figs[i]
-		png, err := renderAnalysisPNG(f.drawer, f.w, f.h)
+		png, err := renderAnalysisPNG(f.figure, f.w, f.h)
 		if err != nil {
 			return nil, fmt.Errorf("report: %s plot: %w", f.name, err)
 		}
 		out.PNG[f.name+".png"] = png
-		svg, err := renderAnalysisSVG(f.drawer, f.w, f.h)
+		svg, err := renderAnalysisSVG(f.figure, f.w, f.h)
 		if err != nil {
 			return nil, fmt.Errorf("report: %s plot: %w", f.name, err)
 		}
@@ -207,22 +222,22 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	return out, nil
 }
 
-// drawer is anything that draws itself on a canvas: a *plot.Plot or a
+// analysisDrawer is anything that draws itself on a canvas: a *plot.Plot or a
 // stack of plots.
-type drawer interface {
+type analysisDrawer interface {
 	Draw(c draw.Canvas)
 }
 
 // analysisFigure is one plot of the report with its renderings.
 type analysisFigure struct {
 	name, title string
-	drawer      drawer
+	figure      analysisDrawer
 	w, h        vg.Length
 	svg         []byte
 }
 
 // renderAnalysisPNG draws d at w by h and PNGDPI.
-func renderAnalysisPNG(d drawer, w, h vg.Length) ([]byte, error) {
+func renderAnalysisPNG(d analysisDrawer, w, h vg.Length) ([]byte, error) {
 	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(PNGDPI))
 	d.Draw(draw.New(c))
 	var buf bytes.Buffer
@@ -234,7 +249,7 @@ func renderAnalysisPNG(d drawer, w, h vg.Length) ([]byte, error) {
 
 // renderAnalysisSVG draws d at w by h as SVG without its XML declaration,
 // ready to be inlined in HTML. Fonts are named, not embedded.
-func renderAnalysisSVG(d drawer, w, h vg.Length) ([]byte, error) {
+func renderAnalysisSVG(d analysisDrawer, w, h vg.Length) ([]byte, error) {
 	c := vgsvg.New(w, h)
 	d.Draw(draw.New(c))
 	var buf bytes.Buffer
@@ -318,4 +333,4 @@ func hasAnalysisValues(arms []ArmSummary) bool {
 	return false
 }
 
-var _ drawer = (*plot.Plot)(nil)
+var _ analysisDrawer = (*plot.Plot)(nil)

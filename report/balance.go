@@ -18,6 +18,10 @@ import (
 // propensity-score matched samples. Statistics in Medicine 28, 3083-3107.
 const BalanceLimit = 0.1
 
+// balanceMaxSMD is the largest standardised difference drawn; larger ones
+// are as undefined as infinite ones.
+const balanceMaxSMD = 1e100
+
 // BalancePlot draws each covariate's standardised difference between each
 // arm and the control, a row per covariate in order of first appearance,
 // a dot per arm in the arm's colour (its position in arms, as in
@@ -26,7 +30,7 @@ const BalanceLimit = 0.1
 //
 // Special cases:
 //
-//	SMD NaN or ±Inf   → no dot; the covariate is labelled "(undefined for ...)"
+//	SMD NaN, ±Inf or beyond ±1e100   → no dot; the covariate is labelled "(undefined for ...)"
 //
 // BalancePlot panics if rows is empty.
 func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
@@ -50,17 +54,19 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 	n, m := len(covs), len(armOrder)
 	step := min(0.6/float64(m), 0.2)
 	labels := make([]string, n)
-	copy(labels, covs)
+	for i, c := range covs {
+		labels[i] = analysisShort(c)
+	}
 	undefined := make([]string, n)
 	points := make([]plotter.XYs, m)
 	reach := 0.0
 	for _, r := range rows {
 		i, j := covRow[r.Covariate], armPos[r.Arm]
-		if math.IsNaN(r.SMD) || math.IsInf(r.SMD, 0) {
+		if !(math.Abs(r.SMD) <= balanceMaxSMD) {
 			if undefined[i] != "" {
 				undefined[i] += ", "
 			}
-			undefined[i] += r.Arm
+			undefined[i] += analysisShort(r.Arm)
 			continue
 		}
 		reach = max(reach, math.Abs(r.SMD))
@@ -77,6 +83,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 		"standardised difference (SD units; dashed lines at ±0.1)", "")
 	r := max(0.25, 1.15*reach)
 	p.X.Min, p.X.Max = -r, r
+	p.X.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	for _, x := range []float64{-BalanceLimit, 0, BalanceLimit} {
 		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
@@ -93,7 +100,7 @@ func BalancePlot(rows []BalanceRow, arms []string) (*plot.Plot, error) {
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: ArmColor(index[arm]), Radius: vg.Points(4), Shape: draw.CircleGlyph{}}
 		p.Add(sc)
-		p.Legend.Add(arm+" vs control", sc)
+		p.Legend.Add(analysisShort(arm)+" vs control", sc)
 	}
 	placeLegendAboveData(p, m)
 	ticks := make([]plot.Tick, n)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -33,9 +34,10 @@ const (
 //   - binary outcomes: a bar per arm of the share with the outcome (events
 //     over analysed, a plain share), labelled "events of n (share)";
 //   - continuous and count outcomes, every arm at most DistributionBoxLimit
-//     values: a box plot (median, quartiles, whiskers to the furthest value
-//     within 1.5 IQR) over jittered points, at most DistributionMaxPoints
-//     per arm; the jitter is deterministic;
+//     values: a box plot as R's boxplot draws it (Tukey's hinges and median,
+//     whiskers to the furthest values within 1.5 times the hinge spread)
+//     over jittered points, at most DistributionMaxPoints per arm; the
+//     jitter is deterministic;
 //   - larger arms: histograms on common bins (one per value for counts
 //     spanning at most 60 values, else 40 equal bins), as the percentage of
 //     each arm's values, so arms of different sizes compare.
@@ -62,15 +64,15 @@ func DistributionPlot(a Analysis) (*plot.Plot, error) {
 	if total == 0 {
 		return nil, fmt.Errorf("%w: no outcome values to draw", ErrInvalidAnalysis)
 	}
-	label := a.Outcome
+	label := analysisShort(a.Outcome)
 	if label == "" {
 		label = "outcome"
 	}
 	axis := label
 	if a.OutcomeUnit != "" {
-		axis += " (" + a.OutcomeUnit + ")"
+		axis += " (" + analysisShort(a.OutcomeUnit) + ")"
 	}
-	units := a.Units
+	units := analysisShort(a.Units)
 	if units == "" {
 		units = "participants"
 	}
@@ -84,18 +86,16 @@ func DistributionPlot(a Analysis) (*plot.Plot, error) {
 	}
 }
 
-// distributionTicks are the arms' names with their numbers of values.
-func distributionTicks(arms []ArmSummary, finite [][]float64) []plot.Tick {
+// distributionNominalX sets p's x axis to the arms, each labelled with its
+// number of values, long names wrapped to the width of their slot.
+func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
+	slot := (PlotWidth - vg.Inch) / vg.Length(len(arms)) * 0.9
 	ticks := make([]plot.Tick, len(arms))
 	for i, arm := range arms {
-		ticks[i] = plot.Tick{Value: float64(i), Label: arm.Arm + "\nn = " + flowThousands(len(finite[i]))}
+		name := analysisWrap(analysisShort(arm.Arm), p.X.Tick.Label, slot)
+		ticks[i] = plot.Tick{Value: float64(i), Label: name + "\nn = " + flowThousands(len(finite[i]))}
 	}
-	return ticks
-}
-
-// distributionNominalX sets p's x axis to the arms.
-func distributionNominalX(p *plot.Plot, arms []ArmSummary, finite [][]float64) {
-	p.X.Tick.Marker = plot.ConstantTicks(distributionTicks(arms, finite))
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Tick.Length = 0
 	p.X.Width = 0
 	p.X.Min, p.X.Max = -0.6, float64(len(arms))-0.4
@@ -138,6 +138,7 @@ func distributionShares(arms []ArmSummary, finite [][]float64, label, units stri
 		return nil, err
 	}
 	p.Add(l)
+	p.Y.Tick.Marker = NiceTicks{}
 	p.Y.Min = 0
 	p.Y.Max = max(top, 10)
 	p.Y.Padding = 0
@@ -156,8 +157,8 @@ func distributionBoxes(arms []ArmSummary, finite [][]float64, label, axis string
 	}
 	p := NewStyledPlot("Distribution of "+label+" by arm\n"+sub, "", axis)
 	p.Title.TextStyle.Font.Size = LabelSize
+	p.Y.Tick.Marker = NiceTicks{}
 	distributionNominalX(p, arms, finite)
-	width := min(vg.Points(60), (PlotWidth-vg.Inch)/vg.Length(len(arms))*0.45)
 	rng := rand.New(rand.NewPCG(20231, 7))
 	var empty plotter.XYLabels
 	for i, vs := range finite {
@@ -180,16 +181,7 @@ func distributionBoxes(arms []ArmSummary, finite [][]float64, label, axis string
 		sc.GlyphStyle = draw.GlyphStyle{Color: ArmFill(i, 0.45), Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}
 		p.Add(sc)
 
-		box, err := plotter.NewBoxPlot(width, float64(i), plotter.Values(sorted))
-		if err != nil {
-			return nil, err
-		}
-		box.FillColor = nil
-		box.BoxStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(1.5)}
-		box.WhiskerStyle = box.BoxStyle
-		box.MedianStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(3)}
-		box.GlyphStyle = draw.GlyphStyle{Radius: 0, Shape: draw.CircleGlyph{}}
-		p.Add(box)
+		p.Add(&distributionBox{x: float64(i), stats: distributionBoxStats(sorted), colour: ArmColor(i)})
 	}
 	if len(empty.Labels) > 0 {
 		l, err := analysisLabels(empty, draw.XCenter, draw.YCenter, vg.Point{})
@@ -199,6 +191,71 @@ func distributionBoxes(arms []ArmSummary, finite [][]float64, label, axis string
 		p.Add(l)
 	}
 	return p, nil
+}
+
+// distributionBoxStats returns the five numbers of R's boxplot.stats(x)
+// (coef 1.5) for sorted x: the lower whisker, lower hinge, median, upper
+// hinge and upper whisker. The hinges and median are Tukey's five-number
+// summary, R's fivenum [1]:
+//
+//	n4 = floor((n+3)/2) / 2
+//	d  = (1, n4, (n+1)/2, n+1-n4, n)
+//	fivenum = (x[floor(d)] + x[ceil(d)]) / 2   (1-based)
+//
+// and the whiskers reach the most extreme values within
+// [lower hinge - 1.5 (upper - lower hinge), upper hinge + 1.5 (...)].
+// sorted must not be empty.
+//
+// [1] Tukey, J. W. (1977). Exploratory Data Analysis. Addison-Wesley.
+func distributionBoxStats(sorted []float64) [5]float64 {
+	n := len(sorted)
+	n4 := math.Floor(float64(n+3)/2) / 2
+	d := [5]float64{1, n4, float64(n+1) / 2, float64(n+1) - n4, float64(n)}
+	var s [5]float64
+	for i, di := range d {
+		lo, hi := int(math.Floor(di))-1, int(math.Ceil(di))-1
+		s[i] = sorted[lo]/2 + sorted[hi]/2
+	}
+	spread := s[3] - s[1]
+	lo, hi := s[1]-1.5*spread, s[3]+1.5*spread
+	s[0], s[4] = math.Inf(1), math.Inf(-1)
+	for _, v := range sorted {
+		if v >= lo && v <= hi {
+			s[0], s[4] = min(s[0], v), max(s[4], v)
+		}
+	}
+	return s
+}
+
+// distributionBox draws a box plot of stats (from distributionBoxStats)
+// at x, a fixed share of the distance between arms wide.
+type distributionBox struct {
+	x      float64
+	stats  [5]float64
+	colour color.Color
+}
+
+// Plot implements plot.Plotter.
+func (b *distributionBox) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	ls := draw.LineStyle{Color: b.colour, Width: vg.Points(1.5)}
+	x0, x1, xm := trX(b.x-0.2), trX(b.x+0.2), trX(b.x)
+	c0, c1 := trX(b.x-0.08), trX(b.x+0.08)
+	y := [5]vg.Length{}
+	for i, v := range b.stats {
+		y[i] = trY(v)
+	}
+	box := []vg.Point{{X: x0, Y: y[1]}, {X: x1, Y: y[1]}, {X: x1, Y: y[3]}, {X: x0, Y: y[3]}, {X: x0, Y: y[1]}}
+	c.StrokeLines(ls, c.ClipLinesXY(box)...)
+	c.StrokeLines(ls, c.ClipLinesXY([]vg.Point{{X: xm, Y: y[1]}, {X: xm, Y: y[0]}}, []vg.Point{{X: xm, Y: y[3]}, {X: xm, Y: y[4]}})...)
+	c.StrokeLines(ls, c.ClipLinesXY([]vg.Point{{X: c0, Y: y[0]}, {X: c1, Y: y[0]}}, []vg.Point{{X: c0, Y: y[4]}, {X: c1, Y: y[4]}})...)
+	med := draw.LineStyle{Color: b.colour, Width: vg.Points(3)}
+	c.StrokeLines(med, c.ClipLinesXY([]vg.Point{{X: x0, Y: y[2]}, {X: x1, Y: y[2]}})...)
+}
+
+// DataRange implements plot.DataRanger.
+func (b *distributionBox) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return b.x - 0.2, b.x + 0.2, b.stats[0], b.stats[4]
 }
 
 // distributionSample returns at most m values of sorted: all of them, or m
@@ -225,7 +282,8 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 			hi = max(hi, v)
 		}
 	}
-	start, width, nbins := lo, (hi-lo)/distributionBins, distributionBins
+	// hi/n - lo/n cannot overflow where (hi-lo)/n can.
+	start, width, nbins := lo, hi/distributionBins-lo/distributionBins, distributionBins
 	integer := count && lo == math.Trunc(lo) && hi == math.Trunc(hi) && hi-lo < distributionCountBins
 	switch {
 	case integer:
@@ -239,6 +297,8 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 	entries := 0
 	for i, vs := range finite {
 		if len(vs) == 0 {
+			p.Legend.Add(analysisShort(arms[i].Arm) + ": no values")
+			entries++
 			continue
 		}
 		counts := make([]float64, nbins)
@@ -262,10 +322,12 @@ func distributionHistograms(arms []ArmSummary, finite [][]float64, label, axis, 
 		line.LineStyle = draw.LineStyle{Color: ArmColor(i), Width: vg.Points(1.5)}
 		line.FillColor = ArmFill(i, 0.15)
 		p.Add(line)
-		p.Legend.Add(arms[i].Arm+" (n = "+flowThousands(len(vs))+")", line)
+		p.Legend.Add(analysisShort(arms[i].Arm)+" (n = "+flowThousands(len(vs))+")", line)
 		entries++
 	}
 	placeLegendAboveData(p, entries)
+	p.X.Tick.Marker = NiceTicks{}
+	p.Y.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = 0, max(top, 1)
 	p.X.Min, p.X.Max = start, start+float64(nbins)*width
 	return p, nil

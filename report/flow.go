@@ -34,6 +34,7 @@ func FlowPlot(arms []ArmSummary, units string) (*plot.Plot, error) {
 	if units == "" {
 		units = "participants"
 	}
+	units = analysisShort(units)
 	p := NewStyledPlot("Flow of "+units+" by arm: randomised, analysed, missing outcome", "number of "+units, "")
 	k := len(arms)
 	bars := &flowBars{}
@@ -45,7 +46,7 @@ func FlowPlot(arms []ArmSummary, units string) (*plot.Plot, error) {
 			return nil, fmt.Errorf("%w: arm %q has a negative count", ErrInvalidAnalysis, arm.Arm)
 		}
 		top := float64((k-1-i)*4 + 3)
-		ticks = append(ticks, plot.Tick{Value: top, Label: arm.Arm})
+		ticks = append(ticks, plot.Tick{Value: top, Label: analysisShort(arm.Arm)})
 		counts := [3]int{arm.Randomised, arm.Analysed, arm.Missing}
 		for s, n := range counts {
 			y := top - 1 - float64(s)
@@ -64,6 +65,7 @@ func FlowPlot(arms []ArmSummary, units string) (*plot.Plot, error) {
 	p.Add(l)
 
 	p.X.Min, p.X.Max = 0, float64(maxCount)
+	p.X.Tick.Marker = NiceTicks{}
 	p.Y.Min, p.Y.Max = -0.6, float64(4*k-1)+0.6
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Y.Tick.Length = 0

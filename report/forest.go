@@ -5,8 +5,11 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -20,6 +23,8 @@ type Forest struct {
 	Panels []*plot.Plot
 	// rows is the number of rows of each panel, which sets its height.
 	rows []int
+	// numbers is the width of each panel's numbers, right of its data.
+	numbers []vg.Length
 }
 
 const (
@@ -42,7 +47,7 @@ func (f *Forest) Height() vg.Length {
 
 // Draw draws the panels on c, top to bottom, each given a share of the
 // height in proportion to its number of rows, with their data areas
-// aligned on the left.
+// aligned.
 func (f *Forest) Draw(c draw.Canvas) {
 	total := f.Height()
 	if total == 0 {
@@ -56,6 +61,10 @@ func (f *Forest) Draw(c draw.Canvas) {
 		}
 		widest = max(widest, widths[i])
 	}
+	var widestNumbers vg.Length
+	for _, w := range f.numbers {
+		widestNumbers = max(widestNumbers, w)
+	}
 	scale := c.Size().Y / total
 	top := c.Max.Y
 	for i, p := range f.Panels {
@@ -67,6 +76,7 @@ func (f *Forest) Draw(c draw.Canvas) {
 		}
 		sub.Min.Y = top - h
 		sub.Min.X += widest - widths[i]
+		sub.Max.X -= widestNumbers - f.numbers[i]
 		p.Draw(sub)
 		top -= h
 	}
@@ -90,6 +100,7 @@ type forestRow struct {
 //
 //	estimate not finite, or <= 0 on a log axis   → "(not estimable)", nothing drawn
 //	a bound not finite, or <= 0 on a log axis    → the interval runs to the axis' edge, "(interval open)"
+//	|value| > 1e100, or a ratio < 1e-100         → treated as not finite
 //
 // A ratio comparison whose NullValue is not positive is an error wrapping
 // ErrInvalidAnalysis. ForestPlot panics if cs is empty.
@@ -103,6 +114,17 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 	ci := strconv.FormatFloat(100*level, 'g', 6, 64) + "% CI"
 	index := analysisArmIndex(arms)
 	f := &Forest{}
+	// With a single control, rows name only the treatment arm.
+	oneControl := true
+	for _, c := range cs {
+		oneControl = oneControl && c.Control == cs[0].Control
+	}
+	rowName := func(c Comparison) string {
+		if oneControl {
+			return analysisShort(c.Treatment)
+		}
+		return analysisShort(c.Treatment) + " vs " + analysisShort(c.Control)
+	}
 
 	// The estimates: one panel per (measure, scale), usually one.
 	type key struct {
@@ -116,7 +138,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		if c.Log && !(c.NullValue > 0) {
 			return nil, fmt.Errorf("%w: comparison %q vs %q is a ratio with no-effect value %v", ErrInvalidAnalysis, c.Treatment, c.Control, c.NullValue)
 		}
-		m := c.Measure
+		m := analysisShort(c.Measure)
 		if m == "" {
 			m = "difference"
 			if c.Log {
@@ -128,18 +150,22 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], forestRow{
-			label: c.Treatment + " vs " + c.Control,
+			label: rowName(c),
 			est:   c.Estimate, low: c.Low, high: c.High,
 			arm: index[c.Treatment], primary: true,
 		})
 	}
 	for _, k := range order {
-		title := "Effect of each arm against its control: " + k.measure
-		p, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
+		title := "Effect of each arm against its control"
+		if oneControl {
+			title = "Effect of each arm against " + analysisShort(cs[0].Control)
+		}
+		p, w, err := forestPanel(title, k.measure+" ("+ci+")", groups[k], k.log, k.null)
 		if err != nil {
 			return nil, err
 		}
 		f.Panels = append(f.Panels, p)
+		f.numbers = append(f.numbers, w)
 		f.rows = append(f.rows, len(groups[k]))
 	}
 
@@ -152,7 +178,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 					continue
 				}
 				rows = append(rows, forestRow{
-					label: c.Treatment + " vs " + c.Control + ": " + e.Measure,
+					label: rowName(c) + ": " + analysisShort(e.Measure),
 					est:   e.Value, low: e.Low, high: e.High,
 					arm: index[c.Treatment],
 				})
@@ -165,11 +191,12 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 		if log {
 			title, xl, null = "Ratios (log scale, no effect at 1)", "ratio ("+ci+", log scale)", 1
 		}
-		p, err := forestPanel(title, xl, rows, log, null)
+		p, w, err := forestPanel(title, xl, rows, log, null)
 		if err != nil {
 			return nil, err
 		}
 		f.Panels = append(f.Panels, p)
+		f.numbers = append(f.numbers, w)
 		f.rows = append(f.rows, len(rows))
 	}
 	return f, nil
@@ -177,9 +204,12 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 
 // forestPanel draws one panel of rows, top to bottom, on a linear or log
 // x axis with a dashed line at null.
-func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64) (*plot.Plot, error) {
+func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64) (*plot.Plot, vg.Length, error) {
 	drawable := func(v float64) bool {
-		return !math.IsNaN(v) && !math.IsInf(v, 0) && (!log || v > 0)
+		if log {
+			return v >= forestLimitLow && v <= forestLimit
+		}
+		return math.Abs(v) <= forestLimit
 	}
 	lo, hi := null, null
 	for _, r := range rows {
@@ -215,7 +245,7 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 		case !drawable(r.low) || !drawable(r.high):
 			label += " (interval open)"
 		}
-		ticks[i] = plot.Tick{Value: y, Label: label}
+		ticks[i] = plot.Tick{Value: y, Label: forestLabel(label, p.Y.Tick.Label)}
 		if !drawable(r.est) {
 			continue
 		}
@@ -232,16 +262,60 @@ func forestPanel(title, xLabel string, rows []forestRow, log bool, null float64)
 		})
 	}
 	p.Add(fr)
+	// The numbers, right of the data: estimate (low to high).
+	var nums plotter.XYLabels
+	for i, r := range rows {
+		nums.XYs = append(nums.XYs, plotter.XY{X: hi, Y: float64(n - 1 - i)})
+		nums.Labels = append(nums.Labels, forestNumbers(r))
+	}
+	l, err := analysisLabels(nums, draw.XLeft, draw.YCenter, vg.Point{X: vg.Points(8)})
+	if err != nil {
+		return nil, 0, err
+	}
+	p.Add(l)
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Y.Tick.Length = 0
 	p.Y.Width = 0
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	p.X.Min, p.X.Max = lo, hi
+	p.X.Tick.Marker = NiceTicks{}
 	if log {
 		p.X.Scale = plot.LogScale{}
 		p.X.Tick.Marker = forestRatioTicks{}
 	}
-	return p, nil
+	var numbers vg.Length
+	for i, t := range nums.Labels {
+		numbers = max(numbers, l.TextStyle[i].Width(t))
+	}
+	return p, numbers + l.Offset.X, nil
+}
+
+// forestLimit bounds the values a forest plot draws: beyond ±1e100 (or a
+// ratio below 1e-100) a value is treated as not finite, which keeps every
+// axis computation finite.
+const (
+	forestLimit    = 1e100
+	forestLimitLow = 1e-100
+)
+
+// forestNumbers prints a row's estimate and interval as the report's
+// table does: "0.830 (0.630 to 1.09)".
+func forestNumbers(r forestRow) string {
+	if analysisNumber(r.est) == "undefined" {
+		return "undefined"
+	}
+	return analysisNumber(r.est) + " (" + analysisInterval(r.low, r.high) + ")"
+}
+
+// forestLabel wraps a row's label onto at most two lines of at most 40% of
+// PlotWidth, so that it fits its row; the rest is cut with an ellipsis.
+func forestLabel(s string, sty text.Style) string {
+	lines := strings.SplitN(analysisWrap(s, sty, PlotWidth*0.4), "\n", 3)
+	if len(lines) == 3 {
+		lines[1] += "…"
+		lines = lines[:2]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // forestMark is a drawn row: the interval, its caps and the estimate.
@@ -295,6 +369,9 @@ type forestRatioTicks struct{}
 
 // Ticks implements plot.Ticker.
 func (forestRatioTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(lo > 0 && hi >= lo && !math.IsInf(hi, 0)) {
+		return nil
+	}
 	steps := [][]float64{
 		{1},
 		{1, 2, 5},

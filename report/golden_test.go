@@ -20,7 +20,7 @@ var regen = cmpimg.GenerateTestData
 const goldenDelta = 0.05
 
 // checkGolden renders p as PNG at w by h and compares it with
-// testdata/NAME_golden.png, writing NAME.png beside it when they differ.
+// testdata/NAME_golden.png (see checkGoldenPNG).
 func checkGolden(t *testing.T, name string, p *plot.Plot, w, h vg.Length) {
 	t.Helper()
 	wt, err := p.WriterTo(w, h, "png")
@@ -31,12 +31,20 @@ func checkGolden(t *testing.T, name string, p *plot.Plot, w, h vg.Length) {
 	if _, err := wt.WriteTo(&got); err != nil {
 		t.Fatalf("render %s: %v", name, err)
 	}
+	checkGoldenPNG(t, name, got.Bytes())
+}
+
+// checkGoldenPNG compares the PNG image got with testdata/NAME_golden.png
+// within goldenDelta, writing testdata/NAME.png beside it when they differ,
+// and rewrites the golden file under -regen.
+func checkGoldenPNG(t *testing.T, name string, got []byte) {
+	t.Helper()
 	golden := filepath.Join("testdata", name+"_golden.png")
 	if *regen {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -45,13 +53,13 @@ func checkGolden(t *testing.T, name string, p *plot.Plot, w, h vg.Length) {
 	if err != nil {
 		t.Fatalf("%v (run go test ./report -regen to create it)", err)
 	}
-	ok, err := cmpimg.EqualApprox("png", got.Bytes(), want, goldenDelta)
+	ok, err := cmpimg.EqualApprox("png", got, want, goldenDelta)
 	if err != nil {
 		t.Fatalf("compare %s: %v", name, err)
 	}
 	if !ok {
 		bad := filepath.Join("testdata", name+".png")
-		os.WriteFile(bad, got.Bytes(), 0o644)
+		os.WriteFile(bad, got, 0o644)
 		t.Errorf("%s differs from %s; the new image is %s", name, golden, bad)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"strconv"
+	"strings"
 )
 
 //go:embed templates/analysis.html.tmpl
@@ -24,6 +25,7 @@ type analysisPage struct {
 	Date, CI                      string
 	Results                       []analysisResultRow
 	Flow                          []analysisFlowRow
+	Summaries                     bool
 	Figures                       []analysisFigureHTML
 }
 
@@ -31,6 +33,7 @@ type analysisResultRow struct {
 	Comparison, Method, Measure, Sentence string
 	Estimate, Interval, P                 string
 	Effects                               []analysisEffectRow
+	Notes                                 []string
 }
 
 type analysisEffectRow struct {
@@ -38,7 +41,7 @@ type analysisEffectRow struct {
 }
 
 type analysisFlowRow struct {
-	Arm                           string
+	Arm, Summary                  string
 	Randomised, Analysed, Missing string
 }
 
@@ -57,7 +60,7 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 		Title:       a.Title,
 		Outcome:     a.Outcome,
 		OutcomeType: a.OutcomeType,
-		DataFile:    a.DataFile,
+		DataFile:    a.DataFile[strings.LastIndexAny(a.DataFile, `/\`)+1:],
 		DataSHA256:  a.DataSHA256,
 		Version:     a.Version,
 		CI:          strconv.FormatFloat(100*level, 'g', 6, 64) + "% CI",
@@ -81,13 +84,14 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 			Method:     c.Method,
 			Measure:    m,
 			Sentence:   c.Sentence,
-			Estimate:   htmlNumber(c.Estimate),
-			Interval:   htmlInterval(c.Low, c.High),
-			P:          htmlPValue(c.P),
+			Notes:      c.Notes,
+			Estimate:   analysisNumber(c.Estimate),
+			Interval:   analysisInterval(c.Low, c.High),
+			P:          analysisPValue(c.P),
 		}
 		for _, e := range c.EffectSizes {
 			row.Effects = append(row.Effects, analysisEffectRow{
-				Measure: e.Measure, Value: htmlNumber(e.Value), Interval: htmlInterval(e.Low, e.High),
+				Measure: e.Measure, Value: analysisNumber(e.Value), Interval: analysisInterval(e.Low, e.High),
 			})
 		}
 		pg.Results = append(pg.Results, row)
@@ -95,10 +99,14 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 	for _, arm := range a.Arms {
 		pg.Flow = append(pg.Flow, analysisFlowRow{
 			Arm:        arm.Arm,
+			Summary:    arm.Summary,
 			Randomised: flowThousands(arm.Randomised),
 			Analysed:   flowThousands(arm.Analysed),
 			Missing:    flowThousands(arm.Missing),
 		})
+	}
+	for _, arm := range a.Arms {
+		pg.Summaries = pg.Summaries || arm.Summary != ""
 	}
 	for _, f := range figs {
 		pg.Figures = append(pg.Figures, analysisFigureHTML{
@@ -115,9 +123,9 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// htmlNumber prints v with three significant digits but never rounds the
+// analysisNumber prints v with three significant digits but never rounds the
 // integer part, "undefined" for NaN and ±Inf.
-func htmlNumber(v float64) string {
+func analysisNumber(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "undefined"
 	}
@@ -129,17 +137,17 @@ func htmlNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
-// htmlInterval prints a confidence interval as "low to high".
-func htmlInterval(lo, hi float64) string {
-	if htmlNumber(lo) == "undefined" && htmlNumber(hi) == "undefined" {
+// analysisInterval prints a confidence interval as "low to high".
+func analysisInterval(lo, hi float64) string {
+	if analysisNumber(lo) == "undefined" && analysisNumber(hi) == "undefined" {
 		return "undefined"
 	}
-	return htmlNumber(lo) + " to " + htmlNumber(hi)
+	return analysisNumber(lo) + " to " + analysisNumber(hi)
 }
 
-// htmlPValue prints a p-value to three decimals, "< 0.001" below that, and
+// analysisPValue prints a p-value to three decimals, "< 0.001" below that, and
 // "–" when there is none.
-func htmlPValue(p float64) string {
+func analysisPValue(p float64) string {
 	switch {
 	case math.IsNaN(p):
 		return "–"
@@ -148,4 +156,68 @@ func htmlPValue(p float64) string {
 	default:
 		return strconv.FormatFloat(p, 'f', 3, 64)
 	}
+}
+
+// analysisDefaults returns a with every comparison's empty Measure and
+// Sentence filled in from its Method, for the methods of evalkit analyse.
+func analysisDefaults(a Analysis) Analysis {
+	cs := make([]Comparison, len(a.Comparisons))
+	copy(cs, a.Comparisons)
+	for i := range cs {
+		c := &cs[i]
+		if c.Measure == "" {
+			c.Measure = analysisMethodMeasure(c.Method, a.OutcomeType)
+		}
+		if c.Sentence == "" {
+			c.Sentence = analysisMethodSentence(c.Method, a.OutcomeType)
+		}
+	}
+	a.Comparisons = cs
+	return a
+}
+
+// analysisMethodMeasure names the estimate of evalkit analyse's methods
+// (docs: spec/cli.md), "" for a method it does not know.
+func analysisMethodMeasure(method, outcomeType string) string {
+	switch method {
+	case "welch_t":
+		return "difference in means"
+	case "ols_hc2", "ols_cr2":
+		if outcomeType == "binary" {
+			return "risk difference"
+		}
+		return "difference in means"
+	case "fisher_exact":
+		return "risk difference"
+	case "negbin_glm", "poisson_exact", "poisson_glm":
+		return "rate ratio"
+	}
+	return ""
+}
+
+// analysisMethodSentence says in one plain sentence how evalkit analyse's
+// methods estimate an effect (docs: spec/cli.md), "" for a method it does
+// not know.
+func analysisMethodSentence(method, outcomeType string) string {
+	what := "The difference in mean outcome"
+	if outcomeType == "binary" {
+		what = "The difference in the share with the outcome (a linear probability model)"
+	}
+	switch method {
+	case "welch_t":
+		return "The difference in mean outcome between the arms, with Welch's t-test and interval, which do not assume equal variances."
+	case "ols_hc2":
+		return what + ", adjusted for the covariates and blocks by least squares, with HC2 robust standard errors."
+	case "ols_cr2":
+		return what + ", estimated by least squares with CR2 cluster-robust standard errors and Bell-McCaffrey degrees of freedom, because whole clusters were randomised."
+	case "fisher_exact":
+		return "The difference in the share with the outcome (risk difference), with Newcombe's hybrid score interval; the p-value is from Fisher's exact test."
+	case "negbin_glm":
+		return "The ratio of outcome rates, from a negative-binomial regression allowing for over-dispersion, with a Wald interval and test."
+	case "poisson_exact":
+		return "The ratio of outcome rates, with the exact Poisson test and interval."
+	case "poisson_glm":
+		return "The ratio of outcome rates, from a Poisson regression adjusted for the covariates and blocks, with a Wald interval and test."
+	}
+	return ""
 }

@@ -2,10 +2,15 @@ package report
 
 import (
 	"image/color"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -131,4 +136,93 @@ func analysisLabels(xy plotter.XYLabels, xa draw.XAlignment, ya draw.YAlignment,
 	}
 	l.Offset = off
 	return l, nil
+}
+
+// analysisWrap breaks s at spaces into lines no wider than width in sty,
+// where it can (a single word wider than width keeps its own line).
+func analysisWrap(s string, sty text.Style, width vg.Length) string {
+	words := strings.Fields(s)
+	if len(words) == 0 || sty.Width(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	line := words[0]
+	for _, w := range words[1:] {
+		if sty.Width(line+" "+w) <= width {
+			line += " " + w
+			continue
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+		line = w
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// NiceTicks marks a linear axis at round numbers: steps of 1, 2, 2.5 or 5
+// times a power of ten, the smallest step giving at most seven major ticks,
+// labelled with no more decimals than the step needs, and minor ticks
+// between them. Zero, when in range, is always a tick.
+type NiceTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) || math.IsNaN(hi-lo) {
+		return nil
+	}
+	mag := math.Pow(10, math.Floor(math.Log10((hi-lo)/7)))
+	var step float64
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		step = m * mag
+		if (math.Floor(hi/step)-math.Ceil(lo/step))+1 <= 7 {
+			break
+		}
+	}
+	if math.Abs(lo/step) > 1e15 || math.Abs(hi/step) > 1e15 {
+		// Steps this small against the values cannot be counted in float64.
+		return []plot.Tick{
+			{Value: lo, Label: strconv.FormatFloat(lo, 'g', 6, 64)},
+			{Value: hi, Label: strconv.FormatFloat(hi, 'g', 6, 64)},
+		}
+	}
+	decimals := 0
+	for d := step; d != math.Trunc(d) && decimals < 15; d *= 10 {
+		decimals++
+	}
+	var ticks []plot.Tick
+	for k := math.Ceil(lo / step); k*step <= hi; k++ {
+		v := k * step
+		if v == 0 {
+			v = 0 // no "-0"
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
+		if minor := v + step/2; minor <= hi {
+			ticks = append(ticks, plot.Tick{Value: minor})
+		}
+	}
+	if first := math.Ceil(lo/step)*step - step/2; first >= lo {
+		ticks = append(ticks, plot.Tick{Value: first})
+	}
+	return ticks
+}
+
+// analysisLabelRunes is the most characters of a user's name (an arm, a
+// covariate, a measure) drawn in a plot; longer names are cut with an
+// ellipsis, so that a long name cannot squeeze the data out of a plot.
+const analysisLabelRunes = 48
+
+// analysisShort returns s cut to analysisLabelRunes characters, with its
+// line breaks and other control characters turned into spaces.
+func analysisShort(s string) string {
+	r := []rune(strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return ' '
+		}
+		return c
+	}, s))
+	if len(r) <= analysisLabelRunes {
+		return string(r)
+	}
+	return string(r[:analysisLabelRunes-1]) + "…"
 }

@@ -86,13 +86,12 @@ func TestRandomiseVerifyDetectsChanges(t *testing.T) {
 	if _, stderr, code := runCmd(t, "randomise", "--in", in, "--id", "unit_id", "--seed", "1", "--out", out); code != 0 {
 		t.Fatal(stderr)
 	}
-	man := out + ".manifest.json"
 	// Moving the directory keeps the manifest's relative paths working.
 	moved := filepath.Join(t.TempDir(), "moved")
 	if err := os.Rename(dir, moved); err != nil {
 		t.Fatal(err)
 	}
-	dir, in, out, man = moved, filepath.Join(moved, "units.csv"), filepath.Join(moved, "allocation.csv"), filepath.Join(moved, "allocation.csv.manifest.json")
+	dir, in, out, man := moved, filepath.Join(moved, "units.csv"), filepath.Join(moved, "allocation.csv"), filepath.Join(moved, "allocation.csv.manifest.json")
 	if stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", man); code != 0 || !strings.HasPrefix(stdout, "Verified") {
 		t.Fatalf("verify after moving: exit %d, %s%s", code, stdout, stderr)
 	}

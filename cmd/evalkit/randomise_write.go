@@ -21,13 +21,12 @@ import (
 
 // randomiseResult is what a randomisation produced.
 type randomiseResult struct {
-	cfg        *randomiseConfig
-	alloc      *rct.Allocation
-	rows       int
-	inSHA      string
-	outSHA     string
-	manifest   string
-	manifestOK bool
+	cfg      *randomiseConfig
+	alloc    *rct.Allocation
+	rows     int
+	inSHA    string
+	outSHA   string
+	manifest string
 }
 
 // randomiseManifestPath is the manifest's path for an output path.

@@ -94,6 +94,15 @@ func TestHelpGolden(t *testing.T) {
 	}
 }
 
+// TestUsageGolden pins one subcommand's usage text, flags and defaults.
+func TestUsageGolden(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "randomise", "-h")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	checkGoldenText(t, "help/randomise_usage.txt", stdout, *updateHelp)
+}
+
 func TestEveryCommandHasUsageWithExample(t *testing.T) {
 	for _, c := range commands() {
 		if c.name() == "help" {
