@@ -2,8 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"strings"
 )
 
 // analyseCmd estimates a trial's effects.
@@ -29,13 +27,34 @@ else continuous; a count must be asked for with --type count.
   count       rate ratio by a negative-binomial GLM (--model negbin) or the
               exact Poisson test (--model poisson), per unit of --exposure
 
-Missing outcomes (empty, NA, NaN, ., null) are left out and counted in
-n_missing of their arm. Undefined numbers are null in --json, NA in the table,
-with the reason in the comparison's notes.
+With --covariates, --block or --cluster the trial is analysed as it was
+randomised: a continuous or binary outcome by least squares with HC2 errors
+(ols_hc2), or CR2 errors and Bell-McCaffrey df with --cluster (ols_cr2),
+with block fixed effects; a count by the GLM with the covariates and blocks
+(negbin_glm, poisson_glm). Each comparison uses the rows of its two arms; a
+block holding only one of them is left out with a warning. A table of the
+covariates' balance (standardised differences) follows the comparisons.
+
+--permutations B --seed N adds ri_p_value: the trial re-randomised B times as
+it was randomised (within blocks, whole clusters), exact when there are no
+more than B allocations. --report DIR writes DIR/report.html and the plots as
+DIR/*.png.
+
+Missing outcomes and covariates (empty, NA, NaN, ., null) are left out and
+counted in n_missing of their arm. Undefined numbers are null in --json, NA
+in the table, with the reason in the comparison's notes.
 
 Example: re-offending in the focused-deterrence trial:
 
 	evalkit analyse --in examples/focused_deterrence.csv --outcome reoffended
+
+Example: attendance in the School Navigators trial, schools randomised
+within towns, adjusted for the baseline, with a randomisation p-value and a
+report:
+
+	evalkit analyse --in examples/school_navigators.csv --outcome attendance \
+		--covariates attendance_baseline --block town --cluster school \
+		--permutations 10000 --seed 2024 --report navigators-report
 
 Example: crimes per week in a hotspot trial, exact Poisson test:
 
@@ -70,6 +89,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		return err
 	}
 	res := analyseRun(o, d, method)
+	if err := analyseFinish(e, o, d, res); err != nil {
+		return err
+	}
 	if o.json {
 		return writeJSON(e.stdout, res.jsonValue())
 	}
@@ -77,8 +99,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 }
 
 // parseAnalyseFlags parses and checks the flags: bad usage is a usage error
-// (exit 2); a flag of part 2 of the analysis (covariates, blocks, clusters,
-// randomisation inference, the report) is an error until it is built.
+// (exit 2).
 func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	o := &analyseOptions{}
 	fs := newFlagSet(e, "analyse", analyseUsage)
@@ -132,19 +153,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.permutations < 0 {
 		return nil, usageErrorf("--permutations %d: want a positive number of re-randomisations", o.permutations)
 	}
-	for _, p := range []struct {
-		flag string
-		on   bool
-	}{
-		{"covariates", strings.TrimSpace(o.covariates) != ""},
-		{"block", o.block != ""},
-		{"cluster", o.cluster != ""},
-		{"permutations", o.permutations > 0},
-		{"report", o.report != ""},
-	} {
-		if p.on {
-			return nil, fmt.Errorf("--%s: %w", p.flag, errNotBuilt)
-		}
+	if err := checkAnalyseFlags2(o, set); err != nil {
+		return nil, err
 	}
 	return o, nil
 }

@@ -20,6 +20,8 @@ type analyseArm struct {
 	exposure []float64
 	// nMissing counts the arm's rows left out for a missing value.
 	nMissing int
+	// rows holds the file's data row (from 0) of each used row.
+	rows []int
 }
 
 // analyseData is a trial's outcome split by arm.
@@ -32,6 +34,9 @@ type analyseData struct {
 	treatments []*analyseArm
 	// nMissingArm counts rows whose arm is missing (they belong to no arm).
 	nMissingArm int
+	// design holds the covariates, blocks and clusters (analyse_design.go);
+	// nil without them.
+	design *analyseDesign
 }
 
 // readAnalyseData reads the trial, converts the columns in use and checks
@@ -114,6 +119,7 @@ func readAnalyseData(o *analyseOptions) (*analyseData, error) {
 			}
 		}
 		a.y = append(a.y, v)
+		a.rows = append(a.rows, i)
 		if d.typ == "count" {
 			a.exposure = append(a.exposure, e)
 		}
@@ -136,6 +142,9 @@ func readAnalyseData(o *analyseOptions) (*analyseData, error) {
 		if l != o.control {
 			d.treatments = append(d.treatments, byLabel[l])
 		}
+	}
+	if err := readAnalyseDesign(o, t, d); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -13,6 +13,9 @@ import (
 // analyseMethodFor picks the comparison method of the contract for the
 // outcome's type and the flags.
 func analyseMethodFor(o *analyseOptions, d *analyseData) (analyseMethod, error) {
+	if d.design != nil {
+		return d.design.methodFor(o, d)
+	}
 	switch d.typ {
 	case "continuous":
 		return analyseWelch, nil

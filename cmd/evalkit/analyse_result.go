@@ -21,6 +21,10 @@ type analyseResult struct {
 	NMissingArm int                 `json:"n_missing_arm"`
 	arms        []analyseArmSummary // the same arms, for the table
 	data        *analyseData        // what was analysed
+
+	// Balance and Warnings are additions of part 2 (analyse_balance.go).
+	Balance  []analyseBalanceRow `json:"balance,omitempty"`
+	Warnings []string            `json:"warnings,omitempty"`
 }
 
 // analyseArmSummary describes one arm; the fields of the outcome's type are

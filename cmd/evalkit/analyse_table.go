@@ -62,6 +62,7 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 			fmt.Fprintf(&b, "  note: %s\n", n)
 		}
 	}
+	r.writeTableExtras(&b)
 	lines := strings.SplitAfter(b.String(), "\n")
 	for i, l := range lines {
 		if strings.HasSuffix(l, "\n") {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/evalkit/evalkit/rct"
+	"github.com/evalkit/evalkit/stats"
+)
+
+// analyseRandomisation fills in each comparison's ri_p_value: the trial is
+// re-randomised --permutations times as it was randomised (complete
+// randomisation of the comparison's two arms with their observed counts,
+// within each block, whole clusters together), the comparison's estimate T
+// (its logarithm for a rate ratio) is recomputed each time, and
+//
+//	ri_p_value = (1 + #{|T*| >= |T_obs|}) / (1 + B)
+//
+// or, when there are no more allocations than B, the exact share of all
+// allocations with |T*| >= |T_obs| (rct.RandomisationTest). Every
+// comparison draws from the same seed, so the result depends only on the
+// data, the flags and --seed.
+func analyseRandomisation(e *env, o *analyseOptions, d *analyseData, res *analyseResult) error {
+	for i, t := range d.treatments {
+		c := &res.Comparisons[i]
+		if math.IsNaN(c.Estimate) {
+			c.note("ri_p_value: undefined, as the estimate is")
+			continue
+		}
+		s := analyseSubsetOf(d, t, d.control)
+		perms, err := analysePermutations(d, s)
+		if err != nil {
+			return fmt.Errorf("--permutations: comparison of %s with %s: %w", t.label, d.control.label, err)
+		}
+		newStat := analyseRIStatistic(d, s, c.Method)
+		prog := newProgress(e, fmt.Sprintf("re-randomising %s vs %s", t.label, d.control.label))
+		r, err := rct.RandomisationTest(perms, newStat, rct.RIOptions{Draws: o.permutations, Seed: uint64(o.seed), Progress: prog.Update})
+		prog.Done()
+		if errors.Is(err, rct.ErrUndefinedStatistic) {
+			c.note("ri_p_value: undefined, the estimate cannot be recomputed on the observed allocation")
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		c.RIPValue = r.P
+		design := "complete randomisation with the observed arm counts"
+		if d.design != nil && d.design.block != nil {
+			design += " within blocks"
+		}
+		if d.design != nil && d.design.cluster != nil {
+			design += ", whole clusters together"
+		}
+		if r.Exact {
+			c.note("ri_p_value: %s, exact, over all %d allocations (%s)", analyseNum(r.P), r.Draws, design)
+		} else {
+			c.note("ri_p_value: %s, from %d re-randomisations with seed %d (%s)", analyseNum(r.P), r.Draws, o.seed, design)
+		}
+		if r.Undefined > 0 {
+			c.note("ri_p_value: the estimate was undefined for %d of the allocations, counted as not extreme", r.Undefined)
+		}
+	}
+	return nil
+}
+
+// analysePermutations describes the allocations of the comparison's rows.
+func analysePermutations(d *analyseData, s *analyseSubset) (*rct.Permutations, error) {
+	assign := make([]int, len(s.treat))
+	for i, b := range s.treat {
+		if b {
+			assign[i] = 1
+		}
+	}
+	var blocks, clusters []string
+	if s.block != nil {
+		blocks = make([]string, len(s.block))
+		for i, b := range s.block {
+			blocks[i] = s.blockLabels[b]
+		}
+	}
+	if s.cluster != nil {
+		clusters = make([]string, len(s.cluster))
+		for i, g := range s.cluster {
+			clusters[i] = s.clusterLabels[g]
+		}
+	}
+	p, err := rct.NewPermutations(assign, blocks, clusters)
+	var ue *rct.UnitError
+	if errors.As(err, &ue) {
+		what := map[error]string{
+			rct.ErrMixedCluster:       "holds units of both arms, so the clusters were not randomised whole",
+			rct.ErrClusterSpansStrata: "lies in more than one block",
+		}
+		for sentinel, msg := range what {
+			if errors.Is(err, sentinel) {
+				return nil, fmt.Errorf("cluster %q (column %q) %s (rows %d and %d)", ue.Value, d.design.clusterCol, msg, s.row[ue.Other]+2, s.row[ue.Row]+2)
+			}
+		}
+	}
+	return p, err
+}
+
+// analyseRIStatistic returns the statistic T of a comparison by method:
+// the estimate, or its logarithm for a rate ratio. Least squares re-fits
+// only the treatment's coefficient (stats.TreatmentModel: the estimate does
+// not depend on the standard errors); the count models re-fit the GLM. A
+// re-fit that fails gives NaN.
+func analyseRIStatistic(d *analyseData, s *analyseSubset, method string) func() rct.Statistic {
+	switch method {
+	case "ols_hc2", "ols_cr2":
+		opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
+		m, err := stats.NewTreatmentModel(s.y, d.design.covNames, s.cov, opt)
+		if err != nil {
+			return analyseRINaN
+		}
+		return func() rct.Statistic {
+			treat := make([]bool, len(s.y))
+			return func(assign []int) float64 {
+				for i, a := range assign {
+					treat[i] = a == 1
+				}
+				f, err := m.Fit(treat)
+				if err != nil {
+					return math.NaN()
+				}
+				return f.Estimate
+			}
+		}
+	case "negbin_glm", "poisson_glm":
+		var covNames []string
+		if d.design != nil {
+			covNames = d.design.covNames
+		}
+		return func() rct.Statistic {
+			treat := make([]bool, len(s.y))
+			return func(assign []int) float64 {
+				for i, a := range assign {
+					treat[i] = a == 1
+				}
+				fit, err := analyseGLMFit(s, covNames, "treat", treat, 0.95, method)
+				if err != nil {
+					return math.NaN()
+				}
+				return fit.Coefficients[1].Estimate
+			}
+		}
+	case "poisson_exact":
+		return func() rct.Statistic {
+			return func(assign []int) float64 {
+				var yt, et, yc, ec float64
+				for i, a := range assign {
+					if a == 1 {
+						yt += s.y[i]
+						et += s.exposure[i]
+					} else {
+						yc += s.y[i]
+						ec += s.exposure[i]
+					}
+				}
+				return math.Log(yt/et) - math.Log(yc/ec)
+			}
+		}
+	}
+	// welch_t and fisher_exact: the difference in means (or risks).
+	return func() rct.Statistic { return rct.DiffInMeans(s.y, 1, 0) }
+}
+
+func analyseRINaN() rct.Statistic { return func([]int) float64 { return math.NaN() } }
