@@ -166,7 +166,7 @@ func analysisDefaults(a Analysis) Analysis {
 	for i := range cs {
 		c := &cs[i]
 		if c.Measure == "" {
-			c.Measure = analysisMethodMeasure(c.Method, a.OutcomeType)
+			c.Measure = MethodMeasure(c.Method, a.OutcomeType)
 		}
 		if c.Sentence == "" {
 			c.Sentence = analysisMethodSentence(c.Method, a.OutcomeType)
@@ -176,17 +176,20 @@ func analysisDefaults(a Analysis) Analysis {
 	return a
 }
 
-// analysisMethodMeasure names the estimate of evalkit analyse's methods
-// (docs: spec/cli.md), "" for a method it does not know.
-func analysisMethodMeasure(method, outcomeType string) string {
+// MethodMeasure names in words the estimate of an evalkit analyse method
+// (the contract's method names) for an outcome type, "" for a method it does
+// not know. Least-squares estimates adjusted for covariates or blocks are
+// "adjusted"; with a binary outcome they are differences in risk (a linear
+// probability model).
+func MethodMeasure(method, outcomeType string) string {
 	switch method {
-	case "welch_t":
+	case "welch_t", "student_t":
 		return "difference in means"
 	case "ols_hc2", "ols_cr2":
 		if outcomeType == "binary" {
-			return "risk difference"
+			return "adjusted risk difference"
 		}
-		return "difference in means"
+		return "adjusted difference in means"
 	case "fisher_exact":
 		return "risk difference"
 	case "negbin_glm", "poisson_exact", "poisson_glm":

@@ -44,7 +44,7 @@ func TestAnalysisDefaults(t *testing.T) {
 	}
 	for _, m := range []string{"welch_t", "ols_hc2", "ols_cr2", "fisher_exact", "negbin_glm", "poisson_exact", "poisson_glm"} {
 		for _, typ := range []string{"continuous", "binary", "count"} {
-			if analysisMethodSentence(m, typ) == "" || analysisMethodMeasure(m, typ) == "" {
+			if analysisMethodSentence(m, typ) == "" || MethodMeasure(m, typ) == "" {
 				t.Errorf("%s (%s): no sentence or measure", m, typ)
 			}
 		}

@@ -132,11 +132,8 @@ func analyseReportOf(o *analyseOptions, d *analyseData, res *analyseResult, sum 
 			Analysed: len(arm.y), Missing: arm.nMissing, Values: arm.y})
 	}
 	for _, c := range res.Comparisons {
-		measure := analyseEstimateName(c.Method)
-		ratio := measure == "rate ratio"
-		if d.typ == "binary" && strings.HasPrefix(c.Method, "ols_") {
-			measure = "risk difference"
-		}
+		measure := analyseMeasure(c.Method, d.typ)
+		ratio := strings.HasSuffix(measure, "ratio")
 		rc := evreport.Comparison{Treatment: c.Treatment, Control: c.Control, Method: c.Method,
 			Measure: measure, Sentence: analyseMethodSentence(o, d, c),
 			Estimate: c.Estimate, Low: c.CILow, High: c.CIHigh, P: c.PValue, Log: ratio}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	evreport "github.com/evalkit/evalkit/report"
 )
 
 // writeTable prints the result for a person: the arms, then one block per
@@ -45,7 +47,7 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 		fmt.Fprintf(&b, "\n%s vs %s: %s\n", c.Treatment, c.Control, c.Method)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (Holm)\n", level)
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", analyseEstimateName(c.Method), analyseNum(c.Estimate),
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", analyseMeasure(c.Method, r.Type), analyseNum(c.Estimate),
 			analyseCI(c.CILow, c.CIHigh), analyseNum(c.DF), analyseNum(c.PValue), analyseNum(c.PHolm))
 		for _, e := range c.EffectSizes {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, analyseNum(e.Value), analyseCI(e.CILow, e.CIHigh))
@@ -71,19 +73,6 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, strings.Join(lines, ""))
 	return err
-}
-
-// analyseEstimateName says what a method's estimate is.
-func analyseEstimateName(method string) string {
-	switch method {
-	case "welch_t", "student_t", "ols_hc2", "ols_cr2":
-		return "difference in means"
-	case "fisher_exact":
-		return "risk difference"
-	case "poisson_exact", "poisson_glm", "negbin_glm":
-		return "rate ratio"
-	}
-	return "estimate"
 }
 
 // analyseStatisticName names a test's statistic.
@@ -127,4 +116,12 @@ func analyseCI(lo, hi float64) string {
 		return "NA"
 	}
 	return "[" + analyseNum(lo) + ", " + analyseNum(hi) + "]"
+}
+
+// analyseMeasure names a method's estimate in words, as the report does.
+func analyseMeasure(method, outcomeType string) string {
+	if m := evreport.MethodMeasure(method, outcomeType); m != "" {
+		return m
+	}
+	return "estimate"
 }
