@@ -1,11 +1,8 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,7 +36,7 @@ func analyseCheckReportDir(o *analyseOptions) error {
 // renamed into place; an existing one (with --force) has each file
 // replaced atomically.
 func analyseWriteReport(o *analyseOptions, d *analyseData, res *analyseResult, now time.Time) error {
-	sum, err := analyseFileSHA256(o.in)
+	sum, err := fileSHA256(o.in)
 	if err != nil {
 		return err
 	}
@@ -98,20 +95,6 @@ func analyseWriteReport(o *analyseOptions, d *analyseData, res *analyseResult, n
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil
-}
-
-// analyseFileSHA256 returns the SHA-256 of the file in hex.
-func analyseFileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // analyseReportOf builds what the report shows: counts, outcome values by

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -118,7 +117,7 @@ func randomiseVerify(e *env, args []string) error {
 	if !res.Reproduced {
 		res.Differences = append(res.Differences, fmt.Sprintf("re-derived allocation differs from the recorded one (sha256 %s, recorded %s)", res.ReproducedSHA, m.Output.SHA256))
 	}
-	if sum, err := randomiseFileSHA(outPath); err == nil {
+	if sum, err := fileSHA256(outPath); err == nil {
 		ok := sum == m.Output.SHA256
 		res.OutputMatches = &ok
 		if !ok {
@@ -139,18 +138,4 @@ func randomiseVerify(e *env, args []string) error {
 		return fmt.Errorf("not verified: %s", strings.Join(res.Differences, "; "))
 	}
 	return nil
-}
-
-// randomiseFileSHA returns the SHA-256 of a file in hexadecimal.
-func randomiseFileSHA(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
