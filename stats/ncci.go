@@ -3,6 +3,8 @@ package stats
 import (
 	"fmt"
 	"math"
+
+	"github.com/evalkit/evalkit/internal/brent"
 )
 
 // smdInterval returns the confidence interval at level for a standardised
@@ -73,81 +75,9 @@ func ncpBound(t, df, p float64) (float64, error) {
 		a, fa = b, fb
 		step *= 2
 	}
-	root, ok := ncpBrent(f, a, b, fa, fb, 1e-12*math.Max(1, math.Abs(t)))
+	root, ok := brent.Root(f, a, b, fa, fb, 1e-12*math.Max(1, math.Abs(t)), 0)
 	if !ok {
 		return math.NaN(), fmt.Errorf("%w: noncentrality bound for t = %v, df = %v, p = %v", ErrNoConvergence, t, df, p)
 	}
 	return root, nil
-}
-
-// ncpBrent finds a root of f in the bracket [a, b], where f(a) = fa and
-// f(b) = fb have opposite signs, to within xtol, by Brent's method [1]: an
-// inverse quadratic or secant step when it falls well inside the bracket
-// and shrinks it fast enough, bisection otherwise. It reports false after
-// 500 iterations.
-//
-// [1] Brent, R. P. (1973). Algorithms for Minimization without
-// Derivatives, chapter 4. Englewood Cliffs, NJ: Prentice-Hall.
-func ncpBrent(f func(float64) float64, a, b, fa, fb, xtol float64) (float64, bool) {
-	const eps = 0x1p-52
-	// b is the best estimate, a the previous one, c the other end of the
-	// bracket [b, c].
-	c, fc := a, fa
-	d := b - a
-	e := d
-	for range 500 {
-		if (fb > 0) == (fc > 0) {
-			c, fc = a, fa
-			d = b - a
-			e = d
-		}
-		if math.Abs(fc) < math.Abs(fb) {
-			a, b, c = b, c, b
-			fa, fb, fc = fb, fc, fb
-		}
-		tol := 2*eps*math.Abs(b) + xtol/2
-		m := (c - b) / 2
-		if math.Abs(m) <= tol || fb == 0 {
-			return b, true
-		}
-		if math.Abs(e) >= tol && math.Abs(fa) > math.Abs(fb) {
-			// Try interpolation.
-			var p, q float64
-			s := fb / fa
-			if a == c {
-				p = 2 * m * s // secant
-				q = 1 - s
-			} else {
-				q = fa / fc // inverse quadratic
-				r := fb / fc
-				p = s * (2*m*q*(q-r) - (b-a)*(r-1))
-				q = (q - 1) * (r - 1) * (s - 1)
-			}
-			if p > 0 {
-				q = -q
-			} else {
-				p = -p
-			}
-			if 2*p < math.Min(3*m*q-math.Abs(tol*q), math.Abs(e*q)) {
-				e, d = d, p/q
-			} else {
-				d, e = m, m
-			}
-		} else {
-			d, e = m, m
-		}
-		a, fa = b, fb
-		if math.Abs(d) > tol {
-			b += d
-		} else if m > 0 {
-			b += tol
-		} else {
-			b -= tol
-		}
-		fb = f(b)
-		if math.IsNaN(fb) {
-			return math.NaN(), false
-		}
-	}
-	return b, false
 }

@@ -3,6 +3,8 @@ package power
 import (
 	"fmt"
 	"math"
+
+	"github.com/evalkit/evalkit/internal/brent"
 )
 
 // solveRelTol is the relative tolerance of every root the package solves
@@ -78,68 +80,8 @@ func normalGuess(alpha, pw float64, twoSided bool, v float64) float64 {
 }
 
 // brentRoot finds a zero of g in [a, b], where g(a) = ga < 0 ≤ g(b) = gb,
-// by Brent's method (inverse quadratic interpolation and secant steps,
-// guarded by bisection) [1].
-//
-// [1] Brent, R. P. (1973). Algorithms for Minimization without Derivatives,
-// chapter 4. Prentice-Hall.
+// by Brent's method to a relative width of solveRelTol.
 func brentRoot(g func(float64) float64, a, b, ga, gb float64) float64 {
-	if gb == 0 {
-		return b
-	}
-	c, gc := a, ga
-	d := b - a
-	e := d
-	for iter := 0; iter < 200; iter++ {
-		if (gb > 0) == (gc > 0) {
-			c, gc = a, ga
-			d = b - a
-			e = d
-		}
-		if math.Abs(gc) < math.Abs(gb) {
-			a, b, c = b, c, b
-			ga, gb, gc = gb, gc, gb
-		}
-		tol := 2*0x1p-52*math.Abs(b) + 0.5*solveRelTol*math.Max(math.Abs(b), 1e-300)
-		m := 0.5 * (c - b)
-		if math.Abs(m) <= tol || gb == 0 {
-			return b
-		}
-		if math.Abs(e) >= tol && math.Abs(ga) > math.Abs(gb) {
-			var p, q float64
-			s := gb / ga
-			if a == c {
-				p = 2 * m * s
-				q = 1 - s
-			} else {
-				qq := ga / gc
-				r := gb / gc
-				p = s * (2*m*qq*(qq-r) - (b-a)*(r-1))
-				q = (qq - 1) * (r - 1) * (s - 1)
-			}
-			if p > 0 {
-				q = -q
-			} else {
-				p = -p
-			}
-			if 2*p < math.Min(3*m*q-math.Abs(tol*q), math.Abs(e*q)) {
-				e = d
-				d = p / q
-			} else {
-				d, e = m, m
-			}
-		} else {
-			d, e = m, m
-		}
-		a, ga = b, gb
-		if math.Abs(d) > tol {
-			b += d
-		} else if m > 0 {
-			b += tol
-		} else {
-			b -= tol
-		}
-		gb = g(b)
-	}
-	return b
+	x, _ := brent.Root(g, a, b, ga, gb, solveRelTol*1e-300, solveRelTol)
+	return x
 }
