@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"gonum.org/v1/gonum/floats"
-	"gonum.org/v1/gonum/mat"
 )
 
 // glmDesign is the model matrix (intercept, columns, block dummies) stored by
@@ -98,13 +97,11 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 		}
 	}
 	// Rank check on the unweighted design, as OLS does.
-	var qr mat.QR
-	qr.Factorize(mat.NewDense(n, d.p, append([]float64(nil), d.x...)))
-	var r mat.Dense
-	qr.RTo(&r)
+	p := d.p
+	r := tallQR(n, p, func(i int, row []float64) { copy(row, d.x[i*p:i*p+p]) })
 	for j, c := range cols {
 		norm := floats.Norm(c, 2)
-		if norm == 0 || math.Abs(r.At(j, j)) <= olsCollinearTol*norm {
+		if norm == 0 || math.Abs(r[j*p+j]) <= olsCollinearTol*norm {
 			if j > 0 && olsIsConstant(c) {
 				return nil, fmt.Errorf("%w: column %q is constant", ErrSingular, d.names[j])
 			}

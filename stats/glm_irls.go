@@ -70,30 +70,24 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 	}
 	devOld := dev()
 	var coefOld []float64
-	wx := mat.NewDense(n, p, nil)
-	wz := mat.NewVecDense(n, nil)
-	var qr mat.QR
+	var r []float64
 	var beta []float64
+	q := p + 1 // the weighted design and the weighted working response
 	for iter := 1; iter <= d.maxIter; iter++ {
-		raw := wx.RawMatrix()
-		for i := 0; i < n; i++ {
+		r = tallQR(n, q, func(i int, row []float64) {
 			me := glmLogLinkInv(eta[i]) // μ.η for the log link
 			z := eta[i] - d.offset[i] + (d.y[i]-mu[i])/me
 			w := math.Sqrt(me * me / fam.variance(mu[i]))
-			row := raw.Data[i*raw.Stride : i*raw.Stride+p]
-			for j := 0; j < p; j++ {
-				row[j] = d.x[i*p+j] * w
+			for j, v := range d.x[i*p : i*p+p] {
+				row[j] = v * w
 			}
-			wz.SetVec(i, z*w)
+			row[p] = z * w
+		})
+		var ok bool
+		if beta, ok = tallQRSolve(r, q); !ok {
+			return nil, glmErrNoConv("weighted least squares failed at iteration %d: the weighted design is singular", iter)
 		}
-		qr.Factorize(wx)
-		var b mat.VecDense
-		if err := qr.SolveVecTo(&b, false, wz); err != nil {
-			return nil, glmErrNoConv("weighted least squares failed at iteration %d: %v", iter, err)
-		}
-		beta = make([]float64, p)
 		for j := range beta {
-			beta[j] = b.AtVec(j)
 			if math.IsNaN(beta[j]) || math.IsInf(beta[j], 0) {
 				return nil, glmErrNoConv("non-finite coefficients at iteration %d", iter)
 			}
@@ -111,7 +105,7 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 			dv = dev()
 		}
 		if math.Abs(dv-devOld)/(math.Abs(dv)+0.1) < d.eps {
-			return &glmFit{beta: beta, mu: mu, dev: dv, cov: glmCovFromQR(&qr, p), iter: iter}, nil
+			return &glmFit{beta: beta, mu: mu, dev: dv, cov: glmCovFromR(r, q, p), iter: iter}, nil
 		}
 		devOld = dv
 		coefOld = beta
@@ -119,14 +113,13 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 	return nil, glmErrNoConv("IRLS did not converge in %d iterations", d.maxIter)
 }
 
-// glmCovFromQR returns (R'R)⁻¹ from the QR factors of the weighted design.
-func glmCovFromQR(qr *mat.QR, p int) *mat.SymDense {
-	var r mat.Dense
-	qr.RTo(&r)
+// glmCovFromR returns (R'R)⁻¹ from the leading p by p block of the q by q
+// triangular factor r of the weighted design.
+func glmCovFromR(r []float64, q, p int) *mat.SymDense {
 	rt := mat.NewTriDense(p, mat.Upper, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
-			rt.SetTri(i, j, r.At(i, j))
+			rt.SetTri(i, j, r[i*q+j])
 		}
 	}
 	var rinv mat.TriDense

@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // negbinThetaEps is theta.ml's tolerance on the Newton step,
@@ -29,6 +30,7 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	if math.IsInf(t0, 0) || math.IsNaN(t0) {
 		return 0, 0, fmt.Errorf("%w: theta undefined (the counts equal their means)", ErrNoConvergence)
 	}
+	tally := negbinTallyCounts(y)
 	it := 0
 	del := 1.0
 	info := math.NaN()
@@ -39,7 +41,7 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 		}
 		t0 = math.Abs(t0)
 		var sc float64
-		sc, info = negbinScoreInfo(t0, y, mu)
+		sc, info = negbinScoreInfo(t0, y, mu, tally)
 		del = sc / info
 		t0 += del
 		if math.IsNaN(t0) || math.IsInf(t0, 0) {
@@ -58,18 +60,48 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	return t0, math.Sqrt(1 / info), nil
 }
 
-// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML, summed over the
-// observations in order, as R does. (Summing the ψ terms once per distinct
-// count is faster but changes the last bits, which golden files downstream
-// pin.)
-func negbinScoreInfo(th float64, y, mu []float64) (score, info float64) {
-	dth, tth := negbinDigamma(th), negbinTrigamma(th)
+// negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML. The terms in ψ and
+// ψ' depend on the count alone, so they are summed once per distinct count,
+// weighted by how often it occurs (tally); the rest is summed over the
+// observations.
+func negbinScoreInfo(th float64, y, mu []float64, tally negbinTally) (score, info float64) {
+	n := float64(len(y))
+	for k, v := range tally.value {
+		c := tally.count[k]
+		score += c * negbinDigamma(th+v)
+		info -= c * negbinTrigamma(th+v)
+	}
+	score += n * (math.Log(th) + 1 - negbinDigamma(th))
+	info += n * (negbinTrigamma(th) - 1/th)
 	for i, v := range y {
 		m := mu[i]
-		score += negbinDigamma(th+v) - dth + math.Log(th) + 1 - math.Log(th+m) - (v+th)/(m+th)
-		info += -negbinTrigamma(th+v) + tth - 1/th + 2/(m+th) - (v+th)/((m+th)*(m+th))
+		score -= math.Log(th+m) + (v+th)/(m+th)
+		info += 2/(m+th) - (v+th)/((m+th)*(m+th))
 	}
 	return score, info
+}
+
+// negbinTally holds the distinct counts and how often each occurs.
+type negbinTally struct {
+	value, count []float64
+}
+
+// negbinTallyCounts tallies the counts y, in increasing order.
+func negbinTallyCounts(y []float64) negbinTally {
+	freq := make(map[float64]int)
+	for _, v := range y {
+		freq[v]++
+	}
+	t := negbinTally{value: make([]float64, 0, len(freq))}
+	for v := range freq {
+		t.value = append(t.value, v)
+	}
+	slices.Sort(t.value)
+	t.count = make([]float64, len(t.value))
+	for k, v := range t.value {
+		t.count[k] = float64(freq[v])
+	}
+	return t
 }
 
 // negbinTrigamma is ψ'(x) for x > 0: the recurrence ψ'(x) = ψ'(x+1) + 1/x²

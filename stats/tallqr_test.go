@@ -1,0 +1,64 @@
+package stats
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// TestTallQRMatchesQR checks R'R = A'A against a QR of A in one piece, over
+// sizes that leave partial chunks and blocks, and more columns than a chunk
+// has rows.
+func TestTallQRMatchesQR(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, size := range []struct{ n, q int }{
+		{5, 5}, {7, 3}, {300, 24}, {tallQRBlock + 5, 24}, {3*tallQRBlock + 1000, 6}, {700, 300},
+	} {
+		a := make([]float64, size.n*size.q)
+		for i := range a {
+			a[i] = rng.NormFloat64() * float64(1+i%size.q)
+		}
+		r := tallQR(size.n, size.q, func(i int, row []float64) { copy(row, a[i*size.q:(i+1)*size.q]) })
+		var want, got mat.SymDense
+		want.SymOuterK(1, mat.NewDense(size.n, size.q, a).T())
+		got.SymOuterK(1, mat.NewDense(size.q, size.q, r).T())
+		for i := range size.q {
+			for j := range i {
+				if r[i*size.q+j] != 0 {
+					t.Fatalf("n=%d q=%d: R[%d,%d] = %g below the diagonal", size.n, size.q, i, j, r[i*size.q+j])
+				}
+			}
+			for j := i; j < size.q; j++ {
+				w, g := want.At(i, j), got.At(i, j)
+				if math.Abs(g-w) > 1e-10*math.Sqrt(want.At(i, i)*want.At(j, j)) {
+					t.Fatalf("n=%d q=%d: (R'R)[%d,%d] = %.17g, A'A %.17g", size.n, size.q, i, j, g, w)
+				}
+			}
+		}
+	}
+}
+
+// TestTallQRSameForAnyWorkers checks that the factor does not depend on the
+// number of workers.
+func TestTallQRSameForAnyWorkers(t *testing.T) {
+	n, q := 5*tallQRBlock+17, 8
+	rng := rand.New(rand.NewPCG(3, 4))
+	a := make([]float64, n*q)
+	for i := range a {
+		a[i] = rng.NormFloat64()
+	}
+	fill := func(i int, row []float64) { copy(row, a[i*q:(i+1)*q]) }
+	ref := tallQR(n, q, fill)
+	defer runtimeGOMAXPROCS(runtimeGOMAXPROCS(1))
+	one := tallQR(n, q, fill)
+	for i := range ref {
+		if ref[i] != one[i] {
+			t.Fatalf("R[%d] = %v with one worker, %v with more", i, one[i], ref[i])
+		}
+	}
+}
+
+var runtimeGOMAXPROCS = runtime.GOMAXPROCS
