@@ -29,6 +29,15 @@ for i in 1 2 3; do
   T evalkit-ri-cov $B/evalkit analyse --in $B/ri1000.csv --outcome y --covariates x --block block --permutations 10000 --seed 1 --json > /dev/null
   T evalkit-ri-plain $B/evalkit analyse --in $B/ri1000.csv --outcome y --permutations 10000 --seed 1 --json > /dev/null
 done
+echo "== negative binomial 1e6 rows, a covariate and 20 blocks"
+Rscript -e 'set.seed(2); n <- 1e6; arm <- sample(c("control","treatment"), n, TRUE)
+  b <- sample(sprintf("a%02d", 1:20), n, TRUE); x <- rpois(n, 5)
+  mu <- exp(0.5 + 0.1*(arm == "treatment") + 0.05*x); y <- rnbinom(n, size = 2, mu = mu)
+  data.table::fwrite(data.frame(arm, area = b, x, y, weeks = 26), commandArgs(TRUE)[1])' $B/counts.csv
+T evalkit-negbin $B/evalkit analyse --in $B/counts.csv --outcome y --type count --exposure weeks --covariates x --block area --json > /dev/null
+T R-negbin Rscript -e 'suppressMessages(library(MASS)); d <- data.table::fread(commandArgs(TRUE)[1])
+  d$treat <- as.numeric(d$arm == "treatment")
+  m <- glm.nb(y ~ treat + x + factor(area) + offset(log(weeks)), data = d)' $B/counts.csv
 echo "== Go benchmarks"
 go test ./rct -run XXX -bench 'Randomise' -benchtime 10x 2>&1 | grep -E "^Bench|ok"
 go test ./rct/power -run XXX -bench 'Curve|Simulation' -benchtime 5x 2>&1 | grep -E "^Bench|ok"
