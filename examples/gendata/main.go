@@ -47,19 +47,30 @@ import (
 func main() {
 	dir := flag.String("dir", "examples", "folder to write the data sets into")
 	flag.Parse()
-	for _, ds := range []struct {
-		name string
-		gen  func() [][]string
-	}{
-		{"hotspots.csv", hotspots},
-		{"focused_deterrence.csv", focusedDeterrence},
-		{"school_navigators.csv", schoolNavigators},
-		{"units.csv", units},
-	} {
-		if err := writeCSV(filepath.Join(*dir, ds.name), ds.gen()); err != nil {
-			log.Fatal(err)
+	if err := writeAll(*dir); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// dataSets are the files the generator writes, each with its generator.
+var dataSets = []struct {
+	name string
+	gen  func() [][]string
+}{
+	{"hotspots.csv", hotspots},
+	{"focused_deterrence.csv", focusedDeterrence},
+	{"school_navigators.csv", schoolNavigators},
+	{"units.csv", units},
+}
+
+// writeAll writes every data set into dir.
+func writeAll(dir string) error {
+	for _, ds := range dataSets {
+		if err := writeCSV(filepath.Join(dir, ds.name), ds.gen()); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
 func writeCSV(path string, rows [][]string) error {
