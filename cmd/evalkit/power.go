@@ -74,10 +74,10 @@ type powerCommon struct {
 func (c *powerCommon) register(fs *flag.FlagSet) {
 	fs.Float64Var(&c.alpha, "alpha", 0.05, "level of the test")
 	fs.Float64Var(&c.power, "power", 0, "target power (leave out to compute it)")
-	fs.IntVar(&c.sided, "sided", 2, "1 or 2: a one-sided test looks in the direction of the effect given, or of --direction")
+	fs.IntVar(&c.sided, "sided", 2, "1 or 2: a one-sided test looks for an increase, or for a fall with --direction down")
 	fs.Float64Var(&c.ratio, "ratio", 1, "n_treatment / n_control when solving for n")
 	fs.Float64Var(&c.attrition, "attrition", 0, "expected share of recruited units lost, in [0, 1)")
-	fs.StringVar(&c.direction, "direction", "up", "up or down: the direction of the effect solved for (down: a fall, e.g. fewer crimes)")
+	fs.StringVar(&c.direction, "direction", "up", "up or down: the direction a one-sided test looks in, and of the effect solved for (down: a fall, e.g. fewer crimes)")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.plot, "plot", "", "write a power curve to `FILE` (.png or .svg)")
 	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
@@ -107,18 +107,14 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// alternative maps --sided to the test's alternative: one-sided tests look
-// in the direction of the effect when it is given (sign > 0 up, < 0 down),
-// else of --direction.
-func (c *powerCommon) alternative(sign float64) stats.Alternative {
-	if c.sided == 2 {
-		return stats.TwoSided
-	}
+// alternative maps --sided and --direction to the test's alternative. As the
+// contract defines it, a one-sided test looks for an increase, P(T > t_{1-a});
+// --direction down (an addition) makes it look for a fall instead. An effect
+// given in the other direction is then an error, not a tiny power.
+func (c *powerCommon) alternative() stats.Alternative {
 	switch {
-	case sign > 0:
-		return stats.Greater
-	case sign < 0:
-		return stats.Less
+	case c.sided == 2:
+		return stats.TwoSided
 	case c.direction == "down":
 		return stats.Less
 	}

@@ -82,7 +82,7 @@ func powerCluster(e *env, args []string) error {
 		return err
 	}
 	if c.set["effect"] && d.Effect == 0 {
-		return powerDataError(fmt.Errorf("an effect of 0 cannot be detected"))
+		return powerDataError(fmt.Errorf("an effect of 0 cannot be detected: the power is alpha whatever the number of clusters"))
 	}
 	if c.set["clusters"] && d.Clusters == 0 {
 		return powerDataError(fmt.Errorf("0 clusters"))
@@ -94,7 +94,7 @@ func powerCluster(e *env, args []string) error {
 		return powerDataError(fmt.Errorf("treated share 0 is outside (0, 1)"))
 	}
 	d.Alpha, d.Power, d.Attrition = c.alpha, c.power, c.attrition
-	d.Alternative = c.alternative(d.Effect)
+	d.Alternative = c.alternative()
 	res, err := d.Solve()
 	if err != nil {
 		return powerDataError(err)

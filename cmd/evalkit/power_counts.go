@@ -70,11 +70,7 @@ func powerCounts(e *env, args []string) error {
 	if c.set["power"] && c.power == 0 {
 		return powerDataError(fmt.Errorf("power 0 is outside (0, 1)"))
 	}
-	sign := 0.0
-	if c.set["rate-ratio"] {
-		sign = math.Log(rr)
-	}
-	des := power.Counts{Alpha: c.alpha, Alternative: c.alternative(sign), Power: c.power, MeanControl: mu, RateRatio: rr,
+	des := power.Counts{Alpha: c.alpha, Alternative: c.alternative(), Power: c.power, MeanControl: mu, RateRatio: rr,
 		Dispersion: k, Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
 	res, err := des.Solve()
 	if err != nil {

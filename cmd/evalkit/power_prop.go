@@ -79,11 +79,7 @@ func powerProp(e *env, args []string) error {
 	if c.set["power"] && c.power == 0 {
 		return powerDataError(fmt.Errorf("power 0 is outside (0, 1)"))
 	}
-	sign := 0.0
-	if c.set["p-treatment"] {
-		sign = pt - pc
-	}
-	des := power.Prop{Alpha: c.alpha, Alternative: c.alternative(sign), Method: m, Power: c.power, PControl: pc, PTreatment: pt,
+	des := power.Prop{Alpha: c.alpha, Alternative: c.alternative(), Method: m, Power: c.power, PControl: pc, PTreatment: pt,
 		Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
 	res, err := des.Solve()
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
 )
 
 var updatePower = flag.Bool("update-power", false, "rewrite the golden files of evalkit power")
@@ -165,4 +167,38 @@ func TestPowerPlotSmallN(t *testing.T) {
 	if _, stderr, code := runCmd(t, "power", "ttest", "--effect", "2", "--power", "0.8", "--attrition", "0.5", "--plot", path); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+}
+
+// TestPowerOneSided checks the contract's one-sided power, P(T > t_{1-a}),
+// and the added --direction down, against pwr 1.3.0 on R 4.2.2.
+func TestPowerOneSided(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want float64
+	}{
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = 0.3, alternative = "greater")$power
+		{[]string{"ttest", "--effect", "0.3", "--n", "100", "--sided", "1"}, 0.68054037498953379},
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = -0.3, alternative = "greater")$power
+		{[]string{"ttest", "--effect", "-0.3", "--n", "100", "--sided", "1"}, 8.5310504809088528e-05},
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = -0.3, alternative = "less")$power
+		{[]string{"ttest", "--effect", "-0.3", "--n", "100", "--sided", "1", "--direction", "down"}, 0.68054037498953379},
+		// pwr.2p2n.test(h = ES.h(0.22, 0.3), n1 = 300, n2 = 400, alternative = "less")$power
+		{[]string{"prop", "--p-control", "0.3", "--p-treatment", "0.22", "--n-control", "300", "--n-treatment", "400",
+			"--sided", "1", "--direction", "down"}, 0.7732109078975602},
+	} {
+		stdout, stderr, code := runCmd(t, append(append([]string{"power"}, c.args...), "--json")...)
+		var m map[string]any
+		if code != 0 || json.Unmarshal([]byte(stdout), &m) != nil {
+			t.Fatalf("%v: exit %d, %s", c.args, code, stderr)
+		}
+		if got := m["power"].(float64); !scalar.EqualWithinRel(got, c.want, 1e-9) {
+			t.Errorf("%v: power %.17g, R %.17g", c.args, got, c.want)
+		}
+	}
+	// Solving n for an effect the one-sided test does not look for is an error.
+	_, stderr, code := runCmd(t, "power", "ttest", "--effect", "-0.3", "--power", "0.8", "--sided", "1")
+	if code != 1 {
+		t.Errorf("n for an effect in the other direction: exit %d, %s", code, stderr)
+	}
+	oneErrorLine(t, stderr, "evalkit: power: ")
 }

@@ -52,12 +52,12 @@ func powerTTest(e *env, args []string) error {
 		return err
 	}
 	if c.set["effect"] && d == 0 {
-		return powerDataError(fmt.Errorf("%w: an effect of 0 cannot be detected or solved with", stats.ErrDomain))
+		return powerDataError(fmt.Errorf("%w: an effect of 0 cannot be detected: the power is alpha whatever the sample size", stats.ErrDomain))
 	}
 	if c.set["power"] && c.power == 0 {
 		return powerDataError(fmt.Errorf("%w: power 0", stats.ErrDomain))
 	}
-	des := power.TTest{Alpha: c.alpha, Alternative: c.alternative(d), Power: c.power, Effect: d,
+	des := power.TTest{Alpha: c.alpha, Alternative: c.alternative(), Power: c.power, Effect: d,
 		NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
 	res, err := des.Solve()
 	if err != nil {
