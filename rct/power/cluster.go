@@ -83,8 +83,9 @@ type ClusterResult struct {
 	DF float64
 	// SE is the standardised standard error of the effect.
 	SE float64
-	// DesignEffect is 1 + ρ((n − 1) + n cv²), n the analysed mean cluster
-	// size.
+	// DesignEffect is 1 + ρ((n − 1) + n cv²), n the mean cluster size
+	// recruited (ClusterSize, as the contract's design_effect), before any
+	// attrition.
 	DesignEffect float64
 }
 
@@ -192,7 +193,7 @@ func (c Cluster) Solve() (ClusterResult, error) {
 	case math.IsNaN(c.Effect) || math.IsInf(c.Effect, 0):
 		return res, fmt.Errorf("%w: effect %g", stats.ErrDomain, c.Effect)
 	}
-	n := c.ClusterSize * (1 - c.Attrition)
+	n := c.ClusterSize
 	res.DesignEffect = 1 + c.ICC*((n-1)+n*c.ClusterSizeCV*c.ClusterSizeCV)
 	step, ok := clusterStep(c.TreatedShare)
 	if !ok {

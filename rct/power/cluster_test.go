@@ -3,6 +3,7 @@ package power
 import (
 	"errors"
 	"fmt"
+	"math"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -120,5 +121,17 @@ func TestClusterBadInput(t *testing.T) {
 		if _, err := c.c.Solve(); !errors.Is(err, c.want) {
 			t.Errorf("%s: error %v, want %v", c.name, err, c.want)
 		}
+	}
+}
+
+// TestClusterDesignEffectIgnoresAttrition pins design_effect to the
+// contract's formula with the recruited cluster size: 1 + 0.15 (59) = 9.85.
+func TestClusterDesignEffectIgnoresAttrition(t *testing.T) {
+	res, err := Cluster{Alpha: 0.05, ICC: 0.15, ClusterSize: 60, Clusters: 40, TreatedShare: 0.5, Effect: 0.3, Attrition: 0.2}.Solve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(res.DesignEffect-9.85) > 1e-12 {
+		t.Errorf("design effect %v, want 9.85", res.DesignEffect)
 	}
 }
