@@ -59,7 +59,7 @@ type TTestResult struct {
 // [2] Satterthwaite, F. E. (1946). An approximate distribution of estimates
 // of variance components. Biometrics Bulletin 2, 110–114.
 func WelchT(x, y []float64, level float64, alt Alternative) (TTestResult, error) {
-	mx, vx, my, vy, err := ttestMoments(x, y, level)
+	mx, vx, my, vy, err := ttestMoments(x, y, level, 2)
 	if err != nil {
 		return TTestResult{}, err
 	}
@@ -79,12 +79,16 @@ func WelchT(x, y []float64, level float64, alt Alternative) (TTestResult, error)
 //	SE = sqrt(s² (1/nx + 1/ny))
 //	t  = (mean(x) - mean(y)) / SE,  df = nx + ny - 2     [1]
 //
-// The special cases are those of WelchT. (R also accepts one observation in
-// one arm when var.equal = TRUE; StudentT asks for two in each.)
+// The special cases are those of WelchT, except that, as in R, one
+// observation in an arm is enough when the other has two or more (df ≥ 1):
+// fewer is an error wrapping ErrTooFew.
 //
 // [1] Student (1908). The probable error of a mean. Biometrika 6, 1–25.
 func StudentT(x, y []float64, level float64, alt Alternative) (TTestResult, error) {
-	mx, vx, my, vy, err := ttestMoments(x, y, level)
+	if len(x)+len(y) < 3 {
+		return TTestResult{}, fmt.Errorf("%w: %d values in all, need at least 3", ErrTooFew, len(x)+len(y))
+	}
+	mx, vx, my, vy, err := ttestMoments(x, y, level, 1)
 	if err != nil {
 		return TTestResult{}, err
 	}
@@ -95,10 +99,12 @@ func StudentT(x, y []float64, level float64, alt Alternative) (TTestResult, erro
 	return ttestFinish(mx, my, se, df, level, alt)
 }
 
-// ttestMoments checks the samples and the level and returns the means and
-// variances of x and y.
-func ttestMoments(x, y []float64, level float64) (mx, vx, my, vy float64, err error) {
-	if err = continuousCheck(x, y, 2); err != nil {
+// ttestMoments checks that each sample has at least least values and that
+// the level is in (0, 1), and returns the means and variances of x and y;
+// the variance of a single value is taken as 0 (it carries no weight in a
+// pooled variance).
+func ttestMoments(x, y []float64, level float64, least int) (mx, vx, my, vy float64, err error) {
+	if err = continuousCheck(x, y, least); err != nil {
 		return
 	}
 	if err = continuousLevelCheck(level); err != nil {
@@ -106,6 +112,12 @@ func ttestMoments(x, y []float64, level float64) (mx, vx, my, vy float64, err er
 	}
 	mx, vx = stat.MeanVariance(x, nil)
 	my, vy = stat.MeanVariance(y, nil)
+	if len(x) == 1 {
+		vx = 0
+	}
+	if len(y) == 1 {
+		vy = 0
+	}
 	return mx, vx, my, vy, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -264,6 +265,9 @@ func TestTTestErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		for test, fn := range map[string]func([]float64, []float64, float64, Alternative) (TTestResult, error){"WelchT": WelchT, "StudentT": StudentT} {
+			if test == "StudentT" && strings.HasPrefix(c.name, "one ") {
+				continue // see TestStudentTOneValue
+			}
 			if _, err := fn(c.x, c.y, c.level, TwoSided); !errors.Is(err, c.want) {
 				t.Errorf("%s %s: error %v, want %v", test, c.name, err, c.want)
 			}
@@ -276,5 +280,32 @@ func TestTTestOneConstantArm(t *testing.T) {
 	// the test (see constant_control in ttestRCases).
 	if _, err := WelchT([]float64{1, 2, 4}, []float64{3, 3, 3}, 0.95, TwoSided); err != nil {
 		t.Errorf("WelchT: %v", err)
+	}
+}
+
+// TestStudentTOneValue checks one observation in an arm, which R accepts
+// when var.equal = TRUE (df = nx + ny - 2 ≥ 1).
+func TestStudentTOneValue(t *testing.T) {
+	for _, c := range []struct {
+		x, y            []float64
+		t, p, low, high float64
+	}{
+		// R 4.2.2: t.test(c(4, 5), 3, var.equal = TRUE)
+		{[]float64{4, 5}, []float64{3}, 1.7320508075688774, 0.33333333333333326, -9.5038960872134357, 12.503896087213436},
+		// R 4.2.2: t.test(3, c(4, 5, 7), var.equal = TRUE)
+		{[]float64{3}, []float64{4, 5, 7}, -1.3228756555322951, 0.31686994893602682, -9.922499400526851, 5.2558327338601867},
+	} {
+		r, err := StudentT(c.x, c.y, 0.95, TwoSided)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range [][2]float64{{r.T, c.t}, {r.P, c.p}, {r.CILow, c.low}, {r.CIHigh, c.high}} {
+			if !scalar.EqualWithinAbsOrRel(v[0], v[1], 0, 1e-9) {
+				t.Errorf("StudentT(%v, %v): %.17g, R %.17g", c.x, c.y, v[0], v[1])
+			}
+		}
+	}
+	if _, err := StudentT([]float64{1}, []float64{2}, 0.95, TwoSided); !errors.Is(err, ErrTooFew) {
+		t.Errorf("one value in each arm: %v, want ErrTooFew", err)
 	}
 }

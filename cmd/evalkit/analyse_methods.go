@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/stat"
 
 	"github.com/evalkit/evalkit/stats"
 )
@@ -47,6 +48,10 @@ func analyseWelch(t, c *analyseArm, level float64) analyseComparison {
 	r := newAnalyseComparison(t, c, "welch_t")
 	if w, err := stats.WelchT(t.y, c.y, level, stats.TwoSided); err != nil {
 		r.undefined("welch_t", err)
+		if len(t.y) > 0 && len(c.y) > 0 {
+			// The difference in means is defined even where its SE is not.
+			r.Estimate = stat.Mean(t.y, nil) - stat.Mean(c.y, nil)
+		}
 	} else {
 		r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = w.Estimate, w.SE, w.CILow, w.CIHigh, w.P, w.DF
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -257,5 +258,45 @@ func BenchmarkAnalyse(b *testing.B) {
 			}
 			analyseSink = out.String()
 		})
+	}
+}
+
+// TestAnalyseOneControl checks degenerate but valid data: one control value
+// leaves Welch's SE undefined (null with the reason) but not the difference
+// in means, and Student's t as R computes it: t.test(c(4, 5), 3,
+// var.equal = TRUE) gives t = 1.7320508075688774, p = 0.33333333333333326.
+func TestAnalyseOneControl(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "one.csv")
+	os.WriteFile(path, []byte("id,arm,y\n1,control,3\n2,treatment,4\n3,treatment,5\n"), 0o644)
+	stdout, stderr, code := runCmd(t, "analyse", "--in", path, "--outcome", "y", "--json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var res struct {
+		Comparisons []struct {
+			Estimate *float64 `json:"estimate"`
+			SE       *float64 `json:"se"`
+			Tests    []struct {
+				Method    string   `json:"method"`
+				Statistic *float64 `json:"statistic"`
+				P         *float64 `json:"p_value"`
+			} `json:"tests"`
+			Notes []string `json:"notes"`
+		} `json:"comparisons"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	c := res.Comparisons[0]
+	if c.Estimate == nil || *c.Estimate != 1.5 || c.SE != nil {
+		t.Errorf("estimate %v, se %v; want 1.5 and null", c.Estimate, c.SE)
+	}
+	st := c.Tests[0]
+	if st.Method != "student_t" || st.Statistic == nil || math.Abs(*st.Statistic-1.7320508075688774) > 1e-12 ||
+		st.P == nil || math.Abs(*st.P-0.33333333333333326) > 1e-12 {
+		t.Errorf("student_t = %+v", st)
+	}
+	if len(c.Notes) == 0 || !strings.HasPrefix(c.Notes[0], "welch_t: undefined") {
+		t.Errorf("notes %q lack the reason", c.Notes)
 	}
 }
