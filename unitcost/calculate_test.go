@@ -255,3 +255,22 @@ func TestManySmallLines(t *testing.T) {
 	}
 	t.Logf("a float64 running total gives %.10f", drift)
 }
+
+// TestMissingFunderIsUnspecified checks that a funder given as one of the
+// contract's missing-value tokens counts as unspecified, like a blank one.
+func TestMissingFunderIsUnspecified(t *testing.T) {
+	sheet := "intervention,item,category,amount,year,funder\n" +
+		"A,worker,staff,100,2023,\n" +
+		"A,room,overhead,5,2023,NA\n" +
+		"A,travel,non_staff,7,2023,null\n" +
+		"A,grant,non_staff,11,2023,VRU core grant\n"
+	lines, err := ReadCosts(strings.NewReader(sheet), "costs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"", "", "", "VRU core grant"} {
+		if lines[i].Funder != want {
+			t.Errorf("line %d: funder %q, want %q", i+1, lines[i].Funder, want)
+		}
+	}
+}

@@ -74,8 +74,8 @@ func ReadCosts(r io.Reader, name string) ([]Line, error) {
 		if l.Year, err = ParseYear(year[i]); err != nil {
 			return nil, &RowError{Source: src, Column: "year", Value: year[i], Err: err}
 		}
-		if funder != nil {
-			l.Funder = strings.TrimSpace(funder[i])
+		if funder != nil && !table.IsMissing(funder[i]) {
+			l.Funder = strings.TrimSpace(funder[i]) // a missing-value token (NA, ., null) counts as none
 		}
 	}
 	return lines, nil

@@ -1,6 +1,7 @@
 package unitcost
 
-// Unspecified is the funder of a cost line whose funder is left blank.
+// Unspecified is the funder of a cost line whose funder is left blank or
+// given as a missing-value token (NA, NaN, ., null).
 const Unspecified = "unspecified"
 
 // Line is one cost line of an intervention, as a row of costs.csv holds it.
