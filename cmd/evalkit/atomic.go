@@ -23,22 +23,32 @@ type atomicFile struct {
 }
 
 // createAtomic starts writing path. Unless force is set, an existing path is
-// an error, checked now and again at Commit.
+// an error, checked now and again at Commit. Even with force, only a regular
+// file is ever replaced: never a directory, a device such as /dev/null, or a
+// pipe.
 func createAtomic(path string, force bool) (*atomicFile, error) {
 	if !force {
 		if err := checkAbsent(path); err != nil {
 			return nil, err
 		}
 	}
+	given := path
 	mode := fs.FileMode(0o644)
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 		if fi, err := os.Stat(real); err == nil {
+			if !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("%s is not a regular file; evalkit replaces only files", given)
+			}
 			mode = fi.Mode().Perm()
 		}
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("cannot write %s: %w", given, pe.Err)
+		}
 		return nil, err
 	}
 	if err := f.Chmod(mode); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -144,5 +145,23 @@ func TestAtomicFileModesAndLinks(t *testing.T) {
 	assertFile(t, path, "b")
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
 		t.Errorf("replaced file mode %v, want 0640 kept", fi.Mode().Perm())
+	}
+}
+
+func TestAtomicFileRefusesNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	for _, path := range []string{sub, os.DevNull} {
+		if err := writeFileAtomic(path, []byte("x"), true); err == nil {
+			t.Errorf("replaced %s with a file", path)
+		}
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("%s is no longer a device", os.DevNull)
+	}
+	err := writeFileAtomic(filepath.Join(dir, "no", "out.csv"), nil, false)
+	if err == nil || strings.Contains(err.Error(), ".tmp-") || !strings.Contains(err.Error(), filepath.Join(dir, "no", "out.csv")) {
+		t.Errorf("error %v should name the path given, not the temporary file", err)
 	}
 }
