@@ -201,3 +201,33 @@ func TestRandomiseHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestRandomiseVerifyRejectsForgedManifest edits the manifest's recorded
+// facts, and adds a flag the command does not have: verification fails with
+// one line on stderr and nothing on stdout.
+func TestRandomiseVerifyRejectsForgedManifest(t *testing.T) {
+	dir := randomiseTempInput(t, "units.csv")
+	in, out := filepath.Join(dir, "units.csv"), filepath.Join(dir, "allocation.csv")
+	if _, stderr, code := runCmd(t, "randomise", "--in", in, "--id", "unit_id", "--seed", "7", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	man := out + ".manifest.json"
+	orig, _ := os.ReadFile(man)
+	for _, c := range []struct{ name, from, to, want string }{
+		{"seed", `"seed": 7,`, `"seed": 12345,`, "the manifest records seed 12345"},
+		{"method", `"method": "complete",`, `"method": "simple",`, "the manifest records method simple"},
+		{"unknown flag", `"flags": {`, `"flags": {"bogus": "1", `, "the recorded flags are not valid"},
+		{"help flag", `"flags": {`, `"flags": {"h": "true", `, "the recorded flags are not valid"},
+	} {
+		forged := strings.Replace(string(orig), c.from, c.to, 1)
+		if forged == string(orig) {
+			t.Fatalf("%s: %q not in the manifest", c.name, c.from)
+		}
+		os.WriteFile(man, []byte(forged), 0o644)
+		stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", man)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", c.name, code, stdout, stderr)
+		}
+		oneErrorLine(t, stderr, "evalkit: randomise: ")
+	}
+}

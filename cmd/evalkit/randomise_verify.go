@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -87,7 +88,14 @@ func randomiseVerify(e *env, args []string) error {
 		fargs = append(fargs, "--"+k+"="+v)
 	}
 	rfs := newFlagSet(e, "randomise", randomiseUsage)
+	rfs.Usage = func() {} // a bad recorded flag is an error line, never the usage on stdout
 	f := newRandomiseFlags(rfs)
+	if _, ok := m.Flags["h"]; ok {
+		return fmt.Errorf("%s: the recorded flags are not valid: -h is not a setting", filepath.Base(*mpath))
+	}
+	if _, ok := m.Flags["help"]; ok {
+		return fmt.Errorf("%s: the recorded flags are not valid: -help is not a setting", filepath.Base(*mpath))
+	}
 	if err := rfs.Parse(fargs); err != nil {
 		return fmt.Errorf("%s: the recorded flags are not valid: %v", filepath.Base(*mpath), err)
 	}
@@ -126,7 +134,9 @@ func randomiseVerify(e *env, args []string) error {
 	} else {
 		res.Differences = append(res.Differences, fmt.Sprintf("output file %s cannot be read: %v", m.Output.Path, err))
 	}
-	res.Verified = res.InputMatches && res.Reproduced && res.OutputMatches != nil && *res.OutputMatches
+	recorded := randomiseRecordDiffers(m, cfg, a, t.Rows())
+	res.Differences = append(res.Differences, recorded...)
+	res.Verified = res.InputMatches && res.Reproduced && res.OutputMatches != nil && *res.OutputMatches && len(recorded) == 0
 	if *asJSON {
 		if err := writeJSON(e.stdout, res); err != nil {
 			return err
@@ -138,4 +148,31 @@ func randomiseVerify(e *env, args []string) error {
 		return fmt.Errorf("not verified: %s", strings.Join(res.Differences, "; "))
 	}
 	return nil
+}
+
+// randomiseRecordDiffers lists the manifest's recorded facts (method, seed,
+// generator, counts) that differ from those of the allocation its flags
+// re-derive, so that a manifest edited by hand cannot pass verification.
+func randomiseRecordDiffers(m *rct.Manifest, cfg *randomiseConfig, a *rct.Allocation, rows int) []string {
+	var diffs []string
+	differ := func(what string, recorded, derived any) {
+		if !reflect.DeepEqual(recorded, derived) {
+			diffs = append(diffs, fmt.Sprintf("the manifest records %s %v, the recorded flags give %v", what, recorded, derived))
+		}
+	}
+	differ("method", m.Method, a.Method.String())
+	differ("seed", m.Seed, cfg.seed)
+	differ("generator", m.Generator, rct.Generator)
+	differ("n", m.N, rows)
+	differ("input rows", m.Input.Rows, rows)
+	differ("output rows", m.Output.Rows, rows)
+	differ("counts", m.Counts, rct.ArmCounts(a.Arms, a.Counts))
+	strata := make([]rct.ManifestStratum, 0, len(a.Strata))
+	for _, st := range a.Strata {
+		strata = append(strata, rct.ManifestStratum{Stratum: st.Stratum, N: st.N, Counts: rct.ArmCounts(a.Arms, st.Counts)})
+	}
+	if (len(m.Strata) != 0 || len(strata) != 0) && !reflect.DeepEqual(m.Strata, strata) {
+		diffs = append(diffs, "the manifest's counts by stratum differ from those the recorded flags give")
+	}
+	return diffs
 }
