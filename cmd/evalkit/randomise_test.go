@@ -231,3 +231,19 @@ func TestRandomiseVerifyRejectsForgedManifest(t *testing.T) {
 		oneErrorLine(t, stderr, "evalkit: randomise: ")
 	}
 }
+
+// TestRandomiseNeverReplacesItsInput checks that --out naming the input is
+// refused even with --force, and the input is untouched.
+func TestRandomiseNeverReplacesItsInput(t *testing.T) {
+	dir := randomiseTempInput(t, "units.csv")
+	in := filepath.Join(dir, "units.csv")
+	before, _ := os.ReadFile(in)
+	stdout, stderr, code := runCmd(t, "randomise", "--in", in, "--id", "unit_id", "--seed", "1", "--out", in, "--force")
+	if code != 2 || stdout != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	oneErrorLine(t, stderr, "evalkit: randomise: --out")
+	if after, _ := os.ReadFile(in); string(after) != string(before) {
+		t.Error("the input was changed")
+	}
+}

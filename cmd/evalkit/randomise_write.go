@@ -157,6 +157,13 @@ func randomiseWrite(cfg *randomiseConfig) (*randomiseResult, error) {
 	// the same work, for a little more CPU time.
 	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	mpath := randomiseManifestPath(cfg.out)
+	if inFi, err := os.Stat(cfg.in); err == nil {
+		for _, p := range []string{cfg.out, mpath} {
+			if fi, err := os.Stat(p); err == nil && os.SameFile(inFi, fi) {
+				return nil, usageErrorf("--out %s would replace the input %s; write the allocation to another file", cfg.out, cfg.in)
+			}
+		}
+	}
 	if !cfg.force {
 		for _, p := range []string{cfg.out, mpath} {
 			if err := checkAbsent(p); err != nil {
