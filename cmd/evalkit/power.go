@@ -96,6 +96,9 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 	if c.sided != 1 && c.sided != 2 {
 		return usageErrorf("--sided must be 1 or 2, not %d", c.sided)
 	}
+	if c.set["ratio"] && !(c.ratio > 0 && !math.IsInf(c.ratio, 0)) {
+		return fmt.Errorf("argument out of domain: ratio %g must be positive and finite", c.ratio)
+	}
 	if c.direction != "up" && c.direction != "down" {
 		return usageErrorf("--direction must be up or down, not %q", c.direction)
 	}
@@ -166,6 +169,9 @@ func powerArms(c *powerCommon, n, nc, nt float64, nName string) (float64, float6
 	}
 	if nc == 0 || nt == 0 {
 		return 0, 0, false, fmt.Errorf("%w: a sample size of 0", stats.ErrDomain)
+	}
+	if nc > 1e15 || nt > 1e15 {
+		return 0, 0, false, fmt.Errorf("%w: a sample size above 1e15 units", stats.ErrDomain)
 	}
 	return nc, nt, true, nil
 }

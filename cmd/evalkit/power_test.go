@@ -202,3 +202,20 @@ func TestPowerOneSided(t *testing.T) {
 	}
 	oneErrorLine(t, stderr, "evalkit: power: ")
 }
+
+// TestPowerNoAnswerIsAnError checks that inputs with no finite answer fail
+// with one line instead of printing Inf or null sample sizes.
+func TestPowerNoAnswerIsAnError(t *testing.T) {
+	for _, args := range [][]string{
+		{"ttest", "--effect", "0.3", "--power", "0.8", "--ratio", "1e-308"},
+		{"ttest", "--effect", "0.3", "--power", "0.8", "--ratio", "0"},
+		{"prop", "--p-control", "0.3", "--p-treatment", "0.2", "--power", "0.8", "--ratio", "1e-308"},
+		{"ttest", "--effect", "0.3", "--n", "1e308"},
+	} {
+		stdout, stderr, code := runCmd(t, append([]string{"power"}, args...)...)
+		if code != 1 || stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
+		}
+		oneErrorLine(t, stderr, "evalkit: power: ")
+	}
+}

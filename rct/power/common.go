@@ -66,10 +66,19 @@ func arms(nc, nt, attrition float64) (float64, float64) {
 
 // recruit returns the units to recruit per arm for an exact analysed
 // control arm of exact units: ceil(exact/(1 − attrition)) and
-// ceil(ratio·exact/(1 − attrition)).
-func recruit(exact, ratio, attrition float64) (nc, nt float64) {
-	return math.Ceil(exact / (1 - attrition)), math.Ceil(ratio * exact / (1 - attrition))
+// ceil(ratio·exact/(1 − attrition)). Arms beyond maxUnits (an extreme ratio
+// can ask for that) are ErrUnreachable, not a number no trial can have.
+func recruit(exact, ratio, attrition float64) (nc, nt float64, err error) {
+	nc, nt = math.Ceil(exact/(1-attrition)), math.Ceil(ratio*exact/(1-attrition))
+	if !(nc <= maxUnits && nt <= maxUnits) {
+		return nc, nt, fmt.Errorf("%w: the design needs %g control and %g treated units, beyond %g", ErrUnreachable, nc, nt, maxUnits)
+	}
+	return nc, nt, nil
 }
+
+// maxUnits is the largest arm the solvers answer with: far beyond any
+// trial, and small enough that sums of units are exact in float64.
+const maxUnits = 1e15
 
 // nLower is the smallest analysed control arm the solvers consider: both
 // arms have at least two units.

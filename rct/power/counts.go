@@ -189,7 +189,9 @@ func (c Counts) Solve() (CountsResult, error) {
 			return res, err
 		}
 		res.NControlExact = n
-		res.NControl, res.NTreatment = recruit(n, r, c.Attrition)
+		if res.NControl, res.NTreatment, err = recruit(n, r, c.Attrition); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }

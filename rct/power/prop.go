@@ -236,7 +236,9 @@ func (p Prop) Solve() (PropResult, error) {
 			return res, err
 		}
 		res.NControlExact = n
-		res.NControl, res.NTreatment = recruit(n, r, p.Attrition)
+		if res.NControl, res.NTreatment, err = recruit(n, r, p.Attrition); err != nil {
+			return res, err
+		}
 	}
 	if p.Method == Arcsine {
 		res.H = CohenH(res.PControl, res.PTreatment)

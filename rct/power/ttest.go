@@ -169,7 +169,9 @@ func (t TTest) Solve() (TTestResult, error) {
 		return res, err
 	}
 	res.NControlExact = nc
-	res.NControl, res.NTreatment = recruit(nc, r, t.Attrition)
+	if res.NControl, res.NTreatment, err = recruit(nc, r, t.Attrition); err != nil {
+		return res, err
+	}
 	res.DF = nc + r*nc - 2
 	return res, nil
 }
