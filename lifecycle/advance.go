@@ -57,14 +57,15 @@ func (p *Portfolio) Advance(name string, m Move) (*Portfolio, Transition, error)
 	out := src.apply()
 	next, err := Parse(out)
 	if err != nil {
-		return nil, t, fmt.Errorf("lifecycle: editing %q would break the file (%v); it is left as it was", name, err)
+		return nil, t, fmt.Errorf("editing %q would break the file (%v); it is left as it was", name, err)
 	}
+	next.bom = p.bom
 	got := next.Intervention(name)
 	if got == nil || got.Gate != t.To || len(got.History) != len(iv.History)+1 ||
 		!reflect.DeepEqual(got.History[len(iv.History)], t) ||
 		(t.Decision != "" && got.Decision != t.Decision) ||
 		!sameApartFrom(p.src, out, p.index(name)) {
-		return nil, t, fmt.Errorf("lifecycle: editing %q did not give the expected file; it is left as it was", name)
+		return nil, t, fmt.Errorf("editing %q did not give the expected file; it is left as it was", name)
 	}
 	return next, t, nil
 }

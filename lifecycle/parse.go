@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,6 +22,10 @@ import (
 //	evidence written as a mapping without status is todo
 //	a history entry's fields are read as written and not checked
 func Parse(src []byte) (p *Portfolio, err error) {
+	bom := bytes.HasPrefix(src, []byte(utf8BOM))
+	if bom {
+		src = src[len(utf8BOM):]
+	}
 	file, err := parseYAML(src)
 	if err != nil {
 		return nil, err
@@ -40,7 +45,7 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	if !ok {
 		return nil, yamlErrorf(body, "%w: the file must be a mapping with an interventions list, not %s", ErrShape, nodeKind(body))
 	}
-	p = &Portfolio{Gates: DefaultGates(), src: src}
+	p = &Portfolio{Gates: DefaultGates(), src: src, bom: bom}
 	var list *ast.MappingValueNode
 	seen := map[string]int{}
 	for _, kv := range kvs {

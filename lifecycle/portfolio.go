@@ -31,7 +31,8 @@ type Portfolio struct {
 	// Interventions are in file order.
 	Interventions []Intervention
 
-	src []byte
+	src []byte // the text after any byte-order mark
+	bom bool   // the file began with a UTF-8 byte-order mark
 }
 
 // Intervention is one entry of the portfolio's interventions list.
@@ -101,5 +102,14 @@ func (p *Portfolio) Intervention(name string) *Intervention {
 	return nil
 }
 
-// Bytes returns the file's text as read.
-func (p *Portfolio) Bytes() []byte { return p.src }
+// Bytes returns the file's text as read (after Advance, as edited),
+// byte-order mark included when the file had one.
+func (p *Portfolio) Bytes() []byte {
+	if p.bom {
+		return append([]byte(utf8BOM), p.src...)
+	}
+	return p.src
+}
+
+// utf8BOM is the UTF-8 byte-order mark some editors put at a file's start.
+const utf8BOM = "\uFEFF"

@@ -226,3 +226,24 @@ func TestRoundTripEveryIntervention(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMark checks that a portfolio saved with a UTF-8 byte-order
+// mark is read, and keeps its mark when advanced.
+func TestByteOrderMark(t *testing.T) {
+	src := "\uFEFFinterventions:\n  - name: A\n    gate: 1\n    evidence: {}\n"
+	p, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Interventions) != 1 || p.Interventions[0].Gate != 1 {
+		t.Fatalf("read %+v", p.Interventions)
+	}
+	next, _, err := p.Advance("A", Move{Date: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), Override: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(next.Bytes())
+	if !strings.HasPrefix(out, "\uFEFFinterventions:\n") || !strings.Contains(out, "gate: 2") {
+		t.Errorf("advanced file:\n%s", out)
+	}
+}
