@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // Errors for designs that cannot be randomised. They arrive wrapped in a
@@ -51,7 +53,7 @@ func (e *UnitError) Error() string {
 		fmt.Fprintf(&b, ", column %q", e.Column)
 	}
 	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
+		fmt.Fprintf(&b, ": %q", table.Clip(e.Value))
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
 	if e.Other >= 0 {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // Errors for sheets that cannot be costed. Functions wrap them with the
@@ -78,7 +80,7 @@ func (e *RowError) Error() string {
 		fmt.Fprintf(&b, "column %q", e.Column)
 	}
 	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
+		fmt.Fprintf(&b, ": %q", table.Clip(e.Value))
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")

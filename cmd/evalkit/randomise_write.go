@@ -102,7 +102,7 @@ func randomiseDataError(file string, err error) error {
 			msg += fmt.Sprintf(", column %q", ue.Column)
 		}
 		if ue.Value != "" {
-			msg += fmt.Sprintf(": %q", ue.Value)
+			msg += fmt.Sprintf(": %q", table.Clip(ue.Value))
 		}
 		msg += ": " + ue.Err.Error()
 		if ue.Other >= 0 {

@@ -2,7 +2,9 @@ package table
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseError reports a value or a line that cannot be read. Row counts as a
@@ -27,10 +29,10 @@ func (e *ParseError) Error() string {
 		fmt.Fprintf(&b, ": line %d", e.Line)
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Column)
+		fmt.Fprintf(&b, ", column %q", Clip(e.Column))
 	}
 	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
+		fmt.Fprintf(&b, ": %q", Clip(e.Value))
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
 	return b.String()
@@ -46,5 +48,31 @@ type ColumnError struct {
 }
 
 func (e *ColumnError) Error() string {
-	return fmt.Sprintf("%s: no column %q (the columns are %s)", e.File, e.Column, strings.Join(e.Have, ", "))
+	const most = 20
+	have := make([]string, 0, most+1)
+	for i, h := range e.Have {
+		if i == most {
+			have = append(have, fmt.Sprintf("and %d more", len(e.Have)-most))
+			break
+		}
+		have = append(have, strconv.Quote(Clip(h)))
+	}
+	return fmt.Sprintf("%s: no column %q (the columns are %s)", e.File, Clip(e.Column), strings.Join(have, ", "))
+}
+
+// clipLen is the most bytes of a value that an error quotes.
+const clipLen = 60
+
+// Clip shortens text that an error quotes to at most about 60 bytes, cut at
+// a character boundary and marked with "...", so that a huge cell or column
+// name cannot make a huge error line.
+func Clip(s string) string {
+	if len(s) <= clipLen {
+		return s
+	}
+	cut := clipLen - 3
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }

@@ -121,7 +121,7 @@ func TestFloatErrors(t *testing.T) {
 func TestUnknownColumn(t *testing.T) {
 	tb, _ := Read(strings.NewReader("id,y\n1,2\n"), "trial.csv")
 	_, err := tb.Column("outcome")
-	if err == nil || err.Error() != `trial.csv: no column "outcome" (the columns are id, y)` {
+	if err == nil || err.Error() != `trial.csv: no column "outcome" (the columns are "id", "y")` {
 		t.Errorf("err = %v", err)
 	}
 	if _, _, err := tb.Float("outcome"); err == nil {
@@ -204,3 +204,24 @@ func BenchmarkRead(b *testing.B) {
 }
 
 var sinkTable *Table
+
+func TestErrorsClipLongText(t *testing.T) {
+	long := strings.Repeat("é", 5000)
+	tb, _ := Read(strings.NewReader("id,y\n1,"+long+"\n"), "trial.csv")
+	_, _, err := tb.Float("y")
+	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), `..."`) {
+		t.Errorf("error not clipped: %d bytes", len(err.Error()))
+	}
+	var cols []string
+	for i := range 500 {
+		cols = append(cols, fmt.Sprintf("c%d", i))
+	}
+	tb, _ = Read(strings.NewReader(strings.Join(cols, ",")+"\n"), "wide.csv")
+	_, err = tb.Column(long)
+	if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), "and 480 more") {
+		t.Errorf("column error not bounded: %v", err)
+	}
+	if got := Clip("short"); got != "short" {
+		t.Errorf("Clip(short) = %q", got)
+	}
+}
