@@ -3,9 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
 // errExists is returned when an output exists and --force was not given.
@@ -56,7 +60,62 @@ func createAtomic(path string, force bool) (*atomicFile, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
+	pending.add(f.Name())
 	return &atomicFile{File: f, path: path}, nil
+}
+
+// pending holds the temporary files being written, which an interrupt
+// removes (see removeOnInterrupt).
+var pending = &tempFiles{names: map[string]bool{}}
+
+type tempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func (t *tempFiles) add(name string) {
+	t.mu.Lock()
+	t.names[name] = true
+	t.mu.Unlock()
+}
+
+func (t *tempFiles) done(name string) {
+	t.mu.Lock()
+	delete(t.names, name)
+	t.mu.Unlock()
+}
+
+// removeAll removes every pending temporary file.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name := range t.names {
+		os.Remove(name)
+		delete(t.names, name)
+	}
+}
+
+// removeOnInterrupt makes an interrupt (Ctrl-C) or termination remove the
+// temporary files being written before the process exits with status 130,
+// so that an interrupted command leaves nothing behind. The returned
+// function stops it.
+func removeOnInterrupt(stderr io.Writer) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			pending.removeAll()
+			fmt.Fprintln(stderr, "\nevalkit: interrupted; no output was written")
+			os.Exit(130)
+		case <-quit:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(quit)
+	}
 }
 
 // checkAbsent returns errExists, naming path, when something is there.
@@ -76,6 +135,7 @@ func (a *atomicFile) Commit(force bool) error {
 		return errors.New("atomic file committed twice")
 	}
 	a.done = true
+	defer pending.done(a.File.Name())
 	if err := a.File.Sync(); err != nil {
 		a.abort()
 		return err
@@ -114,6 +174,7 @@ func (a *atomicFile) Abort() {
 func (a *atomicFile) abort() {
 	a.File.Close()
 	os.Remove(a.File.Name())
+	pending.done(a.File.Name())
 }
 
 // writeFileAtomic writes data to path atomically, refusing to replace an

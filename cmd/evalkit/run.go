@@ -42,6 +42,7 @@ func commands() []command {
 // "evalkit: COMMAND: ...", and returns an error whose exit status exitCode
 // gives. A panic below it is reported as a bug, never as a stack trace.
 func run(args []string, stdout, stderr io.Writer) error {
+	defer removeOnInterrupt(stderr)()
 	return dispatch(commands(), args, stdout, stderr)
 }
 
