@@ -73,7 +73,7 @@ func newRandomiseFlags(fs *flag.FlagSet) *randomiseFlags {
 		method:     fs.String("method", "complete", "`method`: complete, simple, blocks or minimise"),
 		blockSizes: fs.String("block-sizes", "", "block `sizes` for --method blocks, e.g. 4,6 (multiples of the ratio's sum)"),
 		factors:    fs.String("factors", "", "minimisation factor `columns` for --method minimise"),
-		prob:       fs.Float64("minimise-prob", 0.8, "`probability` of the preferred arm under minimise"),
+		prob:       fs.Float64("minimise-prob", randomiseDefaultProb, "`probability` of the preferred arm under minimise"),
 		seed:       fs.String("seed", "", "generator seed, an integer from 0 to 2^64-1 (required)"),
 		force:      fs.Bool("force", false, "overwrite an existing output and manifest"),
 		json:       fs.Bool("json", false, "print the result as one JSON object"),
@@ -94,6 +94,9 @@ func splitRandomiseList(s string) []string {
 
 // config checks the flags and returns the settings; problems are usage
 // errors.
+// randomiseDefaultProb is --minimise-prob's default.
+const randomiseDefaultProb = 0.8
+
 func (f *randomiseFlags) config(fs *flag.FlagSet) (*randomiseConfig, error) {
 	if err := required([2]string{"in", *f.in}, [2]string{"id", *f.id}, [2]string{"seed", *f.seed}, [2]string{"out", *f.out}); err != nil {
 		return nil, err
@@ -155,6 +158,8 @@ func (f *randomiseFlags) config(fs *flag.FlagSet) (*randomiseConfig, error) {
 		return nil, usageErrorf("--method minimise cannot randomise clusters; use complete, simple or blocks with --cluster")
 	case !(*f.prob > 0 && *f.prob <= 1):
 		return nil, usageErrorf("--minimise-prob %v is not in (0, 1]", *f.prob)
+	case m != rct.Minimise && *f.prob != randomiseDefaultProb:
+		return nil, usageErrorf("--minimise-prob applies only to --method minimise")
 	}
 	for _, s := range splitRandomiseList(*f.blockSizes) {
 		b, err := strconv.Atoi(s)
