@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -48,50 +47,7 @@ func analyseWriteReport(o *analyseOptions, d *analyseData, res *analyseResult, n
 	for name, b := range out.PNG {
 		files[name] = b
 	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-
-	dir := filepath.Clean(o.report)
-	if _, err := os.Lstat(dir); err == nil {
-		if !o.force {
-			return fmt.Errorf("--report: %s %w", dir, errExists)
-		}
-		for _, n := range names {
-			if err := writeFileAtomic(filepath.Join(dir, n), files[n], true); err != nil {
-				return fmt.Errorf("--report: %w", err)
-			}
-		}
-		for _, n := range analyseReportPlots {
-			if files[n] == nil {
-				if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					return fmt.Errorf("--report: %w", err)
-				}
-			}
-		}
-		return nil
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("--report: %w", err)
-	}
-	for _, n := range names {
-		if err := os.WriteFile(filepath.Join(tmp, n), files[n], 0o644); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("--report: %w", err)
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("--report: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
-		if _, serr := os.Lstat(dir); serr == nil && !o.force {
-			return fmt.Errorf("--report: %s %w", dir, errExists)
-		}
+	if err := writeDirAtomic(filepath.Clean(o.report), files, analyseReportPlots, o.force); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

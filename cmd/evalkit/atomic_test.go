@@ -165,3 +165,36 @@ func TestAtomicFileRefusesNonRegular(t *testing.T) {
 		t.Errorf("error %v should name the path given, not the temporary file", err)
 	}
 }
+
+func TestWriteDirAtomic(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "report")
+	files := map[string][]byte{"report.html": []byte("<p>1</p>"), "flow.png": []byte("png")}
+	if err := writeDirAtomic(dir, files, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
+	assertOnlyFiles(t, root, "report")
+	// An existing folder needs force, and is left as it was without it.
+	if err := writeDirAtomic(dir, map[string][]byte{"report.html": []byte("2")}, nil, false); !errors.Is(err, errExists) {
+		t.Fatalf("existing folder without force: %v", err)
+	}
+	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
+	// With force, files are replaced and stale plots removed.
+	if err := writeDirAtomic(dir, map[string][]byte{"report.html": []byte("3")}, []string{"flow.png", "balance.png"}, true); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(dir, "report.html"), "3")
+	assertOnlyFiles(t, dir, "report.html")
+	// A file where the folder should be is not replaced.
+	file := filepath.Join(root, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if err := writeDirAtomic(file, files, nil, true); err == nil {
+		t.Error("a file was replaced by a folder")
+	}
+	assertFile(t, file, "x")
+	if err := writeDirAtomic(filepath.Join(root, "no", "dir"), files, nil, false); err == nil {
+		t.Error("wrote into a missing parent folder")
+	}
+	assertOnlyFiles(t, root, "file", "report")
+}

@@ -68,16 +68,9 @@ func lifecycleReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	files := map[string][]byte{"report.html": html.Bytes(), "portfolio_board.png": png}
+	if err := writeDirAtomic(*out, files, nil, *force); err != nil {
 		return err
-	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"report.html", html.Bytes()}, {"portfolio_board.png", png}} {
-		if err := writeFileAtomic(filepath.Join(*out, f.name), f.data, *force); err != nil {
-			return err
-		}
 	}
 	_, err = fmt.Fprintf(e.stdout, "wrote %s and %s\n",
 		filepath.Join(*out, "report.html"), filepath.Join(*out, "portfolio_board.png"))
