@@ -125,8 +125,10 @@ func (t TTest) Solve() (TTestResult, error) {
 			return res, err
 		}
 		nc, nt := arms(t.NControl, t.NTreatment, t.Attrition)
-		if nc+nt <= 2 {
-			return res, fmt.Errorf("%w: fewer than 3 units are left after attrition", stats.ErrDomain)
+		if nc < 2 || nt < 2 {
+			// As pwr.t2n.test asks; below that the t has df < 2, where the
+			// noncentral t of AS 243 (and R's pt) loses all accuracy.
+			return res, fmt.Errorf("%w: fewer than 2 units per arm are left after attrition (%g control, %g treated)", stats.ErrDomain, nc, nt)
 		}
 		res.DF = nc + nt - 2
 		if t.Power == 0 {
