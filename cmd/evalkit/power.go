@@ -151,6 +151,14 @@ func powerUnknowns(power, n, effect bool, effectName string) error {
 	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", k, effectName, strings.Join(missing, " and "))
 }
 
+// powerRegisterArms registers --n, --n-control and --n-treatment, which
+// ttest, prop and counts share.
+func powerRegisterArms(fs *flag.FlagSet, n, nc, nt *float64) {
+	fs.Float64Var(n, "n", 0, "units recruited per arm, equal arms")
+	fs.Float64Var(nc, "n-control", 0, "units recruited to control")
+	fs.Float64Var(nt, "n-treatment", 0, "units recruited to treatment")
+}
+
 // powerArms reads --n or --n-control and --n-treatment; given is false when
 // none was set.
 func powerArms(c *powerCommon, n, nc, nt float64, nName string) (float64, float64, bool, error) {

@@ -45,9 +45,7 @@ func powerCounts(e *env, args []string) error {
 	fs.Float64Var(&mu, "mean-control", 0, "mean count per unit in the control arm over the follow-up (required)")
 	fs.Float64Var(&rr, "rate-ratio", 0, "mean_treatment / mean_control (leave out to solve for it)")
 	fs.Float64Var(&k, "dispersion", 0, "negative-binomial size k, variance mu + mu^2/k (leave out for Poisson)")
-	fs.Float64Var(&n, "n", 0, "units recruited per arm, equal arms")
-	fs.Float64Var(&nc, "n-control", 0, "units recruited to control")
-	fs.Float64Var(&nt, "n-treatment", 0, "units recruited to treatment")
+	powerRegisterArms(fs, &n, &nc, &nt)
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -103,12 +101,7 @@ func powerCounts(e *env, args []string) error {
 		s.add("dispersion", "none (Poisson)")
 	}
 	s.add("power", powerFmt(res.Power))
-	if !math.IsNaN(res.NControlExact) {
-		s.add("n control, analysed (exact)", powerFmt(res.NControlExact))
-	}
-	s.add("n control", powerFmt(res.NControl))
-	s.add("n treatment", powerFmt(res.NTreatment))
-	s.add("n total", powerFmt(res.NTotal()))
+	s.addArms(res.NControlExact, res.NControl, res.NTreatment, res.NTotal())
 	dist := "Counts are Poisson: their variance equals their mean."
 	if k != 0 {
 		dist = fmt.Sprintf("Counts are negative binomial with size k = %s: variance = mean + mean^2/k, the same k in both arms.", powerFmt(k))

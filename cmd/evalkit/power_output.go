@@ -26,6 +26,17 @@ type powerSummary struct {
 
 func (s *powerSummary) add(name, value string) { s.rows = append(s.rows, [2]string{name, value}) }
 
+// addArms adds the sample-size rows that ttest, prop and counts share; the
+// exact analysed control arm only when n was solved (exact is not NaN).
+func (s *powerSummary) addArms(exact, nc, nt, total float64) {
+	if !math.IsNaN(exact) {
+		s.add("n control, analysed (exact)", powerFmt(exact))
+	}
+	s.add("n control", powerFmt(nc))
+	s.add("n treatment", powerFmt(nt))
+	s.add("n total", powerFmt(total))
+}
+
 func (s *powerSummary) write(w io.Writer) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\nSolved for: %s\n\n", s.title, s.solved)

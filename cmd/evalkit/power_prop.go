@@ -44,9 +44,7 @@ func powerProp(e *env, args []string) error {
 	c.register(fs)
 	fs.Float64Var(&pc, "p-control", 0, "proportion in the control arm, in (0, 1) (required)")
 	fs.Float64Var(&pt, "p-treatment", 0, "proportion in the treatment arm, in (0, 1) (leave out to solve for it)")
-	fs.Float64Var(&n, "n", 0, "units recruited per arm, equal arms")
-	fs.Float64Var(&nc, "n-control", 0, "units recruited to control")
-	fs.Float64Var(&nt, "n-treatment", 0, "units recruited to treatment")
+	powerRegisterArms(fs, &n, &nc, &nt)
 	fs.StringVar(&method, "method", "arcsine", "arcsine or pooled")
 	if err := c.parse(fs, args); err != nil {
 		return err
@@ -107,12 +105,7 @@ func powerProp(e *env, args []string) error {
 		s.add("Cohen's h", powerFmt(res.H))
 	}
 	s.add("power", powerFmt(res.Power))
-	if !math.IsNaN(res.NControlExact) {
-		s.add("n control, analysed (exact)", powerFmt(res.NControlExact))
-	}
-	s.add("n control", powerFmt(res.NControl))
-	s.add("n treatment", powerFmt(res.NTreatment))
-	s.add("n total", powerFmt(res.NTotal()))
+	s.addArms(res.NControlExact, res.NControl, res.NTreatment, res.NTotal())
 	s.assumptions = []string{
 		"Each unit's outcome is yes or no, independent of the others; units are randomised individually.",
 		"The test statistic is treated as normal (large-sample); with very small arms or proportions near 0 or 1 the true power differs.",

@@ -38,9 +38,7 @@ func powerTTest(e *env, args []string) error {
 	fs := newFlagSet(e, "power ttest", powerTTestUsage)
 	c.register(fs)
 	fs.Float64Var(&d, "effect", 0, "standardised mean difference d (leave out to solve for it)")
-	fs.Float64Var(&n, "n", 0, "units recruited per arm, equal arms")
-	fs.Float64Var(&nc, "n-control", 0, "units recruited to control")
-	fs.Float64Var(&nt, "n-treatment", 0, "units recruited to treatment")
+	powerRegisterArms(fs, &n, &nc, &nt)
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -84,12 +82,7 @@ func powerTTest(e *env, args []string) error {
 	s := powerSummary{title: fmt.Sprintf("Two-sample t-test, %s, alpha = %s", powerSidedWords(res.Alternative), powerFmt(c.alpha)), solved: powerSolvedWords(res.Solved, "minimum detectable effect")}
 	s.add("effect (d)", powerFmt(res.Effect))
 	s.add("power", powerFmt(res.Power))
-	if !math.IsNaN(res.NControlExact) {
-		s.add("n control, analysed (exact)", powerFmt(res.NControlExact))
-	}
-	s.add("n control", powerFmt(res.NControl))
-	s.add("n treatment", powerFmt(res.NTreatment))
-	s.add("n total", powerFmt(res.NTotal()))
+	s.addArms(res.NControlExact, res.NControl, res.NTreatment, res.NTotal())
 	s.add("degrees of freedom", powerFmt(res.DF))
 	s.assumptions = []string{
 		"The outcome is roughly normal with the same standard deviation in both arms; d is the difference in means divided by that standard deviation.",
