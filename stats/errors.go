@@ -18,3 +18,16 @@ var (
 	// rank, such as a covariate that is constant or collinear with others.
 	ErrSingular = errors.New("stats: design matrix is singular")
 )
+
+// checkColumns panics, as for a programmer's mistake, unless there is one
+// name per column and every column has n values.
+func checkColumns(n int, names []string, x [][]float64) {
+	if len(names) != len(x) {
+		panic("stats: names and columns length mismatch")
+	}
+	for _, c := range x {
+		if len(c) != n {
+			panic("stats: slice length mismatch")
+		}
+	}
+}

@@ -24,14 +24,7 @@ type glmDesign struct {
 // glmNewDesign checks the data and builds the model matrix.
 func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*glmDesign, error) {
 	n := len(y)
-	if len(names) != len(x) {
-		panic("stats: names and columns length mismatch")
-	}
-	for _, c := range x {
-		if len(c) != n {
-			panic("stats: slice length mismatch")
-		}
-	}
+	checkColumns(n, names, x)
 	if n == 0 {
 		return nil, fmt.Errorf("%w: no observations", ErrTooFew)
 	}

@@ -34,14 +34,7 @@ type olsFit struct {
 // olsNewFit checks the data, absorbs blocks or adds the intercept, and fits.
 func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit, error) {
 	n := len(y)
-	if len(names) != len(x) {
-		panic("stats: names and columns length mismatch")
-	}
-	for _, c := range x {
-		if len(c) != n {
-			panic("stats: slice length mismatch")
-		}
-	}
+	checkColumns(n, names, x)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)
 	}

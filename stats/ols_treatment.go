@@ -65,14 +65,7 @@ type TreatmentModel struct {
 // without clusters.
 func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt OLSOptions) (*TreatmentModel, error) {
 	n := len(y)
-	if len(names) != len(covariates) {
-		panic("stats: names and columns length mismatch")
-	}
-	for _, c := range covariates {
-		if len(c) != n {
-			panic("stats: slice length mismatch")
-		}
-	}
+	checkColumns(n, names, covariates)
 	if opt.Cov == CR2 {
 		if opt.Cluster == nil {
 			panic("stats: CR2 needs clusters")
