@@ -3,8 +3,6 @@ package stats
 import (
 	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/stat"
 )
 
 // SMDResult is a standardised mean difference of x (treatment) and y
@@ -79,14 +77,10 @@ func cohensDPooled(x, y []float64, level float64, alt Alternative) (SMDResult, e
 	if alt != TwoSided && alt != Less && alt != Greater {
 		panic("stats: unknown Alternative")
 	}
-	if err := continuousCheck(x, y, 2); err != nil {
+	mx, vx, my, vy, err := ttestMoments(x, y, level, 2)
+	if err != nil {
 		return SMDResult{}, err
 	}
-	if err := continuousLevelCheck(level); err != nil {
-		return SMDResult{}, err
-	}
-	mx, vx := stat.MeanVariance(x, nil)
-	my, vy := stat.MeanVariance(y, nil)
 	nx, ny := float64(len(x)), float64(len(y))
 	df := nx + ny - 2
 	sp := math.Sqrt(((nx-1)*vx + (ny-1)*vy) / df)

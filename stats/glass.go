@@ -2,8 +2,6 @@ package stats
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/stat"
 )
 
 // GlassDelta returns Glass's Δ, the difference in means over the control
@@ -33,14 +31,10 @@ func GlassDelta(x, y []float64, level float64, alt Alternative) (SMDResult, erro
 	if alt != TwoSided && alt != Less && alt != Greater {
 		panic("stats: unknown Alternative")
 	}
-	if err := continuousCheck(x, y, 2); err != nil {
+	mx, vx, my, vy, err := ttestMoments(x, y, level, 2)
+	if err != nil {
 		return SMDResult{}, err
 	}
-	if err := continuousLevelCheck(level); err != nil {
-		return SMDResult{}, err
-	}
-	mx, vx := stat.MeanVariance(x, nil)
-	my, vy := stat.MeanVariance(y, nil)
 	nx, ny := float64(len(x)), float64(len(y))
 	sy := math.Sqrt(vy)
 	h := 1/ny + vx/(nx*vy)
@@ -56,7 +50,6 @@ func GlassDelta(x, y []float64, level float64, alt Alternative) (SMDResult, erro
 		Value: diff / sy, SD: sy, T: diff / se, DF: ny - 1,
 		Level: level, Alternative: alt,
 	}
-	var err error
 	r.CILow, r.CIHigh, err = smdInterval(r.T, r.DF, math.Sqrt(h), level, alt)
 	if err != nil {
 		return SMDResult{}, err
