@@ -122,16 +122,7 @@ func RandomisationTest(p *Permutations, newStat func() Statistic, opt RIOptions)
 				st.reset()
 				r := NewStream(opt.Seed, uint64(c)+1)
 				m := min(riChunk, opt.Draws-c*riChunk)
-				var e, u int64
-				for k := 0; k < m; k++ {
-					t := s(st.sample(r))
-					switch {
-					case math.IsNaN(t):
-						u++
-					case math.Abs(t) >= threshold:
-						e++
-					}
-				}
+				e, u := riCount(m, threshold, func(int) float64 { return s(st.sample(r)) })
 				extreme.Add(e)
 				undefined.Add(u)
 				done <- m
@@ -203,16 +194,7 @@ func riEnumerate(p *Permutations, stat Statistic, newStat func() Statistic, work
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				var e, u int64
-				for k := 0; k < j.m; k++ {
-					t := s(j.buf[k*n : (k+1)*n])
-					switch {
-					case math.IsNaN(t):
-						u++
-					case math.Abs(t) >= threshold:
-						e++
-					}
-				}
+				e, u := riCount(j.m, threshold, func(k int) float64 { return s(j.buf[k*n : (k+1)*n]) })
 				ext.Add(e)
 				und.Add(u)
 				free <- j.buf
@@ -266,4 +248,19 @@ func (r RIResult) String() string {
 		kind = "exact"
 	}
 	return fmt.Sprintf("T = %.6g, p = %.6g (%s, %d of %d allocations)", r.Observed, r.P, kind, r.Extreme, r.Draws)
+}
+
+// riCount evaluates the statistic of m allocations, stat(k) for k = 0, ...,
+// m-1, and counts those at least as extreme as threshold, |T*| ≥ |T|, and
+// those undefined (NaN).
+func riCount(m int, threshold float64, stat func(k int) float64) (extreme, undefined int64) {
+	for k := range m {
+		switch t := stat(k); {
+		case math.IsNaN(t):
+			undefined++
+		case math.Abs(t) >= threshold:
+			extreme++
+		}
+	}
+	return extreme, undefined
 }
