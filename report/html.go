@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/evalkit/evalkit/rct/analysis"
 	"html/template"
 	"math"
 	"strconv"
@@ -159,68 +160,26 @@ func analysisPValue(p float64) string {
 }
 
 // analysisDefaults returns a with every comparison's empty Measure and
-// Sentence filled in from its Method, for the methods of evalkit analyse.
+// Sentence filled in from its Method, for the methods of evalkit analyse
+// (analysis.Method's Measure, analysis.Result's Describe).
 func analysisDefaults(a Analysis) Analysis {
 	cs := make([]Comparison, len(a.Comparisons))
 	copy(cs, a.Comparisons)
+	typ, _ := analysis.ParseType(a.OutcomeType)
+	res := &analysis.Result{Outcome: a.Outcome, Type: typ, Columns: analysis.Columns{Outcome: a.Outcome}}
 	for i := range cs {
 		c := &cs[i]
+		m, err := analysis.ParseMethod(c.Method)
+		if err != nil {
+			continue
+		}
 		if c.Measure == "" {
-			c.Measure = MethodMeasure(c.Method, a.OutcomeType)
+			c.Measure = m.Measure(typ)
 		}
 		if c.Sentence == "" {
-			c.Sentence = analysisMethodSentence(c.Method, a.OutcomeType)
+			c.Sentence = res.Describe(analysis.Comparison{Treatment: c.Treatment, Control: c.Control, Method: m})
 		}
 	}
 	a.Comparisons = cs
 	return a
-}
-
-// MethodMeasure names in words the estimate of an evalkit analyse method
-// (the contract's method names) for an outcome type, "" for a method it does
-// not know. Least-squares estimates adjusted for covariates or blocks are
-// "adjusted"; with a binary outcome they are differences in risk (a linear
-// probability model).
-func MethodMeasure(method, outcomeType string) string {
-	switch method {
-	case "welch_t", "student_t":
-		return "difference in means"
-	case "ols_hc2", "ols_cr2":
-		if outcomeType == "binary" {
-			return "adjusted risk difference"
-		}
-		return "adjusted difference in means"
-	case "fisher_exact":
-		return "risk difference"
-	case "negbin_glm", "poisson_exact", "poisson_glm":
-		return "rate ratio"
-	}
-	return ""
-}
-
-// analysisMethodSentence says in one plain sentence how evalkit analyse's
-// methods estimate an effect (docs: spec/cli.md), "" for a method it does
-// not know.
-func analysisMethodSentence(method, outcomeType string) string {
-	what := "The difference in mean outcome"
-	if outcomeType == "binary" {
-		what = "The difference in the share with the outcome (a linear probability model)"
-	}
-	switch method {
-	case "welch_t":
-		return "The difference in mean outcome between the arms, with Welch's t-test and interval, which do not assume equal variances."
-	case "ols_hc2":
-		return what + ", adjusted for the covariates and blocks by least squares, with HC2 robust standard errors."
-	case "ols_cr2":
-		return what + ", estimated by least squares with CR2 cluster-robust standard errors and Bell-McCaffrey degrees of freedom, because whole clusters were randomised."
-	case "fisher_exact":
-		return "The difference in the share with the outcome (risk difference), with Newcombe's hybrid score interval; the p-value is from Fisher's exact test."
-	case "negbin_glm":
-		return "The ratio of outcome rates, from a negative-binomial regression allowing for over-dispersion, with a Wald interval and test."
-	case "poisson_exact":
-		return "The ratio of outcome rates, with the exact Poisson test and interval."
-	case "poisson_glm":
-		return "The ratio of outcome rates, from a Poisson regression adjusted for the covariates and blocks, with a Wald interval and test."
-	}
-	return ""
 }

@@ -44,12 +44,16 @@ func TestAnalysisDefaults(t *testing.T) {
 	}
 	for _, m := range []string{"welch_t", "ols_hc2", "ols_cr2", "fisher_exact", "negbin_glm", "poisson_exact", "poisson_glm"} {
 		for _, typ := range []string{"continuous", "binary", "count"} {
-			if analysisMethodSentence(m, typ) == "" || MethodMeasure(m, typ) == "" {
+			a.OutcomeType = typ
+			a.Comparisons[0].Method, a.Comparisons[0].Measure, a.Comparisons[0].Sentence = m, "", ""
+			c := analysisDefaults(a).Comparisons[0]
+			if c.Sentence == "" || c.Measure == "" {
 				t.Errorf("%s (%s): no sentence or measure", m, typ)
 			}
 		}
 	}
-	if analysisMethodSentence("bespoke", "continuous") != "" {
+	a.Comparisons[0].Method, a.Comparisons[0].Measure, a.Comparisons[0].Sentence = "bespoke", "", ""
+	if analysisDefaults(a).Comparisons[0].Sentence != "" {
 		t.Error("a sentence for an unknown method")
 	}
 }

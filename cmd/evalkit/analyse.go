@@ -2,6 +2,12 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/evalkit/evalkit/internal/table"
+	"github.com/evalkit/evalkit/rct/analysis"
 )
 
 // analyseCmd estimates a trial's effects.
@@ -32,8 +38,9 @@ randomised: a continuous or binary outcome by least squares with HC2 errors
 (ols_hc2), or CR2 errors and Bell-McCaffrey df with --cluster (ols_cr2),
 with block fixed effects; a count by the GLM with the covariates and blocks
 (negbin_glm, poisson_glm). Each comparison uses the rows of its two arms; a
-block holding only one of them is left out with a warning. A table of the
-covariates' balance (standardised differences) follows the comparisons.
+block holding only one of them stays in the model, as lm_robust's
+factor(block) keeps it. A table of the covariates' balance (standardised
+differences) follows the comparisons.
 
 --permutations B --seed N adds ri_p_value: the trial re-randomised B times as
 it was randomised (within blocks, whole clusters), exact when there are no
@@ -62,17 +69,13 @@ Example: crimes per week in a hotspot trial, exact Poisson test:
 		--type count --exposure weeks --model poisson --json
 `
 
-// analyseOptions are the parsed flags of evalkit analyse.
+// analyseOptions are the parsed flags of evalkit analyse: the columns and
+// the plan of the analysis, and what to do with its result.
 type analyseOptions struct {
-	in, outcome, arm, control string
-	typ, model                string
-	covariates, block         string
-	cluster, exposure         string
-	report                    string
-	permutations              int
-	seed                      int64
-	level                     float64
-	json, force               bool
+	in, report  string
+	cols        analysis.Columns
+	plan        analysis.Plan
+	json, force bool
 }
 
 func (c *analyseCmd) run(e *env, args []string) error {
@@ -80,42 +83,56 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := readAnalyseData(o)
+	t, err := table.ReadFile(o.in)
 	if err != nil {
 		return err
 	}
-	method, err := analyseMethodFor(o, d)
+	d, err := analysis.Read(t, o.cols)
 	if err != nil {
 		return err
 	}
-	res := analyseRun(o, d, method)
-	if err := analyseFinish(e, o, d, res); err != nil {
+	var prog *progress
+	o.plan.Comparison = func(treatment, control string) {
+		prog.Done()
+		prog = newProgress(e, fmt.Sprintf("re-randomising %s vs %s", treatment, control))
+	}
+	o.plan.Progress = func(done, total int) { prog.Update(done, total) }
+	res, err := analysis.Analyse(d, o.plan)
+	prog.Done()
+	if err != nil {
 		return err
+	}
+	if o.report != "" {
+		if err := analyseWriteReport(o, res, time.Now()); err != nil {
+			return err
+		}
 	}
 	if o.json {
-		return writeJSON(e.stdout, res.jsonValue())
+		return writeJSON(e.stdout, res)
 	}
-	return res.writeTable(e.stdout)
+	return analyseWriteTable(e.stdout, res)
 }
 
 // parseAnalyseFlags parses and checks the flags: bad usage is a usage error
 // (exit 2).
 func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	o := &analyseOptions{}
+	var typ, model, covariates string
+	var level float64
 	fs := newFlagSet(e, "analyse", analyseUsage)
 	fs.StringVar(&o.in, "in", "", "the trial's CSV `file`, one row per unit")
-	fs.StringVar(&o.outcome, "outcome", "", "the outcome `column`")
-	fs.StringVar(&o.arm, "arm", "arm", "the `column` holding each unit's arm")
-	fs.StringVar(&o.control, "control", "control", "the control arm's `label`")
-	fs.StringVar(&o.typ, "type", "", "the outcome's `type`: continuous, binary or count (default: binary when every value is 0 or 1, else continuous)")
-	fs.StringVar(&o.covariates, "covariates", "", "`COL,...` to adjust for")
-	fs.StringVar(&o.block, "block", "", "the randomisation block `column`")
-	fs.StringVar(&o.cluster, "cluster", "", "the cluster `column` (units randomised together)")
-	fs.StringVar(&o.exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
-	fs.StringVar(&o.model, "model", "negbin", "the count `model`: negbin or poisson")
-	fs.IntVar(&o.permutations, "permutations", 0, "re-randomise `B` times for a randomisation-inference p-value")
-	fs.Int64Var(&o.seed, "seed", 0, "the `seed` of the re-randomisations")
-	fs.Float64Var(&o.level, "level", 0.95, "the confidence `level` of the intervals")
+	fs.StringVar(&o.cols.Outcome, "outcome", "", "the outcome `column`")
+	fs.StringVar(&o.cols.Arm, "arm", "arm", "the `column` holding each unit's arm")
+	fs.StringVar(&o.plan.Control, "control", "control", "the control arm's `label`")
+	fs.StringVar(&typ, "type", "", "the outcome's `type`: continuous, binary or count (default: binary when every value is 0 or 1, else continuous)")
+	fs.StringVar(&covariates, "covariates", "", "`COL,...` to adjust for")
+	fs.StringVar(&o.cols.Block, "block", "", "the randomisation block `column`")
+	fs.StringVar(&o.cols.Cluster, "cluster", "", "the cluster `column` (units randomised together)")
+	fs.StringVar(&o.cols.Exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
+	fs.StringVar(&model, "model", "negbin", "the count `model`: negbin or poisson")
+	fs.IntVar(&o.plan.Permutations, "permutations", 0, "re-randomise `B` times for a randomisation-inference p-value")
+	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
+	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 	fs.BoolVar(&o.force, "force", false, "overwrite the --report directory if it exists")
@@ -124,37 +141,68 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if err := required([2]string{"in", o.in}, [2]string{"outcome", o.outcome}); err != nil {
+	if err := required([2]string{"in", o.in}, [2]string{"outcome", o.cols.Outcome}); err != nil {
 		return nil, err
 	}
-	if o.arm == "" {
+	if o.cols.Arm == "" {
 		return nil, usageErrorf("--arm must name a column (see -h)")
 	}
-	switch o.typ {
-	case "", "continuous", "binary", "count":
-	default:
-		return nil, usageErrorf("--type %q: want continuous, binary or count", o.typ)
+	var err error
+	if o.plan.Type, err = analysis.ParseType(typ); err != nil || typ == "auto" {
+		return nil, usageErrorf("--type %q: want continuous, binary or count", typ)
 	}
-	switch o.model {
-	case "negbin", "poisson":
-	default:
-		return nil, usageErrorf("--model %q: want negbin or poisson", o.model)
+	if o.plan.Model, err = analysis.ParseModel(model); err != nil || model == "" {
+		return nil, usageErrorf("--model %q: want negbin or poisson", model)
 	}
-	if o.typ != "count" {
+	if o.plan.Type != analysis.Count {
 		for _, f := range []string{"model", "exposure"} {
 			if set[f] {
 				return nil, usageErrorf("--%s is for counts only: give --type count", f)
 			}
 		}
 	}
-	if !(o.level > 0 && o.level < 1) {
-		return nil, usageErrorf("--level %g: want a number between 0 and 1, such as 0.95", o.level)
+	if !(level > 0 && level < 1) {
+		return nil, usageErrorf("--level %g: want a number between 0 and 1, such as 0.95", level)
 	}
-	if o.permutations < 0 {
-		return nil, usageErrorf("--permutations %d: want a positive number of re-randomisations", o.permutations)
+	o.plan.Level = level
+	if o.plan.Permutations < 0 {
+		return nil, usageErrorf("--permutations %d: want a positive number of re-randomisations", o.plan.Permutations)
 	}
-	if err := checkAnalyseFlags2(o, set); err != nil {
+	if o.cols.Covariates, err = analyseCovariateNames(covariates, o.cols); err != nil {
 		return nil, err
 	}
-	return o, nil
+	if o.plan.Permutations > 0 && !set["seed"] {
+		return nil, usageErrorf("--permutations needs --seed N, from which the re-randomisations are reproducible")
+	}
+	if set["seed"] && o.plan.Permutations == 0 {
+		return nil, usageErrorf("--seed is for --permutations")
+	}
+	if o.cols.Cluster != "" && o.plan.Type == analysis.Count {
+		return nil, usageErrorf("--cluster is not defined for a count outcome (no cluster-robust count model in this release)")
+	}
+	return o, analyseCheckReportDir(o)
+}
+
+// analyseCovariateNames splits --covariates; an empty name or one given
+// twice is a usage error.
+func analyseCovariateNames(list string, c analysis.Columns) ([]string, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(n)
+		switch {
+		case n == "":
+			return nil, usageErrorf("--covariates %q: an empty column name", list)
+		case seen[n]:
+			return nil, usageErrorf("--covariates: %q is given twice", n)
+		case n == c.Outcome || n == c.Arm:
+			return nil, usageErrorf("--covariates: %q is the outcome or the arm column", n)
+		}
+		seen[n] = true
+		names = append(names, n)
+	}
+	return names, nil
 }

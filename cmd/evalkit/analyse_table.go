@@ -8,33 +8,34 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	evreport "github.com/evalkit/evalkit/report"
+	"github.com/evalkit/evalkit/rct/analysis"
 )
 
-// writeTable prints the result for a person: the arms, then one block per
-// comparison with its estimate, effect sizes, tests and notes.
-func (r *analyseResult) writeTable(w io.Writer) error {
+// analyseWriteTable prints the result for a person: the arms, then one
+// block per comparison with its estimate, effect sizes, tests and notes,
+// then the balance of the covariates and the warnings.
+func analyseWriteTable(w io.Writer, r *analysis.Result) error {
 	var b strings.Builder
 	level := strconv.FormatFloat(100*r.Level, 'g', 6, 64) + "%"
 	fmt.Fprintf(&b, "Outcome %s (%s), %s intervals\n\n", r.Outcome, r.Type, level)
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	switch r.Type {
-	case "continuous":
+	case analysis.Continuous:
 		fmt.Fprint(tw, "arm\tn\tmissing\tmean\tsd\t\n")
-	case "binary":
+	case analysis.Binary:
 		fmt.Fprint(tw, "arm\tn\tmissing\tevents\trisk\t\n")
-	case "count":
+	default:
 		fmt.Fprint(tw, "arm\tn\tmissing\ttotal\texposure\trate\t\n")
 	}
-	for _, a := range r.arms {
+	for _, a := range r.Arms {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t", a.Arm, a.N, a.NMissing)
 		switch r.Type {
-		case "continuous":
+		case analysis.Continuous:
 			fmt.Fprintf(tw, "%s\t%s\t\n", analyseNum(a.Mean), analyseNum(a.SD))
-		case "binary":
+		case analysis.Binary:
 			fmt.Fprintf(tw, "%d\t%s\t\n", a.Events, analyseNum(a.Risk))
-		case "count":
+		default:
 			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", analyseWhole(a.Total), analyseWhole(a.Exposure), analyseNum(a.Rate))
 		}
 	}
@@ -47,7 +48,7 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 		fmt.Fprintf(&b, "\n%s vs %s: %s\n", c.Treatment, c.Control, c.Method)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (Holm)\n", level)
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", analyseMeasure(c.Method, r.Type), analyseNum(c.Estimate),
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Method.Measure(r.Type), analyseNum(c.Estimate),
 			analyseCI(c.CILow, c.CIHigh), analyseNum(c.DF), analyseNum(c.PValue), analyseNum(c.PHolm))
 		for _, e := range c.EffectSizes {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, analyseNum(e.Value), analyseCI(e.CILow, e.CIHigh))
@@ -64,7 +65,7 @@ func (r *analyseResult) writeTable(w io.Writer) error {
 			fmt.Fprintf(&b, "  note: %s\n", n)
 		}
 	}
-	r.writeTableExtras(&b)
+	analyseWriteExtras(&b, r)
 	lines := strings.SplitAfter(b.String(), "\n")
 	for i, l := range lines {
 		if strings.HasSuffix(l, "\n") {
@@ -89,17 +90,7 @@ func analyseStatisticName(method string) string {
 }
 
 // analyseNum formats a number for the table, with NA where undefined.
-func analyseNum(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NA"
-	case math.IsInf(v, 1):
-		return "Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
-	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
-}
+func analyseNum(v float64) string { return analysis.FormatNumber(v) }
 
 // analyseWhole formats a number that is usually whole (a total count, a
 // rank sum) in full, and any other number as analyseNum does.
@@ -118,10 +109,23 @@ func analyseCI(lo, hi float64) string {
 	return "[" + analyseNum(lo) + ", " + analyseNum(hi) + "]"
 }
 
-// analyseMeasure names a method's estimate in words, as the report does.
-func analyseMeasure(method, outcomeType string) string {
-	if m := evreport.MethodMeasure(method, outcomeType); m != "" {
-		return m
+// analyseWriteExtras prints the balance table and the warnings under the
+// comparisons.
+func analyseWriteExtras(b *strings.Builder, r *analysis.Result) {
+	if len(r.Balance) > 0 {
+		fmt.Fprint(b, "\nBalance of covariates (std. difference = (mean - control mean) / sqrt((sd^2 + control sd^2)/2))\n")
+		tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "covariate\tarm\tmean\tsd\tcontrol mean\tcontrol sd\tstd. difference\t\n")
+		for _, v := range r.Balance {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", v.Covariate, v.Arm, analyseNum(v.Mean), analyseNum(v.SD),
+				analyseNum(v.MeanControl), analyseNum(v.SDControl), analyseNum(v.StdDiff))
+		}
+		tw.Flush()
 	}
-	return "estimate"
+	if len(r.Warnings) > 0 {
+		fmt.Fprintln(b)
+		for _, w := range r.Warnings {
+			fmt.Fprintf(b, "warning: %s\n", w)
+		}
+	}
 }

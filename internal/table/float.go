@@ -47,6 +47,14 @@ func (t *Table) Float(name string) (values []float64, missing int, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	return Numbers(t.Name, name, col)
+}
+
+// Numbers converts a column of text, the column called name of file, to
+// numbers as Float does: a missing value becomes NaN and is counted in
+// missing; other text that is not a number is a ParseError naming the file,
+// the row (col[i] being row i+2) and the column.
+func Numbers(file, name string, col []string) (values []float64, missing int, err error) {
 	values = make([]float64, len(col))
 	for i, s := range col {
 		if IsMissing(s) {
@@ -56,7 +64,7 @@ func (t *Table) Float(name string) (values []float64, missing int, err error) {
 		}
 		v, err := ParseNumber(s)
 		if err != nil {
-			return nil, 0, &ParseError{File: t.Name, Row: i + 2, Column: name, Value: s, Err: err}
+			return nil, 0, &ParseError{File: file, Row: i + 2, Column: name, Value: s, Err: err}
 		}
 		values[i] = v
 	}

@@ -1,5 +1,5 @@
 # Reference values for evalkit analyse with covariates, blocks, clusters and
-# randomisation inference (cmd/evalkit/analyse2_r_test.go).
+# randomisation inference (rct/analysis/r_test.go).
 # R 4.2.2, estimatr 1.0.0, MASS 7.3-58.2.
 # Run from the repository root:  Rscript testdata/r/analyse2.R
 # Every value is printed with sprintf("%.17g").
@@ -32,14 +32,11 @@ glmrr <- function(label, f) {
   cat(label, "\n")
   p17(exp(b[1]), b[2], exp(ci[1]), exp(ci[2]), b[4])
 }
-# The rows of one comparison: arms t and c, without blocks holding only one of them.
-pair <- function(d, t, c, block = NULL) {
+# The rows of one comparison: arms t and c. A block holding only one of the
+# two stays in, as lm_robust(... + factor(block)) keeps it.
+pair <- function(d, t, c) {
   d <- d[d$arm %in% c(t, c), ]
   d$treat <- as.numeric(d$arm == t)
-  if (!is.null(block)) {
-    both <- tapply(d$treat, d[[block]], function(v) any(v == 1) && any(v == 0))
-    d <- d[both[as.character(d[[block]])], ]
-  }
   d
 }
 
@@ -72,7 +69,7 @@ p17(fl$coefficients["treat"], fl$std.error["treat"], fl$conf.low["treat"], fl$co
 a <- read.csv("testdata/analyse2/awkward.csv")
 a <- a[complete.cases(a[, c("y", "x1", "x2")]), ]
 for (t in c("navigator", "phone")) {
-  p <- pair(a, t, "control", "block")
+  p <- pair(a, t, "control")
   ols(paste("awkward CR2", t), y ~ treat + x1 + x2 + factor(block), p, clusters = cluster, se_type = "CR2")
   ols(paste("awkward HC2", t), y ~ treat + x1 + x2 + factor(block), p, se_type = "HC2")
 }

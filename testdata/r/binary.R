@@ -165,12 +165,12 @@ for (e in c("weeks", "")) {
   row("hotspots.csv", if (e == "") "--model poisson" else "--exposure weeks --model poisson", "patrol", "poisson_exact",
     c(p$estimate, p$conf.int, p$p.value, p$p.value))
 }
-cat("// MASS::glm.nb(crimes ~ treat + offset(log(weeks))): exp(coef), exp(confint.default), Wald p (MASS 7.3-58.2)\n")
+cat("// MASS::glm.nb(crimes ~ treat + offset(log(weeks))): exp(coef), se, exp(confint.default), Wald p (MASS 7.3-58.2)\n")
 h$treat <- as.numeric(h$arm == "patrol")
 m <- MASS::glm.nb(crimes ~ treat + offset(log(weeks)), data = h)
 s <- summary(m)$coefficients
 row("hotspots.csv", "--exposure weeks", "patrol", "negbin_glm",
-  c(exp(coef(m)[["treat"]]), exp(confint.default(m)["treat", ]), s["treat", 4], s["treat", 4]))
+  c(exp(coef(m)[["treat"]]), s["treat", 2], exp(confint.default(m)["treat", ]), s["treat", 4]))
 cat("// t.test(x, y), t.test(x, y, var.equal = TRUE), wilcox.test(x, y); effectsize 0.8.3 cohens_d, hedges_g, glass_delta (CIs by Nelder-Mead)\n")
 a <- read.csv(paste0(ex, "attendance.csv")); a <- a[!is.na(a$attendance), ]
 x <- a$attendance[a$arm == "navigator"]; y <- a$attendance[a$arm == "control"]

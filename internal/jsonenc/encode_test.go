@@ -1,7 +1,6 @@
-package main
+package jsonenc
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 	"strings"
@@ -42,11 +41,11 @@ func TestWriteJSON(t *testing.T) {
 		ByGate:  map[int]int{2: 5, 10: 1},
 		Raw:     json.RawMessage(`{ "k" : 1 }`),
 	}
-	var b bytes.Buffer
-	if err := writeJSON(&b, v); err != nil {
+	out, err := Indent(v)
+	if err != nil {
 		t.Fatal(err)
 	}
-	got := b.String()
+	got := string(out) + "\n"
 	want := `{
   "name": "a \"quoted\" <name> & co",
   "values": [
@@ -87,7 +86,9 @@ func TestWriteJSON(t *testing.T) {
     "10": 1,
     "2": 5
   },
-  "raw": {"k":1}
+  "raw": {
+    "k": 1
+  }
 }
 `
 	if got != want {
@@ -95,7 +96,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 	// It is one valid JSON object, and every float reads back exactly.
 	var back map[string]any
-	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+	if err := json.Unmarshal(out, &back); err != nil {
 		t.Fatalf("not valid JSON: %v", err)
 	}
 	vals := back["values"].([]any)
@@ -108,8 +109,7 @@ func TestWriteJSON(t *testing.T) {
 }
 
 func TestWriteJSONRejectsUnencodable(t *testing.T) {
-	var b bytes.Buffer
-	if err := writeJSON(&b, map[string]any{"f": func() {}}); err == nil {
+	if _, err := Indent(map[string]any{"f": func() {}}); err == nil {
 		t.Error("a func encoded without error")
 	}
 }

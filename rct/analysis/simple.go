@@ -1,7 +1,6 @@
-package main
+package analysis
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -11,29 +10,9 @@ import (
 	"github.com/evalkit/evalkit/stats"
 )
 
-// analyseMethodFor picks the comparison method of the contract for the
-// outcome's type and the flags.
-func analyseMethodFor(o *analyseOptions, d *analyseData) (analyseMethod, error) {
-	if d.design != nil {
-		return d.design.methodFor(o, d)
-	}
-	switch d.typ {
-	case "continuous":
-		return analyseWelch, nil
-	case "binary":
-		return analyseFisher, nil
-	case "count":
-		if o.model == "poisson" {
-			return analysePoissonExact, nil
-		}
-		return analyseNegBin, nil
-	}
-	return nil, fmt.Errorf("outcome type %q has no method", d.typ)
-}
-
 // undefined notes that a number could not be computed, and why: the
 // library's message without the name of its sentinel error.
-func (c *analyseComparison) undefined(what string, err error) {
+func (c *Comparison) undefined(what string, err error) {
 	msg := err.Error()
 	if i := strings.Index(msg, ": stats: "); i >= 0 {
 		msg = msg[:i]
@@ -42,10 +21,10 @@ func (c *analyseComparison) undefined(what string, err error) {
 	c.note("%s: undefined: %s", what, msg)
 }
 
-// analyseWelch is method welch_t: Welch's t-test, with Student's t and the
-// Mann-Whitney test beside it.
-func analyseWelch(t, c *analyseArm, level float64) analyseComparison {
-	r := newAnalyseComparison(t, c, "welch_t")
+// welch is method welch_t: Welch's t-test, with Student's t and the
+// Mann-Whitney test beside it, and Cohen's d, Hedges' g and Glass's delta.
+func welch(t, c *arm, level float64) Comparison {
+	r := newComparison(t, c, WelchT)
 	if w, err := stats.WelchT(t.y, c.y, level, stats.TwoSided); err != nil {
 		r.undefined("welch_t", err)
 		if len(t.y) > 0 && len(c.y) > 0 {
@@ -60,22 +39,38 @@ func analyseWelch(t, c *analyseArm, level float64) analyseComparison {
 		r.undefined("student_t", err)
 		s.T, s.P = math.NaN(), math.NaN()
 	}
-	r.Tests = append(r.Tests, analyseTest{Method: "student_t", Statistic: s.T, PValue: s.P})
+	r.Tests = append(r.Tests, Test{Method: "student_t", Statistic: s.T, PValue: s.P})
 	m, err := stats.MannWhitney(t.y, c.y, stats.TwoSided)
 	if err != nil {
 		r.undefined("mann_whitney", err)
 		m.W, m.P = math.NaN(), math.NaN()
 	}
-	r.Tests = append(r.Tests, analyseTest{Method: "mann_whitney", Statistic: m.W, PValue: m.P})
-	r.EffectSizes = append(r.EffectSizes, analyseContinuousEffects(t, c, level, &r)...)
+	r.Tests = append(r.Tests, Test{Method: "mann_whitney", Statistic: m.W, PValue: m.P})
+	for _, m := range []struct {
+		name string
+		f    func(x, y []float64, level float64, alt stats.Alternative) (stats.SMDResult, error)
+	}{{"cohens_d", stats.CohensD}, {"hedges_g", stats.HedgesG}, {"glass_delta", stats.GlassDelta}} {
+		e := undefinedEffect(m.name)
+		if s, err := m.f(t.y, c.y, level, stats.TwoSided); err != nil {
+			r.undefined(m.name, err)
+		} else {
+			e.Value, e.CILow, e.CIHigh = s.Value, s.CILow, s.CIHigh
+		}
+		r.EffectSizes = append(r.EffectSizes, e)
+	}
 	return r
 }
 
-// analyseFisher is method fisher_exact: the risk difference with Newcombe's
+// undefinedEffect is an effect size whose numbers are not yet known.
+func undefinedEffect(measure string) Effect {
+	return Effect{Measure: measure, Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN()}
+}
+
+// fisher is method fisher_exact: the risk difference with Newcombe's
 // interval and Fisher's exact p-value, the risk and odds ratios, and the
 // chi-square test.
-func analyseFisher(t, c *analyseArm, level float64) analyseComparison {
-	r := newAnalyseComparison(t, c, "fisher_exact")
+func fisher(t, c *arm, level float64) Comparison {
+	r := newComparison(t, c, FisherExact)
 	x, nx := int(floats.Sum(t.y)), len(t.y)
 	y, ny := int(floats.Sum(c.y)), len(c.y)
 	if rd, err := stats.RiskDifference(x, nx, y, ny, level); err != nil {
@@ -93,7 +88,7 @@ func analyseFisher(t, c *analyseArm, level float64) analyseComparison {
 		name string
 		f    func(x, nx, y, ny int, level float64) (stats.RatioResult, error)
 	}{{"risk_ratio", stats.RiskRatio}, {"odds_ratio", stats.OddsRatio}} {
-		e := analyseEffect{Measure: m.name, Value: math.NaN(), CILow: math.NaN(), CIHigh: math.NaN()}
+		e := undefinedEffect(m.name)
 		if rr, err := m.f(x, nx, y, ny, level); err != nil {
 			r.undefined(m.name, err)
 		} else {
@@ -109,14 +104,14 @@ func analyseFisher(t, c *analyseArm, level float64) analyseComparison {
 		r.undefined("chi_square", err)
 		cs.Statistic, cs.P = math.NaN(), math.NaN()
 	}
-	r.Tests = append(r.Tests, analyseTest{Method: "chi_square", Statistic: cs.Statistic, PValue: cs.P})
+	r.Tests = append(r.Tests, Test{Method: "chi_square", Statistic: cs.Statistic, PValue: cs.P})
 	return r
 }
 
-// analysePoissonExact is method poisson_exact: the rate ratio of the arms'
-// total counts over their total exposures, by the exact conditional test.
-func analysePoissonExact(t, c *analyseArm, level float64) analyseComparison {
-	r := newAnalyseComparison(t, c, "poisson_exact")
+// poissonExact is method poisson_exact: the rate ratio of the arms' total
+// counts over their total exposures, by the exact conditional test.
+func poissonExact(t, c *arm, level float64) Comparison {
+	r := newComparison(t, c, PoissonExact)
 	tx, ty := floats.Sum(t.exposure), floats.Sum(c.exposure)
 	p, err := stats.PoissonTest(int(floats.Sum(t.y)), tx, int(floats.Sum(c.y)), ty, stats.TwoSided, level)
 	if err != nil {
@@ -134,16 +129,16 @@ func analysePoissonExact(t, c *analyseArm, level float64) analyseComparison {
 	return r
 }
 
-// analyseNegBin is method negbin_glm: the rate ratio exp(β) of a
-// negative-binomial GLM of the two arms with an offset log(exposure), Wald
-// interval and p-value.
-func analyseNegBin(t, c *analyseArm, level float64) analyseComparison {
-	r := newAnalyseComparison(t, c, "negbin_glm")
+// negBin is method negbin_glm without covariates or blocks: the rate ratio
+// exp(β) of a negative-binomial GLM of the two arms with an offset
+// log(exposure), Wald interval and p-value.
+func negBin(t, c *arm, level float64) Comparison {
+	r := newComparison(t, c, NegBinGLM)
 	n := len(t.y) + len(c.y)
 	y := make([]float64, 0, n)
 	treat := make([]float64, 0, n)
 	off := make([]float64, 0, n)
-	for _, a := range []*analyseArm{t, c} {
+	for _, a := range []*arm{t, c} {
 		v := 0.0
 		if a == t {
 			v = 1
@@ -159,8 +154,13 @@ func analyseNegBin(t, c *analyseArm, level float64) analyseComparison {
 		r.undefined("estimate", err)
 		return r
 	}
-	b := fit.Coefficients[1]
-	r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue = math.Exp(b.Estimate), b.SE, math.Exp(b.CILow), math.Exp(b.CIHigh), b.P
+	r.setRatio(fit.Coefficients[1])
 	r.note("se: of log(estimate), the coefficient of the treatment indicator (theta %.6g)", fit.Theta)
 	return r
+}
+
+// setRatio sets the estimate, interval and p-value of a rate ratio from
+// the coefficient b of the treatment indicator in a log-linear model.
+func (r *Comparison) setRatio(b stats.GLMCoefficient) {
+	r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue = math.Exp(b.Estimate), b.SE, math.Exp(b.CILow), math.Exp(b.CIHigh), b.P
 }

@@ -1,4 +1,4 @@
-package main
+package analysis
 
 import (
 	"errors"
@@ -9,8 +9,8 @@ import (
 	"github.com/evalkit/evalkit/stats"
 )
 
-// analyseRandomisation fills in each comparison's ri_p_value: the trial is
-// re-randomised --permutations times as it was randomised (complete
+// randomisation fills in each comparison's ri_p_value: the trial is
+// re-randomised p.Permutations times as it was randomised (complete
 // randomisation of the comparison's two arms with their observed counts,
 // within each block, whole clusters together), the comparison's estimate T
 // (its logarithm for a rate ratio) is recomputed each time, and
@@ -20,23 +20,23 @@ import (
 // or, when there are no more allocations than B, the exact share of all
 // allocations with |T*| >= |T_obs| (rct.RandomisationTest). Every
 // comparison draws from the same seed, so the result depends only on the
-// data, the flags and --seed.
-func analyseRandomisation(e *env, o *analyseOptions, d *analyseData, res *analyseResult) error {
-	for i, t := range d.treatments {
+// data, the plan and its seed.
+func (t *trial) randomisation(p Plan, res *Result) error {
+	for i, tr := range t.treatments {
 		c := &res.Comparisons[i]
 		if math.IsNaN(c.Estimate) {
 			c.note("ri_p_value: undefined, as the estimate is")
 			continue
 		}
-		s := analyseSubsetOf(d, t, d.control)
-		perms, err := analysePermutations(d, s)
+		s := t.subsetOf(tr, t.control)
+		perms, err := t.permutations(s)
 		if err != nil {
-			return fmt.Errorf("--permutations: comparison of %s with %s: %w", t.label, d.control.label, err)
+			return fmt.Errorf("--permutations: comparison of %s with %s: %w", tr.label, t.control.label, err)
 		}
-		newStat := analyseRIStatistic(d, s, c.Method)
-		prog := newProgress(e, fmt.Sprintf("re-randomising %s vs %s", t.label, d.control.label))
-		r, err := rct.RandomisationTest(perms, newStat, rct.RIOptions{Draws: o.permutations, Seed: uint64(o.seed), Progress: prog.Update})
-		prog.Done()
+		if p.Comparison != nil {
+			p.Comparison(tr.label, t.control.label)
+		}
+		r, err := rct.RandomisationTest(perms, t.riStatistic(s, c.Method), rct.RIOptions{Draws: p.Permutations, Seed: p.Seed, Progress: p.Progress})
 		if errors.Is(err, rct.ErrUndefinedStatistic) {
 			c.note("ri_p_value: undefined, the estimate cannot be recomputed on the observed allocation")
 			continue
@@ -46,16 +46,16 @@ func analyseRandomisation(e *env, o *analyseOptions, d *analyseData, res *analys
 		}
 		c.RIPValue = r.P
 		design := "complete randomisation with the observed arm counts"
-		if d.design != nil && d.design.block != nil {
+		if t.d.block != nil {
 			design += " within blocks"
 		}
-		if d.design != nil && d.design.cluster != nil {
+		if t.d.cluster != nil {
 			design += ", whole clusters together"
 		}
 		if r.Exact {
-			c.note("ri_p_value: %s, exact, over all %d allocations (%s)", analyseNum(r.P), r.Draws, design)
+			c.note("ri_p_value: %s, exact, over all %d allocations (%s)", FormatNumber(r.P), r.Draws, design)
 		} else {
-			c.note("ri_p_value: %s, from %d re-randomisations with seed %d (%s)", analyseNum(r.P), r.Draws, o.seed, design)
+			c.note("ri_p_value: %s, from %d re-randomisations with seed %d (%s)", FormatNumber(r.P), r.Draws, p.Seed, design)
 		}
 		if r.Undefined > 0 {
 			c.note("ri_p_value: the estimate was undefined for %d of the allocations, counted as not extreme", r.Undefined)
@@ -64,8 +64,8 @@ func analyseRandomisation(e *env, o *analyseOptions, d *analyseData, res *analys
 	return nil
 }
 
-// analysePermutations describes the allocations of the comparison's rows.
-func analysePermutations(d *analyseData, s *analyseSubset) (*rct.Permutations, error) {
+// permutations describes the allocations of the comparison's rows.
+func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 	assign := make([]int, len(s.treat))
 	for i, b := range s.treat {
 		if b {
@@ -94,25 +94,25 @@ func analysePermutations(d *analyseData, s *analyseSubset) (*rct.Permutations, e
 		}
 		for sentinel, msg := range what {
 			if errors.Is(err, sentinel) {
-				return nil, fmt.Errorf("cluster %q (column %q) %s (rows %d and %d)", ue.Value, d.design.clusterCol, msg, s.row[ue.Other]+2, s.row[ue.Row]+2)
+				return nil, fmt.Errorf("cluster %q (column %q) %s (rows %d and %d)", ue.Value, t.d.cols.Cluster, msg, s.row[ue.Other]+2, s.row[ue.Row]+2)
 			}
 		}
 	}
 	return p, err
 }
 
-// analyseRIStatistic returns the statistic T of a comparison by method:
-// the estimate, or its logarithm for a rate ratio. Least squares re-fits
-// only the treatment's coefficient (stats.TreatmentModel: the estimate does
-// not depend on the standard errors); the count models re-fit the GLM. A
-// re-fit that fails gives NaN.
-func analyseRIStatistic(d *analyseData, s *analyseSubset, method string) func() rct.Statistic {
-	switch method {
-	case "ols_hc2", "ols_cr2":
+// riStatistic returns the statistic T of a comparison by method m: the
+// estimate, or its logarithm for a rate ratio. Least squares re-fits only
+// the treatment's coefficient (stats.TreatmentModel: the estimate does not
+// depend on the standard errors); the count models re-fit the GLM. A re-fit
+// that fails gives NaN.
+func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
+	switch m {
+	case OLSHC2, OLSCR2:
 		opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
-		m, err := stats.NewTreatmentModel(s.y, d.design.covNames, s.cov, opt)
+		tm, err := stats.NewTreatmentModel(s.y, t.d.cols.Covariates, s.cov, opt)
 		if err != nil {
-			return analyseRINaN
+			return func() rct.Statistic { return func([]int) float64 { return math.NaN() } }
 		}
 		return func() rct.Statistic {
 			treat := make([]bool, len(s.y))
@@ -120,32 +120,28 @@ func analyseRIStatistic(d *analyseData, s *analyseSubset, method string) func() 
 				for i, a := range assign {
 					treat[i] = a == 1
 				}
-				f, err := m.Fit(treat)
+				f, err := tm.Fit(treat)
 				if err != nil {
 					return math.NaN()
 				}
 				return f.Estimate
 			}
 		}
-	case "negbin_glm", "poisson_glm":
-		var covNames []string
-		if d.design != nil {
-			covNames = d.design.covNames
-		}
+	case NegBinGLM, PoissonGLM:
 		return func() rct.Statistic {
 			treat := make([]bool, len(s.y))
 			return func(assign []int) float64 {
 				for i, a := range assign {
 					treat[i] = a == 1
 				}
-				fit, err := analyseGLMFit(s, covNames, "treat", treat, 0.95, method)
+				fit, err := glmFit(s, t.d.cols.Covariates, "treat", treat, 0.95, m)
 				if err != nil {
 					return math.NaN()
 				}
 				return fit.Coefficients[1].Estimate
 			}
 		}
-	case "poisson_exact":
+	case PoissonExact:
 		return func() rct.Statistic {
 			return func(assign []int) float64 {
 				var yt, et, yc, ec float64
@@ -165,5 +161,3 @@ func analyseRIStatistic(d *analyseData, s *analyseSubset, method string) func() 
 	// welch_t and fisher_exact: the difference in means (or risks).
 	return func() rct.Statistic { return rct.DiffInMeans(s.y, 1, 0) }
 }
-
-func analyseRINaN() rct.Statistic { return func([]int) float64 { return math.NaN() } }

@@ -1,0 +1,110 @@
+package analysis
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/evalkit/evalkit/stats"
+)
+
+// Analyse analyses the trial d as p says: it summarises the arms, compares
+// every treatment arm with the control by the method the outcome's type and
+// the design call for (see the package comment), adjusts the p-values over
+// the comparisons with Holm's method, and adds the balance of the
+// covariates and, with p.Permutations, randomisation-inference p-values.
+//
+// A number that cannot be computed (too few rows, no variation, a model
+// that does not converge) is NaN with a note; an error is returned for data
+// that cannot be analysed as asked: a value that is not of the outcome's
+// type (naming its row and column), no control arm, a single arm, a
+// constant or collinear covariate, clusters that were not randomised whole.
+func Analyse(d Data, p Plan) (*Result, error) {
+	p, err := p.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if d.arm == nil && d.y == nil {
+		return nil, errNoData
+	}
+	t, err := newTrial(&d, p.Type, p.Control)
+	if err != nil {
+		return nil, err
+	}
+	m, err := methodFor(t.typ, p.Model, t.design, d.cluster != nil)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Outcome: d.cols.Outcome, Type: t.typ, Level: p.Level, NMissingArm: t.nMissingArm, Columns: d.cols, Plan: p}
+	for _, a := range t.arms() {
+		res.Arms = append(res.Arms, summarise(a))
+	}
+	ps := make([]float64, len(t.treatments))
+	for i, tr := range t.treatments {
+		c := t.compare(tr, m, p.Level)
+		res.Comparisons = append(res.Comparisons, c)
+		ps[i] = c.PValue
+	}
+	for i, ph := range stats.Holm(ps) {
+		res.Comparisons[i].PHolm = ph
+	}
+	if t.err != nil {
+		return nil, t.err
+	}
+	res.Warnings = t.warnings
+	if len(d.cols.Covariates) > 0 {
+		res.Balance = t.balance()
+	}
+	p.Type = t.typ
+	res.Plan = p
+	if p.Permutations > 0 {
+		if err := t.randomisation(p, res); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// compare compares arm tr with the control by method m.
+func (t *trial) compare(tr *arm, m Method, level float64) Comparison {
+	c := t.control
+	switch m {
+	case WelchT:
+		return welch(tr, c, level)
+	case FisherExact:
+		return fisher(tr, c, level)
+	case PoissonExact:
+		return poissonExact(tr, c, level)
+	case NegBinGLM:
+		if !t.design {
+			return negBin(tr, c, level)
+		}
+		return t.glm(tr, c, level, m)
+	case PoissonGLM:
+		return t.glm(tr, c, level, m)
+	}
+	return t.ols(tr, c, level, m)
+}
+
+// summarise counts an arm and describes its outcome.
+func summarise(a *arm) Arm {
+	nan := math.NaN()
+	s := Arm{Arm: a.label, N: len(a.y), NMissing: a.nMissing, Mean: nan, SD: nan, Risk: nan, Rate: nan, Values: a.y}
+	if s.N > 0 {
+		s.Mean = stat.Mean(a.y, nil)
+		s.Risk = s.Mean
+	}
+	if s.N > 1 {
+		s.SD = stat.StdDev(a.y, nil)
+	}
+	s.Total = floats.Sum(a.y)
+	s.Events = int(s.Total)
+	if a.exposure != nil {
+		s.Exposure = floats.Sum(a.exposure)
+		if s.Exposure > 0 {
+			s.Rate = s.Total / s.Exposure
+		}
+	}
+	return s
+}

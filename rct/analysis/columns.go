@@ -1,0 +1,154 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
+
+// Columns names the trial's columns. An empty Arm means "arm"; Outcome is
+// required; Exposure (counts only), Block and Cluster may be empty, and
+// Covariates nil.
+type Columns struct {
+	Arm, Outcome, Exposure, Block, Cluster string
+	Covariates                             []string
+}
+
+// Source is a table of text columns, such as a CSV file read by ReadCSV or
+// a dataframe (package frame). Columns are read as text so that evalkit's
+// own rules convert them: the missing-value tokens (empty, NA, NaN, .,
+// null), decimal numbers only, and errors that name the row and column.
+//
+// A Source may also have a method FileName() string, the name its errors
+// give it.
+type Source interface {
+	// Names returns the column names.
+	Names() []string
+	// Column returns the named column's values in row order, or an error
+	// naming the column when there is none.
+	Column(name string) ([]string, error)
+}
+
+// Data is a trial's columns, read and converted, ready for Analyse.
+type Data struct {
+	file    string
+	cols    Columns
+	arm     []string
+	y       []float64
+	ytext   []string
+	ex      []float64 // nil without an exposure column
+	extext  []string
+	cov     [][]float64
+	block   []string // nil without a block column
+	cluster []string // nil without a cluster column
+}
+
+// Columns returns the columns d was read with, Arm filled in.
+func (d Data) Columns() Columns { return d.cols }
+
+// Rows returns the number of rows read.
+func (d Data) Rows() int { return len(d.arm) }
+
+// ReadCSV reads a trial from CSV with the command's rules: a UTF-8
+// byte-order mark and CRLF line ends are accepted, every column is read as
+// text, the columns c names are converted, and errors name the file (the
+// base name of r's Name method, as an *os.File has), the row (the header
+// being row 1) and the column.
+func ReadCSV(r io.Reader, c Columns) (Data, error) {
+	t, err := table.ReadFrom(r)
+	if err != nil {
+		return Data{}, err
+	}
+	return Read(t, c)
+}
+
+// Read reads the columns c names from src and converts the outcome, the
+// exposure and the covariates to numbers.
+func Read(src Source, c Columns) (Data, error) {
+	if c.Arm == "" {
+		c.Arm = "arm"
+	}
+	if c.Outcome == "" {
+		return Data{}, fmt.Errorf("analysis: no outcome column named")
+	}
+	if err := checkCovariates(c); err != nil {
+		return Data{}, err
+	}
+	d := Data{file: "input", cols: c}
+	if n, ok := src.(interface{ FileName() string }); ok {
+		d.file = n.FileName()
+	}
+	var err error
+	if d.arm, err = src.Column(c.Arm); err != nil {
+		return Data{}, err
+	}
+	if d.ytext, d.y, err = d.numbers(src, c.Outcome); err != nil {
+		return Data{}, err
+	}
+	if c.Exposure != "" {
+		if d.extext, d.ex, err = d.numbers(src, c.Exposure); err != nil {
+			return Data{}, err
+		}
+	}
+	for _, n := range c.Covariates {
+		_, v, err := d.numbers(src, n)
+		if err != nil {
+			return Data{}, err
+		}
+		d.cov = append(d.cov, v)
+	}
+	if c.Block != "" {
+		if d.block, err = src.Column(c.Block); err != nil {
+			return Data{}, err
+		}
+	}
+	if c.Cluster != "" {
+		if d.cluster, err = src.Column(c.Cluster); err != nil {
+			return Data{}, err
+		}
+	}
+	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster} {
+		if col != nil && len(col) != len(d.arm) {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
+		}
+	}
+	for _, v := range d.cov {
+		if len(v) != len(d.arm) {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(v))
+		}
+	}
+	return d, nil
+}
+
+// numbers reads the named column and converts it to numbers.
+func (d *Data) numbers(src Source, name string) ([]string, []float64, error) {
+	text, err := src.Column(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, _, err := table.Numbers(d.file, name, text)
+	return text, v, err
+}
+
+// checkCovariates refuses an empty covariate name, one given twice, and the
+// outcome or arm given as a covariate.
+func checkCovariates(c Columns) error {
+	seen := map[string]bool{}
+	for _, n := range c.Covariates {
+		switch {
+		case n == "":
+			return fmt.Errorf("analysis: an empty covariate name")
+		case seen[n]:
+			return fmt.Errorf("analysis: covariate %q is given twice", n)
+		case n == c.Outcome || n == c.Arm:
+			return fmt.Errorf("analysis: covariate %q is the outcome or the arm column", n)
+		}
+		seen[n] = true
+	}
+	return nil
+}
+
+// errNoData is returned by Analyse for a Data that was not read.
+var errNoData = errors.New("analysis: no data: read the trial with Read or ReadCSV")

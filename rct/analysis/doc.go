@@ -1,0 +1,30 @@
+// Package analysis analyses a randomised trial as evalkit's contract
+// defines it: it reads the trial's columns, decides the outcome's type,
+// splits the rows by arm, leaves out and counts rows with missing values,
+// chooses the method the design calls for, and compares every treatment arm
+// with the control, with tests, effect sizes, Holm-adjusted p-values,
+// randomisation inference and a balance table.
+//
+// It is what `evalkit analyse` runs: a Result marshals with encoding/json
+// to exactly the object that `evalkit analyse --json` prints.
+//
+//	d, err := analysis.ReadCSV(f, analysis.Columns{Outcome: "attendance",
+//		Covariates: []string{"attendance_baseline"}, Block: "town", Cluster: "school"})
+//	...
+//	res, err := analysis.Analyse(d, analysis.Plan{Permutations: 2000, Seed: 1})
+//
+// The methods, by outcome type and design (x is the treatment arm, y the
+// control):
+//
+//	continuous, no covariates, block or cluster   welch_t = t.test(x, y)
+//	binary, likewise                              fisher_exact, risk difference (Newcombe)
+//	count, model negbin                           negbin_glm = MASS::glm.nb(... + offset(log(exposure)))
+//	count, model poisson, no covariates or block  poisson_exact = poisson.test
+//	count, model poisson, covariates or block     poisson_glm
+//	continuous or binary with covariates/block    ols_hc2 = estimatr::lm_robust(y ~ treat + covariates + factor(block), se_type = "HC2")
+//	continuous or binary with a cluster           ols_cr2 = the same with clusters, se_type = "CR2"
+//
+// Undefined numbers are NaN (null in JSON) and the comparison's Notes say
+// why. The package never prints and never reads files beyond the
+// io.Reader or Source it is given.
+package analysis

@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Method is how a comparison is estimated; its String is the contract's
+// name.
+type Method int
+
+// The methods of the contract (docs: spec/cli.md, "evalkit analyse").
+const (
+	// WelchT is t.test(x, y): a continuous outcome without covariates,
+	// block or cluster.
+	WelchT Method = iota
+	// FisherExact is the risk difference with Newcombe's interval and
+	// fisher.test's p-value: a binary outcome without covariates, block or
+	// cluster.
+	FisherExact
+	// PoissonExact is poisson.test on the arms' totals and exposures.
+	PoissonExact
+	// NegBinGLM is MASS::glm.nb with the offset log(exposure).
+	NegBinGLM
+	// PoissonGLM is glm(family = poisson) with the offset.
+	PoissonGLM
+	// OLSHC2 is estimatr::lm_robust(se_type = "HC2") with the covariates
+	// and block fixed effects.
+	OLSHC2
+	// OLSCR2 is the same with clusters, se_type = "CR2" and the
+	// Bell-McCaffrey df.
+	OLSCR2
+)
+
+var methodNames = [...]string{
+	WelchT: "welch_t", FisherExact: "fisher_exact", PoissonExact: "poisson_exact",
+	NegBinGLM: "negbin_glm", PoissonGLM: "poisson_glm", OLSHC2: "ols_hc2", OLSCR2: "ols_cr2",
+}
+
+// String returns the contract's name of the method, such as "welch_t".
+func (m Method) String() string {
+	if m < 0 || int(m) >= len(methodNames) {
+		return fmt.Sprintf("Method(%d)", int(m))
+	}
+	return methodNames[m]
+}
+
+// MarshalJSON returns the method's name as a JSON string, as the
+// contract's JSON has it.
+func (m Method) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
+
+// ParseMethod returns the method of the contract's name s.
+func ParseMethod(s string) (Method, error) {
+	for m, n := range methodNames {
+		if n == s {
+			return Method(m), nil
+		}
+	}
+	return 0, fmt.Errorf("analysis: unknown method %q", s)
+}
+
+// Ratio reports whether the method's estimate is a rate ratio (its null
+// value 1, its statistic for randomisation inference the logarithm).
+func (m Method) Ratio() bool {
+	return m == NegBinGLM || m == PoissonExact || m == PoissonGLM
+}
+
+// Measure names the method's estimate in words for an outcome type:
+// "difference in means", "adjusted risk difference", "rate ratio", ...
+// Least-squares estimates are "adjusted"; with a binary outcome they are
+// differences in risk (a linear probability model).
+func (m Method) Measure(t Type) string {
+	switch m {
+	case WelchT:
+		return "difference in means"
+	case OLSHC2, OLSCR2:
+		if t == Binary {
+			return "adjusted risk difference"
+		}
+		return "adjusted difference in means"
+	case FisherExact:
+		return "risk difference"
+	case NegBinGLM, PoissonExact, PoissonGLM:
+		return "rate ratio"
+	}
+	return "estimate"
+}
+
+// methodFor picks the contract's method for the outcome's type and the
+// design.
+func methodFor(t Type, m Model, design bool, cluster bool) (Method, error) {
+	switch t {
+	case Continuous, Binary:
+		switch {
+		case cluster:
+			return OLSCR2, nil
+		case design:
+			return OLSHC2, nil
+		case t == Continuous:
+			return WelchT, nil
+		}
+		return FisherExact, nil
+	case Count:
+		if cluster {
+			return 0, fmt.Errorf("analysis: a cluster is not defined for a count outcome (no cluster-robust count model in this release)")
+		}
+		switch {
+		case m == Poisson && design:
+			return PoissonGLM, nil
+		case m == Poisson:
+			return PoissonExact, nil
+		}
+		return NegBinGLM, nil
+	}
+	return 0, fmt.Errorf("analysis: outcome type %v has no method", t)
+}

@@ -1,0 +1,224 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/evalkit/evalkit/stats"
+)
+
+// treatName is the name the treatment indicator has in a model.
+func treatName(t *arm) string { return "arm " + t.label }
+
+// start makes the comparison's subset and its notes.
+func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
+	r := newComparison(tr, c, m)
+	s := t.subsetOf(tr, c)
+	if len(t.treatments) > 1 {
+		r.note("rows: the %d rows of arms %s and %s only", len(s.y), tr.label, c.label)
+	}
+	for _, b := range s.oneArm {
+		r.note("rows: %s", b)
+	}
+	return r, s
+}
+
+// ols is method ols_hc2 (or ols_cr2 with clusters): the coefficient of the
+// treatment indicator in
+//
+//	lm_robust(outcome ~ treat + covariates + factor(block), se_type = "HC2")
+//
+// (clusters = cluster, se_type = "CR2" with its Bell-McCaffrey df), and for a
+// continuous outcome adjusted_g = estimate / s_p with s_p the pooled SD of
+// the outcome (that of cohens_d), its interval the estimate's over s_p.
+func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
+	r, s := t.start(tr, c, m)
+	cov := stats.HC2
+	if m == OLSCR2 {
+		cov = stats.CR2
+	}
+	tcol := make([]float64, len(s.y))
+	for i, b := range s.treat {
+		if b {
+			tcol[i] = 1
+		}
+	}
+	names := append([]string{treatName(tr)}, t.d.cols.Covariates...)
+	opt := stats.OLSOptions{Cov: cov, Level: level, Block: s.block, Cluster: s.cluster}
+	if cov == stats.CR2 && len(s.y) == 0 {
+		r.undefined("estimate", fmt.Errorf("%w: no rows", stats.ErrTooFew))
+		return r
+	}
+	cols := append([][]float64{tcol}, s.cov...)
+	fit, err := stats.OLS(s.y, names, cols, opt)
+	if err != nil {
+		t.checkCovariateError(err, tr, c)
+		if cov != stats.CR2 || !errors.Is(err, stats.ErrDomain) {
+			r.undefined("estimate", statsError(err))
+			return r
+		}
+		// A cluster with leverage 1: the estimate stands, its CR2
+		// standard error, interval, p-value and df do not.
+		r.note("se, ci, p_value, df: undefined: %s", clusterNames(statsError(err), s.clusterLabels))
+		opt.Cov, opt.Cluster = stats.HC0, nil
+		if fit, err = stats.OLS(s.y, names, cols, opt); err != nil {
+			r.undefined("estimate", statsError(err))
+			return r
+		}
+		r.Estimate = coefficient(fit, names[0]).Estimate
+	} else {
+		b := coefficient(fit, names[0])
+		r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = b.Estimate, b.SE, b.CILow, b.CIHigh, b.P, b.DF
+		if cov == stats.CR2 {
+			r.note("df: Bell-McCaffrey, %d clusters", fit.Clusters)
+		}
+	}
+	if t.typ == Continuous && !math.IsNaN(r.Estimate) {
+		e := undefinedEffect("adjusted_g")
+		if sp := pooledSD(s); sp > 0 {
+			e.Value, e.CILow, e.CIHigh = r.Estimate/sp, r.CILow/sp, r.CIHigh/sp
+		} else {
+			r.note("adjusted_g: undefined: the pooled SD of the outcome is %s", FormatNumber(sp))
+		}
+		r.EffectSizes = append(r.EffectSizes, e)
+	}
+	return r
+}
+
+// pooledSD is the pooled standard deviation of the outcome over the
+// comparison's two arms,
+//
+//	s_p = sqrt(((n_t - 1) s_t² + (n_c - 1) s_c²) / (n_t + n_c - 2)),
+//
+// NaN with fewer than two rows in an arm.
+func pooledSD(s *subset) float64 {
+	var yt, yc []float64
+	for i, v := range s.y {
+		if s.treat[i] {
+			yt = append(yt, v)
+		} else {
+			yc = append(yc, v)
+		}
+	}
+	if len(yt) < 2 || len(yc) < 2 {
+		return math.NaN()
+	}
+	_, vt := stat.MeanVariance(yt, nil)
+	_, vc := stat.MeanVariance(yc, nil)
+	nt, nc := float64(len(yt)), float64(len(yc))
+	return math.Sqrt(((nt-1)*vt + (nc-1)*vc) / (nt + nc - 2))
+}
+
+// glm is method negbin_glm (MASS::glm.nb) or poisson_glm (glm with family
+// = poisson) of
+//
+//	outcome ~ treat + covariates + factor(block) + offset(log(exposure))
+//
+// with the rate ratio exp(β_treat), its Wald interval and p-value.
+func (t *trial) glm(tr, c *arm, level float64, m Method) Comparison {
+	r, s := t.start(tr, c, m)
+	fit, err := glmFit(s, t.d.cols.Covariates, treatName(tr), s.treat, level, m)
+	if err != nil {
+		t.checkCovariateError(err, tr, c)
+		r.undefined("estimate", statsError(err))
+		return r
+	}
+	r.setRatio(fit.Coefficients[1])
+	if m == NegBinGLM {
+		r.note("se: of log(estimate), the coefficient of the treatment indicator (theta %.6g)", fit.Theta)
+	} else {
+		r.note("se: of log(estimate), the coefficient of the treatment indicator")
+	}
+	return r
+}
+
+// glmFit fits the count model of s with the treatment indicator treat.
+func glmFit(s *subset, covNames []string, treatName string, treat []bool, level float64, m Method) (*stats.GLMResult, error) {
+	n := len(s.y)
+	tcol := make([]float64, n)
+	for i, b := range treat {
+		if b {
+			tcol[i] = 1
+		}
+	}
+	off := make([]float64, n)
+	for i, e := range s.exposure {
+		off[i] = math.Log(e)
+	}
+	names := append([]string{treatName}, covNames...)
+	opt := stats.GLMOptions{Block: s.block, Offset: off, Level: level}
+	cols := append([][]float64{tcol}, s.cov...)
+	if m == PoissonGLM {
+		return stats.Poisson(s.y, names, cols, opt)
+	}
+	return stats.NegBin(s.y, names, cols, opt)
+}
+
+// checkCovariateError turns a model's complaint about a covariate
+// (constant, or collinear with the treatment or the covariates before it)
+// into the analysis's error.
+func (t *trial) checkCovariateError(err error, tr, c *arm) {
+	if t.err != nil || !errors.Is(err, stats.ErrSingular) {
+		return
+	}
+	msg := err.Error()
+	for _, n := range t.d.cols.Covariates {
+		if !strings.Contains(msg, strconv.Quote(n)) {
+			continue
+		}
+		what := "is constant"
+		if t.d.block != nil {
+			what += " within blocks"
+		}
+		if strings.Contains(msg, "collinear") {
+			what = "is collinear with the treatment or the covariates before it"
+		}
+		t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of --covariates", n, what, tr.label, c.label)
+		return
+	}
+}
+
+var clusterRE = regexp.MustCompile(`cluster (\d+) has`)
+
+// clusterNames puts the cluster's label in place of its number in the CR2
+// error of a cluster with leverage 1.
+func clusterNames(err error, labels []string) error {
+	msg := err.Error()
+	m := clusterRE.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return err
+	}
+	k, _ := strconv.Atoi(msg[m[2]:m[3]])
+	if k < 0 || k >= len(labels) {
+		return err
+	}
+	return fmt.Errorf("%s%q%s", msg[:m[2]], labels[k], msg[m[3]:])
+}
+
+// coefficient returns the coefficient called name.
+func coefficient(fit *stats.OLSResult, name string) stats.Coefficient {
+	for _, co := range fit.Coefficients {
+		if co.Name == name {
+			return co
+		}
+	}
+	panic("analysis: no coefficient " + name)
+}
+
+// statsError drops the name of the stats package's sentinel error from the
+// front of a message, which then says only what went wrong.
+func statsError(err error) error {
+	msg := err.Error()
+	for _, s := range []error{stats.ErrTooFew, stats.ErrZeroVariance, stats.ErrNoConvergence, stats.ErrDomain, stats.ErrSingular} {
+		if p := s.Error() + ": "; errors.Is(err, s) && strings.HasPrefix(msg, p) {
+			return errors.New(msg[len(p):])
+		}
+	}
+	return err
+}

@@ -1,0 +1,130 @@
+package analysis
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// Type is an outcome's type. Its zero value, Auto, means binary when every
+// value is 0 or 1, else continuous; a count must be asked for.
+type Type int
+
+// The outcome types.
+const (
+	Auto Type = iota
+	Continuous
+	Binary
+	Count
+)
+
+var typeNames = [...]string{Auto: "auto", Continuous: "continuous", Binary: "binary", Count: "count"}
+
+// String returns the contract's name of the type: "continuous", "binary",
+// "count" (or "auto").
+func (t Type) String() string {
+	if t < 0 || int(t) >= len(typeNames) {
+		return fmt.Sprintf("Type(%d)", int(t))
+	}
+	return typeNames[t]
+}
+
+// MarshalJSON returns the type's name as a JSON string, as the contract's
+// JSON has it.
+func (t Type) MarshalJSON() ([]byte, error) { return json.Marshal(t.String()) }
+
+// ParseType returns the type called s ("continuous", "binary", "count";
+// "" or "auto" for Auto).
+func ParseType(s string) (Type, error) {
+	if s == "" {
+		return Auto, nil
+	}
+	for t, n := range typeNames {
+		if n == s {
+			return Type(t), nil
+		}
+	}
+	return Auto, fmt.Errorf("analysis: outcome type %q: want continuous, binary or count", s)
+}
+
+// Model is the model of a count outcome; its zero value is NegBin.
+type Model int
+
+// The count models.
+const (
+	// NegBin is the negative-binomial GLM, MASS::glm.nb.
+	NegBin Model = iota
+	// Poisson is the exact Poisson test without covariates or blocks, the
+	// Poisson GLM with them.
+	Poisson
+)
+
+// String returns "negbin" or "poisson".
+func (m Model) String() string {
+	switch m {
+	case NegBin:
+		return "negbin"
+	case Poisson:
+		return "poisson"
+	}
+	return fmt.Sprintf("Model(%d)", int(m))
+}
+
+// ParseModel returns the model called s ("negbin", or "" for it, or
+// "poisson").
+func ParseModel(s string) (Model, error) {
+	switch s {
+	case "", "negbin":
+		return NegBin, nil
+	case "poisson":
+		return Poisson, nil
+	}
+	return NegBin, fmt.Errorf("analysis: count model %q: want negbin or poisson", s)
+}
+
+// Plan says how a trial is analysed. Its zero value is the contract's
+// default: control "control", outcome type detected, the negative-binomial
+// model for counts, 95% intervals, no randomisation inference.
+type Plan struct {
+	// Control is the control arm's label; empty means "control".
+	Control string
+	// Type is the outcome's type; Auto detects binary or continuous.
+	Type Type
+	// Model is the count model.
+	Model Model
+	// Level is the confidence level of the intervals; 0 means 0.95.
+	Level float64
+	// Permutations is B, the number of re-randomisations for the
+	// randomisation-inference p-value; 0 means none.
+	Permutations int
+	// Seed seeds the re-randomisations.
+	Seed uint64
+	// Progress, if not nil, is called with the re-randomisations done and
+	// the total of the comparison under way (Comparison names it).
+	Progress func(done, total int)
+	// Comparison, if not nil, is called as each comparison's
+	// re-randomisation starts, with its treatment and control labels.
+	Comparison func(treatment, control string)
+}
+
+// withDefaults returns p with its zero values replaced by the defaults,
+// or an error for a plan that cannot be followed.
+func (p Plan) withDefaults() (Plan, error) {
+	if p.Control == "" {
+		p.Control = "control"
+	}
+	if p.Level == 0 {
+		p.Level = 0.95
+	}
+	switch {
+	case !(p.Level > 0 && p.Level < 1) || math.IsNaN(p.Level):
+		return p, fmt.Errorf("analysis: confidence level %g: want a number between 0 and 1, such as 0.95", p.Level)
+	case p.Permutations < 0:
+		return p, fmt.Errorf("analysis: %d permutations: want a positive number of re-randomisations", p.Permutations)
+	case p.Type < Auto || p.Type > Count:
+		return p, fmt.Errorf("analysis: unknown outcome type %d", int(p.Type))
+	case p.Model < NegBin || p.Model > Poisson:
+		return p, fmt.Errorf("analysis: unknown count model %d", int(p.Model))
+	}
+	return p, nil
+}

@@ -1,0 +1,213 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/evalkit/evalkit/internal/jsonenc"
+)
+
+// Result is a trial's analysis. It marshals with encoding/json to exactly
+// the object `evalkit analyse --json` prints (docs: spec/cli.md, "evalkit
+// analyse"), with null for every undefined number, plus the additions
+// n_missing_arm, balance and warnings.
+type Result struct {
+	// Outcome is the outcome column's name and Type its type, given or
+	// detected.
+	Outcome string
+	Type    Type
+	// Level is the confidence level of every interval.
+	Level float64
+	// Arms are the control, then the treatment arms in sorted label order.
+	Arms []Arm
+	// Comparisons are the treatment arms compared with the control, in the
+	// order of Arms.
+	Comparisons []Comparison
+	// NMissingArm counts the rows with no arm, which belong to no arm.
+	NMissingArm int
+	// Balance compares every covariate between each treatment arm and the
+	// control over the rows analysed; nil without covariates.
+	Balance []BalanceRow
+	// Warnings are what an evaluator should know before reporting the
+	// result.
+	Warnings []string
+
+	// Columns and Plan are what was analysed, and how (the plan's
+	// defaults filled in). They are not part of the JSON.
+	Columns Columns
+	Plan    Plan
+}
+
+// Arm describes one arm. The fields of the outcome's type are filled; the
+// others are zero (NaN for the floats).
+type Arm struct {
+	Arm string
+	// N counts the rows analysed, NMissing those left out for a missing
+	// outcome, exposure, covariate, block or cluster.
+	N, NMissing int
+	// Mean and SD describe a continuous outcome.
+	Mean, SD float64
+	// Events and Risk describe a binary outcome.
+	Events int
+	Risk   float64
+	// Total, Exposure and Rate describe a count: the sum of the counts,
+	// of the exposures, and their ratio.
+	Total, Exposure, Rate float64
+	// Values are the analysed outcomes in row order (for plots; not part
+	// of the JSON).
+	Values []float64
+}
+
+// Comparison is one treatment arm compared with the control. Undefined
+// numbers are NaN and the reason is in Notes.
+type Comparison struct {
+	Treatment   string   `json:"treatment"`
+	Control     string   `json:"control"`
+	Method      Method   `json:"method"`
+	Estimate    float64  `json:"estimate"`
+	SE          float64  `json:"se"`
+	CILow       float64  `json:"ci_low"`
+	CIHigh      float64  `json:"ci_high"`
+	PValue      float64  `json:"p_value"`
+	DF          float64  `json:"df"`
+	EffectSizes []Effect `json:"effect_sizes"`
+	Tests       []Test   `json:"tests"`
+	// RIPValue is the randomisation-inference p-value, NaN unless the plan
+	// asks for permutations.
+	RIPValue float64 `json:"ri_p_value"`
+	// PHolm is the Holm-adjusted p-value over all comparisons.
+	PHolm float64 `json:"p_holm"`
+	// Notes say why a number is undefined or how it was computed.
+	Notes []string `json:"notes"`
+}
+
+// Effect is an effect size with its interval.
+type Effect struct {
+	Measure string  `json:"measure"`
+	Value   float64 `json:"value"`
+	CILow   float64 `json:"ci_low"`
+	CIHigh  float64 `json:"ci_high"`
+}
+
+// Test is a further test of the same comparison.
+type Test struct {
+	Method    string  `json:"method"`
+	Statistic float64 `json:"statistic"`
+	PValue    float64 `json:"p_value"`
+}
+
+// BalanceRow is one covariate compared between a treatment arm and the
+// control over the analysed rows.
+type BalanceRow struct {
+	Covariate   string  `json:"covariate"`
+	Arm         string  `json:"arm"`
+	Control     string  `json:"control"`
+	N           int     `json:"n"`
+	NControl    int     `json:"n_control"`
+	Mean        float64 `json:"mean"`
+	MeanControl float64 `json:"mean_control"`
+	SD          float64 `json:"sd"`
+	SDControl   float64 `json:"sd_control"`
+	// StdDiff is the standardised difference (rct.BalanceNumeric),
+	//
+	//	(mean - mean_control) / sqrt((sd² + sd_control²) / 2),
+	//
+	// NaN when both SDs are 0 or an arm has fewer than two rows.
+	StdDiff float64 `json:"std_diff"`
+}
+
+// resultJSON is the contract's object.
+type resultJSON struct {
+	Outcome     string       `json:"outcome"`
+	Type        Type         `json:"type"`
+	Level       float64      `json:"level"`
+	Arms        []any        `json:"arms"`
+	Comparisons []Comparison `json:"comparisons"`
+	NMissingArm int          `json:"n_missing_arm"`
+	Balance     []BalanceRow `json:"balance,omitempty"`
+	Warnings    []string     `json:"warnings,omitempty"`
+}
+
+// The JSON forms of an arm, one per outcome type.
+type (
+	armContinuous struct {
+		Arm      string  `json:"arm"`
+		N        int     `json:"n"`
+		NMissing int     `json:"n_missing"`
+		Mean     float64 `json:"mean"`
+		SD       float64 `json:"sd"`
+	}
+	armBinary struct {
+		Arm      string  `json:"arm"`
+		N        int     `json:"n"`
+		NMissing int     `json:"n_missing"`
+		Events   int     `json:"events"`
+		Risk     float64 `json:"risk"`
+	}
+	armCount struct {
+		Arm      string  `json:"arm"`
+		N        int     `json:"n"`
+		NMissing int     `json:"n_missing"`
+		Total    float64 `json:"total"`
+		Exposure float64 `json:"exposure"`
+		Rate     float64 `json:"rate"`
+	}
+)
+
+// MarshalJSON returns the contract's object, with null for NaN and ±Inf.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	v := resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Comparisons: r.Comparisons,
+		NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Arms: make([]any, len(r.Arms))}
+	for i, a := range r.Arms {
+		switch r.Type {
+		case Continuous:
+			v.Arms[i] = armContinuous{a.Arm, a.N, a.NMissing, a.Mean, a.SD}
+		case Binary:
+			v.Arms[i] = armBinary{a.Arm, a.N, a.NMissing, a.Events, a.Risk}
+		default:
+			v.Arms[i] = armCount{a.Arm, a.N, a.NMissing, a.Total, a.Exposure, a.Rate}
+		}
+	}
+	return jsonenc.Marshal(v)
+}
+
+// MarshalJSON returns the comparison's object, with null for NaN and ±Inf.
+func (c Comparison) MarshalJSON() ([]byte, error) {
+	type plain Comparison
+	return jsonenc.Marshal(plain(c))
+}
+
+// MarshalJSON returns the effect's object, with null for NaN and ±Inf.
+func (e Effect) MarshalJSON() ([]byte, error) {
+	type plain Effect
+	return jsonenc.Marshal(plain(e))
+}
+
+// MarshalJSON returns the test's object, with null for NaN and ±Inf.
+func (t Test) MarshalJSON() ([]byte, error) {
+	type plain Test
+	return jsonenc.Marshal(plain(t))
+}
+
+// MarshalJSON returns the row's object, with null for NaN and ±Inf.
+func (b BalanceRow) MarshalJSON() ([]byte, error) {
+	type plain BalanceRow
+	return jsonenc.Marshal(plain(b))
+}
+
+// newComparison returns a comparison of tr with c by method with every
+// number undefined until the method fills it in.
+func newComparison(tr, c *arm, m Method) Comparison {
+	nan := math.NaN()
+	return Comparison{
+		Treatment: tr.label, Control: c.label, Method: m,
+		Estimate: nan, SE: nan, CILow: nan, CIHigh: nan, PValue: nan, DF: nan,
+		EffectSizes: []Effect{}, Tests: []Test{},
+		RIPValue: nan, PHolm: nan, Notes: []string{},
+	}
+}
+
+// note records why a number is undefined or how it was computed.
+func (c *Comparison) note(format string, a ...any) {
+	c.Notes = append(c.Notes, fmt.Sprintf(format, a...))
+}

@@ -1,0 +1,62 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Describe says in one plain sentence how comparison c of r was estimated:
+// the measure, the arms, the method and its adjustments, the rows used
+// when there are several treatment arms, and the randomisation-inference
+// p-value when there is one. It is the sentence a report shows beside the
+// comparison.
+func (r *Result) Describe(c Comparison) string {
+	col := r.Columns
+	var adj []string
+	if len(col.Covariates) > 0 {
+		adj = append(adj, strings.Join(col.Covariates, ", "))
+	}
+	if col.Block != "" {
+		adj = append(adj, fmt.Sprintf("randomisation blocks (%s) as fixed effects", col.Block))
+	}
+	adjusted := ""
+	if len(adj) > 0 {
+		adjusted = ", adjusted for " + strings.Join(adj, " and ")
+	}
+	exposure := ""
+	if col.Exposure != "" {
+		exposure = " per unit of " + col.Exposure
+	}
+	what := "mean " + r.Outcome
+	if r.Type == Binary {
+		what = "the risk of " + r.Outcome + " (a linear probability model)"
+	}
+	var s string
+	switch c.Method {
+	case WelchT:
+		s = fmt.Sprintf("Difference in mean %s between %s and %s, by Welch's t-test (variances not assumed equal).", r.Outcome, c.Treatment, c.Control)
+	case FisherExact:
+		s = fmt.Sprintf("Difference in the risk of %s between %s and %s with Newcombe's interval; p-value from Fisher's exact test.", r.Outcome, c.Treatment, c.Control)
+	case PoissonExact:
+		s = fmt.Sprintf("Ratio of the rates of %s%s in %s and %s, by the exact Poisson test.", r.Outcome, exposure, c.Treatment, c.Control)
+	case NegBinGLM, PoissonGLM:
+		model := "negative-binomial"
+		if c.Method == PoissonGLM {
+			model = "Poisson"
+		}
+		s = fmt.Sprintf("Rate ratio of %s%s in %s against %s from a %s regression%s, with a Wald interval.", r.Outcome, exposure, c.Treatment, c.Control, model, adjusted)
+	case OLSHC2:
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with HC2 robust standard errors.", what, c.Treatment, c.Control, adjusted)
+	case OLSCR2:
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to clustering by %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, col.Cluster)
+	default:
+		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
+	}
+	if n := len(r.Comparisons); n > 1 {
+		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are Holm-adjusted over the %d comparisons.", c.Treatment, c.Control, n)
+	}
+	if r.Plan.Permutations > 0 && c.RIPValue == c.RIPValue {
+		s += fmt.Sprintf(" Randomisation inference, re-randomising the trial as it was randomised (up to %d times; every allocation when there are no more), gives p = %s.", r.Plan.Permutations, FormatNumber(c.RIPValue))
+	}
+	return s
+}

@@ -1,0 +1,160 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
+
+// arm holds one arm's usable rows.
+type arm struct {
+	label string
+	// y holds the outcomes of the rows used, in row order.
+	y []float64
+	// exposure holds, for a count, each used row's exposure (1 per unit
+	// without an exposure column).
+	exposure []float64
+	// nMissing counts the arm's rows left out for a missing value.
+	nMissing int
+	// rows holds the data row (from 0) of each used row.
+	rows []int
+}
+
+// trial is a trial's outcome split by arm, with its design.
+type trial struct {
+	d   *Data
+	typ Type
+	// control is the control arm; treatments are the others in sorted
+	// label order.
+	control    *arm
+	treatments []*arm
+	// nMissingArm counts rows whose arm is missing.
+	nMissingArm int
+	// design is true with covariates, a block or a cluster.
+	design bool
+	// warnings are collected while the comparisons are made.
+	warnings []string
+	// err is a data error found while fitting (a constant or collinear
+	// covariate): Analyse stops with it.
+	err error
+}
+
+// arms returns the control, then the treatments.
+func (t *trial) arms() []*arm { return append([]*arm{t.control}, t.treatments...) }
+
+// rowError is a ParseError for data row i.
+func (d *Data) rowError(i int, col, val, msg string) error {
+	return &table.ParseError{File: d.file, Row: i + 2, Column: col, Value: val, Err: errors.New(msg)}
+}
+
+// newTrial detects the outcome's type, splits the rows by arm, checks the
+// values for the type and leaves out the rows with a missing value.
+func newTrial(d *Data, typ Type, control string) (*trial, error) {
+	c := d.cols
+	t := &trial{d: d, typ: typ, design: len(c.Covariates) > 0 || d.block != nil || d.cluster != nil}
+	if t.typ == Auto {
+		t.typ = Binary
+		for i, v := range d.y {
+			if !table.IsMissing(d.arm[i]) && !math.IsNaN(v) && v != 0 && v != 1 {
+				t.typ = Continuous
+				break
+			}
+		}
+	}
+	if d.ex != nil && t.typ != Count {
+		return nil, fmt.Errorf("analysis: an exposure column is for counts only")
+	}
+	byLabel := map[string]*arm{}
+	for i, lab := range d.arm {
+		if table.IsMissing(lab) {
+			t.nMissingArm++
+			continue
+		}
+		a := byLabel[lab]
+		if a == nil {
+			a = &arm{label: lab}
+			byLabel[lab] = a
+		}
+		v := d.y[i]
+		e := 1.0
+		if d.ex != nil {
+			e = d.ex[i]
+		}
+		if math.IsNaN(v) || math.IsNaN(e) {
+			a.nMissing++
+			continue
+		}
+		switch t.typ {
+		case Binary:
+			if v != 0 && v != 1 {
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a binary outcome must be 0 or 1")
+			}
+		case Count:
+			if v < 0 {
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count cannot be negative")
+			}
+			if v != math.Trunc(v) || v > 1<<53 {
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be a whole number")
+			}
+			if !(e > 0) || math.IsInf(e, 0) {
+				return nil, d.rowError(i, c.Exposure, d.extext[i], "exposure must be positive")
+			}
+		}
+		if t.missingDesignAt(i) {
+			a.nMissing++
+			continue
+		}
+		a.y = append(a.y, v)
+		a.rows = append(a.rows, i)
+		if t.typ == Count {
+			a.exposure = append(a.exposure, e)
+		}
+	}
+	labels := make([]string, 0, len(byLabel))
+	for l := range byLabel {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	switch {
+	case len(labels) == 0:
+		return nil, fmt.Errorf("%s: column %q has no arm labels", d.file, c.Arm)
+	case len(labels) == 1:
+		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, c.Arm, labels[0])
+	case byLabel[control] == nil:
+		return nil, fmt.Errorf("%s: no control arm %q in column %q (its labels are %s); name the control with --control", d.file, control, c.Arm, strings.Join(labels, ", "))
+	}
+	t.control = byLabel[control]
+	for _, l := range labels {
+		if l != control {
+			t.treatments = append(t.treatments, byLabel[l])
+		}
+	}
+	return t, nil
+}
+
+// missingAt reports whether data row i lacks a covariate, block or cluster.
+func (t *trial) missingDesignAt(i int) bool {
+	for _, c := range t.d.cov {
+		if math.IsNaN(c[i]) {
+			return true
+		}
+	}
+	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
+		t.d.cluster != nil && table.IsMissing(t.d.cluster[i])
+}
+
+// warn records a warning once and returns it.
+func (t *trial) warn(format string, a ...any) string {
+	w := fmt.Sprintf(format, a...)
+	for _, v := range t.warnings {
+		if v == w {
+			return w
+		}
+	}
+	t.warnings = append(t.warnings, w)
+	return w
+}
