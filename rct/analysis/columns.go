@@ -22,7 +22,10 @@ type Columns struct {
 // null), decimal numbers only, and errors that name the row and column.
 //
 // A Source may also have a method FileName() string, the name its errors
-// give it.
+// give it, and a method Labels(name string) ([]string, error), which Read
+// calls instead of Column for the columns of labels (arm, block, cluster):
+// package frame's refuses a dataframe column that gota has turned into
+// numbers.
 type Source interface {
 	// Names returns the column names.
 	Names() []string
@@ -81,7 +84,7 @@ func Read(src Source, c Columns) (Data, error) {
 		d.file = n.FileName()
 	}
 	var err error
-	if d.arm, err = src.Column(c.Arm); err != nil {
+	if d.arm, err = labels(src, c.Arm); err != nil {
 		return Data{}, err
 	}
 	if d.ytext, d.y, err = d.numbers(src, c.Outcome); err != nil {
@@ -100,12 +103,12 @@ func Read(src Source, c Columns) (Data, error) {
 		d.cov = append(d.cov, v)
 	}
 	if c.Block != "" {
-		if d.block, err = src.Column(c.Block); err != nil {
+		if d.block, err = labels(src, c.Block); err != nil {
 			return Data{}, err
 		}
 	}
 	if c.Cluster != "" {
-		if d.cluster, err = src.Column(c.Cluster); err != nil {
+		if d.cluster, err = labels(src, c.Cluster); err != nil {
 			return Data{}, err
 		}
 	}
@@ -120,6 +123,16 @@ func Read(src Source, c Columns) (Data, error) {
 		}
 	}
 	return d, nil
+}
+
+// labels returns a column of labels from src.
+func labels(src Source, name string) ([]string, error) {
+	if l, ok := src.(interface {
+		Labels(name string) ([]string, error)
+	}); ok {
+		return l.Labels(name)
+	}
+	return src.Column(name)
 }
 
 // numbers reads the named column and converts it to numbers.
