@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
+
+// Data that cannot be analysed as asked is an error that says where.
+func TestAnalyseErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, csv string
+		cols      Columns
+		plan      Plan
+		want      string
+	}{
+		{"binary not 0/1", "arm,y\ncontrol,0\ntreatment,2\n", Columns{Outcome: "y"}, Plan{Type: Binary}, `input: row 3, column "y": "2": a binary outcome must be 0 or 1`},
+		{"negative count", "arm,y\ncontrol,0\ntreatment,-1\n", Columns{Outcome: "y"}, Plan{Type: Count}, "a count cannot be negative"},
+		{"fractional count", "arm,y\ncontrol,0.5\ntreatment,1\n", Columns{Outcome: "y"}, Plan{Type: Count}, "a count must be a whole number"},
+		{"zero exposure", "arm,y,w\ncontrol,1,0\ntreatment,1,2\n", Columns{Outcome: "y", Exposure: "w"}, Plan{Type: Count}, `column "w": "0": exposure must be positive`},
+		{"exposure without count", "arm,y,w\ncontrol,1,1\ntreatment,2,2\n", Columns{Outcome: "y", Exposure: "w"}, Plan{}, "exposure column is for counts only"},
+		{"no control", "arm,y\na,1\nb,2\n", Columns{Outcome: "y"}, Plan{}, `no control arm "control"`},
+		{"one arm", "arm,y\ncontrol,1\ncontrol,2\n", Columns{Outcome: "y"}, Plan{}, "a single arm"},
+		{"no arms", "arm,y\nNA,1\n,2\n", Columns{Outcome: "y"}, Plan{}, "no arm labels"},
+		{"not a number", "arm,y\ncontrol,1\ntreatment,12k\n", Columns{Outcome: "y"}, Plan{}, `row 3, column "y": "12k": not a number`},
+		{"unknown column", "arm,y\ncontrol,1\n", Columns{Outcome: "z"}, Plan{}, `"z"`},
+		{"cluster with count", "arm,y,g\ncontrol,1,a\ntreatment,2,b\n", Columns{Outcome: "y", Cluster: "g"}, Plan{Type: Count}, "cluster is not defined for a count"},
+		{"level", "arm,y\ncontrol,1\ntreatment,2\n", Columns{Outcome: "y"}, Plan{Level: 1.5}, "confidence level 1.5"},
+		{"permutations", "arm,y\ncontrol,1\ntreatment,2\n", Columns{Outcome: "y"}, Plan{Permutations: -1}, "-1 permutations"},
+		{"covariate twice", "arm,y,x\ncontrol,1,1\ntreatment,2,2\n", Columns{Outcome: "y", Covariates: []string{"x", "x"}}, Plan{}, `"x" is given twice`},
+		{"covariate is outcome", "arm,y\ncontrol,1\ntreatment,2\n", Columns{Outcome: "y", Covariates: []string{"y"}}, Plan{}, "is the outcome or the arm"},
+		{"constant covariate", "arm,y,x\ncontrol,1,1\ntreatment,2,1\ncontrol,3,1\ntreatment,5,1\n", Columns{Outcome: "y", Covariates: []string{"x"}}, Plan{}, `covariate "x" is constant`},
+		{"mixed cluster", "arm,y,g\ncontrol,1,a\ntreatment,2,a\ncontrol,3,b\ntreatment,5,b\n", Columns{Outcome: "y", Cluster: "g"}, Plan{Permutations: 10}, `cluster "a" (column "g") holds units of both arms`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := ReadCSV(strings.NewReader(c.csv), c.cols)
+			if err == nil {
+				_, err = Analyse(d, c.plan)
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+// Errors about a value are table.ParseErrors with the row and column.
+func TestRowErrorIsParseError(t *testing.T) {
+	d, err := ReadCSV(strings.NewReader("arm,y\ncontrol,0\ntreatment,0.5\n"), Columns{Outcome: "y"})
+	require.NoError(t, err)
+	_, err = Analyse(d, Plan{Type: Binary})
+	var pe *table.ParseError
+	require.True(t, errors.As(err, &pe))
+	assert.Equal(t, 3, pe.Row)
+	assert.Equal(t, "y", pe.Column)
+}
+
+// A Data that was never read is an error, not a panic.
+func TestAnalyseZeroData(t *testing.T) {
+	_, err := Analyse(Data{}, Plan{})
+	require.Error(t, err)
+}

@@ -1,0 +1,48 @@
+package analysis
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// FuzzAnalyse reads arbitrary CSV text and analyses it with covariates,
+// blocks, clusters and randomisation inference as mask says: it must never
+// panic, and a Result must marshal to valid JSON.
+func FuzzAnalyse(f *testing.F) {
+	f.Add("arm,y,x,b,g\ncontrol,1,2,A,1\ncontrol,0,3,A,2\ntreatment,1,1,A,3\ntreatment,1,5,B,4\ncontrol,2,2,B,5\ntreatment,3,NA,B,6\n", uint8(15), uint8(0))
+	f.Add("arm,y,x,b,g\ncontrol,1.5,1,A,1\ncontrol,2,1,A,1\ntreatment,3,1,A,2\ntreatment,NA,1,B,2\nb,7,1,B,3\n", uint8(7), uint8(1))
+	f.Add("arm,y,x,b,g\ncontrol,3,1,A,1\ncontrol,0,2,B,2\ntreatment,5,1,A,3\ntreatment,0,0.5,B,4\n", uint8(3), uint8(3))
+	f.Add("arm,y,x,b,g\ncontrol,0,1,A,1\ntreatment,0,1,A,1\n", uint8(12), uint8(2))
+	f.Fuzz(func(t *testing.T, csv string, mask, typ uint8) {
+		c := Columns{Outcome: "y"}
+		if mask&1 != 0 {
+			c.Covariates = []string{"x"}
+		}
+		if mask&2 != 0 {
+			c.Block = "b"
+		}
+		if mask&4 != 0 {
+			c.Cluster = "g"
+		}
+		p := Plan{Type: Type(typ % 4), Model: Model(mask >> 4 & 1)}
+		if mask&8 != 0 {
+			p.Permutations, p.Seed = 30, 1
+		}
+		d, err := ReadCSV(strings.NewReader(csv), c)
+		if err != nil {
+			return
+		}
+		res, err := Analyse(d, p)
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(res)
+		if err != nil || !json.Valid(b) {
+			t.Fatalf("JSON %q: %v", b, err)
+		}
+		if len(res.Comparisons) != len(res.Arms)-1 {
+			t.Fatalf("%d comparisons for %d arms", len(res.Comparisons), len(res.Arms))
+		}
+	})
+}

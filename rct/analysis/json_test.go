@@ -1,0 +1,48 @@
+package analysis
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A Result marshals with encoding/json to the object evalkit analyse
+// --json prints: the command's golden files.
+func TestResultMarshalsAsTheCommand(t *testing.T) {
+	for _, c := range []struct {
+		golden, file string
+		cols         Columns
+		plan         Plan
+	}{
+		{"school_navigators.json", "school_navigators.csv", Columns{Outcome: "attendance", Covariates: []string{"attendance_baseline"}, Cluster: "school", Block: "town"}, Plan{}},
+		{"hotspots.json", "hotspots.csv", hotspots, Plan{Type: Count}},
+		{"awkward.json", "awkward.csv", awkward("cluster"), Plan{}},
+		{"leverage_one.json", "leverage_one.csv", Columns{Outcome: "y", Covariates: []string{"z"}, Cluster: "school"}, Plan{}},
+		{"tiny_cluster_ri.json", "tiny_cluster.csv", Columns{Outcome: "y", Block: "block", Cluster: "cluster"}, Plan{Permutations: 100, Seed: 1}},
+		{"hotspots_ri.json", "hotspots.csv", hotspots, Plan{Type: Count, Model: Poisson, Permutations: 200, Seed: 4}},
+		{"deterrence_ri.json", "focused_deterrence.csv", Columns{Outcome: "reoffended"}, Plan{Permutations: 500, Seed: 9}},
+	} {
+		t.Run(c.golden, func(t *testing.T) {
+			want, err := os.ReadFile("../../cmd/evalkit/testdata/analyse2/" + c.golden)
+			require.NoError(t, err)
+			got, err := json.Marshal(analyseFile(t, dataAnalyse2+c.file, c.cols, c.plan))
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(got))
+		})
+	}
+}
+
+// Undefined numbers are null, and a Comparison marshals on its own.
+func TestUndefinedIsNull(t *testing.T) {
+	c := newComparison(&arm{label: "t"}, &arm{label: "c"}, WelchT)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m))
+	assert.Nil(t, m["estimate"])
+	assert.Equal(t, "welch_t", m["method"])
+	assert.Equal(t, []any{}, m["effect_sizes"])
+}

@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Randomisation inference: exact enumeration equals R's enumeration
+// (testdata/r/analyse2.R, R 4.2.2), sampling is within Monte Carlo error of
+// it and reproducible for a seed.
+func TestRandomisationInference(t *testing.T) {
+	tiny := Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block"}
+	cluster := Columns{Outcome: "y", Block: "block", Cluster: "cluster"}
+	// R: the share of the 4900 allocations with |T*| >= |T_obs|, T the
+	// coefficient of treat in lm(y ~ treat + x + factor(block)).
+	const exactTiny = 0.0016326530612244899
+	// R: the same over the 36 allocations of whole clusters,
+	// lm(y ~ treat + factor(block)).
+	const exactCluster = 0.055555555555555552
+	ri := func(file string, cols Columns, b int, seed uint64) Comparison {
+		t.Helper()
+		c := comparison(t, analyseFile(t, dataAnalyse2+file, cols, Plan{Permutations: b, Seed: seed}), "treatment")
+		require.Falsef(t, math.IsNaN(c.RIPValue), "ri_p_value undefined: %q", c.Notes)
+		return c
+	}
+	for _, c := range []struct {
+		file string
+		cols Columns
+		b    int
+		seed uint64
+		want float64
+	}{
+		{"tiny_ri.csv", tiny, 4900, 1, exactTiny},
+		{"tiny_ri.csv", tiny, 100000, 1, exactTiny},
+		{"tiny_cluster.csv", cluster, 36, 5, exactCluster},
+	} {
+		got := ri(c.file, c.cols, c.b, c.seed)
+		assert.Equal(t, c.want, got.RIPValue, "%s B=%d", c.file, c.b)
+		assert.Contains(t, strings.Join(got.Notes, "\n"), "exact")
+	}
+	// Sampled: within 4 standard errors of the exact p (plus the 1/(1+B)
+	// of the observed draw).
+	const b = 2000
+	for _, seed := range []uint64{1, 2, 3} {
+		p := ri("tiny_ri.csv", tiny, b, seed).RIPValue
+		tol := 4*math.Sqrt(exactTiny*(1-exactTiny)/b) + 1.0/(b+1)
+		assert.InDelta(t, exactTiny, p, tol, "seed %d", seed)
+		assert.Equal(t, p, ri("tiny_ri.csv", tiny, b, seed).RIPValue, "seed %d: not reproducible", seed)
+	}
+}
+
+// Progress is reported for each comparison's re-randomisations, named.
+func TestProgress(t *testing.T) {
+	var named []string
+	last := 0
+	p := Plan{Permutations: 300, Seed: 2,
+		Comparison: func(tr, c string) { named = append(named, tr+" vs "+c) },
+		Progress:   func(done, total int) { last = total }}
+	analyseFile(t, dataAnalyse2+"awkward.csv", awkward(""), p)
+	assert.Equal(t, []string{"navigator vs control", "phone vs control"}, named)
+	assert.Equal(t, 300, last)
+}
+
+// The balance table against R (testdata/r/analyse2.R: (mean_t - mean_c) /
+// sqrt((var_t + var_c) / 2) over the analysed rows).
+func TestBalanceAgainstR(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		cols Columns
+		want map[string]float64 // covariate/arm -> std_diff
+	}{
+		{"school_navigators.csv", Columns{Outcome: "attendance", Covariates: []string{"attendance_baseline"}, Cluster: "school", Block: "town"},
+			map[string]float64{"attendance_baseline/treatment": 0.1896110187216819}},
+		{"awkward.csv", awkward("cluster"), map[string]float64{
+			"x1/navigator": -0.3771615050393845, "x1/phone": 0.027904317629336348,
+			"x2/navigator": 0.3960528046463811, "x2/phone": -0.29692420752125032}},
+	} {
+		res := analyseFile(t, dataAnalyse2+c.file, c.cols, Plan{})
+		require.Len(t, res.Balance, len(c.want))
+		for _, b := range res.Balance {
+			w := c.want[b.Covariate+"/"+b.Arm]
+			assert.InEpsilon(t, w, b.StdDiff, 1e-9, "%s/%s", b.Covariate, b.Arm)
+		}
+	}
+}
