@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -77,12 +76,6 @@ func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
-}
-
-// lifecycleLinks checks the portfolio's evidence links, relative to the
-// portfolio's folder.
-func lifecycleLinks(p *lifecycle.Portfolio, portfolio string) []lifecycle.LinkCheck {
-	return p.CheckLinks(lifecycle.LinkDir(filepath.Dir(portfolio)))
 }
 
 func lifecycleInFlag(fsIn string) error {

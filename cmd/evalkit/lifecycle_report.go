@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/evalkit/evalkit/lifecycle"
 	plots "github.com/evalkit/evalkit/report"
 )
 
@@ -54,7 +55,7 @@ func lifecycleReport(e *env, args []string) error {
 		return err
 	}
 
-	r, err := plots.RenderPortfolio(p, *in, lifecycleLinks(p, *in))
+	r, err := plots.RenderPortfolio(p, *in, p.CheckLinks(lifecycle.LinkDir(filepath.Dir(*in))))
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -34,7 +35,7 @@ func lifecycleStatus(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st := p.StatusReport(*in, lifecycleLinks(p, *in))
+	st := p.StatusReport(*in, p.CheckLinks(lifecycle.LinkDir(filepath.Dir(*in))))
 	if *asJSON {
 		return writeJSON(e.stdout, st)
 	}
