@@ -47,8 +47,10 @@ func (p *Portfolio) Links() []Link {
 	return out
 }
 
-// MissingLinks returns the links for which exists is false. The caller
-// resolves a link against the portfolio's folder, for example
+// MissingLinks returns the links for which exists is false. CheckLinks
+// does this and more (it describes the evalkit results it finds) given the
+// portfolio's folder as an fs.FS; with MissingLinks the caller resolves a
+// link against the folder, for example
 //
 //	p.MissingLinks(func(link string) bool {
 //		_, err := os.Stat(filepath.Join(dir, link))
