@@ -3,6 +3,9 @@ package lifecycle
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAdvanceReport(t *testing.T) {
@@ -33,16 +36,11 @@ func TestAdvanceReport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewAdvanceReport("p.yaml", "Schools Navigators", tc.t)
-			if got := r.String(); got != tc.line {
-				t.Errorf("String =\n%s, want\n%s", got, tc.line)
-			}
+			assert.Equal(t, tc.line, r.String())
 			out, err := json.Marshal(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(out) != tc.json {
-				t.Errorf("JSON =\n%s, want\n%s", out, tc.json)
-			}
+			require.NoError(t, err)
+			assert.JSONEq(t, tc.json, string(out))
+			assert.Equal(t, tc.json, string(out), "keys in the command's order")
 		})
 	}
 }
@@ -53,7 +51,5 @@ func TestAdvanceReportOwnsMissing(t *testing.T) {
 	tr := Transition{From: 1, To: 2, Override: "x", Missing: []string{"theory_of_change"}}
 	r := NewAdvanceReport("p.yaml", "A", tr)
 	tr.Missing[0] = "changed"
-	if r.Missing[0] != "theory_of_change" {
-		t.Error("the report shares the transition's Missing")
-	}
+	assert.Equal(t, []string{"theory_of_change"}, r.Missing, "the report shares the transition's Missing")
 }

@@ -1,12 +1,13 @@
 package lifecycle
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // linkTestAnalysis and linkTestPower are the smallest JSON that
@@ -20,9 +21,7 @@ const (
 func linkTestPortfolio(t *testing.T, evidence string) *Portfolio {
 	t.Helper()
 	p, err := Parse([]byte("interventions:\n  - name: Navigators\n    gate: 2\n    evidence:\n      " + evidence + "\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return p
 }
 
@@ -70,33 +69,25 @@ func TestCheckLinks(t *testing.T) {
 			p := linkTestPortfolio(t, tc.evidence)
 			got := p.CheckLinks(fsys)
 			tc.want.Link = p.Links()[0]
-			if want := []LinkCheck{tc.want}; !reflect.DeepEqual(got, want) {
-				t.Errorf("CheckLinks =\n%+v, want\n%+v", got, want)
-			}
+			assert.Equal(t, []LinkCheck{tc.want}, got)
 		})
 	}
 }
 
 func TestCheckLinksSkipsURLs(t *testing.T) {
 	p := linkTestPortfolio(t, `analysis_plan: {status: done, link: "https://osf.io/example"}`)
-	if got := p.CheckLinks(fstest.MapFS{}); len(got) != 0 {
-		t.Errorf("CheckLinks = %+v, want no link", got)
-	}
+	assert.Empty(t, p.CheckLinks(fstest.MapFS{}))
 }
 
 func TestCheckLinksTooLarge(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "power.json")
 	mustWrite(t, path, linkTestPower)
-	if err := os.Truncate(path, MaxLinkSize+1); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.Truncate(path, MaxLinkSize+1))
 	p := linkTestPortfolio(t, "power_analysis: {status: done, link: power.json}")
 	got := p.CheckLinks(os.DirFS(dir))
 	// A file too large to read is found and not judged.
-	if want := []LinkCheck{{Link: p.Links()[0], Found: true}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("CheckLinks = %+v, want %+v", got, want)
-	}
+	assert.Equal(t, []LinkCheck{{Link: p.Links()[0], Found: true}}, got)
 }
 
 // TestLinkDir checks that LinkDir follows what os.DirFS refuses: links out
@@ -104,9 +95,7 @@ func TestCheckLinksTooLarge(t *testing.T) {
 func TestLinkDir(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "portfolio")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.Mkdir(dir, 0o755))
 	power := filepath.Join(root, "results", "power.json")
 	mustWrite(t, power, linkTestPower)
 	for _, tc := range []struct {
@@ -119,34 +108,29 @@ func TestLinkDir(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := linkTestPortfolio(t, `power_analysis: {status: done, link: "`+tc.link+`"}`)
-			if got := p.CheckLinks(LinkDir(dir)); len(got) != 1 || !got[0].Found || got[0].Kind != PowerResult {
-				t.Errorf("CheckLinks(LinkDir) = %+v, want the power result found", got)
-			}
-			if got := p.CheckLinks(os.DirFS(dir)); len(got) != 1 || got[0].Found != tc.dirFS {
-				t.Errorf("CheckLinks(os.DirFS) = %+v, want found %t", got, tc.dirFS)
-			}
+			got := p.CheckLinks(LinkDir(dir))
+			require.Len(t, got, 1)
+			assert.True(t, got[0].Found)
+			assert.Equal(t, PowerResult, got[0].Kind)
+			got = p.CheckLinks(os.DirFS(dir))
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.dirFS, got[0].Found, "found through os.DirFS")
 		})
 	}
-	if f, err := LinkDir(dir).Open("missing.json"); f != nil || !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("Open of a missing file = %v, %v; want nil, fs.ErrNotExist", f, err)
-	}
+	f, err := LinkDir(dir).Open("missing.json")
+	assert.True(t, f == nil, "a nil fs.File, not one holding a nil *os.File")
+	assert.ErrorIs(t, err, os.ErrNotExist)
 }
 
 // TestLinkLocation checks the prefix of status's lines about links.
 func TestLinkLocation(t *testing.T) {
 	l := Link{Intervention: "Custody Navigators", Evidence: "power_analysis", Path: "analysis.json", Line: 15}
-	if got, want := l.Location(), "line 15: Custody Navigators, power_analysis"; got != want {
-		t.Errorf("Location = %q, want %q", got, want)
-	}
+	assert.Equal(t, "line 15: Custody Navigators, power_analysis", l.Location())
 }
 
 // mustWrite writes a file, making its folder.
 func mustWrite(t *testing.T, path, data string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestStatusReportJSON checks that the report marshals with encoding/json
@@ -22,29 +24,19 @@ func TestStatusReportJSON(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := os.ReadFile(tc.portfolio)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			p, err := Parse(src)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			// The command ran from cmd/evalkit, two folders down.
 			r := p.StatusReport("../"+tc.portfolio, p.CheckLinks(LinkDir(filepath.Dir(tc.portfolio))))
 			var got bytes.Buffer
 			enc := json.NewEncoder(&got)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(r); err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, enc.Encode(r))
 			want, err := os.ReadFile("../cmd/evalkit/testdata/lifecycle/" + tc.golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != string(want) {
-				t.Errorf("JSON differs from the command's:\n%s\nwant\n%s", got.String(), want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, string(want), got.String(), "the command's JSON")
 		})
 	}
 }
@@ -74,36 +66,24 @@ const statusTestPortfolio = `interventions:
 
 func TestStatusReport(t *testing.T) {
 	p, err := Parse([]byte(statusTestPortfolio))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fsys := fstest.MapFS{"review.pdf": {}, "power.json": {Data: []byte(`{"design": "two-arm", "alpha": 0.05, "power": 0.8}`)}}
 	links := p.CheckLinks(fsys)
 	links = append(links, LinkCheck{Link: Link{Intervention: "Elsewhere", Evidence: "analysis", Path: "x.json"}})
 	r := p.StatusReport("portfolio.yaml", links)
 
-	if r.File != "portfolio.yaml" || len(r.Interventions) != 4 {
-		t.Fatalf("file %q, %d interventions", r.File, len(r.Interventions))
-	}
-	if want := map[int]int{1: 1, 2: 0, 3: 1, 4: 2}; !reflect.DeepEqual(r.ByGate, want) {
-		t.Errorf("ByGate = %v, want %v", r.ByGate, want)
-	}
-	if g := r.Gates[3]; g.Number != 4 || g.Requires == nil || len(g.Requires) != 0 {
-		t.Errorf("gate 4 = %+v, want an empty, not nil, requires", g)
-	}
-	if p.Gates[3].Requires != nil {
-		t.Error("the portfolio's gates were changed")
-	}
+	assert.Equal(t, "portfolio.yaml", r.File)
+	require.Len(t, r.Interventions, 4)
+	assert.Equal(t, map[int]int{1: 1, 2: 0, 3: 1, 4: 2}, r.ByGate)
+	require.Len(t, r.Gates, 4)
+	assert.Equal(t, Gate{Number: 4, Name: p.Gates[3].Name, Requires: []string{}}, r.Gates[3], "an empty, not nil, requires")
+	assert.Nil(t, p.Gates[3].Requires, "the portfolio's gates were changed")
 	wantWarnings := []string{
 		"line 7: Waiting: evidence preliminary_powr looks like a misspelling of preliminary_power",
 		"line 14: Ready, analysis: power.json holds an evalkit power result, not an evalkit analysis result",
 	}
-	if !reflect.DeepEqual(r.Warnings, wantWarnings) {
-		t.Errorf("Warnings =\n%q, want\n%q", r.Warnings, wantWarnings)
-	}
-	if len(r.Misspellings) != 1 || r.Misspellings[0].Key != "preliminary_powr" {
-		t.Errorf("Misspellings = %+v", r.Misspellings)
-	}
+	assert.Equal(t, wantWarnings, r.Warnings)
+	assert.Equal(t, []Misspelling{{Intervention: "Waiting", Key: "preliminary_powr", Suggest: "preliminary_power", Line: 7}}, r.Misspellings)
 
 	stop := Stop
 	for _, tc := range []struct {
@@ -127,44 +107,33 @@ func TestStatusReport(t *testing.T) {
 					iv = &r.Interventions[i]
 				}
 			}
-			if iv == nil {
-				t.Fatal("not in the report")
-			}
-			if iv.State() != tc.state || iv.Ready != tc.ready || !reflect.DeepEqual(iv.Missing, tc.missing) || !reflect.DeepEqual(iv.Decision, tc.decision) {
-				t.Errorf("state %s, ready %t, missing %q, decision %v; want %s, %t, %q, %v",
-					iv.State(), iv.Ready, iv.Missing, iv.Decision, tc.state, tc.ready, tc.missing, tc.decision)
-			}
+			require.NotNil(t, iv, "in the report")
+			assert.Equal(t, tc.state, iv.State())
+			assert.Equal(t, tc.ready, iv.Ready)
+			assert.Equal(t, tc.missing, iv.Missing)
+			assert.Equal(t, tc.decision, iv.Decision)
 			missingLinks := []string{}
 			for _, l := range iv.MissingLinks {
 				missingLinks = append(missingLinks, l.Path)
 			}
-			if !reflect.DeepEqual(missingLinks, tc.missingLinks) || len(iv.Links) != tc.links {
-				t.Errorf("missing links %q and %d links, want %q and %d", missingLinks, len(iv.Links), tc.missingLinks, tc.links)
-			}
+			assert.Equal(t, tc.missingLinks, missingLinks)
+			assert.Len(t, iv.Links, tc.links)
 		})
 	}
-	if n := r.NumReady(); n != 1 {
-		t.Errorf("NumReady = %d, want 1", n)
-	}
-	if iv := r.Interventions[1]; iv.GateName != p.Gates[2].Name || iv.Network != "Inclusion & Engagement" || iv.Area != "Oxford" || iv.Line != 8 {
-		t.Errorf("Ready = %+v", iv)
-	}
+	assert.Equal(t, 1, r.NumReady())
+	iv := r.Interventions[1]
+	assert.Equal(t, []string{p.Gates[2].Name, "Inclusion & Engagement", "Oxford"}, []string{iv.GateName, iv.Network, iv.Area})
+	assert.Equal(t, 8, iv.Line)
 }
 
 // TestStatusReportEmpty checks that a report with nothing in it marshals
 // to empty lists, not null.
 func TestStatusReportEmpty(t *testing.T) {
 	p, err := Parse([]byte("interventions: []\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out, err := json.Marshal(p.StatusReport("p.yaml", nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, want := range []string{`"interventions":[]`, `"warnings":[]`, `"by_gate":{"1":0,"2":0,"3":0,"4":0}`} {
-		if !bytes.Contains(out, []byte(want)) {
-			t.Errorf("%s lacks %s", out, want)
-		}
+		assert.Contains(t, string(out), want)
 	}
 }

@@ -2,12 +2,12 @@ package report
 
 import (
 	"bytes"
-	"reflect"
-	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/evalkit/evalkit/lifecycle"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const portfolioLifecycleTest = `interventions:
@@ -35,9 +35,7 @@ const portfolioLifecycleTest = `interventions:
 func portfolioLifecycleTestData(t *testing.T) (*lifecycle.Portfolio, []lifecycle.LinkCheck) {
 	t.Helper()
 	p, err := lifecycle.Parse([]byte(portfolioLifecycleTest))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	folder := fstest.MapFS{
 		"plan.pdf":        {},
 		"allocation.json": {Data: []byte(`{"method": "complete", "seed": 7, "n": 36}`)},
@@ -48,13 +46,10 @@ func portfolioLifecycleTestData(t *testing.T) (*lifecycle.Portfolio, []lifecycle
 func TestPortfolioGates(t *testing.T) {
 	p, links := portfolioLifecycleTestData(t)
 	gates := PortfolioGates(p, links)
-	if len(gates) != 4 {
-		t.Fatalf("%d gates, want 4", len(gates))
-	}
+	require.Len(t, gates, 4)
 	for i, g := range gates {
-		if g.Number != i+1 || g.Name != p.Gates[i].Name {
-			t.Errorf("gate %d = %d %q", i+1, g.Number, g.Name)
-		}
+		assert.Equal(t, i+1, g.Number)
+		assert.Equal(t, p.Gates[i].Name, g.Name)
 	}
 	for _, tc := range []struct {
 		name string
@@ -70,15 +65,10 @@ func TestPortfolioGates(t *testing.T) {
 		{"Hotspots", 4, BoardCard{Name: "Hotspots", Ready: true, Missing: []string{}, Decision: "scale", LastMove: "2024-03-20: gate 3 to 4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cards := gates[tc.gate-1].Cards
-			if len(cards) != 1 || !reflect.DeepEqual(cards[0], tc.want) {
-				t.Errorf("gate %d's cards =\n%+v, want\n%+v", tc.gate, cards, tc.want)
-			}
+			assert.Equal(t, []BoardCard{tc.want}, gates[tc.gate-1].Cards)
 		})
 	}
-	if len(gates[2].Cards) != 0 {
-		t.Errorf("gate 3 has %d cards, want none", len(gates[2].Cards))
-	}
+	assert.Empty(t, gates[2].Cards, "gate 3")
 }
 
 func TestPortfolioTitle(t *testing.T) {
@@ -91,9 +81,7 @@ func TestPortfolioTitle(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p.Title = tc.title
-			if got := PortfolioTitle(p, tc.file); got != tc.want {
-				t.Errorf("PortfolioTitle = %q, want %q", got, tc.want)
-			}
+			assert.Equal(t, tc.want, PortfolioTitle(p, tc.file))
 		})
 	}
 }
@@ -103,27 +91,16 @@ func TestPortfolioTitle(t *testing.T) {
 func TestRenderPortfolio(t *testing.T) {
 	p, links := portfolioLifecycleTestData(t)
 	r, err := RenderPortfolio(p, "plans/portfolio.yaml", links)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	title, gates := PortfolioTitle(p, "plans/portfolio.yaml"), PortfolioGates(p, links)
 	var html bytes.Buffer
-	if err := WritePortfolioHTML(&html, title, gates); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, WritePortfolioHTML(&html, title, gates))
 	png, err := PortfolioBoardPNG(title, gates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(r.HTML, html.Bytes()) {
-		t.Error("HTML differs from WritePortfolioHTML's")
-	}
-	if len(r.PNG) != 1 || !bytes.Equal(r.PNG["portfolio_board.png"], png) {
-		t.Errorf("PNG holds %d files, want portfolio_board.png as PortfolioBoardPNG draws it", len(r.PNG))
-	}
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(html.Bytes(), r.HTML), "HTML is WritePortfolioHTML's")
+	require.Len(t, r.PNG, 1)
+	assert.True(t, bytes.Equal(png, r.PNG["portfolio_board.png"]), "portfolio_board.png is PortfolioBoardPNG's")
 	for _, want := range []string{"Research life cycle: portfolio.yaml", "Inclusion &amp; Engagement", "2023-05-01: gate 2 to 2", "business_case"} {
-		if !strings.Contains(string(r.HTML), want) {
-			t.Errorf("report.html lacks %q", want)
-		}
+		assert.Contains(t, string(r.HTML), want)
 	}
 }
