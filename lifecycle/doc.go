@@ -54,6 +54,10 @@
 //
 // Evidence may carry a link to a file relative to the portfolio's folder —
 // a power result, an allocation manifest, an analysis or a unit-cost JSON
-// written by evalkit. Portfolio.MissingLinks lists those the caller cannot
-// find.
+// written by evalkit. Portfolio.CheckLinks looks them up in an fs.FS (the
+// portfolio's folder: LinkDir or os.DirFS), says which are not there,
+// sums up the evalkit results it finds and warns of a result of the wrong
+// kind. Portfolio.StatusReport gathers every intervention's standing and
+// links as evalkit lifecycle status shows them; it marshals to the
+// command's JSON.
 package lifecycle

@@ -1,8 +1,11 @@
 package lifecycle_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"testing/fstest"
 	"time"
 
 	"github.com/evalkit/evalkit/lifecycle"
@@ -102,6 +105,98 @@ func ExamplePortfolio_MissingLinks() {
 	}
 	// Output:
 	// line 10: Schools Navigators randomisation_plan: allocation.csv.manifest.json not found
+}
+
+func ExamplePortfolio_StatusReport() {
+	p, _ := lifecycle.Parse([]byte(examplePortfolio))
+	// The portfolio's folder: os.DirFS(dir) or lifecycle.LinkDir(dir) for
+	// one on disk.
+	folder := fstest.MapFS{
+		"power.json": {Data: []byte(`{"design": "cluster", "alpha": 0.05, "power": 0.82, "n_total": 40}`)},
+	}
+	r := p.StatusReport("portfolio.yaml", p.CheckLinks(folder))
+	fmt.Println(r.ByGate, "ready to move on:", r.NumReady())
+	// What evalkit lifecycle status --json says of Schools Navigators:
+	// json.NewEncoder(os.Stdout) on r prints the command's whole object.
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.Interventions[0]); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// map[1:1 2:1 3:0 4:0] ready to move on: 0
+	// {
+	//   "name": "Schools Navigators",
+	//   "gate": 2,
+	//   "ready": false,
+	//   "missing": [
+	//     "power_analysis"
+	//   ],
+	//   "gate_name": "Business capability review and process evaluation ahead of a full trial",
+	//   "network": "Inclusion & Engagement",
+	//   "area": "",
+	//   "decision": null,
+	//   "missing_links": [
+	//     {
+	//       "evidence": "randomisation_plan",
+	//       "link": "allocation.csv.manifest.json",
+	//       "line": 10
+	//     }
+	//   ],
+	//   "links": [
+	//     {
+	//       "evidence": "randomisation_plan",
+	//       "link": "allocation.csv.manifest.json",
+	//       "line": 10,
+	//       "found": false
+	//     },
+	//     {
+	//       "evidence": "power_analysis",
+	//       "link": "power.json",
+	//       "line": 12,
+	//       "found": true,
+	//       "kind": "power",
+	//       "summary": "cluster design: power 0.82, alpha 0.05, 40 in total"
+	//     }
+	//   ],
+	//   "line": 3
+	// }
+}
+
+func ExamplePortfolio_CheckLinks() {
+	p, _ := lifecycle.Parse([]byte(examplePortfolio))
+	folder := fstest.MapFS{
+		"power.json":                   {Data: []byte(`{"outcome": "attendance", "comparisons": []}`)},
+		"allocation.csv.manifest.json": {Data: []byte(`{"method": "blocks", "seed": 20230401, "n": 36}`)},
+	}
+	for _, l := range p.CheckLinks(folder) {
+		fmt.Printf("%s: found %t, %s: %s\n", l.Location(), l.Found, l.Kind, l.Summary)
+		if l.Warning != "" {
+			fmt.Println("  warning:", l.Warning)
+		}
+	}
+	// Output:
+	// line 10: Schools Navigators, randomisation_plan: found true, allocation: blocks randomisation, seed 20230401, 36 units
+	// line 12: Schools Navigators, power_analysis: found true, analysis: outcome attendance: no comparison
+	//   warning: power.json holds an evalkit analysis result, not an evalkit power result
+}
+
+func ExampleNewAdvanceReport() {
+	p, _ := lifecycle.Parse([]byte(examplePortfolio))
+	day := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	_, t, err := p.Advance("Schools Navigators", lifecycle.Move{Date: day, Override: "power signed off verbally"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := lifecycle.NewAdvanceReport("portfolio.yaml", "Schools Navigators", t)
+	fmt.Println(r)
+	out, _ := json.Marshal(r)
+	fmt.Println(string(out))
+	// Output:
+	// Schools Navigators: gate 2 -> 3 on 2023-06-14, overriding missing power_analysis (power signed off verbally)
+	// {"file":"portfolio.yaml","intervention":"Schools Navigators","date":"2023-06-14","from":2,"to":3,"note":null,"override":"power signed off verbally","missing":["power_analysis"],"decision":null}
 }
 
 func ExampleDefaultGates() {

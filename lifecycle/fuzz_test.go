@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -34,6 +35,7 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = p.Status()
 		_ = p.MissingLinks(func(string) bool { return false })
+		_ = p.StatusReport("fuzz.yaml", p.CheckLinks(fstest.MapFS{}))
 		for _, iv := range p.Interventions {
 			m := Move{Date: d, Override: "fuzz", Note: iv.Name}
 			if iv.Gate == GateDecision {

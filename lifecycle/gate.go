@@ -18,14 +18,16 @@ const (
 )
 
 // Gate is one stage of the life cycle and the evidence needed to pass it.
+// It marshals to an entry of the gates list of evalkit lifecycle status
+// --json.
 type Gate struct {
 	// Number is 1 to 4.
-	Number int
+	Number int `json:"gate"`
 	// Name says what happens at the gate.
-	Name string
+	Name string `json:"name"`
 	// Requires lists the evidence keys that must be done (or not needed)
 	// before an intervention moves past this gate.
-	Requires []string
+	Requires []string `json:"requires"`
 }
 
 // DefaultGates returns the gates and the evidence they require when a

@@ -1,22 +1,34 @@
 package lifecycle
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// Link is a file that a piece of evidence points at.
+// Link is a file that a piece of evidence points at. It marshals to the
+// JSON of a link in evalkit lifecycle status --json: evidence, link (the
+// path) and line.
 type Link struct {
-	Intervention string
-	Evidence     string
+	Intervention string `json:"-"`
+	Evidence     string `json:"evidence"`
 	// Path is the link as written, less any #fragment: a path relative
 	// to the portfolio's folder, such as a power result (power.json), an
 	// allocation manifest (allocation.csv.manifest.json), an analysis or a
 	// unit-cost JSON.
-	Path string
+	Path string `json:"link"`
 	// Fragment is what follows # in the link: in a link to a unit-cost
 	// result, the intervention's name there when it differs from the
 	// portfolio's (costs.json#School Navigators).
-	Fragment string
+	Fragment string `json:"-"`
 	// Line is the evidence's line in the file.
-	Line int
+	Line int `json:"line"`
+}
+
+// Location names where the link is written, as status reports it:
+//
+//	line 15: Custody Navigators, power_analysis
+func (l Link) Location() string {
+	return fmt.Sprintf("line %d: %s, %s", l.Line, l.Intervention, l.Evidence)
 }
 
 // Links returns every evidence link in file order, URLs excluded (evalkit
@@ -35,8 +47,10 @@ func (p *Portfolio) Links() []Link {
 	return out
 }
 
-// MissingLinks returns the links for which exists is false. The caller
-// resolves a link against the portfolio's folder, for example
+// MissingLinks returns the links for which exists is false. CheckLinks
+// does this and more (it describes the evalkit results it finds) given the
+// portfolio's folder as an fs.FS; with MissingLinks the caller resolves a
+// link against the folder, for example
 //
 //	p.MissingLinks(func(link string) bool {
 //		_, err := os.Stat(filepath.Join(dir, link))

@@ -1,5 +1,7 @@
 package lifecycle
 
+import "fmt"
+
 // Misspelling is an evidence key that no gate requires but that is one or
 // two edits away from one that does: most likely a typing slip, which
 // would otherwise leave the required evidence silently missing.
@@ -9,6 +11,13 @@ type Misspelling struct {
 	// Suggest is the required key it is closest to.
 	Suggest string
 	Line    int
+}
+
+// String says what looks misspelt and where, as status reports it:
+//
+//	line 18: Custody Navigators: evidence proces_evaluation looks like a misspelling of process_evaluation
+func (m Misspelling) String() string {
+	return fmt.Sprintf("line %d: %s: evidence %s looks like a misspelling of %s", m.Line, m.Intervention, m.Key, m.Suggest)
 }
 
 // Misspellings lists the intervention's evidence keys that look like

@@ -3,7 +3,9 @@ package report_test
 import (
 	"fmt"
 	"strings"
+	"testing/fstest"
 
+	"github.com/evalkit/evalkit/lifecycle"
 	"github.com/evalkit/evalkit/report"
 	"gonum.org/v1/plot/vg"
 )
@@ -41,4 +43,35 @@ func ExampleWritePortfolioHTML() {
 	fmt.Println(strings.Contains(b.String(), "<svg"), strings.Contains(b.String(), "TVP Hotspot Policing App"))
 	// Output:
 	// true true
+}
+
+func ExampleRenderPortfolio() {
+	p, err := lifecycle.Parse([]byte(`interventions:
+  - name: Schools Navigators
+    gate: 2
+    evidence:
+      randomisation_plan: {status: done, link: allocation.csv.manifest.json}
+  - name: Hotspot patrols
+    gate: 4
+    decision: scale
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The portfolio's folder: lifecycle.LinkDir(dir) for one on disk.
+	folder := fstest.MapFS{}
+	r, err := report.RenderPortfolio(p, "plans/portfolio.yaml", p.CheckLinks(folder))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	html := string(r.HTML)
+	fmt.Println(strings.Contains(html, "<title>Research life cycle: portfolio.yaml</title>"))
+	fmt.Println(strings.Contains(html, `<td class="alert">randomisation_plan</td>`))
+	fmt.Println(len(r.PNG["portfolio_board.png"]) > 0)
+	// Output:
+	// true
+	// true
+	// true
 }

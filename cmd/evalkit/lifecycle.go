@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -77,55 +76,6 @@ func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
-}
-
-// lifecycleLinkInfo is what was found at the end of an evidence link.
-type lifecycleLinkInfo struct {
-	lifecycle.Link
-	Found   bool
-	Kind    lifecycle.LinkKind
-	Summary string
-	// Warning says when a JSON result is not the kind the evidence expects.
-	Warning string
-}
-
-// lifecycleMaxLinkSize bounds the linked JSON files read to describe them.
-const lifecycleMaxLinkSize = 64 << 20
-
-// lifecycleCheckLinks looks at every evidence link, relative to the
-// portfolio's folder, and groups what it found by intervention.
-func lifecycleCheckLinks(p *lifecycle.Portfolio, portfolio string) map[string][]lifecycleLinkInfo {
-	dir := filepath.Dir(portfolio)
-	out := map[string][]lifecycleLinkInfo{}
-	for _, l := range p.Links() {
-		info := lifecycleLinkInfo{Link: l}
-		path := filepath.FromSlash(l.Path)
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(dir, path)
-		}
-		fi, err := os.Stat(path)
-		info.Found = err == nil
-		if info.Found && fi.Mode().IsRegular() && fi.Size() <= lifecycleMaxLinkSize &&
-			strings.EqualFold(filepath.Ext(path), ".json") {
-			if data, err := os.ReadFile(path); err == nil {
-				name := l.Intervention
-				if l.Fragment != "" {
-					name = l.Fragment
-				}
-				info.Kind, info.Summary = lifecycle.DescribeLink(data, name)
-			}
-			want := lifecycle.ExpectedKind(l.Evidence)
-			if want != lifecycle.NotAResult && info.Kind != want {
-				got := "JSON that is not an evalkit result"
-				if info.Kind != lifecycle.NotAResult {
-					got = "an evalkit " + string(info.Kind) + " result"
-				}
-				info.Warning = fmt.Sprintf("%s holds %s, not an evalkit %s result", l.Path, got, want)
-			}
-		}
-		out[l.Intervention] = append(out[l.Intervention], info)
-	}
-	return out
 }
 
 func lifecycleInFlag(fsIn string) error {

@@ -35,19 +35,6 @@ board's reason recorded:
 	    --note "trial starts in the 2023-24 school year"
 `
 
-// lifecycleAdvanceJSON is the JSON of lifecycle advance.
-type lifecycleAdvanceJSON struct {
-	File         string   `json:"file"`
-	Intervention string   `json:"intervention"`
-	Date         string   `json:"date"`
-	From         int      `json:"from"`
-	To           int      `json:"to"`
-	Note         *string  `json:"note"`
-	Override     *string  `json:"override"`
-	Missing      []string `json:"missing"`
-	Decision     *string  `json:"decision"`
-}
-
 func lifecycleAdvance(e *env, args []string) error {
 	fs := newFlagSet(e, "lifecycle advance", lifecycleAdvanceUsage)
 	in := fs.String("in", "", "the portfolio `file` (YAML), rewritten in place")
@@ -97,31 +84,11 @@ func lifecycleAdvance(e *env, args []string) error {
 	if err := lifecycleWriteBack(*in, p.Bytes(), next.Bytes()); err != nil {
 		return err
 	}
+	r := lifecycle.NewAdvanceReport(*in, *name, t)
 	if *asJSON {
-		out := lifecycleAdvanceJSON{File: *in, Intervention: *name, Date: t.Date, From: t.From, To: t.To, Missing: t.Missing}
-		if out.Missing == nil {
-			out.Missing = []string{}
-		}
-		out.Note, out.Override, out.Decision = lifecycleOptional(t.Note), lifecycleOptional(t.Override), lifecycleOptional(string(t.Decision))
-		return writeJSON(e.stdout, out)
+		return writeJSON(e.stdout, r)
 	}
-	var b strings.Builder
-	if t.From == t.To {
-		fmt.Fprintf(&b, "%s: decision %s recorded at gate %d on %s", *name, t.Decision, t.To, t.Date)
-	} else {
-		fmt.Fprintf(&b, "%s: gate %d -> %d on %s", *name, t.From, t.To, t.Date)
-		if t.Decision != "" {
-			fmt.Fprintf(&b, ", decision %s", t.Decision)
-		}
-	}
-	switch {
-	case len(t.Missing) > 0:
-		fmt.Fprintf(&b, ", overriding missing %s (%s)", strings.Join(t.Missing, ", "), t.Override)
-	case t.Override != "":
-		fmt.Fprintf(&b, ", override recorded (%s)", t.Override)
-	}
-	fmt.Fprintf(&b, "; history written to %s\n", *in)
-	_, err = fmt.Fprint(e.stdout, b.String())
+	_, err = fmt.Fprintf(e.stdout, "%s; history written to %s\n", r, *in)
 	return err
 }
 
@@ -143,11 +110,4 @@ func lifecycleFlagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
-}
-
-func lifecycleOptional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }

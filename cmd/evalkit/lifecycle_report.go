@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -55,60 +55,16 @@ func lifecycleReport(e *env, args []string) error {
 		return err
 	}
 
-	title := p.Title
-	if title == "" {
-		title = "Research life cycle: " + filepath.Base(*in)
-	}
-	gates := lifecycleBoard(p, lifecycleCheckLinks(p, *in))
-	var html bytes.Buffer
-	if err := plots.WritePortfolioHTML(&html, title, gates); err != nil {
-		return err
-	}
-	png, err := plots.PortfolioBoardPNG(title, gates)
+	r, err := plots.RenderPortfolio(p, *in, p.CheckLinks(lifecycle.LinkDir(filepath.Dir(*in))))
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"report.html": html.Bytes(), "portfolio_board.png": png}
+	files := map[string][]byte{"report.html": r.HTML}
+	maps.Copy(files, r.PNG)
 	if err := writeDirAtomic(*out, files, nil, *force); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(e.stdout, "wrote %s and %s\n",
 		filepath.Join(*out, "report.html"), filepath.Join(*out, "portfolio_board.png"))
 	return err
-}
-
-// lifecycleBoard turns the portfolio into the board's columns, the
-// interventions in file order within each gate.
-func lifecycleBoard(p *lifecycle.Portfolio, links map[string][]lifecycleLinkInfo) []plots.BoardGate {
-	var gates []plots.BoardGate
-	for _, g := range p.Gates {
-		col := plots.BoardGate{Number: g.Number, Name: g.Name}
-		for i := range p.Interventions {
-			iv := &p.Interventions[i]
-			if iv.Gate != g.Number {
-				continue
-			}
-			s := p.Standing(iv)
-			c := plots.BoardCard{Name: iv.Name, Network: iv.Network, Area: iv.Area, Ready: s.Ready,
-				Missing: s.Missing, Decision: string(iv.Decision)}
-			for _, l := range links[iv.Name] {
-				switch {
-				case !l.Found:
-					c.MissingLinks = append(c.MissingLinks, l.Evidence)
-				case l.Kind != lifecycle.NotAResult:
-					c.Results = append(c.Results, l.Evidence+": "+l.Summary)
-				}
-			}
-			if n := len(iv.History); n > 0 {
-				h := iv.History[n-1]
-				c.LastMove = fmt.Sprintf("%s: gate %d to %d", h.Date, h.From, h.To)
-				if h.Override != "" {
-					c.LastMove += " (override: " + h.Override + ")"
-				}
-			}
-			col.Cards = append(col.Cards, c)
-		}
-		gates = append(gates, col)
-	}
-	return gates
 }

@@ -1,7 +1,8 @@
 // Command lifecycle shows how a head of research uses package lifecycle
 // from Go: read the programme's portfolio, see what each intervention needs
-// to pass its gate, pick the ones closest to moving on, and prepare a move
-// (here only printed, not written back).
+// to pass its gate and which evidence links point nowhere (as evalkit
+// lifecycle status does), pick the ones closest to moving on, and prepare a
+// move (here only printed, not written back).
 //
 //	go run ./examples/lifecycle -in examples/portfolio.yaml
 package main
@@ -10,8 +11,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -29,17 +32,28 @@ func main() {
 	if err != nil {
 		log.Fatalf("%s: %v", *in, err)
 	}
-	if err := review(os.Stdout, p, time.Now()); err != nil {
+	// Evidence links are relative to the portfolio's folder.
+	if err := review(os.Stdout, p, lifecycle.LinkDir(filepath.Dir(*in)), time.Now()); err != nil {
 		log.Fatal(err)
 	}
 }
 
-// review prints the portfolio by gate, the interventions nearest to their
-// next gate, and the history entry that an override would write.
-func review(w io.Writer, p *lifecycle.Portfolio, today time.Time) error {
+// review prints the portfolio by gate, the evidence links not found in
+// folder, the interventions nearest to their next gate, and the history
+// entry that an override would write.
+func review(w io.Writer, p *lifecycle.Portfolio, folder fs.FS, today time.Time) error {
 	fmt.Fprintf(w, "%s\n\n", p.Title)
-	for _, g := range p.Gates {
-		fmt.Fprintf(w, "Gate %d, %s: %d\n", g.Number, g.Name, p.ByGate()[g.Number])
+	// What evalkit lifecycle status --json prints: json.Marshal(st).
+	st := p.StatusReport("portfolio.yaml", p.CheckLinks(folder))
+	for _, g := range st.Gates {
+		fmt.Fprintf(w, "Gate %d, %s: %d\n", g.Number, g.Name, st.ByGate[g.Number])
+	}
+	fmt.Fprintf(w, "Ready to move on: %d of %d\n", st.NumReady(), len(st.Interventions))
+	fmt.Fprintf(w, "\nEvidence links not found:\n")
+	for _, iv := range st.Interventions {
+		for _, l := range iv.MissingLinks {
+			fmt.Fprintf(w, "  %s: %s\n", l.Location(), l.Path)
+		}
 	}
 
 	// Nearest to moving on: the smallest share of the gate's evidence

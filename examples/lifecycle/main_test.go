@@ -19,7 +19,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	if err := review(os.Stdout, p, time.Date(2023, 7, 12, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := review(os.Stdout, p, lifecycle.LinkDir(".."), time.Date(2023, 7, 12, 0, 0, 0, 0, time.UTC)); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -29,6 +29,11 @@ func Example() {
 	// Gate 2, Business capability review and process evaluation ahead of a full trial: 6
 	// Gate 3, Feasible research project: randomised trial in progress: 2
 	// Gate 4, Result and decision (adopt, adapt, scale or stop): 0
+	// Ready to move on: 0 of 12
+	//
+	// Evidence links not found:
+	//   line 156: TVP Hotspot Policing App, analysis: results/hotspot_retest_analysis.json
+	//   line 173: Focused deterrence Milton Keynes, cost_per_person: results/focused_deterrence_unitcost.json
 	//
 	// Nearest to their next gate:
 	//   DARAT                      gate 2: 5 of 6 missing, 2 in progress
@@ -54,7 +59,7 @@ func TestReviewDoesNotWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := review(io.Discard, p, time.Now()); err != nil {
+	if err := review(io.Discard, p, lifecycle.LinkDir(".."), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.ReadFile("../portfolio.yaml")

@@ -1,0 +1,130 @@
+package lifecycle
+
+// StatusReport is where a whole portfolio stands, as evalkit lifecycle
+// status shows it. It marshals with encoding/json to exactly the command's
+// --json object: the contract's keys (interventions with name, gate, ready
+// and missing; by_gate) and the file, the gates and the warnings.
+type StatusReport struct {
+	// File is the portfolio's file name, as the caller gave it.
+	File string `json:"file"`
+	// Interventions are in file order.
+	Interventions []InterventionStatus `json:"interventions"`
+	// ByGate counts the interventions at each gate, 1 to 4.
+	ByGate map[int]int `json:"by_gate"`
+	// Gates are the portfolio's four gates; a gate that requires nothing
+	// has an empty, not nil, Requires.
+	Gates []Gate `json:"gates"`
+	// Warnings are the Misspellings, then the links to the wrong kind of
+	// result (each link's Location and Warning), one line each.
+	Warnings []string `json:"warnings"`
+	// Misspellings are the evidence keys that look misspelt (see
+	// Portfolio.Misspellings); the JSON has them among the Warnings.
+	Misspellings []Misspelling `json:"-"`
+}
+
+// InterventionStatus is one intervention's entry in a StatusReport.
+type InterventionStatus struct {
+	Name string `json:"name"`
+	Gate int    `json:"gate"`
+	// Ready and Missing are the intervention's Standing at its gate;
+	// Missing is empty, not nil, when nothing is missing.
+	Ready    bool     `json:"ready"`
+	Missing  []string `json:"missing"`
+	GateName string   `json:"gate_name"`
+	Network  string   `json:"network"`
+	Area     string   `json:"area"`
+	// Decision is nil (null in JSON) until gate 4's decision is recorded.
+	Decision *Decision `json:"decision"`
+	// MissingLinks are the Links not found; Links are every link the
+	// intervention's evidence has, as CheckLinks found them.
+	MissingLinks []Link      `json:"missing_links"`
+	Links        []LinkCheck `json:"links"`
+	// Line is where the intervention starts in the file.
+	Line int `json:"line"`
+}
+
+// State is how an intervention stands, in one word.
+type State string
+
+// The states of InterventionStatus.State.
+const (
+	// Waiting is an intervention that misses evidence to pass its gate,
+	// or its decision at gate 4.
+	Waiting State = "waiting"
+	// ReadyToMove is an intervention at gate 1 to 3 with nothing missing.
+	ReadyToMove State = "ready"
+	// Decided is an intervention whose decision is recorded.
+	Decided State = "decided"
+)
+
+// State says whether the intervention is decided, ready to move on or
+// waiting. A recorded decision comes first, and at gate 4 an intervention
+// is never ready to move on: it waits for its decision.
+func (s *InterventionStatus) State() State {
+	switch {
+	case s.Decision != nil:
+		return Decided
+	case s.Ready && s.Gate < GateDecision:
+		return ReadyToMove
+	}
+	return Waiting
+}
+
+// NumReady counts the interventions whose State is ReadyToMove.
+func (r *StatusReport) NumReady() int {
+	n := 0
+	for i := range r.Interventions {
+		if r.Interventions[i].State() == ReadyToMove {
+			n++
+		}
+	}
+	return n
+}
+
+// StatusReport returns where every intervention stands, with the links
+// that CheckLinks found (links of interventions not in p are ignored).
+// file is the portfolio's name, reported as it is given.
+func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
+	r := &StatusReport{
+		File:          file,
+		Interventions: []InterventionStatus{},
+		ByGate:        p.ByGate(),
+		Gates:         make([]Gate, len(p.Gates)),
+		Warnings:      []string{},
+		Misspellings:  p.Misspellings(),
+	}
+	for i, g := range p.Gates {
+		g.Requires = append([]string{}, g.Requires...)
+		r.Gates[i] = g
+	}
+	for _, m := range r.Misspellings {
+		r.Warnings = append(r.Warnings, m.String())
+	}
+	byName := map[string][]LinkCheck{}
+	for _, l := range links {
+		byName[l.Intervention] = append(byName[l.Intervention], l)
+	}
+	for i := range p.Interventions {
+		iv := &p.Interventions[i]
+		s := p.Standing(iv)
+		g, _ := p.Gate(iv.Gate)
+		is := InterventionStatus{Name: iv.Name, Gate: iv.Gate, Ready: s.Ready, Missing: s.Missing,
+			GateName: g.Name, Network: iv.Network, Area: iv.Area,
+			MissingLinks: []Link{}, Links: []LinkCheck{}, Line: iv.Line}
+		if iv.Decision != "" {
+			d := iv.Decision
+			is.Decision = &d
+		}
+		for _, l := range byName[iv.Name] {
+			if !l.Found {
+				is.MissingLinks = append(is.MissingLinks, l.Link)
+			}
+			is.Links = append(is.Links, l)
+			if l.Warning != "" {
+				r.Warnings = append(r.Warnings, l.Location()+": "+l.Warning)
+			}
+		}
+		r.Interventions = append(r.Interventions, is)
+	}
+	return r
+}
