@@ -1,0 +1,166 @@
+package rct
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readUnitsTest reads testdata/rct/name.
+func readUnitsTest(t *testing.T, name string) *Units {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "rct", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	u, err := ReadUnits(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+var createdTest = regexp.MustCompile(`"created_utc": "[^"]*"`)
+
+// TestRandomiseUnitsGolden writes the allocations and manifests of the
+// command's golden tests (cmd/evalkit/testdata/randomise) with the library
+// alone: the bytes are the command's.
+func TestRandomiseUnitsGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		kv   []string
+	}{
+		{"complete", []string{"block", "area"}},
+		{"complete_json", []string{"block", "area,beat"}},
+		{"three_arms", []string{"arms", "control,letter,visit", "ratio", "2:1:1", "block", "area"}},
+		{"simple", []string{"method", "simple"}},
+		{"blocks", []string{"method", "blocks", "block-sizes", "2,4", "block", "area"}},
+		{"minimise", []string{"method", "minimise", "factors", "area,risk", "minimise-prob", "0.9"}},
+		{"cluster", []string{"cluster", "school", "block", "area"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			flags := flagsTest(append([]string{"seed", "20230401", "in", "$TMP/units.csv", "out", "$TMP/allocation.csv"}, tc.kv...)...)
+			s, err := ParseSettings(flags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := RandomiseUnits(readUnitsTest(t, "units.csv"), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			sum, err := r.WriteCSV(&out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("..", "cmd", "evalkit", "testdata", "randomise", tc.name)
+			want, err := os.ReadFile(golden + ".csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("allocation differs from %s.csv", golden)
+			}
+			dir := t.TempDir()
+			m, err := r.Manifest(ManifestOptions{Input: filepath.Join(dir, "units.csv"), Output: filepath.Join(dir, "allocation.csv"),
+				OutputSHA256: sum, Flags: flags, Created: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := m.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantM, err := os.ReadFile(golden + ".manifest.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := createdTest.ReplaceAllString(string(data), `"created_utc": "(time)"`); got != string(wantM) {
+				t.Errorf("manifest differs from %s.manifest.json:\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// TestRandomiseUnitsErrors: the errors name the file, the row as a
+// spreadsheet counts it, and the column, and keep their causes for
+// errors.Is.
+func TestRandomiseUnitsErrors(t *testing.T) {
+	tests := []struct {
+		name, file string
+		kv         []string
+		want       string
+		is         error
+	}{
+		{"duplicate id", "dup_id.csv", nil, `dup_id.csv: row 5, column "unit_id": "002": duplicate id (first seen at row 3)`, ErrDuplicateID},
+		{"empty id", "empty_id.csv", nil, `empty_id.csv: row 3, column "unit_id": empty id`, ErrEmptyID},
+		{"empty stratum", "empty_stratum.csv", []string{"block", "area"}, `empty_stratum.csv: row 3, column "area": empty stratum value`, ErrEmptyStratum},
+		{"unknown column", "units.csv", []string{"block", "region"}, `units.csv: no column "region" (the columns are "unit_id", "area"`, nil},
+		{"unknown factor", "units.csv", []string{"method", "minimise", "factors", "area,age"}, `units.csv: no column "age"`, nil},
+		{"too few units", "small_stratum.csv", []string{"block", "area", "arms", "a,b,c"}, `small_stratum.csv: stratum "south" (2 units): fewer units than arms`, ErrTooFewUnits},
+		{"cluster spans strata", "cluster_spans.csv", []string{"block", "area", "cluster", "school"},
+			`cluster_spans.csv: row 4, column "school": "s1": cluster lies in more than one stratum (first seen at row 2)`, ErrClusterSpansStrata},
+		{"no rows", "no_rows.csv", nil, `no_rows.csv: no units to randomise (the file has a header and no rows)`, nil},
+		{"output column exists", "has_arm.csv", nil, `has_arm.csv: already has a column "arm", which the output adds; rename it`, nil},
+		{"settings", "units.csv", []string{"ratio", "2:1:1"}, `--ratio "2:1:1" has 3 weights for 2 arms`, ErrDesign},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := ParseSettings(flagsTest(tc.kv...))
+			if err == nil {
+				_, err = RandomiseUnits(readUnitsTest(t, tc.file), s)
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			if tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("%v is not %v", err, tc.is)
+			}
+		})
+	}
+}
+
+// TestReadUnits: the command's reading rules (a byte-order mark, CRLF,
+// quoted fields, text kept as written) and the digest of the bytes read.
+func TestReadUnits(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ids        []string
+		sha        string // printf '...' | sha256sum
+		err        string
+	}{
+		{"plain", "id,x\n007,1\n008,2\n", []string{"007", "008"}, "759ddc49d71a31898d10b857a9c0128fba78a5d773863bfe1198d25dceda2907", ""},
+		{"bom and crlf", "\uFEFFid,x\r\n007,1\r\n\"0,8\",2\r\n", []string{"007", "0,8"}, "", ""},
+		{"ragged row", "id,x\n007\n", nil, "", "u.csv: row 2: has 1 fields, the header has 2"},
+		{"empty", "", nil, "", "u.csv: the file is empty"},
+		{"duplicate column", "id,id\n1,2\n", nil, "", `u.csv: row 1, column "id": duplicate column name`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, err := ReadUnits(strings.NewReader(tc.text), "u.csv")
+			if tc.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids, err := u.Column("id")
+			if err != nil || strings.Join(ids, "|") != strings.Join(tc.ids, "|") || u.Rows() != len(tc.ids) {
+				t.Errorf("ids %q (%v), want %q", ids, err, tc.ids)
+			}
+			if tc.sha != "" && u.SHA256 != tc.sha {
+				t.Errorf("sha256 %s, want %s", u.SHA256, tc.sha)
+			}
+		})
+	}
+}
