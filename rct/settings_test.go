@@ -1,9 +1,10 @@
 package rct
 
 import (
-	"errors"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // flagsTest returns the command's flags for a randomisation of units.csv
@@ -43,17 +44,12 @@ func TestParseSettings(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := ParseSettings(tc.flags)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !got.equal(tc.want) {
-				t.Fatalf("got %+v, want %+v", got, tc.want)
-			}
+			require.NoError(t, err)
+			assert.True(t, got.equal(tc.want), "got %+v, want %+v", got, tc.want)
 			// Flags gives the settings back.
 			back, err := ParseSettings(got.Flags())
-			if err != nil || !back.equal(got) {
-				t.Errorf("round trip: %+v, %v", back, err)
-			}
+			require.NoError(t, err)
+			assert.True(t, back.equal(got), "round trip: %+v", back)
 		})
 	}
 }
@@ -101,12 +97,10 @@ func TestParseSettingsErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseSettings(tc.flags)
 			var se *SettingsError
-			if !errors.As(err, &se) || !strings.Contains(err.Error(), tc.want) || se.Flag != tc.flag {
-				t.Fatalf("error %v, want a SettingsError of flag %q containing %q", err, tc.flag, tc.want)
-			}
-			if !errors.Is(err, ErrDesign) {
-				t.Errorf("%v does not wrap ErrDesign", err)
-			}
+			require.ErrorAs(t, err, &se)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Equal(t, tc.flag, se.Flag)
+			assert.ErrorIs(t, err, ErrDesign)
 		})
 	}
 }
@@ -130,9 +124,12 @@ func TestSettingsCheck(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.s.check()
-			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
-				t.Fatalf("error %v, want %q", err, tc.want)
+			if tc.want == "" {
+				assert.NoError(t, err)
+				return
 			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
 }

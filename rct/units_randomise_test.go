@@ -2,27 +2,25 @@ package rct
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // readUnitsTest reads testdata/rct/name.
 func readUnitsTest(t *testing.T, name string) *Units {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "rct", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	defer f.Close()
 	u, err := ReadUnits(f, name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return u
 }
 
@@ -48,43 +46,26 @@ func TestRandomiseUnitsGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			flags := flagsTest(append([]string{"seed", "20230401", "in", "$TMP/units.csv", "out", "$TMP/allocation.csv"}, tc.kv...)...)
 			s, err := ParseSettings(flags)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			r, err := RandomiseUnits(readUnitsTest(t, "units.csv"), s)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var out bytes.Buffer
 			sum, err := r.WriteCSV(&out)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			golden := filepath.Join("..", "cmd", "evalkit", "testdata", "randomise", tc.name)
 			want, err := os.ReadFile(golden + ".csv")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("allocation differs from %s.csv", golden)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, string(want), out.String(), "allocation differs from %s.csv", golden)
 			dir := t.TempDir()
 			m, err := r.Manifest(ManifestOptions{Input: filepath.Join(dir, "units.csv"), Output: filepath.Join(dir, "allocation.csv"),
 				OutputSHA256: sum, Flags: flags, Created: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			data, err := m.Marshal()
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			wantM, err := os.ReadFile(golden + ".manifest.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := createdTest.ReplaceAllString(string(data), `"created_utc": "(time)"`); got != string(wantM) {
-				t.Errorf("manifest differs from %s.manifest.json:\n%s", golden, got)
-			}
+			require.NoError(t, err)
+			got := createdTest.ReplaceAllString(string(data), `"created_utc": "(time)"`)
+			assert.Equal(t, string(wantM), got, "manifest differs from %s.manifest.json", golden)
 		})
 	}
 }
@@ -117,11 +98,10 @@ func TestRandomiseUnitsErrors(t *testing.T) {
 			if err == nil {
 				_, err = RandomiseUnits(readUnitsTest(t, tc.file), s)
 			}
-			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
-				t.Fatalf("error %v, want %q", err, tc.want)
-			}
-			if tc.is != nil && !errors.Is(err, tc.is) {
-				t.Errorf("%v is not %v", err, tc.is)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q, want %q...", err, tc.want)
+			if tc.is != nil {
+				assert.ErrorIs(t, err, tc.is)
 			}
 		})
 	}
@@ -146,20 +126,17 @@ func TestReadUnits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			u, err := ReadUnits(strings.NewReader(tc.text), "u.csv")
 			if tc.err != "" {
-				if err == nil || !strings.HasPrefix(err.Error(), tc.err) {
-					t.Fatalf("error %v, want %q", err, tc.err)
-				}
+				require.Error(t, err)
+				assert.True(t, strings.HasPrefix(err.Error(), tc.err), "error %q, want %q...", err, tc.err)
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			ids, err := u.Column("id")
-			if err != nil || strings.Join(ids, "|") != strings.Join(tc.ids, "|") || u.Rows() != len(tc.ids) {
-				t.Errorf("ids %q (%v), want %q", ids, err, tc.ids)
-			}
-			if tc.sha != "" && u.SHA256 != tc.sha {
-				t.Errorf("sha256 %s, want %s", u.SHA256, tc.sha)
+			require.NoError(t, err)
+			assert.Equal(t, tc.ids, ids)
+			assert.Equal(t, len(tc.ids), u.Rows())
+			if tc.sha != "" {
+				assert.Equal(t, tc.sha, u.SHA256)
 			}
 		})
 	}

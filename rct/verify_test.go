@@ -2,7 +2,6 @@ package rct
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // memFilesTest is an Opener over files held in memory.
@@ -28,27 +30,17 @@ func (m memFilesTest) open(path string) (io.ReadCloser, error) {
 func allocateTest(t *testing.T) (memFilesTest, *Manifest) {
 	t.Helper()
 	in, err := os.ReadFile(filepath.Join("..", "testdata", "rct", "units.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	s := Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Block: []string{"area"}, Method: Blocks, BlockSizes: []int{4}, Seed: 5}
 	u, err := ReadUnits(bytes.NewReader(in), "units.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r, err := RandomiseUnits(u, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var out bytes.Buffer
 	sum, err := r.WriteCSV(&out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	m, err := r.Manifest(ManifestOptions{Input: "units.csv", Output: "allocation.csv", OutputSHA256: sum, Created: time.Unix(0, 0)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return memFilesTest{"units.csv": in, "allocation.csv": out.Bytes()}, m
 }
 
@@ -90,25 +82,18 @@ func TestVerify(t *testing.T) {
 			files, m := allocateTest(t)
 			tc.change(files, m)
 			v, err := Verify(m, files.open)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if v.Verified != tc.verified {
-				t.Errorf("verified %v, want %v (%q)", v.Verified, tc.verified, v.Differences)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.verified, v.Verified, "differences %q", v.Differences)
 			switch {
 			case tc.output == "unread" && v.OutputMatches != nil,
 				tc.output == "match" && (v.OutputMatches == nil || !*v.OutputMatches),
 				tc.output == "differ" && (v.OutputMatches == nil || *v.OutputMatches):
 				t.Errorf("output matches %v, want %s", v.OutputMatches, tc.output)
 			}
-			if v.Differences == nil || len(v.Differences) != len(tc.diffs) {
-				t.Fatalf("differences %q, want %d starting %q", v.Differences, len(tc.diffs), tc.diffs)
-			}
+			require.NotNil(t, v.Differences)
+			require.Len(t, v.Differences, len(tc.diffs), "differences %q", v.Differences)
 			for i, d := range tc.diffs {
-				if !strings.HasPrefix(v.Differences[i], d) {
-					t.Errorf("difference %d: %q, want %q...", i, v.Differences[i], d)
-				}
+				assert.True(t, strings.HasPrefix(v.Differences[i], d), "difference %d: %q, want %q...", i, v.Differences[i], d)
 			}
 		})
 	}
@@ -132,9 +117,8 @@ func TestVerifyErrors(t *testing.T) {
 			files, m := allocateTest(t)
 			tc.change(files, m)
 			_, err := Verify(m, files.open)
-			if err == nil || err.Error() != tc.want || !errors.Is(err, tc.is) {
-				t.Fatalf("error %v, want %q (%v)", err, tc.want, tc.is)
-			}
+			require.EqualError(t, err, tc.want)
+			assert.ErrorIs(t, err, tc.is)
 		})
 	}
 }
@@ -143,25 +127,20 @@ func TestVerifyErrors(t *testing.T) {
 // were randomised.
 func TestManifestFlagsChecked(t *testing.T) {
 	u, err := ReadUnits(strings.NewReader("id,area\na,n\nb,n\nc,s\nd,s\n"), "u.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r, err := RandomiseUnits(u, Settings{ID: "id", Arms: []string{"control", "treatment"}, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	flags := r.Settings.Flags()
 	flags["seed"] = "2"
-	if _, err := r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", Flags: flags}); !errors.Is(err, ErrDesign) {
-		t.Errorf("flags of another seed: error %v", err)
-	}
+	_, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", Flags: flags})
+	assert.ErrorIs(t, err, ErrDesign, "flags of another seed")
 	flags["seed"] = "01"
 	m, err := r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", Flags: flags})
-	if err != nil || m.Flags["seed"] != "01" {
-		t.Errorf("flags as written: %v, %v", m, err)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "01", m.Flags["seed"], "flags are recorded as written")
 	m, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv"})
-	if err != nil || m.Flags["in"] != "u.csv" || m.Flags["out"] != "a.csv" || m.Flags["method"] != "complete" {
-		t.Errorf("default flags: %v, %v", m.Flags, err)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "u.csv", m.Flags["in"])
+	assert.Equal(t, "a.csv", m.Flags["out"])
+	assert.Equal(t, "complete", m.Flags["method"])
 }
