@@ -12,7 +12,8 @@ import (
 // as every evalkit command reads CSV: a UTF-8 byte-order mark and CRLF line
 // endings are accepted, fields may be quoted as RFC 4180 describes, and
 // every value stays as written (an id 007 stays 007). An allocation file
-// repeats every column of its units file exactly.
+// repeats every column of its units file exactly. Units are made by
+// ReadUnits.
 type Units struct {
 	// Name is the file's name as errors report it.
 	Name string
