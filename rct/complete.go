@@ -37,17 +37,20 @@ func completeCountsInto(counts []int, n int, w []int, r *Rand, perm []int) {
 	if n < 0 {
 		panic("rct: negative number of units")
 	}
-	W := 0
+	// The arithmetic is in int64, so that n w_j cannot overflow and 32-bit
+	// builds count exactly as 64-bit ones.
+	var W int64
 	for _, x := range w {
 		if x < 1 {
 			panic("rct: ratio weight below 1")
 		}
-		W += x
+		W += int64(x)
 	}
-	R := n
+	R := int64(n)
 	for j, x := range w {
-		counts[j] = n * x / W
-		R -= counts[j]
+		c := int64(n) * int64(x) / W
+		counts[j] = int(c)
+		R -= c
 	}
 	if R == 0 {
 		return
@@ -56,18 +59,18 @@ func completeCountsInto(counts []int, n int, w []int, r *Rand, perm []int) {
 		perm[j] = j
 	}
 	r.ShuffleInts(perm)
-	systematicRemainder(counts, n, w, W, R, perm, int(r.Uint64n(uint64(W))))
+	systematicRemainder(counts, int64(n), w, W, R, perm, int64(r.Uint64n(uint64(W))))
 }
 
 // systematicRemainder adds the R remaining units of CompleteCounts to
 // counts, given the random order perm of the arms and the start u in
 // [0, W).
-func systematicRemainder(counts []int, n int, w []int, W, R int, perm []int, u int) {
-	lo := 0
+func systematicRemainder(counts []int, n int64, w []int, W, R int64, perm []int, u int64) {
+	var lo int64
 	for _, j := range perm {
-		hi := lo + n*w[j]%W
+		hi := lo + n*int64(w[j])%W
 		// The first point u + mW at or above lo.
-		m := 0
+		var m int64
 		if lo > u {
 			m = (lo - u + W - 1) / W
 		}

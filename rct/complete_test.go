@@ -51,7 +51,7 @@ func TestCompleteExactMarginals(t *testing.T) {
 							counts[j] = N * x / W
 							R -= counts[j]
 						}
-						systematicRemainder(counts, N, w, W, R, perm, u)
+						systematicRemainder(counts, int64(N), w, int64(W), int64(R), perm, int64(u))
 						total := 0
 						for j, c := range counts {
 							fl := N * w[j] / W
@@ -166,7 +166,7 @@ func completeUnitMarginalsTest(t *testing.T, N int, w []int) {
 				counts[j] = N * x / W
 				R -= counts[j]
 			}
-			systematicRemainder(counts, N, w, W, R, perm, u)
+			systematicRemainder(counts, int64(N), w, int64(W), int64(R), perm, int64(u))
 			var dealt []int
 			for j, c := range counts {
 				for ; c > 0; c-- {

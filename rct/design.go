@@ -115,12 +115,16 @@ func (d *Design) checkArms() error {
 	if d.Ratio != nil && len(d.Ratio) != len(d.Arms) {
 		return fmt.Errorf("%w: ratio has %d weights for %d arms", ErrDesign, len(d.Ratio), len(d.Arms))
 	}
-	total := 0
+	var total int64
 	for _, w := range d.weights() {
 		if w < 1 || w > 1<<20 {
 			return fmt.Errorf("%w: ratio weight %d is not an integer from 1 to 2^20", ErrDesign, w)
 		}
-		total += w
+		total += int64(w)
+	}
+	if total > 1<<30 {
+		// So that the sum fits an int on 32-bit builds too.
+		return fmt.Errorf("%w: the ratio's weights sum to %d, more than 2^30", ErrDesign, total)
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package rct
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // minimise is Pocock-Simon minimisation [1] within each stratum, units in
 // input order. For a new unit with levels l_f of the factors f, and n_fk
@@ -10,8 +13,9 @@ import "fmt"
 //	G_j = sum_f ( max_k a_fk - min_k a_fk ),   a_fk = (n_fk + [k = j]) / w_k
 //
 // (the range of the marginal totals, each divided by its arm's weight, so
-// that a balanced allocation follows the ratio; computed in integers scaled
-// by the weights' least common multiple). If every arm has the same G, the
+// that a balanced allocation follows the ratio; computed in 64-bit integers
+// scaled by the weights' least common multiple, so that 32-bit builds
+// allocate exactly as 64-bit ones). If every arm has the same G, the
 // arm is drawn with probabilities proportional to the weights. Otherwise
 // the preferred arm is drawn from the arms of least G with probabilities
 // proportional to their weights (ties at random, respecting the ratio;
@@ -47,16 +51,16 @@ func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 		return fmt.Errorf("%w: minimisation probability %v is not in (0, 1]", ErrDesign, p)
 	}
 	k := len(w)
-	lcm := 1
+	lcm := int64(1)
 	for _, x := range w {
-		lcm = lcm / gcdMinimise(lcm, x) * x
+		lcm = lcm / gcdMinimise(lcm, int64(x)) * int64(x)
 		if lcm > 1<<30 {
 			return fmt.Errorf("%w: the ratio's weights are too large for minimisation", ErrDesign)
 		}
 	}
-	scale := make([]int, k)
+	scale := make([]int64, k)
 	for j, x := range w {
-		scale[j] = lcm / x
+		scale[j] = lcm / int64(x)
 	}
 	// Level of each unit on each factor, numbered in order of appearance.
 	n := len(d.ID.Values)
@@ -81,7 +85,7 @@ func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 		}
 		nLevels[f] = len(index)
 	}
-	G := make([]int, k)
+	G := make([]int64, k)
 	cand := make([]int, 0, k)
 	for s := range L.Strata {
 		// totals[f][l*k + j]: units of level l on factor f in arm j.
@@ -96,12 +100,12 @@ func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 			for f := range levels {
 				row := totals[f][levels[f][i]*k : levels[f][i]*k+k]
 				for j := 0; j < k; j++ {
-					lo, hi := 1<<62, -1
+					lo, hi := int64(math.MaxInt64), int64(-1)
 					for m, c := range row {
+						v := int64(c) * scale[m]
 						if m == j {
-							c++
+							v += scale[m]
 						}
-						v := c * scale[m]
 						lo, hi = min(lo, v), max(hi, v)
 					}
 					G[j] += hi - lo
@@ -158,7 +162,7 @@ func pickWeighted(set []int, w []int, r *Rand) int {
 	panic("rct: draw beyond the weights")
 }
 
-func gcdMinimise(a, b int) int {
+func gcdMinimise(a, b int64) int64 {
 	for b != 0 {
 		a, b = b, a%b
 	}

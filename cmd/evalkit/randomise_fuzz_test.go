@@ -32,8 +32,8 @@ func FuzzRandomiseFlags(f *testing.F) {
 			}
 			return
 		}
-		if len(cfg.arms) < 2 || cfg.ratio != nil && len(cfg.ratio) != len(cfg.arms) {
-			t.Fatalf("accepted arms %q ratio %v", cfg.arms, cfg.ratio)
+		if s := cfg.settings; len(s.Arms) < 2 || s.Ratio != nil && len(s.Ratio) != len(s.Arms) {
+			t.Fatalf("accepted arms %q ratio %v", s.Arms, s.Ratio)
 		}
 	})
 }

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/evalkit/evalkit/rct"
@@ -60,6 +58,7 @@ func randomiseVerify(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.Base(*mpath), err)
 	}
+	// Paths in the manifest are relative to its directory.
 	dir := filepath.Dir(*mpath)
 	resolve := func(p string) string {
 		if filepath.IsAbs(p) {
@@ -67,112 +66,26 @@ func randomiseVerify(e *env, args []string) error {
 		}
 		return filepath.Join(dir, filepath.FromSlash(p))
 	}
-	in, outPath := resolve(m.Input.Path), resolve(m.Output.Path)
-
-	// Rebuild the randomisation's flags from the manifest, in and out
-	// replaced by the resolved paths.
-	var fargs []string
-	names := make([]string, 0, len(m.Flags))
-	for k := range m.Flags {
-		names = append(names, k)
+	open := func(p string) (io.ReadCloser, error) { return os.Open(resolve(p)) }
+	v, err := rct.Verify(m, open)
+	if errors.Is(err, rct.ErrManifestFlags) {
+		return fmt.Errorf("%s: %w", filepath.Base(*mpath), err)
 	}
-	sort.Strings(names)
-	for _, k := range names {
-		v := m.Flags[k]
-		switch k {
-		case "in":
-			v = in
-		case "out":
-			v = outPath
-		}
-		fargs = append(fargs, "--"+k+"="+v)
-	}
-	rfs := newFlagSet(e, "randomise", randomiseUsage)
-	rfs.Usage = func() {} // a bad recorded flag is an error line, never the usage on stdout
-	f := newRandomiseFlags(rfs)
-	if _, ok := m.Flags["h"]; ok {
-		return fmt.Errorf("%s: the recorded flags are not valid: -h is not a setting", filepath.Base(*mpath))
-	}
-	if _, ok := m.Flags["help"]; ok {
-		return fmt.Errorf("%s: the recorded flags are not valid: -help is not a setting", filepath.Base(*mpath))
-	}
-	if err := rfs.Parse(fargs); err != nil {
-		return fmt.Errorf("%s: the recorded flags are not valid: %v", filepath.Base(*mpath), err)
-	}
-	cfg, err := f.config(rfs)
-	if err != nil {
-		return fmt.Errorf("%s: the recorded flags are not valid: %v", filepath.Base(*mpath), err)
-	}
-
-	res := &randomiseVerifyJSON{Manifest: *mpath, Input: in, Output: outPath, Version: m.Version, RecordedOutSHA: m.Output.SHA256, Differences: []string{}}
-	if m.Version != version {
-		res.Differences = append(res.Differences, fmt.Sprintf("made by evalkit %s, checked with %s", m.Version, version))
-	}
-	t, a, inSHA, err := randomiseAllocate(cfg, in)
 	if err != nil {
 		return err
 	}
-	res.InputMatches = inSHA == m.Input.SHA256
-	if !res.InputMatches {
-		res.Differences = append(res.Differences, fmt.Sprintf("input %s has changed since it was randomised (sha256 %s, recorded %s)", m.Input.Path, inSHA, m.Input.SHA256))
-	}
-	h := sha256.New()
-	if err := randomiseEncode(h, t, a); err != nil {
-		return err
-	}
-	res.ReproducedSHA = hex.EncodeToString(h.Sum(nil))
-	res.Reproduced = res.ReproducedSHA == m.Output.SHA256
-	if !res.Reproduced {
-		res.Differences = append(res.Differences, fmt.Sprintf("re-derived allocation differs from the recorded one (sha256 %s, recorded %s)", res.ReproducedSHA, m.Output.SHA256))
-	}
-	if sum, err := fileSHA256(outPath); err == nil {
-		ok := sum == m.Output.SHA256
-		res.OutputMatches = &ok
-		if !ok {
-			res.Differences = append(res.Differences, fmt.Sprintf("output file %s has been changed since it was written (sha256 %s, recorded %s)", m.Output.Path, sum, m.Output.SHA256))
-		}
-	} else {
-		res.Differences = append(res.Differences, fmt.Sprintf("output file %s cannot be read: %v", m.Output.Path, err))
-	}
-	recorded := randomiseRecordDiffers(m, cfg, a, t.Rows())
-	res.Differences = append(res.Differences, recorded...)
-	res.Verified = res.InputMatches && res.Reproduced && res.OutputMatches != nil && *res.OutputMatches && len(recorded) == 0
 	if *asJSON {
+		res := &randomiseVerifyJSON{Verified: v.Verified, Manifest: *mpath, Input: resolve(m.Input.Path), Output: resolve(m.Output.Path),
+			InputMatches: v.InputMatches, Reproduced: v.Reproduced, OutputMatches: v.OutputMatches, Version: m.Version,
+			Differences: v.Differences, ReproducedSHA: v.ReproducedSHA256, RecordedOutSHA: m.Output.SHA256}
 		if err := writeJSON(e.stdout, res); err != nil {
 			return err
 		}
-	} else if res.Verified {
+	} else if v.Verified {
 		fmt.Fprintf(e.stdout, "Verified: %s is reproduced byte for byte from %s (seed %d, %s, sha256 %s)\n", m.Output.Path, m.Input.Path, m.Seed, m.Method, m.Output.SHA256)
 	}
-	if !res.Verified {
-		return fmt.Errorf("not verified: %s", strings.Join(res.Differences, "; "))
+	if !v.Verified {
+		return fmt.Errorf("not verified: %s", strings.Join(v.Differences, "; "))
 	}
 	return nil
-}
-
-// randomiseRecordDiffers lists the manifest's recorded facts (method, seed,
-// generator, counts) that differ from those of the allocation its flags
-// re-derive, so that a manifest edited by hand cannot pass verification.
-func randomiseRecordDiffers(m *rct.Manifest, cfg *randomiseConfig, a *rct.Allocation, rows int) []string {
-	var diffs []string
-	differ := func(what string, recorded, derived any) {
-		if !reflect.DeepEqual(recorded, derived) {
-			diffs = append(diffs, fmt.Sprintf("the manifest records %s %v, the recorded flags give %v", what, recorded, derived))
-		}
-	}
-	differ("method", m.Method, a.Method.String())
-	differ("seed", m.Seed, cfg.seed)
-	differ("generator", m.Generator, rct.Generator)
-	differ("n", m.N, rows)
-	differ("input rows", m.Input.Rows, rows)
-	differ("output rows", m.Output.Rows, rows)
-	differ("counts", m.Counts, rct.ArmCounts(a.Arms, a.Counts))
-	strata := make([]rct.ManifestStratum, 0, len(a.Strata))
-	for _, st := range a.Strata {
-		strata = append(strata, rct.ManifestStratum{Stratum: st.Stratum, N: st.N, Counts: rct.ArmCounts(a.Arms, st.Counts)})
-	}
-	if (len(m.Strata) != 0 || len(strata) != 0) && !reflect.DeepEqual(m.Strata, strata) {
-		diffs = append(diffs, "the manifest's counts by stratum differ from those the recorded flags give")
-	}
-	return diffs
 }

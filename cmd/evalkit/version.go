@@ -1,5 +1,7 @@
 package main
 
-// version is evalkit's release. Manifests record it, so that an allocation
-// can be re-derived with the release that made it.
-const version = "0.1.0"
+import "github.com/evalkit/evalkit/rct"
+
+// version is evalkit's release, rct.Version: manifests record it, so that
+// an allocation can be re-derived with the release that made it.
+const version = rct.Version

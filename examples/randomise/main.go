@@ -12,8 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
-	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 )
 
@@ -30,30 +30,26 @@ func main() {
 // allocate randomises the referrals in path and prints the counts by
 // stratum and the balance of age band, sex and prior arrests.
 func allocate(w io.Writer, path string, seed uint64) error {
-	units, err := table.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	col := func(name string) rct.Column {
-		v, err2 := units.Column(name)
-		if err2 != nil && err == nil {
-			err = err2
-		}
-		return rct.Column{Name: name, Values: v}
-	}
-	design := &rct.Design{
-		ID:     col("unit_id"),
-		Strata: []rct.Column{col("suite"), col("age_band")},
-		Arms:   []string{"usual_care", "navigator"},
-	}
-	sex := col("sex")
+	units, err := rct.ReadUnits(f, filepath.Base(path))
+	f.Close()
 	if err != nil {
 		return err
 	}
-	alloc, err := rct.Randomise(design, rct.Options{Method: rct.Complete}, seed)
+	settings := rct.Settings{
+		ID:    "unit_id",
+		Block: []string{"suite", "age_band"},
+		Arms:  []string{"usual_care", "navigator"},
+		Seed:  seed,
+	}
+	r, err := rct.RandomiseUnits(units, settings)
 	if err != nil {
 		return err
 	}
+	alloc := r.Allocation
 	fmt.Fprintf(w, "%d referrals, seed %d: %d usual care, %d navigator\n", len(alloc.Arm), seed, alloc.Counts[0], alloc.Counts[1])
 	for _, s := range alloc.Strata {
 		fmt.Fprintf(w, "  %-28s %3d: %3d / %3d\n", s.Stratum, s.N, s.Counts[0], s.Counts[1])
@@ -62,8 +58,12 @@ func allocate(w io.Writer, path string, seed uint64) error {
 	if err != nil {
 		return err
 	}
+	sex, err := units.Column("sex")
+	if err != nil {
+		return err
+	}
 	rows := rct.BalanceNumeric("prior_arrests", prior, alloc.Arm, alloc.Arms, 0)
-	rows = append(rows, rct.BalanceCategorical("sex", sex.Values, alloc.Arm, alloc.Arms, 0)...)
+	rows = append(rows, rct.BalanceCategorical("sex", sex, alloc.Arm, alloc.Arms, 0)...)
 	fmt.Fprintln(w, "Balance (navigator minus usual care):")
 	for _, r := range rows {
 		name := r.Covariate

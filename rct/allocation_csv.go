@@ -1,0 +1,55 @@
+package rct
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"io"
+	"strconv"
+)
+
+// WriteCSV writes the allocation file to w and returns the SHA-256 digest,
+// in hexadecimal, of the bytes written, as the manifest records the output.
+// The file holds every column of the units file as written, in order, then
+// arm (the arm's name), and for Blocks block_seq (the block's number within
+// its stratum, from 1) and block_size; fields are quoted as encoding/csv
+// quotes them, and lines end in "\n".
+func (r *Randomisation) WriteCSV(w io.Writer) (string, error) {
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
+	cw := csv.NewWriter(bw)
+	a, t := r.Allocation, r.Units.t
+	blocks := a.BlockSeq != nil
+	header := append([]string(nil), t.Header...)
+	header = append(header, "arm")
+	if blocks {
+		header = append(header, "block_seq", "block_size")
+	}
+	if err := cw.Write(header); err != nil {
+		return "", err
+	}
+	rec := make([]string, len(header))
+	ncol := len(t.Header)
+	for i := 0; i < t.Rows(); i++ {
+		for j := 0; j < ncol; j++ {
+			rec[j] = t.Cols[j][i]
+		}
+		rec[ncol] = a.Arms[a.Arm[i]]
+		if blocks {
+			rec[ncol+1] = strconv.Itoa(a.BlockSeq[i])
+			rec[ncol+2] = strconv.Itoa(a.BlockSize[i])
+		}
+		if err := cw.Write(rec); err != nil {
+			return "", err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

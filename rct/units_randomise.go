@@ -1,0 +1,105 @@
+package rct
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
+
+// Randomisation is a units file allocated under settings: what an
+// allocation file and its manifest are written from.
+type Randomisation struct {
+	// Settings are the settings used.
+	Settings Settings
+	// Units is the units file.
+	Units *Units
+	// Allocation holds each unit's (row's) arm and the counts.
+	Allocation *Allocation
+}
+
+// RandomiseUnits allocates the units of u under s, as evalkit randomise
+// does: the design is the columns s names, the generator NewRand(s.Seed).
+//
+// Errors: the SettingsError that ParseSettings(s.Flags()) gives; a file
+// without rows; a file that already has a column the allocation adds (arm,
+// and block_seq and block_size for Blocks); a column the file does not
+// have; and the design's errors (Design.Lay, Layout.Randomise), a unit's
+// as a RowError naming the file, row and column, others prefixed with the
+// file's name.
+func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	if u.Rows() == 0 {
+		return nil, fmt.Errorf("%s: no units to randomise (the file has a header and no rows)", u.Name)
+	}
+	for _, c := range []string{"arm", "block_seq", "block_size"} {
+		if u.Has(c) && (c == "arm" || s.Method == Blocks) {
+			return nil, fmt.Errorf("%s: already has a column %q, which the output adds; rename it", u.Name, c)
+		}
+	}
+	var err error
+	col := func(name string) Column {
+		v, cerr := u.Column(name)
+		if cerr != nil && err == nil {
+			err = cerr
+		}
+		return Column{Name: name, Values: v}
+	}
+	d := &Design{ID: col(s.ID), Arms: s.Arms, Ratio: s.Ratio}
+	for _, b := range s.Block {
+		d.Strata = append(d.Strata, col(b))
+	}
+	if s.Cluster != "" {
+		d.Cluster = col(s.Cluster)
+	}
+	opt := Options{Method: s.Method, BlockSizes: s.BlockSizes, MinimiseProb: s.MinimiseProb}
+	for _, f := range s.Factors {
+		opt.Factors = append(opt.Factors, col(f))
+	}
+	if err != nil {
+		return nil, err
+	}
+	a, err := Randomise(d, opt, s.Seed)
+	if err != nil {
+		var ue *UnitError
+		if errors.As(err, &ue) {
+			return nil, &RowError{File: u.Name, Unit: ue}
+		}
+		return nil, fmt.Errorf("%s: %w", u.Name, err)
+	}
+	return &Randomisation{Settings: s, Units: u, Allocation: a}, nil
+}
+
+// RowError is a UnitError in a units file, reported with the file's name
+// and the rows as a spreadsheet counts them (the header being row 1, so
+// unit i is row i+2):
+//
+//	units.csv: row 5, column "unit_id": "002": duplicate id (first seen at row 3)
+type RowError struct {
+	// File is the file's name.
+	File string
+	// Unit is the design's error.
+	Unit *UnitError
+}
+
+func (e *RowError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: row %d", e.File, e.Unit.Row+2)
+	if e.Unit.Column != "" {
+		fmt.Fprintf(&b, ", column %q", e.Unit.Column)
+	}
+	if e.Unit.Value != "" {
+		fmt.Fprintf(&b, ": %q", table.Clip(e.Unit.Value))
+	}
+	b.WriteString(": " + e.Unit.Err.Error())
+	if e.Unit.Other >= 0 {
+		fmt.Fprintf(&b, " (first seen at row %d)", e.Unit.Other+2)
+	}
+	return b.String()
+}
+
+// Unwrap returns the UnitError, so that errors.Is finds its cause.
+func (e *RowError) Unwrap() error { return e.Unit }

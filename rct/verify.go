@@ -1,0 +1,146 @@
+package rct
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"reflect"
+)
+
+// ErrManifestFlags is wrapped by Verify's error when the manifest's flags
+// do not make settings (ParseSettings).
+var ErrManifestFlags = errors.New("the recorded flags are not valid")
+
+// Opener opens a file that a manifest names, by the path it records
+// (relative to the manifest's directory, or absolute).
+type Opener func(path string) (io.ReadCloser, error)
+
+// Verification is the result of checking an allocation against its
+// manifest.
+type Verification struct {
+	// Verified is true when the input is the one randomised, the manifest's
+	// flags re-derive the recorded output byte for byte, the output file is
+	// that output, and the manifest's method, seed, generator and counts
+	// are those of the re-derived allocation. A different release is a
+	// difference but does not stop verification.
+	Verified bool
+	// InputMatches reports whether the input's digest, InputSHA256, is the
+	// recorded one.
+	InputMatches bool
+	InputSHA256  string
+	// Reproduced reports whether the re-derived allocation's digest,
+	// ReproducedSHA256, is the recorded output's.
+	Reproduced       bool
+	ReproducedSHA256 string
+	// OutputMatches reports whether the output file's digest,
+	// OutputSHA256, is the recorded one; nil when the file cannot be read.
+	OutputMatches *bool
+	OutputSHA256  string
+	// Differences says, in words, what differs from the manifest; empty
+	// (not nil) when nothing does.
+	Differences []string
+}
+
+// Verify re-derives the allocation that m records and compares it with the
+// manifest and with the files, which open opens by their recorded paths:
+// it reads the input (ReadUnits, named by its base name), randomises it
+// with the settings of m.Flags (RandomiseUnits), and compares the digests
+// of the input, the re-derived output and the output file with the
+// recorded ones, and the manifest's method, seed, generator, rows and
+// counts with the re-derived allocation's.
+//
+// Differences are reported in the Verification, not as errors. Errors: the
+// manifest's flags do not make settings (wrapping ErrManifestFlags), the
+// input cannot be opened or read, or it cannot be randomised with them.
+func Verify(m *Manifest, open Opener) (*Verification, error) {
+	s, err := ParseSettings(m.Flags)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrManifestFlags, err)
+	}
+	v := &Verification{Differences: []string{}}
+	differ := func(format string, a ...any) { v.Differences = append(v.Differences, fmt.Sprintf(format, a...)) }
+	if m.Version != Version {
+		differ("made by evalkit %s, checked with %s", m.Version, Version)
+	}
+	f, err := open(m.Input.Path)
+	if err != nil {
+		return nil, err
+	}
+	u, err := ReadUnits(f, filepath.Base(filepath.FromSlash(m.Input.Path)))
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	r, err := RandomiseUnits(u, s)
+	if err != nil {
+		return nil, err
+	}
+	v.InputSHA256 = u.SHA256
+	v.InputMatches = u.SHA256 == m.Input.SHA256
+	if !v.InputMatches {
+		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", m.Input.Path, u.SHA256, m.Input.SHA256)
+	}
+	if v.ReproducedSHA256, err = r.WriteCSV(io.Discard); err != nil {
+		return nil, err
+	}
+	v.Reproduced = v.ReproducedSHA256 == m.Output.SHA256
+	if !v.Reproduced {
+		differ("re-derived allocation differs from the recorded one (sha256 %s, recorded %s)", v.ReproducedSHA256, m.Output.SHA256)
+	}
+	if sum, err := readerSHA256(open, m.Output.Path); err == nil {
+		ok := sum == m.Output.SHA256
+		v.OutputMatches, v.OutputSHA256 = &ok, sum
+		if !ok {
+			differ("output file %s has been changed since it was written (sha256 %s, recorded %s)", m.Output.Path, sum, m.Output.SHA256)
+		}
+	} else {
+		differ("output file %s cannot be read: %v", m.Output.Path, err)
+	}
+	recorded := r.recordDiffers(m)
+	v.Differences = append(v.Differences, recorded...)
+	v.Verified = v.InputMatches && v.Reproduced && v.OutputMatches != nil && *v.OutputMatches && len(recorded) == 0
+	return v, nil
+}
+
+// readerSHA256 returns the SHA-256 digest, in hexadecimal, of the file at
+// path.
+func readerSHA256(open Opener, path string) (string, error) {
+	f, err := open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// recordDiffers lists the manifest's recorded facts (method, seed,
+// generator, counts) that differ from those of the re-derived allocation,
+// so that a manifest edited by hand cannot pass verification.
+func (r *Randomisation) recordDiffers(m *Manifest) []string {
+	var diffs []string
+	differ := func(what string, recorded, derived any) {
+		if !reflect.DeepEqual(recorded, derived) {
+			diffs = append(diffs, fmt.Sprintf("the manifest records %s %v, the recorded flags give %v", what, recorded, derived))
+		}
+	}
+	a, rows := r.Allocation, r.Units.Rows()
+	differ("method", m.Method, a.Method.String())
+	differ("seed", m.Seed, r.Settings.Seed)
+	differ("generator", m.Generator, Generator)
+	differ("n", m.N, rows)
+	differ("input rows", m.Input.Rows, rows)
+	differ("output rows", m.Output.Rows, rows)
+	differ("counts", m.Counts, ArmCounts(a.Arms, a.Counts))
+	strata := a.ManifestStrata()
+	if (len(m.Strata) != 0 || len(strata) != 0) && !reflect.DeepEqual(m.Strata, strata) {
+		diffs = append(diffs, "the manifest's counts by stratum differ from those the recorded flags give")
+	}
+	return diffs
+}
