@@ -52,7 +52,6 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
-	res.Warnings = t.warnings
 	if len(d.cols.Covariates) > 0 {
 		res.Balance = t.balance()
 	}

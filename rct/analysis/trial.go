@@ -36,8 +36,6 @@ type trial struct {
 	nMissingArm int
 	// design is true with covariates, a block or a cluster.
 	design bool
-	// warnings are collected while the comparisons are made.
-	warnings []string
 	// err is a data error found while fitting (a constant or collinear
 	// covariate): Analyse stops with it.
 	err error
@@ -145,16 +143,4 @@ func (t *trial) missingDesignAt(i int) bool {
 	}
 	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
 		t.d.cluster != nil && table.IsMissing(t.d.cluster[i])
-}
-
-// warn records a warning once and returns it.
-func (t *trial) warn(format string, a ...any) string {
-	w := fmt.Sprintf(format, a...)
-	for _, v := range t.warnings {
-		if v == w {
-			return w
-		}
-	}
-	t.warnings = append(t.warnings, w)
-	return w
 }
