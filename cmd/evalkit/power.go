@@ -184,30 +184,6 @@ func powerArms(c *powerCommon, n, nc, nt float64, nName string) (float64, float6
 	return nc, nt, true, nil
 }
 
-// powerNKeys are the contract's JSON keys shared by ttest, prop and counts.
-type powerNKeys struct {
-	Alpha         float64 `json:"alpha"`
-	Sided         int     `json:"sided"`
-	Power         float64 `json:"power"`
-	Ratio         float64 `json:"ratio"`
-	Attrition     float64 `json:"attrition"`
-	NControl      float64 `json:"n_control"`
-	NTreatment    float64 `json:"n_treatment"`
-	NTotal        float64 `json:"n_total"`
-	NControlExact float64 `json:"n_control_exact"`
-}
-
-// powerNKeysOf fills the shared keys; ratio is the --ratio used when the
-// sample size was solved (exact is not NaN), else n_treatment/n_control.
-func powerNKeysOf(c *powerCommon, pw, nc, nt, exact float64) powerNKeys {
-	ratio := nt / nc
-	if !math.IsNaN(exact) {
-		ratio = c.ratio
-	}
-	return powerNKeys{Alpha: c.alpha, Sided: c.sided, Power: pw, Ratio: ratio, Attrition: c.attrition,
-		NControl: nc, NTreatment: nt, NTotal: nc + nt, NControlExact: exact}
-}
-
 // powerDataError turns a library error into the command's error: a plain
 // error (exit status 1) with the package prefix dropped.
 func powerDataError(err error) error {
@@ -223,31 +199,4 @@ func powerDataError(err error) error {
 		return usageErrorf("%s", msg)
 	}
 	return errors.New(msg)
-}
-
-// powerFmt prints a number for people: up to 6 significant digits.
-func powerFmt(x float64) string {
-	if math.IsNaN(x) {
-		return "—"
-	}
-	return fmt.Sprintf("%.6g", x)
-}
-
-// powerSidedWords describes the test's sides in words.
-func powerSidedWords(alt stats.Alternative) string {
-	switch alt {
-	case stats.Greater:
-		return "one-sided (looking for an increase)"
-	case stats.Less:
-		return "one-sided (looking for a decrease)"
-	}
-	return "two-sided"
-}
-
-// powerAttritionWords states the attrition assumption.
-func powerAttritionWords(a float64) string {
-	if a == 0 {
-		return "No attrition is assumed: every recruited unit is analysed."
-	}
-	return fmt.Sprintf("%s%% of recruited units are assumed lost at random, so recruitment is the analysed size divided by %s, rounded up.", powerFmt(100*a), powerFmt(1-a))
 }
