@@ -124,31 +124,25 @@ func (c *powerCommon) alternative() stats.Alternative {
 	return stats.Greater
 }
 
-// unknowns checks that exactly one of the named quantities was left out.
+// powerUnknowns checks that exactly one of power, the sample size and the
+// effect, whose flag is effectName, was left out.
 func powerUnknowns(power, n, effect bool, effectName string) error {
-	k := 0
-	for _, u := range []bool{power, n, effect} {
-		if u {
-			k++
+	var missing []string
+	for _, u := range []struct {
+		left bool
+		name string
+	}{{power, "--power"}, {n, "the sample size"}, {effect, effectName}} {
+		if u.left {
+			missing = append(missing, u.name)
 		}
 	}
-	if k == 1 {
+	switch len(missing) {
+	case 0:
+		return usageErrorf("power, sample size and %s are all given: leave out the one to solve for", effectName)
+	case 1:
 		return nil
 	}
-	if k == 0 {
-		return usageErrorf("power, sample size and %s are all given: leave out the one to solve for", effectName)
-	}
-	var missing []string
-	if power {
-		missing = append(missing, "--power")
-	}
-	if n {
-		missing = append(missing, "the sample size")
-	}
-	if effect {
-		missing = append(missing, effectName)
-	}
-	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", k, effectName, strings.Join(missing, " and "))
+	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", len(missing), effectName, strings.Join(missing, " and "))
 }
 
 // powerRegisterArms registers --n, --n-control and --n-treatment, which
