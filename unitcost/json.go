@@ -1,10 +1,12 @@
 package unitcost
 
+import "github.com/evalkit/evalkit/internal/jsonenc"
+
 // JSON is a Result as evalkit unitcost --json prints it: the contract's
 // keys, and beyond them sensitivity_share at the top, nominal_cost and
 // sensitivity in each intervention, nominal_cost in the total and npv in
-// each outcome. It marshals with encoding/json's tags, an undefined
-// quantity (NaN) as null; money is in pounds.
+// each outcome. It marshals with encoding/json, an undefined quantity (NaN)
+// as null; money is in pounds.
 type JSON struct {
 	// PriceYear is nil when the amounts are taken as written.
 	PriceYear *int `json:"price_year"`
@@ -19,6 +21,13 @@ type JSON struct {
 	Total TotalJSON `json:"total"`
 	// Warnings is empty, not nil, when there are none.
 	Warnings []string `json:"warnings"`
+}
+
+// MarshalJSON returns the object that evalkit unitcost --json prints, with
+// null for NaN.
+func (j JSON) MarshalJSON() ([]byte, error) {
+	type plain JSON
+	return jsonenc.Marshal(plain(j))
 }
 
 // InterventionJSON is an Intervention as the contract's JSON holds it.

@@ -6,30 +6,46 @@ import (
 	"math"
 	"os"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestJSONIsTheCommands checks that Result.JSON, marshalled by
-// encoding/json, is the object evalkit unitcost --json prints for the
-// programme's sheets (its golden file; no value there is undefined).
+// encoding/json, is the object evalkit unitcost --json prints: the golden
+// files of the command's tests (cmd/evalkit/unitcost_test.go), with the
+// options its flags give.
 func TestJSONIsTheCommands(t *testing.T) {
-	costs, reach, _ := readSheets(t, "../examples/costs_2023_24.csv", "../examples/reach_2023_24.csv", "")
-	res, err := Calculate(costs, reach, nil, Options{Sensitivity: DefaultSensitivity})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(res.JSON()); err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("../cmd/evalkit/testdata/unitcost/programme.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("JSON\n%s\nthe command's\n%s", b.String(), want)
+	const ex, td = "../examples/", "../testdata/unitcost/"
+	for _, tc := range []struct {
+		name                   string
+		costs, reach, outcomes string
+		deflators              string
+		opt                    Options
+	}{
+		{"programme", ex + "costs_2023_24.csv", ex + "reach_2023_24.csv", "", "", Options{Sensitivity: DefaultSensitivity}},
+		{"programme_real", ex + "costs_2023_24.csv", ex + "reach_2023_24.csv", ex + "outcomes_2023_24.csv", ex + "deflators.csv",
+			Options{PriceYear: 2024, DiscountRate: 0.035, BaseYear: 2023, Sensitivity: DefaultSensitivity}},
+		{"multiyear", td + "multiyear_costs.csv", td + "multiyear_reach.csv", td + "multiyear_outcomes.csv", td + "multiyear_deflators.csv",
+			Options{PriceYear: 2023, DiscountRate: 0.035, BaseYear: 2022, Sensitivity: 0.2}},
+		{"warnings", td + "warn_costs.csv", td + "warn_reach.csv", "", "", Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			costs, reach, outcomes := readSheets(t, tc.costs, tc.reach, tc.outcomes)
+			if tc.deflators != "" {
+				tc.opt.Deflators = readDeflatorsFile(t, tc.deflators)
+			}
+			res, err := Calculate(costs, reach, outcomes, tc.opt)
+			require.NoError(t, err)
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			require.NoError(t, enc.Encode(res.JSON()))
+			want, err := os.ReadFile("../cmd/evalkit/testdata/unitcost/" + tc.name + ".json")
+			require.NoError(t, err)
+			assert.Equal(t, string(want), b.String())
+		})
 	}
 }
 
@@ -120,16 +136,6 @@ func TestFunders(t *testing.T) {
 		{"alphabetical, unspecified last", map[string]float64{"VRU core grant": 1, Unspecified: 2, "Police": 3, "NHS": 0},
 			[]string{"NHS", "Police", "VRU core grant", Unspecified}},
 	} {
-		got := Funders(tc.m)
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
-				break
-			}
-		}
+		assert.Equal(t, tc.want, Funders(tc.m), tc.name)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -72,8 +73,8 @@ type Cluster struct {
 }
 
 // ClusterResult is a solved Cluster: the design with the unknown filled
-// in, and what follows from it. It marshals (with encoding/json's tags) to
-// the object that evalkit power cluster --json prints.
+// in, and what follows from it. It marshals to the object that evalkit
+// power cluster --json prints.
 type ClusterResult struct {
 	// Design is "cluster".
 	Design string `json:"design"`
@@ -122,6 +123,13 @@ type ClusterResult struct {
 	SE float64 `json:"-"`
 
 	design Cluster // solved, for PowerCurve
+}
+
+// MarshalJSON returns the object that evalkit power cluster --json prints, with
+// null for NaN.
+func (r ClusterResult) MarshalJSON() ([]byte, error) {
+	type plain ClusterResult
+	return jsonenc.Marshal(plain(r))
 }
 
 func (c Cluster) result(solved Unknown) ClusterResult {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -65,8 +66,8 @@ type Counts struct {
 }
 
 // CountsResult is a solved Counts: the design with the unknown filled in,
-// and how it was solved. It marshals (with encoding/json's tags; NaN as
-// null) to the object that evalkit power counts --json prints.
+// and how it was solved. It marshals to the object that evalkit power
+// counts --json prints.
 type CountsResult struct {
 	// Design is "counts".
 	Design string `json:"design"`
@@ -101,6 +102,13 @@ type CountsResult struct {
 	NControlExact float64 `json:"n_control_exact"`
 
 	design Counts // solved, for PowerCurve
+}
+
+// MarshalJSON returns the object that evalkit power counts --json prints, with
+// null for NaN.
+func (r CountsResult) MarshalJSON() ([]byte, error) {
+	type plain CountsResult
+	return jsonenc.Marshal(plain(r))
 }
 
 func (c Counts) result(solved Unknown, exact float64) CountsResult {

@@ -20,7 +20,7 @@
 //	n_treatment = ceil(ratio · n_control_exact / (1 − attrition))
 //
 // A result marshals with encoding/json to the object that evalkit power
-// --json prints (NaN, for a quantity that was not solved, written as null);
+// --json prints (a NaN, such as NControlExact when n was given, as null);
 // its Summary holds the words and numbers the command prints without
 // --json, and its PowerCurve the data of the command's --plot.
 //

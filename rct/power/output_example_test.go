@@ -139,8 +139,40 @@ func ExampleCountsResult_PowerCurve() {
 	// power 0.055 at 2
 }
 
-// A result is the object evalkit power cluster --json prints.
-func ExampleClusterResult() {
+// A result is the object evalkit power ttest --json prints.
+func ExampleTTestResult_MarshalJSON() {
+	res, err := power.TTest{Effect: 0.5, NControl: 40, NTreatment: 60}.Solve()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {"design":"ttest","solved":"power","effect":0.5,"alpha":0.05,"sided":2,"power":0.6792059071511726,"ratio":1.5,"attrition":0,"n_control":40,"n_treatment":60,"n_total":100,"n_control_exact":null,"df":98}
+}
+
+func ExamplePropResult_MarshalJSON() {
+	res, err := power.Prop{Method: power.Pooled, PControl: 0.3, PTreatment: 0.22, Power: 0.9}.Solve()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {"design":"prop","solved":"n","method":"pooled","p_control":0.3,"p_treatment":0.22,"h":null,"effect":-0.07999999999999999,"alpha":0.05,"sided":2,"power":0.9,"ratio":1,"attrition":0,"n_control":630,"n_treatment":630,"n_total":1260,"n_control_exact":629.6789051594831}
+}
+
+func ExampleClusterResult_MarshalJSON() {
 	res, err := power.Cluster{ICC: 0.2, ClusterSize: 4, Clusters: 20, Power: 0.8}.Solve()
 	if err != nil {
 		fmt.Println(err)
@@ -154,6 +186,23 @@ func ExampleClusterResult() {
 	fmt.Println(string(out))
 	// Output:
 	// {"design":"cluster","solved":"effect","effect":0.8380546720987964,"power":0.8,"alpha":0.05,"sided":2,"icc":0.2,"cluster_size":4,"clusters":20,"clusters_control":10,"clusters_treatment":10,"n_total":80,"design_effect":1.6,"df":18,"treated_share":0.5,"r2_individual":0,"r2_cluster":0,"cluster_covariates":0,"cluster_size_cv":0,"attrition":0}
+}
+
+// Poisson counts have no dispersion: null.
+func ExampleCountsResult_MarshalJSON() {
+	res, err := power.Counts{MeanControl: 0.4, RateRatio: 0.6, NControl: 300, NTreatment: 200}.Solve()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {"design":"counts","solved":"power","mean_control":0.4,"rate_ratio":0.6,"dispersion":null,"alpha":0.05,"sided":2,"power":0.848759171668971,"ratio":0.6666666666666666,"attrition":0,"n_control":300,"n_treatment":200,"n_total":500,"n_control_exact":null}
 }
 
 func ExampleUnknown_MarshalJSON() {

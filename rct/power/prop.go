@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -88,8 +89,8 @@ type Prop struct {
 }
 
 // PropResult is a solved Prop: the design with the unknown filled in, and
-// how it was solved. It marshals (with encoding/json's tags; NaN as null)
-// to the object that evalkit power prop --json prints.
+// how it was solved. It marshals to the object that evalkit power prop
+// --json prints.
 type PropResult struct {
 	// Design is "prop".
 	Design string `json:"design"`
@@ -127,6 +128,13 @@ type PropResult struct {
 	NControlExact float64 `json:"n_control_exact"`
 
 	design Prop // solved, for PowerCurve
+}
+
+// MarshalJSON returns the object that evalkit power prop --json prints, with
+// null for NaN.
+func (r PropResult) MarshalJSON() ([]byte, error) {
+	type plain PropResult
+	return jsonenc.Marshal(plain(r))
 }
 
 func (p Prop) result(solved Unknown, exact float64) PropResult {

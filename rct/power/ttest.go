@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -46,9 +47,8 @@ type TTest struct {
 
 // TTestResult is a solved TTest: the design with the unknown filled in
 // (when the sample size was solved, NControl and NTreatment are the units
-// to recruit, rounded up), and how it was solved. It marshals (with
-// encoding/json's tags; NaN as null) to the object that evalkit power ttest
-// --json prints.
+// to recruit, rounded up), and how it was solved. It marshals to the
+// object that evalkit power ttest --json prints.
 type TTestResult struct {
 	// Design is "ttest".
 	Design string `json:"design"`
@@ -81,6 +81,13 @@ type TTestResult struct {
 	DF float64 `json:"df"`
 
 	design TTest // solved, for PowerCurve
+}
+
+// MarshalJSON returns the object that evalkit power ttest --json prints, with
+// null for NaN.
+func (r TTestResult) MarshalJSON() ([]byte, error) {
+	type plain TTestResult
+	return jsonenc.Marshal(plain(r))
 }
 
 func (t TTest) result(solved Unknown, exact, df float64) TTestResult {
