@@ -39,13 +39,8 @@ func powerProp(e *env, args []string) error {
 	if !c.set["p-control"] {
 		return usageErrorf("--p-control is required (see -h)")
 	}
-	var m power.PropMethod
-	switch method {
-	case "arcsine":
-		m = power.Arcsine
-	case "pooled":
-		m = power.Pooled
-	default:
+	m, err := power.ParsePropMethod(method)
+	if err != nil {
 		return usageErrorf("--method must be arcsine or pooled, not %q", method)
 	}
 	nc, nt, nGiven, err := powerArms(&c, n, nc, nt, "n")

@@ -218,3 +218,13 @@ func ExamplePropMethod_MarshalJSON() {
 	// Output:
 	// ["arcsine","pooled"]
 }
+
+func ExampleParsePropMethod() {
+	m, err := power.ParsePropMethod("pooled")
+	fmt.Println(m == power.Pooled, err)
+	_, err = power.ParsePropMethod("wald")
+	fmt.Println(err)
+	// Output:
+	// true <nil>
+	// stats: argument out of domain: method "wald" is not arcsine or pooled
+}

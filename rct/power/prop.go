@@ -21,6 +21,17 @@ const (
 	Pooled
 )
 
+// ParsePropMethod reads a method's name, arcsine or pooled, as String
+// writes it; anything else is an error wrapping stats.ErrDomain.
+func ParsePropMethod(s string) (PropMethod, error) {
+	for _, m := range []PropMethod{Arcsine, Pooled} {
+		if s == m.String() {
+			return m, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: method %q is not arcsine or pooled", stats.ErrDomain, s)
+}
+
 // MarshalJSON writes the name String returns, as a JSON string.
 func (m PropMethod) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(m.String())), nil }
 
