@@ -103,7 +103,7 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 		return usageErrorf("--direction must be up or down, not %q", c.direction)
 	}
 	if c.plot != "" {
-		if ext := powerPlotFormat(c.plot); ext == "" {
+		if ext := plotFormat(c.plot); ext == "" {
 			return usageErrorf("--plot %s: the file name must end in .png or .svg", c.plot)
 		}
 	}

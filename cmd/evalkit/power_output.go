@@ -66,8 +66,9 @@ func powerWrap(prefix, text string, width int) string {
 	return b.String()
 }
 
-// powerPlotFormat returns "png" or "svg" from path's extension, else "".
-func powerPlotFormat(path string) string {
+// plotFormat returns "png" or "svg" from path's extension, else "": the
+// formats of --plot in power and unitcost.
+func plotFormat(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".png":
 		return "png"
@@ -88,7 +89,7 @@ func (c *powerCommon) writePlot(curve power.PowerCurve) error {
 	if err != nil {
 		return err
 	}
-	wt, err := p.WriterTo(6*vg.Inch, 4*vg.Inch, powerPlotFormat(c.plot))
+	wt, err := p.WriterTo(6*vg.Inch, 4*vg.Inch, plotFormat(c.plot))
 	if err != nil {
 		return fmt.Errorf("--plot %s: %w", c.plot, err)
 	}

@@ -186,14 +186,9 @@ func (c *unitcostCmd) options() (unitcost.Options, string, error) {
 		return opt, "", usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
 	}
 	opt.Sensitivity = c.sensitivity
-	format := ""
+	format := plotFormat(c.plot)
 	if c.plot != "" {
-		switch strings.ToLower(filepath.Ext(c.plot)) {
-		case ".png":
-			format = "png"
-		case ".svg":
-			format = "svg"
-		default:
+		if format == "" {
 			return opt, "", usageErrorf("--plot %q: the file name must end in .png or .svg", c.plot)
 		}
 		if !c.force {
