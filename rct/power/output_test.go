@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"github.com/evalkit/evalkit/stats"
@@ -18,9 +20,7 @@ import (
 func commandGolden(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "cmd", "evalkit", "testdata", "power", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return string(b)
 }
 
@@ -60,33 +60,21 @@ func TestResultsAreTheCommandsOutput(t *testing.T) {
 	for _, tc := range goldenDesigns {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := tc.solve()
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			golden := commandGolden(t, tc.name+".out")
 			if strings.HasSuffix(tc.name, "_json") {
 				out, err := json.MarshalIndent(res, "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := string(out) + "\n"; got != golden {
-					t.Errorf("JSON\n%s\nthe command's\n%s", got, golden)
-				}
+				require.NoError(t, err)
+				assert.Equal(t, golden, string(out)+"\n")
 				return
 			}
 			s := res.(interface{ Summary() Summary }).Summary()
-			if head := s.Title + "\nSolved for: " + s.Solved + "\n"; !strings.HasPrefix(golden, head) {
-				t.Errorf("title and solved %q, the command's\n%s", head, golden)
-			}
+			assert.True(t, strings.HasPrefix(golden, s.Title+"\nSolved for: "+s.Solved+"\n"), "title and solved: %+v", s)
 			for _, r := range s.Rows {
-				if !strings.Contains(words(golden), words(r.Name+" "+r.Value)) {
-					t.Errorf("row %q not in the command's output", r)
-				}
+				assert.Contains(t, words(golden), words(r.Name+" "+r.Value))
 			}
 			for _, a := range s.Assumptions {
-				if !strings.Contains(words(golden), "- "+words(a)) {
-					t.Errorf("assumption %q not in the command's output", a)
-				}
+				assert.Contains(t, words(golden), "- "+words(a))
 			}
 		})
 	}
@@ -94,9 +82,7 @@ func TestResultsAreTheCommandsOutput(t *testing.T) {
 
 func TestPowerCurve(t *testing.T) {
 	must := func(v any, err error) any {
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return v
 	}
 	tt := must(TTest{Effect: 0.3, Power: 0.8}.Solve()).(TTestResult)
@@ -120,22 +106,16 @@ func TestPowerCurve(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.curve
-			if len(c.X) != tc.points || len(c.Power) != tc.points {
-				t.Fatalf("%d and %d points, want %d", len(c.X), len(c.Power), tc.points)
-			}
-			if !scalar.EqualWithinAbsOrRel(c.X[0], tc.lo, 1e-12, 1e-12) || c.X[len(c.X)-1] != tc.hi {
-				t.Errorf("x from %g to %g, want %g to %g", c.X[0], c.X[len(c.X)-1], tc.lo, tc.hi)
-			}
-			if c.Mark != tc.mark || c.Target != tc.power {
-				t.Errorf("mark %g, target %g; want %g, %g", c.Mark, c.Target, tc.mark, tc.power)
-			}
-			if c.Title == "" || c.XLabel == "" {
-				t.Errorf("title %q, x label %q", c.Title, c.XLabel)
-			}
+			require.Len(t, c.X, tc.points)
+			require.Len(t, c.Power, tc.points)
+			assert.True(t, scalar.EqualWithinAbsOrRel(c.X[0], tc.lo, 1e-12, 1e-12), "x from %g, want %g", c.X[0], tc.lo)
+			assert.Equal(t, tc.hi, c.X[len(c.X)-1])
+			assert.Equal(t, tc.mark, c.Mark)
+			assert.Equal(t, tc.power, c.Target)
+			assert.NotEmpty(t, c.Title)
+			assert.NotEmpty(t, c.XLabel)
 			for i, p := range c.Power {
-				if math.IsNaN(p) || p < 0 || p > 1 {
-					t.Errorf("power %g at %g", p, c.X[i])
-				}
+				assert.False(t, math.IsNaN(p) || p < 0 || p > 1, "power %g at %g", p, c.X[i])
 			}
 		})
 	}
