@@ -72,7 +72,7 @@ type powerCommon struct {
 }
 
 func (c *powerCommon) register(fs *flag.FlagSet) {
-	fs.Float64Var(&c.alpha, "alpha", 0.05, "level of the test")
+	fs.Float64Var(&c.alpha, "alpha", power.DefaultAlpha, "level of the test")
 	fs.Float64Var(&c.power, "power", 0, "target power (leave out to compute it)")
 	fs.IntVar(&c.sided, "sided", 2, "1 or 2: a one-sided test looks for an increase, or for a fall with --direction down")
 	fs.Float64Var(&c.ratio, "ratio", 1, "n_treatment / n_control when solving for n")

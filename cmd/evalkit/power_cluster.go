@@ -37,7 +37,7 @@ func powerCluster(e *env, args []string) error {
 	fs.Float64Var(&d.ICC, "icc", 0, "intraclass correlation, in [0, 1) (required)")
 	fs.Float64Var(&d.ClusterSize, "cluster-size", 0, "mean units recruited per cluster (required)")
 	fs.Float64Var(&d.Clusters, "clusters", 0, "clusters in total, J (leave out to solve for it)")
-	fs.Float64Var(&d.TreatedShare, "treated-share", 0.5, "share P of clusters treated")
+	fs.Float64Var(&d.TreatedShare, "treated-share", power.DefaultTreatedShare, "share P of clusters treated")
 	fs.Float64Var(&d.R2Individual, "r2-individual", 0, "share of individual-level variance explained by covariates")
 	fs.Float64Var(&d.R2Cluster, "r2-cluster", 0, "share of cluster-level variance explained by covariates")
 	fs.IntVar(&d.ClusterCovariates, "cluster-covariates", 0, "number g of cluster-level covariates")

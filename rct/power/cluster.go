@@ -147,10 +147,10 @@ func (c Cluster) result(solved Unknown) ClusterResult {
 
 func (c Cluster) withDefaults() Cluster {
 	if c.Alpha == 0 {
-		c.Alpha = 0.05
+		c.Alpha = DefaultAlpha
 	}
 	if c.TreatedShare == 0 {
-		c.TreatedShare = 0.5
+		c.TreatedShare = DefaultTreatedShare
 	}
 	return c
 }

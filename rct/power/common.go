@@ -120,3 +120,13 @@ func resultRatio(solved Unknown, ratio, nc, nt float64) float64 {
 	}
 	return nt / nc
 }
+
+// The defaults that a design's zero values stand for, and evalkit power's
+// flags give.
+const (
+	// DefaultAlpha is the level of a test whose Alpha is zero.
+	DefaultAlpha = 0.05
+	// DefaultTreatedShare is the share of clusters treated when a
+	// Cluster's TreatedShare is zero: half.
+	DefaultTreatedShare = 0.5
+)

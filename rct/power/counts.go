@@ -127,7 +127,7 @@ func (c Counts) result(solved Unknown, exact float64) CountsResult {
 func (c Counts) PowerAt(rr, nc, nt float64) float64 {
 	alpha := c.Alpha
 	if alpha == 0 {
-		alpha = 0.05
+		alpha = DefaultAlpha
 	}
 	invK := 0.0
 	if c.Dispersion != 0 {
@@ -159,7 +159,7 @@ func (c Counts) PowerAt(rr, nc, nt float64) float64 {
 // the wrong side of 1, a rate ratio of 1, or no rate ratio with the power.
 func (c Counts) Solve() (CountsResult, error) {
 	if c.Alpha == 0 {
-		c.Alpha = 0.05
+		c.Alpha = DefaultAlpha
 	}
 	if c.Ratio == 0 {
 		c.Ratio = 1

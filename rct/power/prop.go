@@ -169,7 +169,7 @@ func CohenH(pc, pt float64) float64 {
 func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 	alpha := p.Alpha
 	if alpha == 0 {
-		alpha = 0.05
+		alpha = DefaultAlpha
 	}
 	pc := p.PControl
 	if p.Method == Pooled {
@@ -213,7 +213,7 @@ func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 // power.
 func (p Prop) Solve() (PropResult, error) {
 	if p.Alpha == 0 {
-		p.Alpha = 0.05
+		p.Alpha = DefaultAlpha
 	}
 	if p.Ratio == 0 {
 		p.Ratio = 1

@@ -115,7 +115,7 @@ func (t TTest) PowerAt(d, nc, nt float64) float64 {
 
 func (t TTest) alphaOrDefault() float64 {
 	if t.Alpha == 0 {
-		return 0.05
+		return DefaultAlpha
 	}
 	return t.Alpha
 }
