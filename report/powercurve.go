@@ -12,7 +12,8 @@ import (
 )
 
 // PowerCurve is a power curve to draw: power (Y) against a sample size or
-// an effect (X), as computed by rct/power.
+// an effect (X), as computed by rct/power. The PowerCurve of a solved
+// design in rct/power has the same fields, and converts to this type.
 type PowerCurve struct {
 	// Title is the plot's title.
 	Title string

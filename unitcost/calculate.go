@@ -6,6 +6,10 @@ import (
 	"sort"
 )
 
+// DefaultSensitivity is the share by which evalkit unitcost varies each
+// input in its one-way sensitivity analysis unless told otherwise: ±10%.
+const DefaultSensitivity = 0.1
+
 // Options says how costs are brought to one basis. The zero value takes
 // amounts as written and does not discount.
 type Options struct {
@@ -140,7 +144,11 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 	}
 
 	for _, a := range accs {
-		res.Interventions = append(res.Interventions, a.result(basis, opt.Sensitivity, &res.Warnings))
+		iv := a.result(basis, opt.Sensitivity, &res.Warnings)
+		if outcomes != nil && iv.Outcomes == nil {
+			iv.Outcomes = []OutcomeCost{}
+		}
+		res.Interventions = append(res.Interventions, iv)
 	}
 	res.Total = total.total(basis)
 	for _, iv := range res.Interventions {

@@ -39,4 +39,12 @@
 // There is no default discount rate; the Green Book's 3.5% is the usual one
 // for public spending. The cost per person is the total over the people
 // reached; a group's cost is the total shared by headcount.
+//
+// # Output
+//
+// Result.JSON gives the object that evalkit unitcost --json prints (it
+// marshals with encoding/json, an undefined quantity as null);
+// FormatPounds and Funders format money and order funders as its tables do.
+// The sensitivity analysis varies each input by DefaultSensitivity unless
+// told otherwise.
 package unitcost

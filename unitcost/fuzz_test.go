@@ -155,5 +155,8 @@ func FuzzCalculate(f *testing.F) {
 				t.Fatalf("sensitivity %+v", s)
 			}
 		}
+		if j := res.JSON(); len(j.Interventions) != len(res.Interventions) || j.Warnings == nil {
+			t.Fatalf("JSON %+v", j)
+		}
 	})
 }

@@ -45,7 +45,9 @@ type Intervention struct {
 	// lines without a funder count as Unspecified.
 	ByFunder map[string]float64
 	// Outcomes holds the cost per outcome and the benefits, one entry per
-	// outcome in the order of the outcomes sheet; nil without outcomes.
+	// outcome in the order of the outcomes sheet; nil when Calculate was
+	// given no outcomes (a nil slice), empty when none are this
+	// intervention's.
 	Outcomes []OutcomeCost
 	// Sensitivity holds the one-way sensitivity of CostPerPerson, widest
 	// spread first; nil when it was not asked for or People is 0.
@@ -59,12 +61,12 @@ type Intervention struct {
 // so that each group's cost per person is the intervention's.
 type Group struct {
 	// Group is the group's name, such as 24_and_under.
-	Group string
+	Group string `json:"group"`
 	// People is the number of people reached in the group.
-	People int64
+	People int64 `json:"people"`
 	// Cost is the group's share of the cost; NaN when the intervention
 	// reached no one.
-	Cost float64
+	Cost float64 `json:"cost"`
 }
 
 // OutcomeCost is the cost per outcome of one outcome of an intervention,
@@ -79,18 +81,18 @@ type Group struct {
 // cost of its year would be (not at all when it has no year).
 type OutcomeCost struct {
 	// Outcome is the outcome's name.
-	Outcome string
+	Outcome string `json:"outcome"`
 	// Count is the number of outcomes achieved or prevented.
-	Count float64
+	Count float64 `json:"count"`
 	// CostPerOutcome is NaN when Count is 0.
-	CostPerOutcome float64
+	CostPerOutcome float64 `json:"cost_per_outcome"`
 	// Benefit is the present value of the outcomes; NaN unless every row
 	// of the outcome has a value.
-	Benefit float64
-	// NPV is the net present value; NaN when Benefit is.
-	NPV float64
+	Benefit float64 `json:"benefit"`
 	// BCR is the benefit-cost ratio; NaN when Benefit is, or the cost is 0.
-	BCR float64
+	BCR float64 `json:"bcr"`
+	// NPV is the net present value; NaN when Benefit is.
+	NPV float64 `json:"npv"`
 }
 
 // Sensitivity is the effect on an intervention's cost per person of one
@@ -101,13 +103,13 @@ type OutcomeCost struct {
 type Sensitivity struct {
 	// Input is a category's name (staff, non_staff, overhead, in_kind,
 	// volunteer), "people" or "discount_rate".
-	Input string
+	Input string `json:"input"`
 	// Down is the cost per person with the input reduced by the share.
-	Down float64
+	Down float64 `json:"cost_per_person_down"`
 	// Up is the cost per person with the input increased by the share.
-	Up float64
+	Up float64 `json:"cost_per_person_up"`
 	// Spread is |Up - Down|, the width of the input's bar in a tornado chart.
-	Spread float64
+	Spread float64 `json:"spread"`
 }
 
 // Total is the programme as a whole: the sums over all interventions. A

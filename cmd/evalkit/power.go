@@ -72,7 +72,7 @@ type powerCommon struct {
 }
 
 func (c *powerCommon) register(fs *flag.FlagSet) {
-	fs.Float64Var(&c.alpha, "alpha", 0.05, "level of the test")
+	fs.Float64Var(&c.alpha, "alpha", power.DefaultAlpha, "level of the test")
 	fs.Float64Var(&c.power, "power", 0, "target power (leave out to compute it)")
 	fs.IntVar(&c.sided, "sided", 2, "1 or 2: a one-sided test looks for an increase, or for a fall with --direction down")
 	fs.Float64Var(&c.ratio, "ratio", 1, "n_treatment / n_control when solving for n")
@@ -103,7 +103,7 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 		return usageErrorf("--direction must be up or down, not %q", c.direction)
 	}
 	if c.plot != "" {
-		if ext := powerPlotFormat(c.plot); ext == "" {
+		if ext := plotFormat(c.plot); ext == "" {
 			return usageErrorf("--plot %s: the file name must end in .png or .svg", c.plot)
 		}
 	}
@@ -124,31 +124,25 @@ func (c *powerCommon) alternative() stats.Alternative {
 	return stats.Greater
 }
 
-// unknowns checks that exactly one of the named quantities was left out.
+// powerUnknowns checks that exactly one of power, the sample size and the
+// effect, whose flag is effectName, was left out.
 func powerUnknowns(power, n, effect bool, effectName string) error {
-	k := 0
-	for _, u := range []bool{power, n, effect} {
-		if u {
-			k++
+	var missing []string
+	for _, u := range []struct {
+		left bool
+		name string
+	}{{power, "--power"}, {n, "the sample size"}, {effect, effectName}} {
+		if u.left {
+			missing = append(missing, u.name)
 		}
 	}
-	if k == 1 {
+	switch len(missing) {
+	case 0:
+		return usageErrorf("power, sample size and %s are all given: leave out the one to solve for", effectName)
+	case 1:
 		return nil
 	}
-	if k == 0 {
-		return usageErrorf("power, sample size and %s are all given: leave out the one to solve for", effectName)
-	}
-	var missing []string
-	if power {
-		missing = append(missing, "--power")
-	}
-	if n {
-		missing = append(missing, "the sample size")
-	}
-	if effect {
-		missing = append(missing, effectName)
-	}
-	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", k, effectName, strings.Join(missing, " and "))
+	return usageErrorf("%d of power, sample size and %s are left out (%s): give all but one", len(missing), effectName, strings.Join(missing, " and "))
 }
 
 // powerRegisterArms registers --n, --n-control and --n-treatment, which
@@ -184,30 +178,6 @@ func powerArms(c *powerCommon, n, nc, nt float64, nName string) (float64, float6
 	return nc, nt, true, nil
 }
 
-// powerNKeys are the contract's JSON keys shared by ttest, prop and counts.
-type powerNKeys struct {
-	Alpha         float64 `json:"alpha"`
-	Sided         int     `json:"sided"`
-	Power         float64 `json:"power"`
-	Ratio         float64 `json:"ratio"`
-	Attrition     float64 `json:"attrition"`
-	NControl      float64 `json:"n_control"`
-	NTreatment    float64 `json:"n_treatment"`
-	NTotal        float64 `json:"n_total"`
-	NControlExact float64 `json:"n_control_exact"`
-}
-
-// powerNKeysOf fills the shared keys; ratio is the --ratio used when the
-// sample size was solved (exact is not NaN), else n_treatment/n_control.
-func powerNKeysOf(c *powerCommon, pw, nc, nt, exact float64) powerNKeys {
-	ratio := nt / nc
-	if !math.IsNaN(exact) {
-		ratio = c.ratio
-	}
-	return powerNKeys{Alpha: c.alpha, Sided: c.sided, Power: pw, Ratio: ratio, Attrition: c.attrition,
-		NControl: nc, NTreatment: nt, NTotal: nc + nt, NControlExact: exact}
-}
-
 // powerDataError turns a library error into the command's error: a plain
 // error (exit status 1) with the package prefix dropped.
 func powerDataError(err error) error {
@@ -223,31 +193,4 @@ func powerDataError(err error) error {
 		return usageErrorf("%s", msg)
 	}
 	return errors.New(msg)
-}
-
-// powerFmt prints a number for people: up to 6 significant digits.
-func powerFmt(x float64) string {
-	if math.IsNaN(x) {
-		return "—"
-	}
-	return fmt.Sprintf("%.6g", x)
-}
-
-// powerSidedWords describes the test's sides in words.
-func powerSidedWords(alt stats.Alternative) string {
-	switch alt {
-	case stats.Greater:
-		return "one-sided (looking for an increase)"
-	case stats.Less:
-		return "one-sided (looking for a decrease)"
-	}
-	return "two-sided"
-}
-
-// powerAttritionWords states the attrition assumption.
-func powerAttritionWords(a float64) string {
-	if a == 0 {
-		return "No attrition is assumed: every recruited unit is analysed."
-	}
-	return fmt.Sprintf("%s%% of recruited units are assumed lost at random, so recruitment is the analysed size divided by %s, rounded up.", powerFmt(100*a), powerFmt(1-a))
 }

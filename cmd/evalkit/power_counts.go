@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/evalkit/evalkit/rct/power"
 )
@@ -26,16 +25,6 @@ hotspot, negative binomial with size 1.5:
 
 	evalkit power counts --mean-control 2.5 --rate-ratio 0.8 --dispersion 1.5 --power 0.8
 `
-
-// powerCountsJSON is the contract's JSON for evalkit power counts.
-type powerCountsJSON struct {
-	Design      string   `json:"design"`
-	Solved      string   `json:"solved"`
-	MeanControl float64  `json:"mean_control"`
-	RateRatio   float64  `json:"rate_ratio"`
-	Dispersion  *float64 `json:"dispersion"`
-	powerNKeys
-}
 
 func powerCounts(e *env, args []string) error {
 	var c powerCommon
@@ -68,49 +57,10 @@ func powerCounts(e *env, args []string) error {
 	if c.set["power"] && c.power == 0 {
 		return powerDataError(fmt.Errorf("power 0 is outside (0, 1)"))
 	}
-	des := power.Counts{Alpha: c.alpha, Alternative: c.alternative(), Power: c.power, MeanControl: mu, RateRatio: rr,
-		Dispersion: k, Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
-	res, err := des.Solve()
+	res, err := power.Counts{Alpha: c.alpha, Alternative: c.alternative(), Power: c.power, MeanControl: mu, RateRatio: rr,
+		Dispersion: k, Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}.Solve()
 	if err != nil {
 		return powerDataError(err)
 	}
-	r := res.NTreatment / res.NControl
-	lo, hi := powerPlotRange(math.Max(2, 2/r), res.NControl)
-	if err := powerWritePlot(&c, fmt.Sprintf("Counts, rate ratio %s from %s per unit, %s", powerFmt(res.RateRatio), powerFmt(mu), powerSidedWords(res.Alternative)),
-		"units recruited to control", lo, hi, res.Power, res.NControl, func(x float64) float64 {
-			return res.PowerAt(res.RateRatio, x*(1-c.attrition), r*x*(1-c.attrition))
-		}); err != nil {
-		return err
-	}
-	out := powerCountsJSON{Design: "counts", Solved: res.Solved.String(), MeanControl: mu, RateRatio: res.RateRatio,
-		powerNKeys: powerNKeysOf(&c, res.Power, res.NControl, res.NTreatment, res.NControlExact)}
-	if k != 0 {
-		out.Dispersion = &k
-	}
-	if c.json {
-		return writeJSON(e.stdout, out)
-	}
-	s := powerSummary{title: fmt.Sprintf("Counts (Wald test on log rate ratio), %s, alpha = %s", powerSidedWords(res.Alternative), powerFmt(c.alpha)),
-		solved: powerSolvedWords(res.Solved, "rate ratio")}
-	s.add("mean count, control", powerFmt(mu))
-	s.add("rate ratio", powerFmt(res.RateRatio))
-	s.add("mean count, treatment", powerFmt(mu*res.RateRatio))
-	if k != 0 {
-		s.add("dispersion (size k)", powerFmt(k))
-	} else {
-		s.add("dispersion", "none (Poisson)")
-	}
-	s.add("power", powerFmt(res.Power))
-	s.addArms(res.NControlExact, res.NControl, res.NTreatment, res.NTotal())
-	dist := "Counts are Poisson: their variance equals their mean."
-	if k != 0 {
-		dist = fmt.Sprintf("Counts are negative binomial with size k = %s: variance = mean + mean^2/k, the same k in both arms.", powerFmt(k))
-	}
-	s.assumptions = []string{
-		dist,
-		"Every unit has the same follow-up period; units are randomised individually and their counts are independent.",
-		"The log rate ratio is treated as normal (a Wald test), with its variance under the alternative.",
-		powerAttritionWords(c.attrition),
-	}
-	return s.write(e.stdout)
+	return c.output(e, res)
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"math"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -12,44 +10,39 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/evalkit/evalkit/rct/power"
-	powerplot "github.com/evalkit/evalkit/report"
+	"github.com/evalkit/evalkit/report"
 )
 
-// powerSummary is the readable output: a title, the solved quantity, a
-// table of values and the assumptions in words.
-type powerSummary struct {
-	title       string
-	solved      string
-	rows        [][2]string
-	assumptions []string
+// powerResult is a solved design: it marshals to the --json object, and
+// gives the curve to plot and the summary to print.
+type powerResult interface {
+	PowerCurve() power.PowerCurve
+	Summary() power.Summary
 }
 
-func (s *powerSummary) add(name, value string) { s.rows = append(s.rows, [2]string{name, value}) }
-
-// addArms adds the sample-size rows that ttest, prop and counts share; the
-// exact analysed control arm only when n was solved (exact is not NaN).
-func (s *powerSummary) addArms(exact, nc, nt, total float64) {
-	if !math.IsNaN(exact) {
-		s.add("n control, analysed (exact)", powerFmt(exact))
+// output writes the --plot file, then prints res as JSON or as its summary.
+func (c *powerCommon) output(e *env, res powerResult) error {
+	if c.plot != "" {
+		if err := c.writePlot(res.PowerCurve()); err != nil {
+			return err
+		}
 	}
-	s.add("n control", powerFmt(nc))
-	s.add("n treatment", powerFmt(nt))
-	s.add("n total", powerFmt(total))
-}
-
-func (s *powerSummary) write(w io.Writer) error {
+	if c.json {
+		return writeJSON(e.stdout, res)
+	}
+	s := res.Summary()
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\nSolved for: %s\n\n", s.title, s.solved)
+	fmt.Fprintf(&b, "%s\nSolved for: %s\n\n", s.Title, s.Solved)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	for _, r := range s.rows {
-		fmt.Fprintf(tw, "  %s\t%s\n", r[0], r[1])
+	for _, r := range s.Rows {
+		fmt.Fprintf(tw, "  %s\t%s\n", r.Name, r.Value)
 	}
 	tw.Flush()
 	b.WriteString("\nAssumptions:\n")
-	for _, a := range s.assumptions {
+	for _, a := range s.Assumptions {
 		b.WriteString(powerWrap("  - ", a, 78))
 	}
-	_, err := w.Write(b.Bytes())
+	_, err := e.stdout.Write(b.Bytes())
 	return err
 }
 
@@ -73,8 +66,9 @@ func powerWrap(prefix, text string, width int) string {
 	return b.String()
 }
 
-// powerPlotFormat returns "png" or "svg" from path's extension, else "".
-func powerPlotFormat(path string) string {
+// plotFormat returns "png" or "svg" from path's extension, else "": the
+// formats of --plot in power and unitcost.
+func plotFormat(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".png":
 		return "png"
@@ -84,37 +78,18 @@ func powerPlotFormat(path string) string {
 	return ""
 }
 
-// powerCurvePoints is how many points a --plot curve has.
-const powerCurvePoints = 200
-
-// powerWritePlot draws power against x from lo to hi with f, marking mark
-// and the target power, and writes it atomically to c.plot.
-func powerWritePlot(c *powerCommon, title, xlabel string, lo, hi, target, mark float64, f func(x float64) float64) error {
-	if c.plot == "" {
-		return nil
-	}
+// writePlot draws the curve and writes it atomically to c.plot.
+func (c *powerCommon) writePlot(curve power.PowerCurve) error {
 	if !c.force {
 		if err := checkAbsent(c.plot); err != nil {
 			return err
 		}
 	}
-	pts, err := power.Curve(powerCurvePoints, lo, hi, func(x float64) (float64, error) { return f(x), nil })
+	p, err := report.PowerCurve(curve).Plot()
 	if err != nil {
 		return err
 	}
-	curve := powerplot.PowerCurve{Title: title, XLabel: xlabel, Target: target, Mark: mark}
-	for _, p := range pts {
-		if math.IsNaN(p.Y) {
-			continue // too few units left for the test
-		}
-		curve.X = append(curve.X, p.X)
-		curve.Power = append(curve.Power, p.Y)
-	}
-	p, err := curve.Plot()
-	if err != nil {
-		return err
-	}
-	wt, err := p.WriterTo(6*vg.Inch, 4*vg.Inch, powerPlotFormat(c.plot))
+	wt, err := p.WriterTo(6*vg.Inch, 4*vg.Inch, plotFormat(c.plot))
 	if err != nil {
 		return fmt.Errorf("--plot %s: %w", c.plot, err)
 	}
@@ -123,14 +98,4 @@ func powerWritePlot(c *powerCommon, title, xlabel string, lo, hi, target, mark f
 		return fmt.Errorf("--plot %s: %w", c.plot, err)
 	}
 	return writeFileAtomic(c.plot, buf.Bytes(), c.force)
-}
-
-// powerPlotRange returns the x range of a curve around a solution x0: from
-// lo to twice x0, at least lo + 10.
-func powerPlotRange(lo, x0 float64) (float64, float64) {
-	hi := 2 * x0
-	if hi < lo+10 {
-		hi = lo + 10
-	}
-	return lo, hi
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/evalkit/evalkit/rct/power"
 )
@@ -24,18 +23,6 @@ Example: people per arm to detect re-offending falling from 30% to 22%:
 	evalkit power prop --p-control 0.3 --p-treatment 0.22 --power 0.9
 `
 
-// powerPropJSON is the contract's JSON for evalkit power prop.
-type powerPropJSON struct {
-	Design     string  `json:"design"`
-	Solved     string  `json:"solved"`
-	Method     string  `json:"method"`
-	PControl   float64 `json:"p_control"`
-	PTreatment float64 `json:"p_treatment"`
-	H          float64 `json:"h"`
-	Effect     float64 `json:"effect"`
-	powerNKeys
-}
-
 func powerProp(e *env, args []string) error {
 	var c powerCommon
 	var pc, pt, n, nc, nt float64
@@ -52,13 +39,8 @@ func powerProp(e *env, args []string) error {
 	if !c.set["p-control"] {
 		return usageErrorf("--p-control is required (see -h)")
 	}
-	var m power.PropMethod
-	switch method {
-	case "arcsine":
-		m = power.Arcsine
-	case "pooled":
-		m = power.Pooled
-	default:
+	m, err := power.ParsePropMethod(method)
+	if err != nil {
 		return usageErrorf("--method must be arcsine or pooled, not %q", method)
 	}
 	nc, nt, nGiven, err := powerArms(&c, n, nc, nt, "n")
@@ -77,44 +59,10 @@ func powerProp(e *env, args []string) error {
 	if c.set["power"] && c.power == 0 {
 		return powerDataError(fmt.Errorf("power 0 is outside (0, 1)"))
 	}
-	des := power.Prop{Alpha: c.alpha, Alternative: c.alternative(), Method: m, Power: c.power, PControl: pc, PTreatment: pt,
-		Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}
-	res, err := des.Solve()
+	res, err := power.Prop{Alpha: c.alpha, Alternative: c.alternative(), Method: m, Power: c.power, PControl: pc, PTreatment: pt,
+		Reduction: c.direction == "down", NControl: nc, NTreatment: nt, Ratio: c.ratio, Attrition: c.attrition}.Solve()
 	if err != nil {
 		return powerDataError(err)
 	}
-	r := res.NTreatment / res.NControl
-	lo, hi := powerPlotRange(math.Max(2, 2/r), res.NControl)
-	if err := powerWritePlot(&c, fmt.Sprintf("Two proportions (%v), %s to %s, %s", m, powerFmt(res.PControl), powerFmt(res.PTreatment), powerSidedWords(res.Alternative)),
-		"units recruited to control", lo, hi, res.Power, res.NControl, func(x float64) float64 {
-			return res.PowerAt(res.PTreatment, x*(1-c.attrition), r*x*(1-c.attrition))
-		}); err != nil {
-		return err
-	}
-	out := powerPropJSON{Design: "prop", Solved: res.Solved.String(), Method: m.String(), PControl: res.PControl, PTreatment: res.PTreatment,
-		H: res.H, Effect: res.PTreatment - res.PControl, powerNKeys: powerNKeysOf(&c, res.Power, res.NControl, res.NTreatment, res.NControlExact)}
-	if c.json {
-		return writeJSON(e.stdout, out)
-	}
-	s := powerSummary{title: fmt.Sprintf("Two proportions, %s test, %s, alpha = %s", m, powerSidedWords(res.Alternative), powerFmt(c.alpha)),
-		solved: powerSolvedWords(res.Solved, "treatment proportion")}
-	s.add("p control", powerFmt(res.PControl))
-	s.add("p treatment", powerFmt(res.PTreatment))
-	s.add("difference", powerFmt(res.PTreatment-res.PControl))
-	if m == power.Arcsine {
-		s.add("Cohen's h", powerFmt(res.H))
-	}
-	s.add("power", powerFmt(res.Power))
-	s.addArms(res.NControlExact, res.NControl, res.NTreatment, res.NTotal())
-	s.assumptions = []string{
-		"Each unit's outcome is yes or no, independent of the others; units are randomised individually.",
-		"The test statistic is treated as normal (large-sample); with very small arms or proportions near 0 or 1 the true power differs.",
-	}
-	if m == power.Arcsine {
-		s.assumptions = append(s.assumptions, "The arcsine transformation makes the variance of h the same whatever the proportions (Cohen 1988).")
-	} else {
-		s.assumptions = append(s.assumptions, "The test pools the two arms' proportions for its null variance, as prop.test does.")
-	}
-	s.assumptions = append(s.assumptions, powerAttritionWords(c.attrition))
-	return s.write(e.stdout)
+	return c.output(e, res)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -90,7 +91,7 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	fs.StringVar(&c.deflators, "deflators", "", "price index by year, `FILE` (CSV: year,index)")
 	fs.StringVar(&c.discountRate, "discount-rate", "", "yearly discount `RATE`, such as 0.035 (needs --base-year; no default)")
 	fs.StringVar(&c.baseYear, "base-year", "", "discount to `YEAR`")
-	fs.Float64Var(&c.sensitivity, "sensitivity", 0.1, "vary each input by this `SHARE` either way (0 for none)")
+	fs.Float64Var(&c.sensitivity, "sensitivity", unitcost.DefaultSensitivity, "vary each input by this `SHARE` either way (0 for none)")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.plot, "plot", "", "draw cost per person by category to `FILE` (.png or .svg)")
 	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
@@ -106,9 +107,27 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lines, reach, outcomes, err := c.readSheets(&opt)
+	lines, err := unitcostRead(c.costs, unitcost.ReadCosts)
 	if err != nil {
 		return err
+	}
+	reach, err := unitcostRead(c.reach, unitcost.ReadReach)
+	if err != nil {
+		return err
+	}
+	var outcomes []unitcost.Outcome
+	if c.outcomes != "" {
+		if outcomes, err = unitcostRead(c.outcomes, unitcost.ReadOutcomes); err != nil {
+			return err
+		}
+	}
+	if c.deflators != "" {
+		if opt.Deflators, err = unitcostRead(c.deflators, unitcost.ReadDeflators); err != nil {
+			return err
+		}
+		if _, ok := opt.Deflators[opt.PriceYear]; !ok {
+			return fmt.Errorf("%s: no index for the price year %d", filepath.Base(c.deflators), opt.PriceYear)
+		}
 	}
 	res, err := unitcost.Calculate(lines, reach, outcomes, opt)
 	if err != nil {
@@ -120,7 +139,7 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 		}
 	}
 	if c.json {
-		return writeJSON(e.stdout, unitcostJSONOf(res, c.outcomes != ""))
+		return writeJSON(e.stdout, res.JSON())
 	}
 	var b bytes.Buffer
 	writeUnitcostTable(&b, res, unitcostBasis(c, res), c.sensitivitySet)
@@ -167,14 +186,9 @@ func (c *unitcostCmd) options() (unitcost.Options, string, error) {
 		return opt, "", usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
 	}
 	opt.Sensitivity = c.sensitivity
-	format := ""
+	format := plotFormat(c.plot)
 	if c.plot != "" {
-		switch strings.ToLower(filepath.Ext(c.plot)) {
-		case ".png":
-			format = "png"
-		case ".svg":
-			format = "svg"
-		default:
+		if format == "" {
 			return opt, "", usageErrorf("--plot %q: the file name must end in .png or .svg", c.plot)
 		}
 		if !c.force {
@@ -186,51 +200,13 @@ func (c *unitcostCmd) options() (unitcost.Options, string, error) {
 	return opt, format, nil
 }
 
-// readSheets reads the input files, and the deflators into opt.
-func (c *unitcostCmd) readSheets(opt *unitcost.Options) ([]unitcost.Line, []unitcost.Reach, []unitcost.Outcome, error) {
-	var lines []unitcost.Line
-	var reach []unitcost.Reach
-	var outcomes []unitcost.Outcome
-	if err := unitcostReadFile(c.costs, func(f *os.File, name string) (err error) {
-		lines, err = unitcost.ReadCosts(f, name)
-		return err
-	}); err != nil {
-		return nil, nil, nil, err
-	}
-	if err := unitcostReadFile(c.reach, func(f *os.File, name string) (err error) {
-		reach, err = unitcost.ReadReach(f, name)
-		return err
-	}); err != nil {
-		return nil, nil, nil, err
-	}
-	if c.outcomes != "" {
-		if err := unitcostReadFile(c.outcomes, func(f *os.File, name string) (err error) {
-			outcomes, err = unitcost.ReadOutcomes(f, name)
-			return err
-		}); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	if c.deflators != "" {
-		if err := unitcostReadFile(c.deflators, func(f *os.File, name string) (err error) {
-			opt.Deflators, err = unitcost.ReadDeflators(f, name)
-			return err
-		}); err != nil {
-			return nil, nil, nil, err
-		}
-		if _, ok := opt.Deflators[opt.PriceYear]; !ok {
-			return nil, nil, nil, fmt.Errorf("%s: no index for the price year %d", filepath.Base(c.deflators), opt.PriceYear)
-		}
-	}
-	return lines, reach, outcomes, nil
-}
-
-// unitcostReadFile opens path and reads it with read, which names the file
-// by its base name in errors, as internal/table does.
-func unitcostReadFile(path string, read func(*os.File, string) error) error {
+// unitcostRead opens path and reads it with read, which names the file by
+// its base name in errors, as internal/table does.
+func unitcostRead[T any](path string, read func(io.Reader, string) (T, error)) (T, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		var zero T
+		return zero, err
 	}
 	defer f.Close()
 	return read(f, filepath.Base(path))

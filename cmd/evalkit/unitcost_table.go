@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,9 +31,9 @@ func writeUnitcostTable(w io.Writer, res *unitcost.Result, basis string, sensiti
 
 	main := ucTable{title: "", align: "lrrrr", rows: [][]string{{"Intervention", "Total cost", "People", "Per person"}}}
 	for _, iv := range res.Interventions {
-		main.add(iv.Name, ucMoney(iv.TotalCost), strconv.FormatInt(iv.People, 10), ucMoney(iv.CostPerPerson))
+		main.add(iv.Name, unitcost.FormatPounds(iv.TotalCost), strconv.FormatInt(iv.People, 10), unitcost.FormatPounds(iv.CostPerPerson))
 	}
-	main.add("Total", ucMoney(t.TotalCost), strconv.FormatInt(t.People, 10), ucMoney(t.CostPerPerson))
+	main.add("Total", unitcost.FormatPounds(t.TotalCost), strconv.FormatInt(t.People, 10), unitcost.FormatPounds(t.CostPerPerson))
 	main.write(w)
 
 	cats := ucTable{title: "By category", align: "lrrrrr", rows: [][]string{{"Intervention"}}}
@@ -44,7 +43,7 @@ func writeUnitcostTable(w io.Writer, res *unitcost.Result, basis string, sensiti
 	catRow := func(name string, m map[unitcost.Category]float64) {
 		row := []string{name}
 		for _, c := range unitcost.Categories {
-			row = append(row, ucMoney(m[c]))
+			row = append(row, unitcost.FormatPounds(m[c]))
 		}
 		cats.add(row...)
 	}
@@ -56,19 +55,19 @@ func writeUnitcostTable(w io.Writer, res *unitcost.Result, basis string, sensiti
 
 	funders := ucTable{title: "By funder", align: "llr", rows: [][]string{{"Intervention", "Funder", "Cost"}}}
 	for _, iv := range res.Interventions {
-		for _, f := range ucFunders(iv.ByFunder) {
-			funders.add(iv.Name, f, ucMoney(iv.ByFunder[f]))
+		for _, f := range unitcost.Funders(iv.ByFunder) {
+			funders.add(iv.Name, f, unitcost.FormatPounds(iv.ByFunder[f]))
 		}
 	}
-	for _, f := range ucFunders(t.ByFunder) {
-		funders.add("Total", f, ucMoney(t.ByFunder[f]))
+	for _, f := range unitcost.Funders(t.ByFunder) {
+		funders.add("Total", f, unitcost.FormatPounds(t.ByFunder[f]))
 	}
 	funders.write(w)
 
 	groups := ucTable{title: "By group (cost shared by headcount)", align: "llrr", rows: [][]string{{"Intervention", "Group", "People", "Cost"}}}
 	for _, iv := range res.Interventions {
 		for _, g := range iv.Groups {
-			groups.add(iv.Name, g.Group, strconv.FormatInt(g.People, 10), ucMoney(g.Cost))
+			groups.add(iv.Name, g.Group, strconv.FormatInt(g.People, 10), unitcost.FormatPounds(g.Cost))
 		}
 	}
 	if len(groups.rows) > 1 {
@@ -82,7 +81,7 @@ func writeUnitcostTable(w io.Writer, res *unitcost.Result, basis string, sensiti
 			if !math.IsNaN(o.BCR) {
 				bcr = strconv.FormatFloat(o.BCR, 'f', 2, 64)
 			}
-			outcomes.add(iv.Name, o.Outcome, strconv.FormatFloat(o.Count, 'g', -1, 64), ucMoney(o.CostPerOutcome), ucMoney(o.Benefit), ucMoney(o.NPV), bcr)
+			outcomes.add(iv.Name, o.Outcome, strconv.FormatFloat(o.Count, 'g', -1, 64), unitcost.FormatPounds(o.CostPerOutcome), unitcost.FormatPounds(o.Benefit), unitcost.FormatPounds(o.NPV), bcr)
 		}
 	}
 	if len(outcomes.rows) > 1 {
@@ -95,7 +94,7 @@ func writeUnitcostTable(w io.Writer, res *unitcost.Result, basis string, sensiti
 			align: "llrr", rows: [][]string{{"Intervention", "Input", "-" + pct + "%", "+" + pct + "%"}}}
 		for _, iv := range res.Interventions {
 			for _, s := range iv.Sensitivity {
-				sens.add(iv.Name, s.Input, ucMoney(s.Down), ucMoney(s.Up))
+				sens.add(iv.Name, s.Input, unitcost.FormatPounds(s.Down), unitcost.FormatPounds(s.Up))
 			}
 		}
 		sens.write(w)
@@ -145,42 +144,4 @@ func (t *ucTable) write(w io.Writer) {
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
-}
-
-// ucFunders returns the funders in alphabetical order, unspecified last.
-func ucFunders(m map[string]float64) []string {
-	var fs []string
-	for f := range m {
-		if f != unitcost.Unspecified {
-			fs = append(fs, f)
-		}
-	}
-	sort.Strings(fs)
-	if _, ok := m[unitcost.Unspecified]; ok {
-		fs = append(fs, unitcost.Unspecified)
-	}
-	return fs
-}
-
-// ucMoney formats pounds to the penny with thousands separators, such as
-// £1,234.50; "-" for an undefined amount.
-func ucMoney(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "-"
-	}
-	s := strconv.FormatFloat(math.Abs(x), 'f', 2, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if x < 0 && s != "0.00" {
-		b.WriteByte('-')
-	}
-	b.WriteString("£")
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteString("." + frac)
-	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -72,32 +73,84 @@ type Cluster struct {
 }
 
 // ClusterResult is a solved Cluster: the design with the unknown filled
-// in, and what follows from it.
+// in, and what follows from it. It marshals to the object that evalkit
+// power cluster --json prints.
 type ClusterResult struct {
-	Cluster
+	// Design is "cluster".
+	Design string `json:"design"`
 	// Solved names the quantity that was computed.
-	Solved Unknown
-	// ClustersTreatment and ClustersControl are J·P and J − J·P.
-	ClustersTreatment, ClustersControl float64
-	// DF is J − g − 2.
-	DF float64
-	// SE is the standardised standard error of the effect.
-	SE float64
+	Solved Unknown `json:"solved"`
+	// Effect is the effect in standard-deviation units.
+	Effect float64 `json:"effect"`
+	// Power is the power.
+	Power float64 `json:"power"`
+	// Alpha is the level of the test.
+	Alpha float64 `json:"alpha"`
+	// Sided is 2 for a two-sided test, 1 for a one-sided one.
+	Sided int `json:"sided"`
+	// Alternative is the test's alternative.
+	Alternative stats.Alternative `json:"-"`
+	// ICC is the intraclass correlation.
+	ICC float64 `json:"icc"`
+	// ClusterSize is the mean number of units recruited per cluster.
+	ClusterSize float64 `json:"cluster_size"`
+	// Clusters is J, the total number of clusters.
+	Clusters float64 `json:"clusters"`
+	// ClustersControl and ClustersTreatment are J − J·P and J·P.
+	ClustersControl   float64 `json:"clusters_control"`
+	ClustersTreatment float64 `json:"clusters_treatment"`
+	// NTotal is the units recruited, Clusters · ClusterSize.
+	NTotal float64 `json:"n_total"`
 	// DesignEffect is 1 + ρ((n − 1) + n cv²), n the mean cluster size
 	// recruited (ClusterSize, as the contract's design_effect), before any
 	// attrition.
-	DesignEffect float64
+	DesignEffect float64 `json:"design_effect"`
+	// DF is J − g − 2.
+	DF float64 `json:"df"`
+	// TreatedShare is P, the share of clusters treated.
+	TreatedShare float64 `json:"treated_share"`
+	// R2Individual and R2Cluster are the shares of variance explained by
+	// covariates.
+	R2Individual float64 `json:"r2_individual"`
+	R2Cluster    float64 `json:"r2_cluster"`
+	// ClusterCovariates is g, the number of cluster-level covariates.
+	ClusterCovariates int `json:"cluster_covariates"`
+	// ClusterSizeCV is the coefficient of variation of cluster sizes.
+	ClusterSizeCV float64 `json:"cluster_size_cv"`
+	// Attrition is the share of units lost within clusters.
+	Attrition float64 `json:"attrition"`
+	// SE is the standardised standard error of the effect.
+	SE float64 `json:"-"`
+
+	design Cluster // solved, for PowerCurve
 }
 
-// NTotal is the units recruited, Clusters · ClusterSize.
-func (r ClusterResult) NTotal() float64 { return r.Clusters * r.ClusterSize }
+// MarshalJSON returns the object that evalkit power cluster --json prints, with
+// null for NaN.
+func (r ClusterResult) MarshalJSON() ([]byte, error) {
+	type plain ClusterResult
+	return jsonenc.Marshal(plain(r))
+}
+
+func (c Cluster) result(solved Unknown) ClusterResult {
+	j := c.Clusters
+	n := c.ClusterSize
+	treated := math.Round(j * c.TreatedShare)
+	return ClusterResult{Design: "cluster", Solved: solved, Effect: c.Effect, Power: c.Power, Alpha: c.Alpha,
+		Sided: sided(c.Alternative), Alternative: c.Alternative, ICC: c.ICC, ClusterSize: n, Clusters: j,
+		ClustersControl: j - treated, ClustersTreatment: treated, NTotal: j * n,
+		DesignEffect: 1 + c.ICC*((n-1)+n*c.ClusterSizeCV*c.ClusterSizeCV), DF: c.DF(j),
+		TreatedShare: c.TreatedShare, R2Individual: c.R2Individual, R2Cluster: c.R2Cluster,
+		ClusterCovariates: c.ClusterCovariates, ClusterSizeCV: c.ClusterSizeCV, Attrition: c.Attrition,
+		SE: c.SE(j), design: c}
+}
 
 func (c Cluster) withDefaults() Cluster {
 	if c.Alpha == 0 {
-		c.Alpha = 0.05
+		c.Alpha = DefaultAlpha
 	}
 	if c.TreatedShare == 0 {
-		c.TreatedShare = 0.5
+		c.TreatedShare = DefaultTreatedShare
 	}
 	return c
 }
@@ -165,7 +218,7 @@ func clusterStep(p float64) (float64, bool) {
 // below Alpha, or an Effect in the wrong direction for a one-sided test.
 func (c Cluster) Solve() (ClusterResult, error) {
 	c = c.withDefaults()
-	res := ClusterResult{Cluster: c}
+	var res ClusterResult
 	if err := countUnknowns(c.Power == 0, c.Clusters == 0, c.Effect == 0); err != nil {
 		return res, err
 	}
@@ -193,8 +246,6 @@ func (c Cluster) Solve() (ClusterResult, error) {
 	case math.IsNaN(c.Effect) || math.IsInf(c.Effect, 0):
 		return res, fmt.Errorf("%w: effect %g", stats.ErrDomain, c.Effect)
 	}
-	n := c.ClusterSize
-	res.DesignEffect = 1 + c.ICC*((n-1)+n*c.ClusterSizeCV*c.ClusterSizeCV)
 	step, ok := clusterStep(c.TreatedShare)
 	if !ok {
 		return res, fmt.Errorf("%w: treated share %g gives no whole number of treated clusters below 10000 clusters", stats.ErrDomain, c.TreatedShare)
@@ -219,16 +270,15 @@ func (c Cluster) Solve() (ClusterResult, error) {
 	}
 	switch {
 	case c.Power == 0:
-		res.Solved = SolvedPower
-		res.Power = c.PowerAt(c.Clusters, c.Effect)
+		c.Power = c.PowerAt(c.Clusters, c.Effect)
+		return c.result(SolvedPower), nil
 	case c.Effect == 0:
-		res.Solved = SolvedEffect
-		res.Effect = c.MDESAt(c.Clusters, c.Power)
+		c.Effect = c.MDESAt(c.Clusters, c.Power)
 		if c.Alternative == stats.Less {
-			res.Effect = -res.Effect
+			c.Effect = -c.Effect
 		}
+		return c.result(SolvedEffect), nil
 	default:
-		res.Solved = SolvedN
 		es := math.Abs(c.Effect)
 		mMin := math.Ceil((float64(c.ClusterCovariates) + 3) / step)
 		fits := func(m float64) bool { return c.MDESAt(m*step, c.Power) <= es }
@@ -248,12 +298,7 @@ func (c Cluster) Solve() (ClusterResult, error) {
 				lo = mid + 1
 			}
 		}
-		res.Clusters = hi * step
+		c.Clusters = hi * step
+		return c.result(SolvedN), nil
 	}
-	j := res.Clusters
-	res.ClustersTreatment = math.Round(j * c.TreatedShare)
-	res.ClustersControl = j - res.ClustersTreatment
-	res.DF = c.DF(j)
-	res.SE = c.SE(j)
-	return res, nil
 }

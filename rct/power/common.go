@@ -103,3 +103,30 @@ func checkAlternative(alt stats.Alternative) error {
 	}
 	return nil
 }
+
+// sided returns 2 for a two-sided test and 1 for a one-sided one.
+func sided(alt stats.Alternative) int {
+	if alt == stats.TwoSided {
+		return 2
+	}
+	return 1
+}
+
+// resultRatio is the ratio a result reports: the ratio used when the
+// sample size was solved, else the arms' own nt/nc.
+func resultRatio(solved Unknown, ratio, nc, nt float64) float64 {
+	if solved == SolvedN {
+		return ratio
+	}
+	return nt / nc
+}
+
+// The defaults that a design's zero values stand for, and evalkit power's
+// flags give.
+const (
+	// DefaultAlpha is the level of a test whose Alpha is zero.
+	DefaultAlpha = 0.05
+	// DefaultTreatedShare is the share of clusters treated when a
+	// Cluster's TreatedShare is zero: half.
+	DefaultTreatedShare = 0.5
+)

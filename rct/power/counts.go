@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -65,25 +66,68 @@ type Counts struct {
 }
 
 // CountsResult is a solved Counts: the design with the unknown filled in,
-// and how it was solved.
+// and how it was solved. It marshals to the object that evalkit power
+// counts --json prints.
 type CountsResult struct {
-	Counts
+	// Design is "counts".
+	Design string `json:"design"`
 	// Solved names the quantity that was computed.
-	Solved Unknown
+	Solved Unknown `json:"solved"`
+	// MeanControl is μ_c, the control arm's mean count per unit.
+	MeanControl float64 `json:"mean_control"`
+	// RateRatio is μ_t/μ_c.
+	RateRatio float64 `json:"rate_ratio"`
+	// Dispersion is the negative-binomial size k; nil for Poisson counts.
+	Dispersion *float64 `json:"dispersion"`
+	// Alpha is the level of the test.
+	Alpha float64 `json:"alpha"`
+	// Sided is 2 for a two-sided test, 1 for a one-sided one.
+	Sided int `json:"sided"`
+	// Alternative is the test's alternative.
+	Alternative stats.Alternative `json:"-"`
+	// Power is the power.
+	Power float64 `json:"power"`
+	// Ratio is the Ratio used when the sample size was solved, else
+	// NTreatment/NControl.
+	Ratio float64 `json:"ratio"`
+	// Attrition is the share of recruited units expected to be lost.
+	Attrition float64 `json:"attrition"`
+	// NControl and NTreatment are the units recruited per arm.
+	NControl   float64 `json:"n_control"`
+	NTreatment float64 `json:"n_treatment"`
+	// NTotal is NControl + NTreatment.
+	NTotal float64 `json:"n_total"`
 	// NControlExact is the real root for the analysed control arm, before
 	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64
+	NControlExact float64 `json:"n_control_exact"`
+
+	design Counts // solved, for PowerCurve
 }
 
-// NTotal is NControl + NTreatment.
-func (r CountsResult) NTotal() float64 { return r.NControl + r.NTreatment }
+// MarshalJSON returns the object that evalkit power counts --json prints, with
+// null for NaN.
+func (r CountsResult) MarshalJSON() ([]byte, error) {
+	type plain CountsResult
+	return jsonenc.Marshal(plain(r))
+}
+
+func (c Counts) result(solved Unknown, exact float64) CountsResult {
+	var k *float64
+	if c.Dispersion != 0 {
+		k = &c.Dispersion
+	}
+	return CountsResult{Design: "counts", Solved: solved, MeanControl: c.MeanControl, RateRatio: c.RateRatio, Dispersion: k,
+		Alpha: c.Alpha, Sided: sided(c.Alternative), Alternative: c.Alternative, Power: c.Power,
+		Ratio: resultRatio(solved, c.Ratio, c.NControl, c.NTreatment), Attrition: c.Attrition,
+		NControl: c.NControl, NTreatment: c.NTreatment, NTotal: c.NControl + c.NTreatment, NControlExact: exact, design: c}
+}
 
 // PowerAt returns the power with nc and nt analysed units for rate ratio
 // rr, without checking its arguments.
 func (c Counts) PowerAt(rr, nc, nt float64) float64 {
 	alpha := c.Alpha
 	if alpha == 0 {
-		alpha = 0.05
+		alpha = DefaultAlpha
 	}
 	invK := 0.0
 	if c.Dispersion != 0 {
@@ -115,12 +159,12 @@ func (c Counts) PowerAt(rr, nc, nt float64) float64 {
 // the wrong side of 1, a rate ratio of 1, or no rate ratio with the power.
 func (c Counts) Solve() (CountsResult, error) {
 	if c.Alpha == 0 {
-		c.Alpha = 0.05
+		c.Alpha = DefaultAlpha
 	}
 	if c.Ratio == 0 {
 		c.Ratio = 1
 	}
-	res := CountsResult{Counts: c, NControlExact: math.NaN()}
+	var res CountsResult
 	nUnknown := c.NControl == 0 && c.NTreatment == 0
 	if err := countUnknowns(c.Power == 0, nUnknown, c.RateRatio == 0); err != nil {
 		return res, err
@@ -150,13 +194,12 @@ func (c Counts) Solve() (CountsResult, error) {
 	nc, nt := arms(c.NControl, c.NTreatment, c.Attrition)
 	switch {
 	case c.Power == 0:
-		res.Solved = SolvedPower
-		res.Power = c.PowerAt(c.RateRatio, nc, nt)
+		c.Power = c.PowerAt(c.RateRatio, nc, nt)
+		return c.result(SolvedPower, math.NaN()), nil
 	case c.RateRatio == 0:
 		if err := checkTarget(c.Power, c.Alpha); err != nil {
 			return res, err
 		}
-		res.Solved = SolvedEffect
 		sign := 1.0 // log RR's direction
 		if c.Alternative == stats.Less || (c.Alternative == stats.TwoSided && c.Reduction) {
 			sign = -1
@@ -165,7 +208,8 @@ func (c Counts) Solve() (CountsResult, error) {
 		if !ok {
 			return res, fmt.Errorf("%w: no rate ratio gives power %g with these arms", ErrUnreachable, c.Power)
 		}
-		res.RateRatio = math.Exp(sign * rr)
+		c.RateRatio = math.Exp(sign * rr)
+		return c.result(SolvedEffect, math.NaN()), nil
 	default:
 		if err := checkTarget(c.Power, c.Alpha); err != nil {
 			return res, err
@@ -176,7 +220,6 @@ func (c Counts) Solve() (CountsResult, error) {
 		if s := sideOf(c.Alternative); s*math.Log(c.RateRatio) < 0 {
 			return res, fmt.Errorf("%w: a one-sided test (%v) cannot detect a rate ratio of %g, which is on the other side of 1", ErrUnreachable, c.Alternative, c.RateRatio)
 		}
-		res.Solved = SolvedN
 		r := c.Ratio
 		l := math.Log(c.RateRatio)
 		invK := 0.0
@@ -188,12 +231,11 @@ func (c Counts) Solve() (CountsResult, error) {
 		if err != nil {
 			return res, err
 		}
-		res.NControlExact = n
-		if res.NControl, res.NTreatment, err = recruit(n, r, c.Attrition); err != nil {
+		if c.NControl, c.NTreatment, err = recruit(n, r, c.Attrition); err != nil {
 			return res, err
 		}
+		return c.result(SolvedN, n), nil
 	}
-	return res, nil
 }
 
 // countsSolveRateRatio returns the smallest x = |ln RR| > 0 at which f

@@ -19,6 +19,11 @@
 //	n_control = ceil(n_control_exact / (1 − attrition))
 //	n_treatment = ceil(ratio · n_control_exact / (1 − attrition))
 //
+// A result marshals with encoding/json to the object that evalkit power
+// --json prints (a NaN, such as NControlExact when n was given, as null);
+// its Summary holds the words and numbers the command prints without
+// --json, and its PowerCurve the data of the command's --plot.
+//
 // Every formula is checked against R 4.2.2 (pwr 1.3.0, power.prop.test,
 // PowerUpR's CRA2 formulas written out) in the tests; testdata/r/power.R
 // makes the reference values.

@@ -29,6 +29,7 @@ func FuzzTTestSolve(f *testing.F) {
 			return
 		}
 		fuzzSane(t, res.Power, res.NControl, res.NTreatment)
+		res.Summary() // formats whatever was solved
 		if math.IsNaN(res.Effect) {
 			t.Fatalf("effect NaN")
 		}
@@ -46,6 +47,7 @@ func FuzzPropSolve(f *testing.F) {
 			return
 		}
 		fuzzSane(t, res.Power, res.NControl, res.NTreatment)
+		res.Summary() // formats whatever was solved
 		if !(res.PTreatment > 0 && res.PTreatment < 1) {
 			t.Fatalf("p_treatment %g", res.PTreatment)
 		}
@@ -65,6 +67,7 @@ func FuzzClusterSolve(f *testing.F) {
 		if !(res.Power >= 0 && res.Power <= 1) || !(res.DF >= 1) || math.IsNaN(res.Effect) {
 			t.Fatalf("%+v", res)
 		}
+		res.Summary() // formats whatever was solved
 	})
 }
 
@@ -79,6 +82,7 @@ func FuzzCountsSolve(f *testing.F) {
 			return
 		}
 		fuzzSane(t, res.Power, res.NControl, res.NTreatment)
+		res.Summary() // formats whatever was solved
 		if !(res.RateRatio > 0) {
 			t.Fatalf("rate ratio %g", res.RateRatio)
 		}

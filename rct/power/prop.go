@@ -3,7 +3,9 @@ package power
 import (
 	"fmt"
 	"math"
+	"strconv"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -18,6 +20,20 @@ const (
 	// power.prop.test(strict = TRUE) [3].
 	Pooled
 )
+
+// ParsePropMethod reads a method's name, arcsine or pooled, as String
+// writes it; anything else is an error wrapping stats.ErrDomain.
+func ParsePropMethod(s string) (PropMethod, error) {
+	for _, m := range []PropMethod{Arcsine, Pooled} {
+		if s == m.String() {
+			return m, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: method %q is not arcsine or pooled", stats.ErrDomain, s)
+}
+
+// MarshalJSON writes the name String returns, as a JSON string.
+func (m PropMethod) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(m.String())), nil }
 
 func (m PropMethod) String() string {
 	switch m {
@@ -84,20 +100,64 @@ type Prop struct {
 }
 
 // PropResult is a solved Prop: the design with the unknown filled in, and
-// how it was solved.
+// how it was solved. It marshals to the object that evalkit power prop
+// --json prints.
 type PropResult struct {
-	Prop
+	// Design is "prop".
+	Design string `json:"design"`
 	// Solved names the quantity that was computed.
-	Solved Unknown
-	// H is Cohen's h = 2 asin √p_t − 2 asin √p_c.
-	H float64
+	Solved Unknown `json:"solved"`
+	// Method is the test planned for.
+	Method PropMethod `json:"method"`
+	// PControl and PTreatment are the arms' proportions.
+	PControl   float64 `json:"p_control"`
+	PTreatment float64 `json:"p_treatment"`
+	// H is Cohen's h = 2 asin √p_t − 2 asin √p_c; NaN for Pooled.
+	H float64 `json:"h"`
+	// Effect is the difference PTreatment − PControl.
+	Effect float64 `json:"effect"`
+	// Alpha is the level of the test.
+	Alpha float64 `json:"alpha"`
+	// Sided is 2 for a two-sided test, 1 for a one-sided one.
+	Sided int `json:"sided"`
+	// Alternative is the test's alternative.
+	Alternative stats.Alternative `json:"-"`
+	// Power is the power.
+	Power float64 `json:"power"`
+	// Ratio is the Ratio used when the sample size was solved, else
+	// NTreatment/NControl.
+	Ratio float64 `json:"ratio"`
+	// Attrition is the share of recruited units expected to be lost.
+	Attrition float64 `json:"attrition"`
+	// NControl and NTreatment are the units recruited per arm.
+	NControl   float64 `json:"n_control"`
+	NTreatment float64 `json:"n_treatment"`
+	// NTotal is NControl + NTreatment.
+	NTotal float64 `json:"n_total"`
 	// NControlExact is the real root for the analysed control arm, before
 	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64
+	NControlExact float64 `json:"n_control_exact"`
+
+	design Prop // solved, for PowerCurve
 }
 
-// NTotal is NControl + NTreatment.
-func (r PropResult) NTotal() float64 { return r.NControl + r.NTreatment }
+// MarshalJSON returns the object that evalkit power prop --json prints, with
+// null for NaN.
+func (r PropResult) MarshalJSON() ([]byte, error) {
+	type plain PropResult
+	return jsonenc.Marshal(plain(r))
+}
+
+func (p Prop) result(solved Unknown, exact float64) PropResult {
+	h := math.NaN()
+	if p.Method == Arcsine {
+		h = CohenH(p.PControl, p.PTreatment)
+	}
+	return PropResult{Design: "prop", Solved: solved, Method: p.Method, PControl: p.PControl, PTreatment: p.PTreatment,
+		H: h, Effect: p.PTreatment - p.PControl, Alpha: p.Alpha, Sided: sided(p.Alternative), Alternative: p.Alternative,
+		Power: p.Power, Ratio: resultRatio(solved, p.Ratio, p.NControl, p.NTreatment), Attrition: p.Attrition,
+		NControl: p.NControl, NTreatment: p.NTreatment, NTotal: p.NControl + p.NTreatment, NControlExact: exact, design: p}
+}
 
 // CohenH returns 2 asin √pt − 2 asin √pc.
 func CohenH(pc, pt float64) float64 {
@@ -109,7 +169,7 @@ func CohenH(pc, pt float64) float64 {
 func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 	alpha := p.Alpha
 	if alpha == 0 {
-		alpha = 0.05
+		alpha = DefaultAlpha
 	}
 	pc := p.PControl
 	if p.Method == Pooled {
@@ -153,12 +213,12 @@ func (p Prop) PowerAt(pt, nc, nt float64) float64 {
 // power.
 func (p Prop) Solve() (PropResult, error) {
 	if p.Alpha == 0 {
-		p.Alpha = 0.05
+		p.Alpha = DefaultAlpha
 	}
 	if p.Ratio == 0 {
 		p.Ratio = 1
 	}
-	res := PropResult{Prop: p, NControlExact: math.NaN(), H: math.NaN()}
+	var res PropResult
 	nUnknown := p.NControl == 0 && p.NTreatment == 0
 	if err := countUnknowns(p.Power == 0, nUnknown, p.PTreatment == 0); err != nil {
 		return res, err
@@ -192,13 +252,12 @@ func (p Prop) Solve() (PropResult, error) {
 	nc, nt := arms(p.NControl, p.NTreatment, p.Attrition)
 	switch {
 	case p.Power == 0:
-		res.Solved = SolvedPower
-		res.Power = p.PowerAt(p.PTreatment, nc, nt)
+		p.Power = p.PowerAt(p.PTreatment, nc, nt)
+		return p.result(SolvedPower, math.NaN()), nil
 	case p.PTreatment == 0:
 		if err := checkTarget(p.Power, p.Alpha); err != nil {
 			return res, err
 		}
-		res.Solved = SolvedEffect
 		down := p.Alternative == stats.Less || (p.Alternative == stats.TwoSided && p.Reduction)
 		const edge = 1e-12
 		var (
@@ -215,7 +274,8 @@ func (p Prop) Solve() (PropResult, error) {
 		if !ok {
 			return res, fmt.Errorf("%w: no treatment proportion in (0, 1) gives power %g with these arms", ErrUnreachable, p.Power)
 		}
-		res.PTreatment = pt
+		p.PTreatment = pt
+		return p.result(SolvedEffect, math.NaN()), nil
 	default:
 		if err := checkTarget(p.Power, p.Alpha); err != nil {
 			return res, err
@@ -227,7 +287,6 @@ func (p Prop) Solve() (PropResult, error) {
 		if s := sideOf(p.Alternative); s*d < 0 {
 			return res, fmt.Errorf("%w: a one-sided test (%v) cannot detect a change from %g to %g, which is in the other direction", ErrUnreachable, p.Alternative, p.PControl, p.PTreatment)
 		}
-		res.Solved = SolvedN
 		r := p.Ratio
 		h := CohenH(p.PControl, p.PTreatment)
 		guess := normalGuess(p.Alpha, p.Power, p.Alternative == stats.TwoSided, (1+1/r)/(h*h))
@@ -235,13 +294,9 @@ func (p Prop) Solve() (PropResult, error) {
 		if err != nil {
 			return res, err
 		}
-		res.NControlExact = n
-		if res.NControl, res.NTreatment, err = recruit(n, r, p.Attrition); err != nil {
+		if p.NControl, p.NTreatment, err = recruit(n, r, p.Attrition); err != nil {
 			return res, err
 		}
+		return p.result(SolvedN, n), nil
 	}
-	if p.Method == Arcsine {
-		res.H = CohenH(res.PControl, res.PTreatment)
-	}
-	return res, nil
 }

@@ -99,7 +99,7 @@ var ErrSimulation = errors.New("power: simulation")
 func (s Simulation) Run() (SimResult, error) {
 	alpha := s.Alpha
 	if alpha == 0 {
-		alpha = 0.05
+		alpha = DefaultAlpha
 	}
 	ratio := s.Ratio
 	if ratio == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/jsonenc"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -46,20 +47,55 @@ type TTest struct {
 
 // TTestResult is a solved TTest: the design with the unknown filled in
 // (when the sample size was solved, NControl and NTreatment are the units
-// to recruit, rounded up), and how it was solved.
+// to recruit, rounded up), and how it was solved. It marshals to the
+// object that evalkit power ttest --json prints.
 type TTestResult struct {
-	TTest
+	// Design is "ttest".
+	Design string `json:"design"`
 	// Solved names the quantity that was computed.
-	Solved Unknown
+	Solved Unknown `json:"solved"`
+	// Effect is the standardised mean difference d.
+	Effect float64 `json:"effect"`
+	// Alpha is the level of the test.
+	Alpha float64 `json:"alpha"`
+	// Sided is 2 for a two-sided test, 1 for a one-sided one.
+	Sided int `json:"sided"`
+	// Alternative is the test's alternative.
+	Alternative stats.Alternative `json:"-"`
+	// Power is the power.
+	Power float64 `json:"power"`
+	// Ratio is the Ratio used when the sample size was solved, else
+	// NTreatment/NControl.
+	Ratio float64 `json:"ratio"`
+	// Attrition is the share of recruited units expected to be lost.
+	Attrition float64 `json:"attrition"`
+	// NControl and NTreatment are the units recruited per arm.
+	NControl   float64 `json:"n_control"`
+	NTreatment float64 `json:"n_treatment"`
+	// NTotal is NControl + NTreatment.
+	NTotal float64 `json:"n_total"`
 	// NControlExact is the real root for the analysed control arm, before
 	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64
+	NControlExact float64 `json:"n_control_exact"`
 	// DF is the t-test's degrees of freedom for the analysed sizes.
-	DF float64
+	DF float64 `json:"df"`
+
+	design TTest // solved, for PowerCurve
 }
 
-// NTotal is NControl + NTreatment.
-func (r TTestResult) NTotal() float64 { return r.NControl + r.NTreatment }
+// MarshalJSON returns the object that evalkit power ttest --json prints, with
+// null for NaN.
+func (r TTestResult) MarshalJSON() ([]byte, error) {
+	type plain TTestResult
+	return jsonenc.Marshal(plain(r))
+}
+
+func (t TTest) result(solved Unknown, exact, df float64) TTestResult {
+	return TTestResult{Design: "ttest", Solved: solved, Effect: t.Effect, Alpha: t.Alpha, Sided: sided(t.Alternative),
+		Alternative: t.Alternative, Power: t.Power, Ratio: resultRatio(solved, t.Ratio, t.NControl, t.NTreatment),
+		Attrition: t.Attrition, NControl: t.NControl, NTreatment: t.NTreatment, NTotal: t.NControl + t.NTreatment,
+		NControlExact: exact, DF: df, design: t}
+}
 
 // PowerAt returns the t-test's power with nc and nt analysed units for
 // effect d, without checking its arguments.
@@ -79,7 +115,7 @@ func (t TTest) PowerAt(d, nc, nt float64) float64 {
 
 func (t TTest) alphaOrDefault() float64 {
 	if t.Alpha == 0 {
-		return 0.05
+		return DefaultAlpha
 	}
 	return t.Alpha
 }
@@ -103,7 +139,7 @@ func (t TTest) ratioOrDefault() float64 {
 func (t TTest) Solve() (TTestResult, error) {
 	t.Alpha = t.alphaOrDefault()
 	t.Ratio = t.ratioOrDefault()
-	res := TTestResult{TTest: t, NControlExact: math.NaN()}
+	var res TTestResult
 	nUnknown := t.NControl == 0 && t.NTreatment == 0
 	if err := countUnknowns(t.Power == 0, nUnknown, t.Effect == 0); err != nil {
 		return res, err
@@ -130,16 +166,14 @@ func (t TTest) Solve() (TTestResult, error) {
 			// noncentral t of AS 243 (and R's pt) loses all accuracy.
 			return res, fmt.Errorf("%w: fewer than 2 units per arm are left after attrition (%g control, %g treated)", stats.ErrDomain, nc, nt)
 		}
-		res.DF = nc + nt - 2
+		df := nc + nt - 2
 		if t.Power == 0 {
-			res.Solved = SolvedPower
-			res.Power = t.PowerAt(t.Effect, nc, nt)
-			return res, nil
+			t.Power = t.PowerAt(t.Effect, nc, nt)
+			return t.result(SolvedPower, math.NaN(), df), nil
 		}
 		if err := checkTarget(t.Power, t.Alpha); err != nil {
 			return res, err
 		}
-		res.Solved = SolvedEffect
 		sign := 1.0
 		if t.Alternative == stats.Less {
 			sign = -1
@@ -149,8 +183,8 @@ func (t TTest) Solve() (TTestResult, error) {
 		if err != nil {
 			return res, err
 		}
-		res.Effect = sign * d
-		return res, nil
+		t.Effect = sign * d
+		return t.result(SolvedEffect, math.NaN(), df), nil
 	}
 	if err := checkTarget(t.Power, t.Alpha); err != nil {
 		return res, err
@@ -158,7 +192,6 @@ func (t TTest) Solve() (TTestResult, error) {
 	if s := sideOf(t.Alternative); s*t.Effect < 0 {
 		return res, fmt.Errorf("%w: a one-sided test (%v) cannot detect an effect of %g, which is in the other direction", ErrUnreachable, t.Alternative, t.Effect)
 	}
-	res.Solved = SolvedN
 	r := t.Ratio
 	za := normalUpperQuantile(t.Alpha / 2)
 	if t.Alternative != stats.TwoSided {
@@ -170,10 +203,8 @@ func (t TTest) Solve() (TTestResult, error) {
 	if err != nil {
 		return res, err
 	}
-	res.NControlExact = nc
-	if res.NControl, res.NTreatment, err = recruit(nc, r, t.Attrition); err != nil {
+	if t.NControl, t.NTreatment, err = recruit(nc, r, t.Attrition); err != nil {
 		return res, err
 	}
-	res.DF = nc + r*nc - 2
-	return res, nil
+	return t.result(SolvedN, nc, nc+r*nc-2), nil
 }

@@ -143,3 +143,43 @@ func TestTTestBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSidedAgainstR pins the one-sided powers that evalkit power's
+// --sided 1 and --direction down give, against pwr 1.3.0 on R 4.2.2.
+func TestOneSidedAgainstR(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		power func() (float64, error)
+		want  float64
+	}{
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = 0.3, alternative = "greater")$power
+		{"t greater", func() (float64, error) {
+			r, err := TTest{Alternative: stats.Greater, Effect: 0.3, NControl: 100, NTreatment: 100}.Solve()
+			return r.Power, err
+		}, 0.68054037498953379},
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = -0.3, alternative = "greater")$power
+		{"t greater, effect the other way", func() (float64, error) {
+			r, err := TTest{Alternative: stats.Greater, Effect: -0.3, NControl: 100, NTreatment: 100}.Solve()
+			return r.Power, err
+		}, 8.5310504809088528e-05},
+		// pwr.t2n.test(n1 = 100, n2 = 100, d = -0.3, alternative = "less")$power
+		{"t less", func() (float64, error) {
+			r, err := TTest{Alternative: stats.Less, Effect: -0.3, NControl: 100, NTreatment: 100}.Solve()
+			return r.Power, err
+		}, 0.68054037498953379},
+		// pwr.2p2n.test(h = ES.h(0.22, 0.3), n1 = 300, n2 = 400, alternative = "less")$power
+		{"prop less", func() (float64, error) {
+			r, err := Prop{Alternative: stats.Less, PControl: 0.3, PTreatment: 0.22, NControl: 300, NTreatment: 400}.Solve()
+			return r.Power, err
+		}, 0.7732109078975602},
+	} {
+		got, err := tc.power()
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if !scalar.EqualWithinAbsOrRel(got, tc.want, 1e-12, 1e-9) {
+			t.Errorf("%s: power %.17g, R %.17g", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package power
 
+import "strconv"
+
 // Unknown names the quantity that Solve computed.
 type Unknown int
 
@@ -23,3 +25,6 @@ func (u Unknown) String() string {
 	}
 	return "Unknown(?)"
 }
+
+// MarshalJSON writes the name String returns, as a JSON string.
+func (u Unknown) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(u.String())), nil }
