@@ -18,56 +18,7 @@ func (*analyseCmd) summary() string {
 	return "effect sizes, intervals and tests for a trial's outcome"
 }
 
-const analyseUsage = `
-Usage: evalkit analyse --in trial.csv --outcome COL [flags]
-
-Compares every treatment arm (each label of --arm other than --control) with
-the control, in sorted label order, and adjusts the p-values for the number of
-comparisons (Holm). The outcome's type is binary when every value is 0 or 1,
-else continuous; a count must be asked for with --type count.
-
-  continuous  Welch t (estimate: difference in means), Student t and
-              Mann-Whitney tests; Cohen's d, Hedges' g, Glass's delta
-  binary      Fisher's exact test (estimate: risk difference, Newcombe
-              interval); risk and odds ratios; chi-square test
-  count       rate ratio by a negative-binomial GLM (--model negbin) or the
-              exact Poisson test (--model poisson), per unit of --exposure
-
-With --covariates, --block or --cluster the trial is analysed as it was
-randomised: a continuous or binary outcome by least squares with HC2 errors
-(ols_hc2), or CR2 errors and Bell-McCaffrey df with --cluster (ols_cr2),
-with block fixed effects; a count by the GLM with the covariates and blocks
-(negbin_glm, poisson_glm). Each comparison uses the rows of its two arms; a
-block holding only one of them stays in the model, as lm_robust's
-factor(block) keeps it. A table of the covariates' balance (standardised
-differences) follows the comparisons.
-
---permutations B --seed N adds ri_p_value: the trial re-randomised B times as
-it was randomised (within blocks, whole clusters), exact when there are no
-more than B allocations. --report DIR writes DIR/report.html and the plots as
-DIR/*.png.
-
-Missing outcomes and covariates (empty, NA, NaN, ., null) are left out and
-counted in n_missing of their arm. Undefined numbers are null in --json, NA
-in the table, with the reason in the comparison's notes.
-
-Example: re-offending in the focused-deterrence trial:
-
-	evalkit analyse --in examples/focused_deterrence.csv --outcome reoffended
-
-Example: attendance in the School Navigators trial, schools randomised
-within towns, adjusted for the baseline, with a randomisation p-value and a
-report:
-
-	evalkit analyse --in examples/school_navigators.csv --outcome attendance \
-		--covariates attendance_baseline --block town --cluster school \
-		--permutations 10000 --seed 2024 --report navigators-report
-
-Example: crimes per week in a hotspot trial, exact Poisson test:
-
-	evalkit analyse --in examples/hotspots.csv --outcome crimes_after \
-		--type count --exposure weeks --model poisson --json
-`
+var analyseUsage = usage("analyse")
 
 // analyseOptions are the parsed flags of evalkit analyse: the columns and
 // the plan of the analysis, and what to do with its result.

@@ -19,31 +19,7 @@ func (*lifecycleCmd) summary() string {
 	return "the portfolio by gate: status, advance, report"
 }
 
-const lifecycleUsage = `
-Usage: evalkit lifecycle status|advance|report --in portfolio.yaml [flags]
-
-The research life cycle: each intervention sits at a gate (1 literature
-review and experimental planning; 2 business capability review and process
-evaluation; 3 randomised trial in progress; 4 result and decision) and
-moves on when the evidence the gate asks for is done or not needed.
-
-  status   every intervention's gate and what it is missing; evidence
-           links to files that are not there, and a summary of linked
-           evalkit results (power, allocation, analysis, unit cost)
-  advance  move one intervention on (--intervention NAME, --to, --date,
-           --note), refused while evidence is missing unless --override
-           REASON; at gate 4, --decision adopt|adapt|scale|stop. The file
-           is rewritten in place, atomically, changing only the gate, the
-           decision and the appended history entry
-  report   the portfolio by gate as DIR/report.html and
-           DIR/portfolio_board.png (--out DIR; --force to reuse DIR)
-
-Example: where each intervention stands and what it is missing:
-
-	evalkit lifecycle status --in examples/portfolio.yaml
-
-Run "evalkit lifecycle SUBCOMMAND -h" for a subcommand's flags.
-`
+var lifecycleUsage = usage("lifecycle")
 
 func (c *lifecycleCmd) run(e *env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {

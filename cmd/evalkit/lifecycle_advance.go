@@ -10,30 +10,7 @@ import (
 	"github.com/evalkit/evalkit/lifecycle"
 )
 
-const lifecycleAdvanceUsage = `
-Usage: evalkit lifecycle advance --in portfolio.yaml --intervention NAME [flags]
-
-Moves an intervention to its next gate (or --to GATE) and appends the move
-to its history. A move forward is refused (exit status 1, naming what is
-missing) until the gate's required evidence is done or not needed, unless
---override gives the reason to go on, which the history records with what
-was missing. Moving back needs no evidence. At gate 4 a --decision (adopt,
-adapt, scale or stop) is recorded as the intervention's decision key and
-in the history. The file is rewritten atomically; every other key and
-comment stays as it was.
-
-Example: on a copy of the programme's portfolio, Schools Navigators is
-refused at gate 2 (its evidence is not done), then moved on with the
-board's reason recorded:
-
-	cp examples/portfolio.yaml portfolio.yaml
-	evalkit lifecycle advance --in portfolio.yaml \
-	    --intervention "Schools Navigators" --date 2023-07-12
-	evalkit lifecycle advance --in portfolio.yaml \
-	    --intervention "Schools Navigators" --date 2023-07-12 \
-	    --override "board accepted the multi-site design" \
-	    --note "trial starts in the 2023-24 school year"
-`
+var lifecycleAdvanceUsage = usage("lifecycle_advance")
 
 func lifecycleAdvance(e *env, args []string) error {
 	fs := newFlagSet(e, "lifecycle advance", lifecycleAdvanceUsage)

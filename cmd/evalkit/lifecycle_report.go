@@ -12,19 +12,7 @@ import (
 	plots "github.com/evalkit/evalkit/report"
 )
 
-const lifecycleReportUsage = `
-Usage: evalkit lifecycle report --in portfolio.yaml --out DIR [--force]
-
-Draws the portfolio by gate: DIR/report.html (one self-contained page that
-opens offline, the board inline as SVG, and a table per gate) and
-DIR/portfolio_board.png (the board: a column per gate, a card per
-intervention with what it is missing). An existing DIR is an error unless
---force is given.
-
-Example:
-
-	evalkit lifecycle report --in examples/portfolio.yaml --out portfolio-report
-`
+var lifecycleReportUsage = usage("lifecycle_report")
 
 func lifecycleReport(e *env, args []string) error {
 	fset := newFlagSet(e, "lifecycle report", lifecycleReportUsage)

@@ -9,17 +9,7 @@ import (
 	"github.com/evalkit/evalkit/lifecycle"
 )
 
-const lifecycleStatusUsage = `
-Usage: evalkit lifecycle status --in portfolio.yaml [--json]
-
-Lists every intervention with its gate, whether it is ready to pass it, the
-evidence still missing, and evidence links (paths relative to the
-portfolio's folder) that point at files that are not there.
-
-Example:
-
-	evalkit lifecycle status --in examples/portfolio.yaml --json
-`
+var lifecycleStatusUsage = usage("lifecycle_status")
 
 func lifecycleStatus(e *env, args []string) error {
 	fs := newFlagSet(e, "lifecycle status", lifecycleStatusUsage)

@@ -19,26 +19,7 @@ func (*powerCmd) summary() string {
 	return "power, sample size or minimum detectable effect (ttest, prop, cluster, counts)"
 }
 
-const powerUsage = `
-Usage: evalkit power ttest|prop|cluster|counts [flags]
-
-Solves for the one of power, sample size and effect that is left out:
-give two of them and the command computes the third. Run
-"evalkit power DESIGN -h" for a design's flags.
-
-  ttest    two-sample t-test on a standardised mean difference (Cohen's d)
-  prop     two proportions (arcsine h, or the pooled normal test)
-  cluster  two-level cluster-randomised trial (PowerUp's CRA2)
-  counts   counts per unit over a follow-up (Poisson or negative binomial)
-
-Example: the pupils per arm a t-test needs to detect d = 0.3 with 80% power:
-
-	evalkit power ttest --effect 0.3 --power 0.8
-
-Exit status 2 when the flags cannot work together (not exactly one unknown,
---n with --n-control), 1 when a value is impossible (alpha or a proportion
-outside (0, 1), icc outside [0, 1), a power no trial can reach).
-`
+var powerUsage = usage("power")
 
 func (c *powerCmd) run(e *env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {

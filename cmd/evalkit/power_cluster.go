@@ -6,27 +6,7 @@ import (
 	"github.com/evalkit/evalkit/rct/power"
 )
 
-const powerClusterUsage = `
-Usage: evalkit power cluster --icc RHO --cluster-size N [--effect ES] [--power P] [--clusters J] [flags]
-
-Two-level cluster-randomised trial: whole clusters (schools, wards, areas)
-are assigned to treatment (PowerUp's CRA2). Give two of --effect (in
-standard-deviation units), --power and --clusters (J, the total); the third
-is solved for. With df = J - g - 2,
-
-	MDES = M * sqrt( icc(1-R2c)(1+cv^2)/(P(1-P)J) + (1-icc)(1-R2i)/(P(1-P)J n) )
-	M = t(df, 1-alpha/2) + t(df, power)
-
-and power is from the noncentral t. Solving for clusters gives the smallest
-J, with J*P a whole number of clusters, whose MDES is at most --effect.
---attrition is the share of people lost within clusters (the analysed
-cluster size is n(1 - attrition)); whole clusters are assumed to stay.
-
-Example: schools of 60 pupils, ICC 0.15, a school-level covariate explaining
-half the school-level variance: schools needed for an effect of 0.25:
-
-	evalkit power cluster --icc 0.15 --cluster-size 60 --r2-cluster 0.5 --effect 0.25 --power 0.8
-`
+var powerClusterUsage = usage("power_cluster")
 
 func powerCluster(e *env, args []string) error {
 	var c powerCommon

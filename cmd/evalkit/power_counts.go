@@ -6,25 +6,7 @@ import (
 	"github.com/evalkit/evalkit/rct/power"
 )
 
-const powerCountsUsage = `
-Usage: evalkit power counts --mean-control MU [--rate-ratio RR] [--dispersion K] [--power P] [--n N | --n-control N --n-treatment N] [flags]
-
-Counts per unit over a follow-up period (crimes per hotspot, offences per
-person), compared by the rate ratio RR = mean_treatment / mean_control with
-a Wald test on log RR, its variance under the alternative:
-
-	V = (1/mu0 + 1/k)/n_c + (1/(RR mu0) + 1/k)/n_t
-
-(the 1/k terms dropped for Poisson counts: leave out --dispersion). Give two
-of --rate-ratio, --power and the sample size; the third is solved for
-(--rate-ratio: the nearest rate ratio above 1 with the power, or below 1
-with --direction down).
-
-Example: hotspots per arm to detect a 20% fall in crime from 2.5 crimes per
-hotspot, negative binomial with size 1.5:
-
-	evalkit power counts --mean-control 2.5 --rate-ratio 0.8 --dispersion 1.5 --power 0.8
-`
+var powerCountsUsage = usage("power_counts")
 
 func powerCounts(e *env, args []string) error {
 	var c powerCommon

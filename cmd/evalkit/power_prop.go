@@ -6,22 +6,7 @@ import (
 	"github.com/evalkit/evalkit/rct/power"
 )
 
-const powerPropUsage = `
-Usage: evalkit power prop --p-control P [--p-treatment P] [--power P] [--n N | --n-control N --n-treatment N] [flags]
-
-Two proportions, p_control in the control arm and p_treatment in the
-treatment arm. Give two of --p-treatment, --power and the sample size; the
-third is solved for (--p-treatment: the nearest proportion above
-p_control with the power, or below it with --direction down).
---method arcsine (default) is the normal test on Cohen's
-h = 2 asin(sqrt(p_t)) - 2 asin(sqrt(p_c)) (pwr::pwr.2p2n.test); pooled is
-the pooled-variance normal test for equal arms
-(power.prop.test(strict = TRUE)).
-
-Example: people per arm to detect re-offending falling from 30% to 22%:
-
-	evalkit power prop --p-control 0.3 --p-treatment 0.22 --power 0.9
-`
+var powerPropUsage = usage("power_prop")
 
 func powerProp(e *env, args []string) error {
 	var c powerCommon

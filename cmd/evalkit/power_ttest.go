@@ -7,20 +7,7 @@ import (
 	"github.com/evalkit/evalkit/stats"
 )
 
-const powerTTestUsage = `
-Usage: evalkit power ttest [--effect d] [--power P] [--n N | --n-control N --n-treatment N] [flags]
-
-Two-sample t-test on a standardised mean difference d (Cohen's d). Give two
-of --effect, --power and the sample size; the third is solved for. Power is
-exact, from the noncentral t (pwr::pwr.t2n.test). Solving for n gives the
-real root n_control_exact (analysed control units) and the units to recruit,
-ceil(n_control_exact / (1 - attrition)) and
-ceil(ratio * n_control_exact / (1 - attrition)).
-
-Example: pupils per arm to detect d = 0.3 with 80% power, 10% lost:
-
-	evalkit power ttest --effect 0.3 --power 0.8 --attrition 0.1
-`
+var powerTTestUsage = usage("power_ttest")
 
 func powerTTest(e *env, args []string) error {
 	var c powerCommon

@@ -15,28 +15,7 @@ func (*randomiseCmd) summary() string {
 	return "allocate units to arms reproducibly, with an audit manifest"
 }
 
-const randomiseUsage = `
-Usage: evalkit randomise --in units.csv --id COL --arms control,treatment --seed N --out FILE [flags]
-       evalkit randomise verify --manifest FILE.manifest.json
-
-Allocates the units (rows) of a CSV file to arms and writes FILE: every input
-column as written, then arm (and block_seq, block_size for --method blocks).
-Beside it, FILE.manifest.json records the release, every flag, the seed and
-the SHA-256 of input and output; "verify" re-derives the allocation from it
-and exits 0 only when the output is reproduced byte for byte.
-
-Methods: complete (exact counts per stratum; the default), simple
-(independent draws), blocks (permuted blocks in file order within strata),
-minimise (Pocock-Simon over --factors in file order, within strata).
-Strata are the combinations of the --block columns, named by their values
-joined with "/". Complete and simple draw units in sorted order of id, so
-the allocation does not depend on the order of the rows.
-
-Example: custody navigator referrals randomised within suite and age band:
-
-	evalkit randomise --in examples/units.csv --id unit_id --block suite,age_band \
-	    --arms control,treatment --seed 20230401 --out allocation.csv
-`
+var randomiseUsage = usage("randomise")
 
 // randomiseConfig holds the settings of one randomisation, parsed from
 // flags.

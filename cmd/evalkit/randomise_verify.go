@@ -11,19 +11,7 @@ import (
 	"github.com/evalkit/evalkit/rct"
 )
 
-const randomiseVerifyUsage = `
-Usage: evalkit randomise verify --manifest FILE.manifest.json [--json]
-
-Re-derives an allocation from its manifest: checks that the input is the one
-randomised (SHA-256), re-runs the randomisation with the recorded flags and
-seed, and compares the result with the recorded output digest and with the
-output file. Exits 0 only when everything matches byte for byte, 1 otherwise,
-saying what differs. Paths in the manifest are relative to its directory.
-
-Example:
-
-	evalkit randomise verify --manifest allocation.csv.manifest.json
-`
+var randomiseVerifyUsage = usage("randomise_verify")
 
 // randomiseVerifyJSON is the --json output of verify.
 type randomiseVerifyJSON struct {

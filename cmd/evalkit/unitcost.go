@@ -28,59 +28,7 @@ type unitcostCmd struct {
 func (*unitcostCmd) name() string    { return "unitcost" }
 func (*unitcostCmd) summary() string { return "cost per person reached and per outcome" }
 
-const unitcostUsage = `
-Usage: evalkit unitcost --costs costs.csv --reach reach.csv [flags]
-
-Costs each intervention on one basis: its full economic cost (staff,
-non_staff, overhead, in_kind and volunteer lines, whoever pays), the cost
-per person reached overall and shared among groups by headcount, the cost
-per outcome and, with outcome values, benefit, net present value and
-benefit-cost ratio; totals by category and by funder; and how the cost
-per person moves when each input is varied by --sensitivity.
-
-costs.csv:    intervention,item,category,amount,year[,funder]
-              [,salary,on_cost_rate,wte]
-reach.csv:    intervention,group,people
-outcomes.csv: intervention,outcome,count[,value][,year]
-deflators:    year,index
-
-Amounts are plain pounds and pence, such as 1200 or 1200.50, summed exactly
-to the penny. Currency formatting is refused, not guessed: £1,200 (write
-1200), 12k (write 12000), 1e3, (500). Years are 2023 or financial years
-2023-24 (counted as 2023). A blank funder is "unspecified". A post may be
-costed from its salary instead: leave amount blank and give salary (pounds
-a year), on_cost_rate (0.28 for 28%) and wte (0.4); the amount is then
-salary × (1 + on_cost_rate) × wte, to the penny.
-
-An outcome's value is in the prices of its year, and its benefit is
-deflated and discounted as a cost of that year would be (not at all when
-the row has no year).
-
-Real terms: --price-year Y --deflators FILE gives each line's cost as
-amount × index[Y] / index[year]. Discounting: --discount-rate r --base-year
-B divides a cost of a later year by (1 + r)^(year - B); there is no default
-rate: the Green Book's is 0.035 (3.5%). Real and discounted costs are not
-whole pence and are computed in floating point from the exact sums.
-
-Costs with no reach, or no one reached, are warnings with an undefined
-(null) cost per person; reach or outcomes for an intervention without
-costs, negative amounts, unknown categories, text in amounts and years
-missing from the deflators are errors naming the file, row and column.
-
-JSON keys are those of the contract, plus nominal_cost (the exact sum of
-the amounts as written), npv for each outcome, sensitivity_share and, for
-each intervention, sensitivity (input, cost_per_person_down,
-cost_per_person_up, spread; widest first, for a tornado chart).
-price_year, discount_rate and base_year are null when not used. The
-table shows the sensitivity analysis only when --sensitivity is given.
-
-Example: the programme's 2023-24 interventions, in 2024-25 prices:
-
-	evalkit unitcost --costs examples/costs_2023_24.csv --reach examples/reach_2023_24.csv \
-	    --outcomes examples/outcomes_2023_24.csv \
-	    --price-year 2024-25 --deflators examples/deflators.csv \
-	    --discount-rate 0.035 --base-year 2023-24 --plot costs.png
-`
+var unitcostUsage = usage("unitcost")
 
 func (c *unitcostCmd) run(e *env, args []string) error {
 	fs := newFlagSet(e, "unitcost", unitcostUsage)
