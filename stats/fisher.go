@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // FisherExactResult is Fisher's exact test of a 2x2 table.
@@ -43,7 +44,7 @@ type FisherExactResult struct {
 //	x at the highest value the margins allow = OddsRatio +Inf
 //	nx or ny < 1 = error wrapping ErrTooFew
 //	x < 0, x > nx, y < 0 or y > ny = error wrapping ErrDomain
-//	nx or ny > 2^40 = error wrapping ErrDomain
+//	nx or ny > 2^40 (2^29 where int has 32 bits) = error wrapping ErrDomain
 func FisherExact(x, nx, y, ny int, alt Alternative) (FisherExactResult, error) {
 	if err := checkTwoByTwo("fisher exact test", x, nx, y, ny); err != nil {
 		return FisherExactResult{}, err
@@ -105,10 +106,11 @@ func FisherOddsRatioInterval(x, nx, y, ny int, alt Alternative, level float64) (
 	return lo, hi, nil
 }
 
-// maxTableN bounds the size of an arm in a 2x2 table (and the total count
-// of a Poisson test): beyond it, products of counts would overflow and the
-// exact tails would take too long.
-const maxTableN = 1 << 40
+// maxTableN bounds the size of an arm in a 2x2 table (and each count of a
+// Poisson test): beyond it the exact tails would take too long. It is 2^40
+// where int has 64 bits and a quarter of math.MaxInt (2^29) where it has 32,
+// so that sums such as nx + ny + 2 never overflow int.
+const maxTableN = min(1<<40, math.MaxInt/4)
 
 // checkTwoByTwo checks the counts of a 2x2 table given as events and sizes
 // of two arms.
@@ -138,7 +140,10 @@ func hypergeomDist(e, n1, n2 int) unimodalTail {
 	q := float64(n1+n2-e) / tot
 	lnorm := loaderLogBinom(float64(e), tot, p, q)
 	lo, hi := max(0, e-n2), min(n1, e)
-	mode := int((int64(e+1) * int64(n1+1)) / int64(n1+n2+2))
+	// floor((e+1)(n1+1)/(n1+n2+2)) in 128 bits: the product overflows 64.
+	hi128, lo128 := bits.Mul64(uint64(e+1), uint64(n1+1))
+	m, _ := bits.Div64(hi128, lo128, uint64(n1+n2+2))
+	mode := int(m)
 	mode = min(max(mode, lo), hi)
 	return unimodalTail{lo: lo, hi: hi, mode: mode, logpmf: func(i int) float64 {
 		if i < lo || i > hi {

@@ -76,10 +76,23 @@ func TestFisherExactErrors(t *testing.T) {
 		{"empty arm", 0, 0, 1, 3, ErrTooFew},
 		{"negative", -1, 3, 1, 3, ErrDomain},
 		{"too many events", 4, 3, 1, 3, ErrDomain},
+		{"arm beyond maxTableN", 1, maxTableN + 1, 1, 3, ErrDomain},
 	} {
 		if _, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
+	}
+}
+
+// TestHypergeomModeLargeTable checks the mode of a table whose product
+// (e+1)(n1+1) overflows 64 bits: floor((2^40+1)²/(2^41+2)) = 2^39.
+func TestHypergeomModeLargeTable(t *testing.T) {
+	if math.MaxInt>>40 == 0 {
+		t.Skip("int has 32 bits: arms of 2^40 are beyond maxTableN")
+	}
+	n := maxTableN
+	if got := hypergeomDist(n, n, n).mode; got != n/2 {
+		t.Errorf("mode = %d, want %d", got, n/2)
 	}
 }
 
