@@ -251,15 +251,15 @@ func noncentralTBetaHalf(b, y, yc float64) (lower, upper float64) {
 	case yc <= 0:
 		return 1, 0
 	}
-	// log B(½, b) = log Γ(½) + log Γ(b) − log Γ(b+½). When y is small its
-	// ½ log b and ½ log y are taken together, as ½ log(y b), which does not
-	// cancel as their sum does when b is large.
+	// log B(½, b) = log Γ(½) + log Γ(b) − log Γ(b+½). When y is small and b
+	// large, its ½ log b and ½ log y are taken together, as ½ log(y b),
+	// which does not cancel as their sum does.
 	var front float64
-	if y <= 0.5 {
+	if y <= 0.5 && b >= 20 {
 		front = math.Exp(0.5*math.Log(y*b) + b*math.Log1p(-y) + noncentralTLogGammaRatioRem(b) - 0.5*math.Log(math.Pi))
 	} else {
 		logB := 0.5*math.Log(math.Pi) - noncentralTLogGammaRatio(b)
-		front = math.Exp(0.5*math.Log1p(-yc) + b*math.Log(yc) - logB)
+		front = math.Exp(0.5*noncentralTLogOf(y, yc) + b*noncentralTLogOf(yc, y) - logB)
 	}
 	if y < 1.5/(b+2.5) {
 		lower = front * noncentralTBetaCF(0.5, b, y) / 0.5
