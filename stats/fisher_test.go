@@ -76,10 +76,23 @@ func TestFisherExactErrors(t *testing.T) {
 		{"empty arm", 0, 0, 1, 3, ErrTooFew},
 		{"negative", -1, 3, 1, 3, ErrDomain},
 		{"too many events", 4, 3, 1, 3, ErrDomain},
+		{"arm beyond maxTableN", 1, maxTableN + 1, 1, 3, ErrDomain},
 	} {
 		if _, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
+	}
+}
+
+// TestHypergeomModeLargeTable checks the mode of a table whose product
+// (e+1)(n1+1) overflows 64 bits: floor((2^40+1)²/(2^41+2)) = 2^39.
+func TestHypergeomModeLargeTable(t *testing.T) {
+	if math.MaxInt>>40 == 0 {
+		t.Skip("int has 32 bits: arms of 2^40 are beyond maxTableN")
+	}
+	n := maxTableN
+	if got := hypergeomDist(n, n, n).mode; got != n/2 {
+		t.Errorf("mode = %d, want %d", got, n/2)
 	}
 }
 
@@ -90,8 +103,8 @@ func ExampleFisherExact() {
 		fmt.Println(err)
 		return
 	}
-	lo, hi, _ := FisherOddsRatioInterval(15, 50, 25, 50, TwoSided, 0.95)
-	fmt.Printf("p = %.4f, conditional odds ratio %.3f [%.3f, %.3f]\n", r.P, r.OddsRatio, lo, hi)
+	lo, hi, _ := FisherConditionalORInterval(15, 50, 25, 50, TwoSided, 0.95)
+	fmt.Printf("p = %.4f, conditional odds ratio %.3f [%.3f, %.3f]\n", r.P, r.ConditionalOR, lo, hi)
 	// Output:
 	// p = 0.0656, conditional odds ratio 0.432 [0.173, 1.049]
 }
@@ -109,11 +122,11 @@ func FuzzFisherExact(f *testing.F) {
 		if err != nil {
 			return
 		}
-		lo, hi, err := FisherOddsRatioInterval(x, nx, y, ny, a, 0.95)
+		lo, hi, err := FisherConditionalORInterval(x, nx, y, ny, a, 0.95)
 		if err != nil {
-			t.Fatalf("FisherOddsRatioInterval(%d, %d, %d, %d): %v after FisherExact succeeded", x, nx, y, ny, err)
+			t.Fatalf("FisherConditionalORInterval(%d, %d, %d, %d): %v after FisherExact succeeded", x, nx, y, ny, err)
 		}
-		if !(r.P >= 0 && r.P <= 1) || !(lo >= 0 && lo <= r.OddsRatio && r.OddsRatio <= hi) {
+		if !(r.P >= 0 && r.P <= 1) || !(lo >= 0 && lo <= r.ConditionalOR && r.ConditionalOR <= hi) {
 			t.Errorf("FisherExact(%d, %d, %d, %d) = %+v, interval [%v, %v]", x, nx, y, ny, r, lo, hi)
 		}
 	})
@@ -158,23 +171,23 @@ var fisherORCases = []struct {
 	{name: "chisq_tiny_p", x: 700, nx: 700, y: 0, ny: 700, level: 0.94999999999999996, or: math.Inf(1), lo: 66337.80279898252, hi: math.Inf(1), rOR: math.Inf(1), rLo: 8402.0512820590484, rHi: math.Inf(1)},
 }
 
-func TestFisherExactOddsRatio(t *testing.T) {
+func TestFisherExactConditionalOR(t *testing.T) {
 	for _, c := range fisherORCases {
 		r, err := FisherExact(c.x, c.nx, c.y, c.ny, TwoSided)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		lo, hi, err := FisherOddsRatioInterval(c.x, c.nx, c.y, c.ny, TwoSided, c.level)
+		lo, hi, err := FisherConditionalORInterval(c.x, c.nx, c.y, c.ny, TwoSided, c.level)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
 		}
-		got := []float64{r.OddsRatio, lo, hi}
+		got := []float64{r.ConditionalOR, lo, hi}
 		for i, want := range []float64{c.or, c.lo, c.hi} {
 			// The roots are found to about 1e-13 in log ψ on both sides.
 			if !sameFloat(got[i], want, 1e-9) {
-				t.Errorf("%s: got %.17g [%.17g, %.17g], want %.17g [%.17g, %.17g] (R, precise)", c.name, r.OddsRatio, lo, hi, c.or, c.lo, c.hi)
+				t.Errorf("%s: got %.17g [%.17g, %.17g], want %.17g [%.17g, %.17g] (R, precise)", c.name, r.ConditionalOR, lo, hi, c.or, c.lo, c.hi)
 				break
 			}
 		}

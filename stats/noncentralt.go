@@ -1,10 +1,6 @@
 package stats
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/mathext"
-)
+import "math"
 
 // Constants of Lenth's algorithm, as R's nmath/pnt.c sets them.
 const (
@@ -192,8 +188,18 @@ func noncentralTLogGammaRatio(b float64) float64 {
 		l0, _ := math.Lgamma(b)
 		return l1 - l0
 	}
+	return 0.5*math.Log(b) + noncentralTLogGammaRatioRem(b)
+}
+
+// noncentralTLogGammaRatioRem returns log(Γ(b+½)/Γ(b)) − ½ log b, which for
+// b ≥ 20 is the series of noncentralTLogGammaRatio without its ½ log b, so
+// that it keeps its digits however large b is.
+func noncentralTLogGammaRatioRem(b float64) float64 {
+	if b < 20 {
+		return noncentralTLogGammaRatio(b) - 0.5*math.Log(b)
+	}
 	r := 1 / (b * b)
-	return 0.5*math.Log(b) - (1.0/8-r*(1.0/192-r*(1.0/640-r*(17.0/14336-r*31.0/18432))))/b
+	return -(1.0/8 - r*(1.0/192-r*(1.0/640-r*(17.0/14336-r*31.0/18432)))) / b
 }
 
 // ntdd is a double-double number hi + lo with |lo| ≤ ulp(hi)/2.
@@ -245,9 +251,16 @@ func noncentralTBetaHalf(b, y, yc float64) (lower, upper float64) {
 	case yc <= 0:
 		return 1, 0
 	}
-	// log B(½, b) = log Γ(½) + log Γ(b) − log Γ(b+½).
-	logB := 0.5*math.Log(math.Pi) - noncentralTLogGammaRatio(b)
-	front := math.Exp(0.5*noncentralTLogOf(y, yc) + b*noncentralTLogOf(yc, y) - logB)
+	// log B(½, b) = log Γ(½) + log Γ(b) − log Γ(b+½). When y is small and b
+	// large, its ½ log b and ½ log y are taken together, as ½ log(y b),
+	// which does not cancel as their sum does.
+	var front float64
+	if y <= 0.5 && b >= 20 {
+		front = math.Exp(0.5*math.Log(y*b) + b*math.Log1p(-y) + noncentralTLogGammaRatioRem(b) - 0.5*math.Log(math.Pi))
+	} else {
+		logB := 0.5*math.Log(math.Pi) - noncentralTLogGammaRatio(b)
+		front = math.Exp(0.5*noncentralTLogOf(y, yc) + b*noncentralTLogOf(yc, y) - logB)
+	}
 	if y < 1.5/(b+2.5) {
 		lower = front * noncentralTBetaCF(0.5, b, y) / 0.5
 		return lower, 0.5 - lower + 0.5
@@ -298,145 +311,3 @@ func noncentralTBetaCF(a, b, x float64) float64 {
 
 // noncentralTNormalLower is the standard normal distribution function Φ(z).
 func noncentralTNormalLower(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
-
-// CentralTSurvival returns P(T > x) for Student's t with df degrees of
-// freedom, equal to R's pt(x, df, lower.tail = FALSE), accurate in relative
-// terms far into the upper tail (it never forms 1 − CDF there):
-//
-//	P(T > x) = ½ I_{ν/(ν+x²)}(ν/2, ½)  for x > 0,
-//
-// computed from whichever of ν/(ν+x²) and x²/(ν+x²) needs no complement, and
-// for x²/ν > 1e100 from the asymptote
-//
-//	log P(T > x) = −(ν/2)(2 log|x| − log ν) − log B(ν/2, ½) − log(ν/2).
-//
-// Special cases are:
-//
-//	CentralTSurvival(x, df) = NaN if x or df is NaN, or df ≤ 0
-//	CentralTSurvival(+Inf, df) = 0
-//	CentralTSurvival(−Inf, df) = 1
-//	CentralTSurvival(x, df > 1e15) = 1 − Φ(x)
-//	CentralTSurvival(0, df) = 0.5
-//
-// The relative error is below 1e-10 for df up to 1e4 (checked against R);
-// for larger df it rises to a few times 1e-9, as gonum's incomplete beta
-// function loses digits when ν/2 is very large.
-func CentralTSurvival(x, df float64) float64 {
-	return centralTCDF(-x, df)
-}
-
-// centralTCDF returns P(T ≤ x) as R's pt does.
-func centralTCDF(x, df float64) float64 {
-	switch {
-	case math.IsNaN(x) || math.IsNaN(df) || df <= 0:
-		return math.NaN()
-	case math.IsInf(x, -1):
-		return 0
-	case math.IsInf(x, 1):
-		return 1
-	case df > 1e15: // within rounding of the normal
-		return noncentralTNormalLower(x)
-	case x == 0:
-		return 0.5
-	}
-	// tail is P(|T| > |x|).
-	var tail float64
-	nx := 1 + (x/df)*x
-	if nx > 1e100 {
-		lb := mathext.Lbeta(0.5*df, 0.5)
-		tail = math.Exp(-0.5*df*(2*math.Log(math.Abs(x))-math.Log(df)) - lb - math.Log(0.5*df))
-	} else {
-		t2 := x * x
-		_, tail = noncentralTBetaHalf(0.5*df, t2/(df+t2), df/(df+t2))
-	}
-	half := tail / 2
-	if x > 0 {
-		return 0.5 - half + 0.5
-	}
-	return half
-}
-
-// CentralTUpperQuantile returns the q with P(T > q) = p for Student's t with
-// df degrees of freedom, R's qt(p, df, lower.tail = FALSE). It starts from
-// the exact forms for df = 1 and 2, the Cornish–Fisher expansion [5] for
-// moderate tails, or the tail's power-law asymptote, and refines by Newton
-// steps on CentralTSurvival (on log P(T > q) against log q beyond q = 1),
-// to about 1e-15 relative. For p > ½ it returns −CentralTUpperQuantile(1−p).
-//
-// Special cases are:
-//
-//	CentralTUpperQuantile(p, df) = NaN if p ∉ [0, 1], df ≤ 0 or either is NaN
-//	CentralTUpperQuantile(0, df) = +Inf
-//	CentralTUpperQuantile(1, df) = −Inf
-//	CentralTUpperQuantile(0.5, df) = 0
-//
-// [5] Abramowitz and Stegun (1964), 26.7.5.
-func CentralTUpperQuantile(p, df float64) float64 {
-	switch {
-	case math.IsNaN(p) || math.IsNaN(df) || p < 0 || p > 1 || df <= 0:
-		return math.NaN()
-	case p == 0:
-		return math.Inf(1)
-	case p == 1:
-		return math.Inf(-1)
-	case p == 0.5:
-		return 0
-	case p > 0.5:
-		return -CentralTUpperQuantile(1-p, df)
-	}
-	z := -mathext.NormalQuantile(p)
-	var q float64
-	switch {
-	case math.IsInf(df, 1) || df > 1e15:
-		return z
-	case df == 1:
-		return 1 / math.Tan(math.Pi*p)
-	case df == 2:
-		return (1 - 2*p) / math.Sqrt(2*p*(1-p))
-	case df >= 3 && z*z < df:
-		z2 := z * z
-		g1 := z * (z2 + 1) / 4
-		g2 := z * ((5*z2+16)*z2 + 3) / 96
-		g3 := z * (((3*z2+19)*z2+17)*z2 - 15) / 384
-		g4 := z * ((((79*z2+776)*z2+1482)*z2-1920)*z2 - 945) / 92160
-		q = z + (g1+(g2+(g3+g4/df)/df)/df)/df
-	default:
-		// P(T > q) ≈ K ν^((ν−1)/2) q^−ν, K = Γ((ν+1)/2)/(√(νπ) Γ(ν/2)).
-		l1, _ := math.Lgamma((df + 1) / 2)
-		l2, _ := math.Lgamma(df / 2)
-		logK := l1 - l2 - 0.5*math.Log(df*math.Pi)
-		q = math.Exp((logK + (df-1)/2*math.Log(df) - math.Log(p)) / df)
-		q = math.Max(q, z)
-	}
-	prev := math.Inf(1)
-	for i := 0; i < 30; i++ {
-		f := centralTDensity(q, df)
-		s := CentralTSurvival(q, df)
-		if f == 0 || s == 0 || math.IsInf(q, 0) {
-			break
-		}
-		var rel float64
-		if q > 1 {
-			rel = (math.Log(s) - math.Log(p)) * s / (q * f)
-			rel = math.Max(-1, math.Min(1, rel)) // at most a factor e a step
-			q *= math.Exp(rel)
-		} else {
-			step := (s - p) / f
-			q += step
-			rel = step / math.Max(q, 1e-300)
-		}
-		if math.Abs(rel) <= 2e-15 || (math.Abs(rel) < 1e-13 && math.Abs(rel) >= prev) {
-			break // converged, or down to rounding noise
-		}
-		prev = math.Abs(rel)
-	}
-	return q
-}
-
-// centralTDensity is Student's t density.
-func centralTDensity(x, df float64) float64 {
-	if math.IsInf(df, 1) {
-		return math.Exp(-x*x/2) / math.Sqrt(2*math.Pi)
-	}
-	return math.Exp(noncentralTLogGammaRatio(df/2) - 0.5*math.Log(df*math.Pi) - (df+1)/2*math.Log1p(x*x/df))
-}

@@ -6,7 +6,10 @@ import (
 )
 
 // OddsRatio returns the ratio of the odds x/(nx-x) (treatment) and
-// y/(ny-y) (control) with Woolf's log interval [1]. With cells a = x,
+// y/(ny-y) (control), the sample odds ratio, with Woolf's log interval [1]:
+// the contract's odds_ratio, as `evalkit analyse` reports it. (Fisher's
+// conditional maximum-likelihood estimate, fisher.test's, is
+// FisherExactResult.ConditionalOR, a different number.) With cells a = x,
 // b = nx-x, c = y, d = ny-y,
 //
 //	OR = ad / bc,  SE(log OR) = sqrt(1/a + 1/b + 1/c + 1/d),

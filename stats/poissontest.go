@@ -41,7 +41,7 @@ type PoissonTestResult struct {
 //	PoissonTest(x, tx, 0, ty, ...) = RateRatio +Inf, CIHigh +Inf
 //	PoissonTest(0, tx, y, ty, ...) = RateRatio 0, CILow 0
 //	a negative count, an exposure <= 0 or a level outside (0, 1) = error wrapping ErrDomain
-//	a count above 2^40 = error wrapping ErrDomain
+//	a count above 2^40 (2^29 where int has 32 bits) = error wrapping ErrDomain
 //
 // [1] Loader, C. (2000). Fast and accurate computation of binomial
 // probabilities. Technical report, Bell Labs.

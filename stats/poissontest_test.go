@@ -88,6 +88,7 @@ func TestPoissonTestErrors(t *testing.T) {
 		{"NaN exposure", 1, 1, 3, math.NaN(), 0.95, ErrDomain},
 		{"infinite exposure", 1, math.Inf(1), 3, 1, 0.95, ErrDomain},
 		{"level", 1, 1, 3, 1, 1.5, ErrDomain},
+		{"count beyond maxTableN", maxTableN + 1, 1, 3, 1, 0.95, ErrDomain},
 	} {
 		if _, err := PoissonTest(c.x, c.tx, c.y, c.ty, TwoSided, c.level); !errors.Is(err, c.want) {
 			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)

@@ -11,16 +11,18 @@
 package main
 
 import (
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
+	"strconv"
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
-	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/power"
 	"github.com/evalkit/evalkit/stats"
 )
@@ -59,20 +61,9 @@ type hotspotPlan struct {
 // planHotspotTrial reads the hotspots, estimates their crime counts'
 // distribution and computes the trial's power both ways.
 func planHotspotTrial(path string, rr float64, trials int, seed uint64, progress func(done, total int)) (hotspotPlan, error) {
-	t, err := table.ReadFile(path)
+	areaNames, crimes, err := readHotspots(path)
 	if err != nil {
 		return hotspotPlan{}, err
-	}
-	areaNames, err := t.Column("area")
-	if err != nil {
-		return hotspotPlan{}, err
-	}
-	crimes, missing, err := t.Float("crimes_before")
-	if err != nil {
-		return hotspotPlan{}, err
-	}
-	if missing > 0 {
-		return hotspotPlan{}, fmt.Errorf("%s: crimes_before has %d missing values", path, missing)
 	}
 	// Areas are the blocks, numbered in order of first appearance.
 	index := map[string]int{}
@@ -143,4 +134,41 @@ func (p hotspotPlan) print(w io.Writer) {
 	fmt.Fprintf(w, "  simulation (glm.nb with areas): power %.3f, 95%% interval [%.3f, %.3f], %d trials, %d fits failed\n",
 		p.sim.Power, p.sim.Low, p.sim.High, p.sim.Trials, p.sim.Failed)
 	fmt.Fprintf(w, "\nFor 80%% power the closed form needs %g hotspots per arm (%.1f exactly).\n", p.solvedN.NControl, p.solvedN.NControlExact)
+}
+
+// readHotspots reads the area and crimes_before columns of the hotspot
+// file with encoding/csv: every field is read as text and only the two
+// columns in use are converted, with errors naming the row (the header
+// being row 1) and the column.
+func readHotspots(path string) (areas []string, crimes []float64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) < 2 {
+		return nil, nil, fmt.Errorf("%s: no hotspots", path)
+	}
+	col := map[string]int{}
+	for j, name := range rows[0] {
+		col[name] = j
+	}
+	ia, okA := col["area"]
+	ic, okC := col["crimes_before"]
+	if !okA || !okC {
+		return nil, nil, fmt.Errorf("%s: the columns area and crimes_before are needed", path)
+	}
+	for i, r := range rows[1:] {
+		v, err := strconv.ParseFloat(r[ic], 64)
+		if err != nil || v < 0 || math.IsInf(v, 0) || v != math.Trunc(v) {
+			return nil, nil, fmt.Errorf("%s: row %d, column crimes_before: %q is not a count of crimes", path, i+2, r[ic])
+		}
+		areas = append(areas, r[ia])
+		crimes = append(crimes, v)
+	}
+	return areas, crimes, nil
 }
