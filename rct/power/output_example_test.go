@@ -153,7 +153,7 @@ func ExampleTTestResult_MarshalJSON() {
 	}
 	fmt.Println(string(out))
 	// Output:
-	// {"design":"ttest","solved":"power","effect":0.5,"alpha":0.05,"sided":2,"power":0.6792059071511726,"ratio":1.5,"attrition":0,"n_control":40,"n_treatment":60,"n_total":100,"n_control_exact":null,"df":98}
+	// {"design":"ttest","solved":"power","effect":0.5,"alpha":0.05,"sided":2,"power":0.679205907151172,"ratio":1.5,"attrition":0,"n_control":40,"n_treatment":60,"n_total":100,"n_control_exact":null,"df":98}
 }
 
 func ExamplePropResult_MarshalJSON() {
