@@ -3,6 +3,7 @@ package rct
 import (
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/evalkit/evalkit/internal/table"
 	"gonum.org/v1/gonum/stat"
@@ -35,20 +36,25 @@ type BalanceRow struct {
 //	d = (mean_a - mean_c) / sqrt((s_a^2 + s_c^2) / 2)
 //
 // with sample variances s^2 (denominator n-1) over the non-missing (NaN)
-// values. Special cases: d is NaN (undefined) when an arm has fewer than two
-// values or both variances are 0; means of empty arms are NaN. It panics
-// if len(x) != len(assign).
+// values. arm holds each unit's arm label, arms the arms to report, in
+// the order of the rows, and control the label of the control arm, one of
+// arms; units of an arm not in arms are left out.
+//
+// Special cases: d is NaN (undefined) when an arm has fewer than two values
+// or both variances are 0; means of empty arms are NaN. It panics if
+// len(x) != len(arm) or if control is not in arms.
 //
 // [1] Austin, P. C. (2009). Balance diagnostics for comparing the
 // distribution of baseline covariates between treatment groups in
 // propensity-score matched samples. Statistics in Medicine 28, 3083–3107.
-func BalanceNumeric(name string, x []float64, assign []int, arms []string, control int) []BalanceRow {
-	if len(x) != len(assign) {
+func BalanceNumeric(name string, x []float64, arm []string, arms []string, control string) []BalanceRow {
+	if len(x) != len(arm) {
 		panic("rct: slice length mismatch")
 	}
+	assign, ctrl := balanceArms(arm, arms, control)
 	byArm := make([][]float64, len(arms))
 	for i, a := range assign {
-		if !math.IsNaN(x[i]) {
+		if a >= 0 && !math.IsNaN(x[i]) {
 			byArm[a] = append(byArm[a], x[i])
 		}
 	}
@@ -62,10 +68,10 @@ func BalanceNumeric(name string, x []float64, assign []int, arms []string, contr
 		m, v2 := stat.MeanVariance(v, nil)
 		return m, math.Sqrt(v2)
 	}
-	mc, sc := moments(byArm[control])
+	mc, sc := moments(byArm[ctrl])
 	var rows []BalanceRow
 	for a := range arms {
-		if a == control {
+		if a == ctrl {
 			continue
 		}
 		m, s := moments(byArm[a])
@@ -73,8 +79,8 @@ func BalanceNumeric(name string, x []float64, assign []int, arms []string, contr
 		if pooled := math.Sqrt((s*s + sc*sc) / 2); pooled > 0 {
 			d = (m - mc) / pooled
 		}
-		rows = append(rows, BalanceRow{Covariate: name, Arm: arms[a], Control: arms[control],
-			N: len(byArm[a]), NControl: len(byArm[control]), Mean: m, MeanControl: mc, SD: s, SDControl: sc, Diff: d})
+		rows = append(rows, BalanceRow{Covariate: name, Arm: arms[a], Control: control,
+			N: len(byArm[a]), NControl: len(byArm[ctrl]), Mean: m, MeanControl: mc, SD: s, SDControl: sc, Diff: d})
 	}
 	return rows
 }
@@ -82,16 +88,18 @@ func BalanceNumeric(name string, x []float64, assign []int, arms []string, contr
 // BalanceCategorical returns, for each level of x (in sorted order) and
 // each arm other than control, the difference between the arm's and the
 // control's share of the level among their non-missing values (missing:
-// the contract's tokens, see table.IsMissing). A share in an arm with no
-// values is NaN. It panics if len(x) != len(assign).
-func BalanceCategorical(name string, x []string, assign []int, arms []string, control int) []BalanceRow {
-	if len(x) != len(assign) {
+// the contract's tokens, see table.IsMissing). arm, arms and control are as
+// in BalanceNumeric. A share in an arm with no values is NaN. It panics if
+// len(x) != len(arm) or if control is not in arms.
+func BalanceCategorical(name string, x []string, arm []string, arms []string, control string) []BalanceRow {
+	if len(x) != len(arm) {
 		panic("rct: slice length mismatch")
 	}
+	assign, ctrl := balanceArms(arm, arms, control)
 	count := map[string][]int{}
 	n := make([]int, len(arms))
 	for i, a := range assign {
-		if table.IsMissing(x[i]) {
+		if a < 0 || table.IsMissing(x[i]) {
 			continue
 		}
 		c, ok := count[x[i]]
@@ -117,13 +125,37 @@ func BalanceCategorical(name string, x []string, assign []int, arms []string, co
 	for _, l := range levels {
 		c := count[l]
 		for a := range arms {
-			if a == control {
+			if a == ctrl {
 				continue
 			}
-			sa, sc := share(c[a], n[a]), share(c[control], n[control])
-			rows = append(rows, BalanceRow{Covariate: name, Level: l, Arm: arms[a], Control: arms[control],
-				N: n[a], NControl: n[control], Mean: sa, MeanControl: sc, SD: math.NaN(), SDControl: math.NaN(), Diff: sa - sc})
+			sa, sc := share(c[a], n[a]), share(c[ctrl], n[ctrl])
+			rows = append(rows, BalanceRow{Covariate: name, Level: l, Arm: arms[a], Control: control,
+				N: n[a], NControl: n[ctrl], Mean: sa, MeanControl: sc, SD: math.NaN(), SDControl: math.NaN(), Diff: sa - sc})
 		}
 	}
 	return rows
+}
+
+// balanceArms returns each unit's index in arms (-1 for an arm not in arms)
+// and the index of control, panicking if control is not in arms.
+func balanceArms(arm, arms []string, control string) (assign []int, ctrl int) {
+	ctrl = slices.Index(arms, control)
+	if ctrl < 0 {
+		panic("rct: control arm " + strconv.Quote(control) + " not among the arms")
+	}
+	pos := make(map[string]int, len(arms))
+	for k, a := range arms {
+		if _, ok := pos[a]; !ok {
+			pos[a] = k
+		}
+	}
+	assign = make([]int, len(arm))
+	for i, a := range arm {
+		k, ok := pos[a]
+		if !ok {
+			k = -1
+		}
+		assign[i] = k
+	}
+	return assign, ctrl
 }

@@ -16,23 +16,15 @@ func TestBalanceAgainstR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	armText, _ := tb.Column("arm")
+	arm, _ := tb.Column("arm")
 	arms := []string{"control", "letter", "visit"}
-	assign := make([]int, len(armText))
-	for i, a := range armText {
-		for j, name := range arms {
-			if a == name {
-				assign[i] = j
-			}
-		}
-	}
 	x, _, err := tb.Float("baseline_crimes")
 	if err != nil {
 		t.Fatal(err)
 	}
 	risk, _ := tb.Column("risk")
-	num := BalanceNumeric("baseline_crimes", x, assign, arms, 0)
-	cat := BalanceCategorical("risk", risk, assign, arms, 0)
+	num := BalanceNumeric("baseline_crimes", x, arm, arms, "control")
+	cat := BalanceCategorical("risk", risk, arm, arms, "control")
 	const tol = 1e-12
 	tests := []struct {
 		name      string
@@ -63,11 +55,11 @@ func TestBalanceAgainstR(t *testing.T) {
 }
 
 func TestBalanceUndefined(t *testing.T) {
-	rows := BalanceNumeric("x", []float64{1, 1, 1, 1}, []int{0, 0, 1, 1}, []string{"c", "t"}, 0)
+	rows := BalanceNumeric("x", []float64{1, 1, 1, 1}, []string{"c", "c", "t", "t"}, []string{"c", "t"}, "c")
 	if !math.IsNaN(rows[0].Diff) {
 		t.Errorf("zero variance: d = %v, want NaN", rows[0].Diff)
 	}
-	rows = BalanceNumeric("x", []float64{1, 2, 3}, []int{0, 0, 1}, []string{"c", "t"}, 0)
+	rows = BalanceNumeric("x", []float64{1, 2, 3}, []string{"c", "c", "t"}, []string{"c", "t"}, "c")
 	if !math.IsNaN(rows[0].Diff) {
 		t.Errorf("one value: d = %v, want NaN", rows[0].Diff)
 	}

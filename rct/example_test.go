@@ -136,14 +136,16 @@ func ExampleDiffInMeans() {
 
 func ExampleBalanceNumeric() {
 	x := []float64{3, 5, 4, 6, 8, 7}
-	rows := rct.BalanceNumeric("baseline", x, []int{0, 0, 0, 1, 1, 1}, []string{"control", "treatment"}, 0)
+	rows := rct.BalanceNumeric("baseline", x, []string{"control", "control", "control", "treatment", "treatment", "treatment"},
+		[]string{"control", "treatment"}, "control")
 	fmt.Printf("%s: d = %.3f\n", rows[0].Arm, rows[0].Diff)
 	// Output: treatment: d = 3.000
 }
 
 func ExampleBalanceCategorical() {
 	x := []string{"high", "low", "low", "high", "high", "NA"}
-	for _, r := range rct.BalanceCategorical("risk", x, []int{0, 0, 0, 1, 1, 1}, []string{"control", "treatment"}, 0) {
+	arm := []string{"control", "control", "control", "treatment", "treatment", "treatment"}
+	for _, r := range rct.BalanceCategorical("risk", x, arm, []string{"control", "treatment"}, "control") {
 		fmt.Printf("%s %s: %+.3f\n", r.Level, r.Arm, r.Diff)
 	}
 	// Output:

@@ -62,8 +62,12 @@ func allocate(w io.Writer, path string, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	rows := rct.BalanceNumeric("prior_arrests", prior, alloc.Arm, alloc.Arms, 0)
-	rows = append(rows, rct.BalanceCategorical("sex", sex, alloc.Arm, alloc.Arms, 0)...)
+	arm := make([]string, len(alloc.Arm))
+	for i, a := range alloc.Arm {
+		arm[i] = alloc.Arms[a]
+	}
+	rows := rct.BalanceNumeric("prior_arrests", prior, arm, alloc.Arms, "usual_care")
+	rows = append(rows, rct.BalanceCategorical("sex", sex, arm, alloc.Arms, "usual_care")...)
 	fmt.Fprintln(w, "Balance (navigator minus usual care):")
 	for _, r := range rows {
 		name := r.Covariate

@@ -7,22 +7,22 @@ import "github.com/evalkit/evalkit/rct"
 func (t *trial) balance() []BalanceRow {
 	arms := t.arms()
 	labels := make([]string, len(arms))
-	var assign []int
+	var arm []string
 	for k, a := range arms {
 		labels[k] = a.label
 		for range a.rows {
-			assign = append(assign, k)
+			arm = append(arm, a.label)
 		}
 	}
 	var out []BalanceRow
 	for j, name := range t.d.cols.Covariates {
-		v := make([]float64, 0, len(assign))
+		v := make([]float64, 0, len(arm))
 		for _, a := range arms {
 			for _, r := range a.rows {
 				v = append(v, t.d.cov[j][r])
 			}
 		}
-		for _, b := range rct.BalanceNumeric(name, v, assign, labels, 0) {
+		for _, b := range rct.BalanceNumeric(name, v, arm, labels, labels[0]) {
 			out = append(out, BalanceRow{Covariate: b.Covariate, Arm: b.Arm, Control: b.Control,
 				N: b.N, NControl: b.NControl, Mean: b.Mean, MeanControl: b.MeanControl,
 				SD: b.SD, SDControl: b.SDControl, StdDiff: b.Diff})
