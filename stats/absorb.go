@@ -7,15 +7,9 @@ import "fmt"
 // each block.
 func absorbBlocks(block []int) (idx []int, size []float64) {
 	levels := olsSortedLevels(block)
-	pos := make(map[int]int, len(levels))
-	for i, l := range levels {
-		pos[l] = i
-	}
-	idx = make([]int, len(block))
+	idx = olsLevelIndex(block, levels)
 	size = make([]float64, len(levels))
-	for i, b := range block {
-		k := pos[b]
-		idx[i] = k
+	for _, k := range idx {
 		size[k]++
 	}
 	return idx, size

@@ -66,21 +66,18 @@ type cr2Cluster struct {
 // and McCaffrey (2002), see OLS; Pustejovsky, J. E. and Tipton, E. (2018).
 // Small-sample methods for cluster-robust variance estimation and hypothesis
 // testing in fixed effects models. J. Bus. Econ. Stat. 36(4), 672-683.
-func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
+//
+// cluster holds each observation's cluster code and names the label of each
+// code (see codeLabels), for the error of a cluster with leverage 1.
+func cr2Compute(f *olsFit, cluster []int, names []string, wantDF bool) (*cr2Result, error) {
 	labels := olsSortedLevels(cluster)
 	nc := len(labels)
 	if nc < 2 {
 		return nil, fmt.Errorf("%w: CR2 needs at least 2 clusters, have %d", ErrTooFew, nc)
 	}
-	pos := make(map[int]int, nc)
-	for g, l := range labels {
-		pos[l] = g
-	}
 	start := make([]int, nc+1)
-	cl := make([]int, len(cluster))
-	for i, c := range cluster {
-		g := pos[c]
-		cl[i] = g
+	cl := olsLevelIndex(cluster, labels)
+	for _, g := range cl {
 		start[g+1]++
 	}
 	for g := 0; g < nc; g++ {
@@ -113,7 +110,7 @@ func cr2Compute(f *olsFit, cluster []int, wantDF bool) (*cr2Result, error) {
 	wg.Wait()
 	for g := range bad {
 		if bad[g] {
-			return nil, fmt.Errorf("%w: cluster %d has leverage 1 (I - H_gg is singular), so CR2 is undefined", ErrDomain, labels[g])
+			return nil, fmt.Errorf("%w: cluster %q has leverage 1 (I - H_gg is singular), so CR2 is undefined", ErrDomain, names[labels[g]])
 		}
 	}
 

@@ -12,10 +12,12 @@ import (
 // The zero value fits an intercept and the given columns, with no offset, 95%
 // intervals and R's glm.control() defaults.
 type GLMOptions struct {
-	// Block, when not nil, holds each observation's block label; the blocks
-	// enter as dummies for every level but the smallest (R's
-	// factor(block) with treatment contrasts), named "block:<label>".
-	Block []int
+	// Block, when not nil, holds each observation's block label. Labels are
+	// coded once, in order of first appearance, and the blocks enter as
+	// dummies for every block but the first to appear (R's factor(block)
+	// with treatment contrasts and the levels in that order), named
+	// "block:<label>".
+	Block []string
 	// Offset, when not nil, is added to the linear predictor with a fixed
 	// coefficient of 1: log(exposure) for rates per unit of exposure.
 	Offset []float64

@@ -3,7 +3,6 @@ package stats
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/gonum/floats"
 )
@@ -67,16 +66,17 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 	d.names = append([]string{"(Intercept)"}, names...)
 	if opt.Block != nil {
 		absorbCheckLen("block", len(opt.Block), n)
-		levels := olsSortedLevels(opt.Block)
+		block, labels := codeLabels(opt.Block)
+		levels := olsSortedLevels(block)
 		for _, l := range levels[1:] {
 			dummy := make([]float64, n)
-			for i, b := range opt.Block {
+			for i, b := range block {
 				if b == l {
 					dummy[i] = 1
 				}
 			}
 			cols = append(cols, dummy)
-			d.names = append(d.names, "block:"+strconv.Itoa(l))
+			d.names = append(d.names, "block:"+labels[l])
 		}
 	}
 	d.p = len(cols)

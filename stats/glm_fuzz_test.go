@@ -15,12 +15,12 @@ func FuzzNegBin(f *testing.F) {
 		y := make([]float64, n)
 		tr := make([]float64, n)
 		off := make([]float64, n)
-		block := make([]int, n)
+		block := make([]string, n)
 		for i := 0; i < n; i++ {
 			y[i] = float64(data[2*i] % 40)
 			tr[i] = float64(data[2*i+1] & 1)
 			off[i] = math.Log(float64(1 + data[2*i+1]>>1&15))
-			block[i] = int(data[2*i+1] >> 5 % 3)
+			block[i] = string(rune('a' + data[2*i+1]>>5%3))
 		}
 		opt := GLMOptions{Offset: off}
 		if blocks {

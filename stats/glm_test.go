@@ -66,7 +66,7 @@ func TestGLMAgainstR(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := GLMOptions{Offset: offset}
 			if tc.block {
-				opt.Block = d.ints("block")
+				opt.Block = d.labels("block")
 			}
 			fitter := Poisson
 			if tc.negbin {

@@ -21,7 +21,7 @@ func TestNegBinBigFile(t *testing.T) {
 	d := modelsReadCSVPath(t, path+".counts.csv")
 	start := time.Now()
 	res, err := NegBin(d.num["y"], []string{"t", "x1"}, d.cols("t", "x1"),
-		GLMOptions{Block: d.ints("block"), Offset: glmLogVec(d.num["exposure"])})
+		GLMOptions{Block: d.labels("block"), Offset: glmLogVec(d.num["exposure"])})
 	if err != nil {
 		t.Fatal(err)
 	}

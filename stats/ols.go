@@ -52,15 +52,17 @@ type OLSOptions struct {
 	// Cov is the covariance estimator.
 	Cov CovType
 	// Block, when not nil, holds each observation's block (stratum) label.
-	// The block fixed effects are absorbed: y and X are demeaned within
+	// Labels are coded once, in order of first appearance (the first label
+	// seen is block 0, and so on). The block fixed effects are absorbed: y and X are demeaned within
 	// blocks instead of adding a dummy per block, and neither the intercept
 	// nor the block effects are reported. A block whose units all had the
 	// same arm carries no information on the treatment; callers analysing a
 	// trial drop such blocks (the estimate is unchanged, the df is not).
-	Block []int
+	Block []string
 	// Cluster holds each observation's cluster label; required for CR2 and
-	// ignored otherwise.
-	Cluster []int
+	// ignored otherwise. It is coded as Block is, and an error about a
+	// cluster names it by its label.
+	Cluster []string
 	// Level is the confidence level of the intervals; 0 means 0.95.
 	Level float64
 }
@@ -132,7 +134,7 @@ type OLSResult struct {
 //	a NaN or ±Inf in y or x                         → error wrapping ErrDomain
 //	an observation with leverage 1 (HC2, HC3)        → its residual is 0 and it adds nothing (estimatr
 //	                                                    means the same, but its HC2 is NaN when 1-h rounds below 0)
-//	a cluster with leverage 1 in a direction that a   → error wrapping ErrDomain naming the cluster
+//	a cluster with leverage 1 in a direction that a   → error wrapping ErrDomain naming the cluster's label
 //	coefficient depends on (CR2: identified within       (estimatr's generalised inverse returns a
 //	that cluster alone)                                  number or NaN)
 //	a cluster holding whole blocks (CR2)              → the blocks' dummy directions, where I - H_gg is
@@ -145,7 +147,8 @@ type OLSResult struct {
 // errors for linear regression with multi-stage samples. Survey Methodology
 // 28(2), 169-181.
 func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult, error) {
-	f, err := olsNewFit(y, names, x, opt.Block)
+	block, _ := codeLabels(opt.Block)
+	f, err := olsNewFit(y, names, x, block)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +168,8 @@ func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult
 			panic("stats: CR2 needs clusters")
 		}
 		absorbCheckLen("cluster", len(opt.Cluster), len(y))
-		r, err := cr2Compute(f, opt.Cluster, true)
+		cluster, clusterNames := codeLabels(opt.Cluster)
+		r, err := cr2Compute(f, cluster, clusterNames, true)
 		if err != nil {
 			return nil, err
 		}

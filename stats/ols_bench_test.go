@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -11,30 +12,31 @@ import (
 var olsBenchSink any
 
 // olsBenchData makes n rows like testdata/r/models.R's bench file: a
-// treatment, three covariates, 50 blocks and 2,000 clusters.
-func olsBenchData(n int) (y []float64, x [][]float64, block, cluster []int) {
+// treatment, three covariates, 50 blocks and 2,000 clusters, labelled by
+// their numbers.
+func olsBenchData(n int) (y []float64, x [][]float64, block, cluster []string) {
 	rng := rand.New(rand.NewPCG(7, uint64(n)))
 	x = make([][]float64, 4)
 	for j := range x {
 		x[j] = make([]float64, n)
 	}
 	y = make([]float64, n)
-	block = make([]int, n)
-	cluster = make([]int, n)
+	block = make([]string, n)
+	cluster = make([]string, n)
 	ce := make([]float64, 2000)
 	for g := range ce {
 		ce[g] = 0.3 * rng.NormFloat64()
 	}
 	for i := 0; i < n; i++ {
-		block[i] = rng.IntN(50)
-		cluster[i] = rng.IntN(2000)
+		b, g := rng.IntN(50), rng.IntN(2000)
+		block[i], cluster[i] = strconv.Itoa(b), strconv.Itoa(g)
 		if rng.IntN(2) == 1 {
 			x[0][i] = 1
 		}
 		x[1][i] = rng.NormFloat64()
 		x[2][i] = rng.NormFloat64()
 		x[3][i] = rng.Float64()
-		y[i] = 0.2*x[0][i] + x[1][i] - 0.5*x[2][i] + 0.3*x[3][i] + float64(block[i])/50 + ce[cluster[i]] + rng.NormFloat64()
+		y[i] = 0.2*x[0][i] + x[1][i] - 0.5*x[2][i] + 0.3*x[3][i] + float64(b)/50 + ce[g] + rng.NormFloat64()
 	}
 	return y, x, block, cluster
 }
@@ -138,17 +140,18 @@ func BenchmarkNegBin(b *testing.B) {
 		y := make([]float64, n)
 		t := make([]float64, n)
 		x1 := make([]float64, n)
-		block := make([]int, n)
+		block := make([]string, n)
 		offset := make([]float64, n)
 		for i := range y {
-			block[i] = rng.IntN(4)
+			b := rng.IntN(4)
+			block[i] = strconv.Itoa(b)
 			if rng.IntN(2) == 1 {
 				t[i] = 1
 			}
 			x1[i] = rng.NormFloat64()
 			exposure := 4 + 48*rng.Float64()
 			offset[i] = math.Log(exposure)
-			mu := exposure / 10 * math.Exp(-0.3*t[i]+0.4*x1[i]+0.2*float64(block[i]))
+			mu := exposure / 10 * math.Exp(-0.3*t[i]+0.4*x1[i]+0.2*float64(b))
 			// Gamma-Poisson mixture with size 1.7: Gamma by the sum of
 			// exponentials is not exact for a non-integer shape, so use a
 			// Poisson with a log-normal frailty instead; only speed matters.

@@ -31,7 +31,7 @@ func TestOLSBigFile(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	res, err := OLS(d.num["y"], x, d.cols(x...), OLSOptions{Cov: HC2, Block: d.ints("block")})
+	res, err := OLS(d.num["y"], x, d.cols(x...), OLSOptions{Cov: HC2, Block: d.labels("block")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestOLSBigFile(t *testing.T) {
 	check("HC2 se", olsTestColumn(res, "se"), []float64{0.0020852676627548263, 0.0010436589399340913, 0.0010430817641179889, 0.0036111425061432245}, 1e-9)
 
 	start = time.Now()
-	res, err = OLS(d.num["y"], x, d.cols(x...), OLSOptions{Cov: CR2, Cluster: d.ints("cluster")})
+	res, err = OLS(d.num["y"], x, d.cols(x...), OLSOptions{Cov: CR2, Cluster: d.labels("cluster")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,10 @@ import (
 )
 
 // modelsTestData is a data set from testdata/models: numeric columns by name,
-// and every text column coded as integers in order of first appearance.
+// and every column as text (the labels of blocks and clusters).
 type modelsTestData struct {
 	num  map[string][]float64
-	code map[string][]int
+	text map[string][]string
 }
 
 // modelsReadCSV reads testdata/models/<name>.
@@ -32,9 +32,8 @@ func modelsReadCSVPath(t testing.TB, path string) modelsTestData {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := modelsTestData{num: map[string][]float64{}, code: map[string][]int{}}
+	d := modelsTestData{num: map[string][]float64{}, text: map[string][]string{}}
 	for j, h := range recs[0] {
-		codes := map[string]int{}
 		numeric := true
 		for _, r := range recs[1:] {
 			v, err := strconv.ParseFloat(r[j], 64)
@@ -42,12 +41,7 @@ func modelsReadCSVPath(t testing.TB, path string) modelsTestData {
 				numeric = false
 			}
 			d.num[h] = append(d.num[h], v)
-			c, ok := codes[r[j]]
-			if !ok {
-				c = len(codes)
-				codes[r[j]] = c
-			}
-			d.code[h] = append(d.code[h], c)
+			d.text[h] = append(d.text[h], r[j])
 		}
 		if !numeric {
 			delete(d.num, h)
@@ -64,13 +58,11 @@ func (d modelsTestData) cols(names ...string) [][]float64 {
 	return out
 }
 
-func (d modelsTestData) ints(name string) []int {
-	if v, ok := d.num[name]; ok {
-		out := make([]int, len(v))
-		for i, x := range v {
-			out[i] = int(x)
-		}
-		return out
+// labels returns column name as text, for a block or cluster.
+func (d modelsTestData) labels(name string) []string {
+	v, ok := d.text[name]
+	if !ok {
+		panic("no column " + name)
 	}
-	return d.code[name]
+	return v
 }

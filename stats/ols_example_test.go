@@ -13,9 +13,9 @@ func ExampleOLS() {
 	y := []float64{3.1, 4.0, 2.2, 5.1, 3.3, 4.8, 6.0, 5.2, 6.9, 4.1, 5.5, 6.2}
 	treat := []float64{0, 1, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1}
 	base := []float64{2.9, 2.7, 1.8, 3.5, 3.0, 3.1, 4.4, 3.2, 4.6, 2.6, 3.9, 3.3}
-	block := []int{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3}
+	town := []string{"Ashby", "Ashby", "Ashby", "Ashby", "Brent", "Brent", "Brent", "Brent", "Colne", "Colne", "Colne", "Colne"}
 	res, err := stats.OLS(y, []string{"treat", "baseline"}, [][]float64{treat, base},
-		stats.OLSOptions{Cov: stats.HC2, Block: block})
+		stats.OLSOptions{Cov: stats.HC2, Block: town})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -33,10 +33,10 @@ func ExampleOLS_cr2() {
 	// Eight schools (clusters) of three pupils, treatment by school.
 	y := []float64{5, 6, 7, 4, 5, 5, 8, 9, 7, 6, 6, 8, 3, 4, 4, 7, 8, 8, 5, 4, 6, 9, 8, 9}
 	treat := make([]float64, 24)
-	school := make([]int, 24)
+	school := make([]string, 24)
 	for i := range school {
-		school[i] = i / 3
-		if school[i]%2 == 1 {
+		school[i] = fmt.Sprintf("school %d", i/3+1)
+		if i/3%2 == 1 {
 			treat[i] = 1
 		}
 	}
@@ -54,8 +54,8 @@ func ExampleOLS_cr2() {
 func ExampleNewTreatmentModel() {
 	y := []float64{3.1, 4.0, 2.2, 5.1, 3.3, 4.8, 6.0, 5.2, 6.9, 4.1, 5.5, 6.2}
 	base := []float64{2.9, 2.7, 1.8, 3.5, 3.0, 3.1, 4.4, 3.2, 4.6, 2.6, 3.9, 3.3}
-	block := []int{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3}
-	m, err := stats.NewTreatmentModel(y, []string{"baseline"}, [][]float64{base}, stats.OLSOptions{Block: block})
+	town := []string{"Ashby", "Ashby", "Ashby", "Ashby", "Brent", "Brent", "Brent", "Brent", "Colne", "Colne", "Colne", "Colne"}
+	m, err := stats.NewTreatmentModel(y, []string{"baseline"}, [][]float64{base}, stats.OLSOptions{Block: town})
 	if err != nil {
 		fmt.Println(err)
 		return

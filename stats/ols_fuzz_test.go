@@ -9,7 +9,7 @@ import (
 // olsFuzzDecode turns bytes into rows of y, two covariates, a treatment, a
 // block and a cluster (5 bytes a row), values small so that ties, constant
 // columns and collinearity are common.
-func olsFuzzDecode(data []byte) (y []float64, x [][]float64, block, cluster []int) {
+func olsFuzzDecode(data []byte) (y []float64, x [][]float64, block, cluster []string) {
 	n := len(data) / 5
 	x = make([][]float64, 3)
 	for i := 0; i < n; i++ {
@@ -18,8 +18,8 @@ func olsFuzzDecode(data []byte) (y []float64, x [][]float64, block, cluster []in
 		x[0] = append(x[0], float64(b[1]&1))
 		x[1] = append(x[1], float64(int8(b[2]))/8)
 		x[2] = append(x[2], float64(b[1]>>1&3))
-		block = append(block, int(b[3]%3))
-		cluster = append(cluster, int(b[4]%5))
+		block = append(block, string(rune('a'+b[3]%3)))
+		cluster = append(cluster, string(rune('a'+b[4]%5)))
 	}
 	return y, x, block, cluster
 }

@@ -1,9 +1,34 @@
 package stats
 
-import "sort"
+import (
+	"runtime"
+	"sort"
+	"sync"
+)
 
 // olsSortedLevels returns the distinct values of v in increasing order.
 func olsSortedLevels(v []int) []int {
+	// Codes from codeLabels lie in [0, len(v)) and need no map.
+	dense := true
+	for _, x := range v {
+		if x < 0 || x >= len(v) {
+			dense = false
+			break
+		}
+	}
+	if dense {
+		seen := make([]bool, len(v))
+		for _, x := range v {
+			seen[x] = true
+		}
+		var levels []int
+		for x, ok := range seen {
+			if ok {
+				levels = append(levels, x)
+			}
+		}
+		return levels
+	}
 	seen := make(map[int]struct{})
 	var levels []int
 	for _, x := range v {
@@ -14,4 +39,105 @@ func olsSortedLevels(v []int) []int {
 	}
 	sort.Ints(levels)
 	return levels
+}
+
+// olsLevelIndex returns the index in levels (sorted and distinct, as
+// olsSortedLevels returns them) of each value of v.
+func olsLevelIndex(v, levels []int) []int {
+	idx := make([]int, len(v))
+	if len(levels) == 0 || levels[0] == 0 && levels[len(levels)-1] == len(levels)-1 {
+		// levels is 0, 1, ..., G-1: every value is its own index.
+		copy(idx, v)
+		return idx
+	}
+	pos := make(map[int]int, len(levels))
+	for i, l := range levels {
+		pos[l] = i
+	}
+	for i, x := range v {
+		idx[i] = pos[x]
+	}
+	return idx
+}
+
+// codeLabelsSplit is the number of labels per worker from which codeLabels
+// works in parallel.
+const codeLabelsSplit = 1 << 16
+
+// codeLabels numbers group labels in order of first appearance: labels[i]
+// is names[codes[i]], and codes run 0..len(names)-1 with code 0 for the
+// first label seen. It returns nil, nil for nil labels. The exported
+// functions take labels and code them here once; everything behind them
+// works on the codes.
+//
+// Long vectors are split into chunks coded in parallel, each in its own
+// order of first appearance; the chunks' names taken in chunk order are in
+// the order of first appearance overall, which gives the final codes. The
+// result does not depend on the number of workers.
+func codeLabels(labels []string) (codes []int, names []string) {
+	if labels == nil {
+		return nil, nil
+	}
+	n := len(labels)
+	codes = make([]int, n)
+	workers := min(runtime.GOMAXPROCS(0), n/codeLabelsSplit)
+	if workers <= 1 {
+		return codes, codeLabelsChunk(labels, codes)
+	}
+	local := make([][]string, workers)
+	chunk := func(w int) (lo, hi int) { return w * n / workers, (w + 1) * n / workers }
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := chunk(w)
+			local[w] = codeLabelsChunk(labels[lo:hi], codes[lo:hi])
+		})
+	}
+	wg.Wait()
+	pos := make(map[string]int)
+	remap := make([][]int, workers)
+	for w, ln := range local {
+		remap[w] = make([]int, len(ln))
+		for k, l := range ln {
+			c, ok := pos[l]
+			if !ok {
+				c = len(names)
+				pos[l] = c
+				names = append(names, l)
+			}
+			remap[w][k] = c
+		}
+	}
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := chunk(w)
+			r := remap[w]
+			for i := lo; i < hi; i++ {
+				codes[i] = r[codes[i]]
+			}
+		})
+	}
+	wg.Wait()
+	return codes, names
+}
+
+// codeLabelsChunk codes labels into codes (of the same length) in order of
+// first appearance and returns the labels by code.
+func codeLabelsChunk(labels []string, codes []int) (names []string) {
+	pos := make(map[string]int)
+	prev, code := "", -1
+	for i, l := range labels {
+		// Rows of a group often come together; skip the map for them.
+		if code < 0 || l != prev {
+			c, ok := pos[l]
+			if !ok {
+				c = len(names)
+				pos[l] = c
+				names = append(names, l)
+			}
+			prev, code = l, c
+		}
+		codes[i] = code
+	}
+	return names
 }

@@ -3,6 +3,7 @@ package stats
 import (
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -113,28 +114,28 @@ var olsRefCases = []struct {
 func TestOLSAgainstR(t *testing.T) {
 	d := modelsReadCSV(t, "lm.csv")
 	n := len(d.num["y"])
-	cl2 := make([]int, n)
+	cl2 := make([]string, n)
 	for i := range cl2 {
-		cl2[i] = (i + 1) % 9
+		cl2[i] = strconv.Itoa((i + 1) % 9)
 	}
 	for _, tc := range olsRefCases {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := OLSOptions{Cov: tc.cov}
 			if tc.block {
-				opt.Block = d.ints("block")
+				opt.Block = d.labels("block")
 			}
 			switch tc.cluster {
 			case "cluster":
-				opt.Cluster = d.ints("cluster")
+				opt.Cluster = d.labels("cluster")
 			case "cl2":
 				opt.Cluster = cl2
 			case "block":
-				opt.Cluster = d.ints("block")
+				opt.Cluster = d.labels("block")
 			case "bc":
-				opt.Cluster = append([]int(nil), d.ints("cluster")...)
-				for i, b := range d.ints("block") {
-					if b == 2 {
-						opt.Cluster[i] = -1
+				opt.Cluster = append([]string(nil), d.labels("cluster")...)
+				for i, b := range d.labels("block") {
+					if b == "2" {
+						opt.Cluster[i] = "block 2"
 					}
 				}
 			}
@@ -164,7 +165,8 @@ func TestOLSAgainstR(t *testing.T) {
 // hatvalues(lm(y ~ t + x1 + x2 + factor(block)))[c(1, 9, 17, 61)], R 4.2.2.
 func TestOLSBlockLeverages(t *testing.T) {
 	d := modelsReadCSV(t, "lm.csv")
-	f, err := olsNewFit(d.num["y"], []string{"t", "x1", "x2"}, d.cols("t", "x1", "x2"), d.ints("block"))
+	block, _ := codeLabels(d.labels("block"))
+	f, err := olsNewFit(d.num["y"], []string{"t", "x1", "x2"}, d.cols("t", "x1", "x2"), block)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,11 +191,11 @@ func TestOLSErrors(t *testing.T) {
 	}{
 		{name: "constant", x: [][]float64{x1, {2, 2, 2, 2, 2, 2}}, want: ErrSingular},
 		{name: "collinear", x: [][]float64{x1, {2, 4, 6, 8, 10, 12}}, want: ErrSingular},
-		{name: "constant within blocks", x: [][]float64{x1, {1, 1, 1, 2, 2, 2}}, opt: OLSOptions{Block: []int{1, 1, 1, 2, 2, 2}}, want: ErrSingular},
+		{name: "constant within blocks", x: [][]float64{x1, {1, 1, 1, 2, 2, 2}}, opt: OLSOptions{Block: []string{"a", "a", "a", "b", "b", "b"}}, want: ErrSingular},
 		{name: "too few", x: [][]float64{x1, {0, 1, 0, 1, 1, 0}, {3, 1, 4, 1, 5, 9}, {2, 7, 1, 8, 2, 8}, {1, 6, 1, 8, 0, 3}}, want: ErrTooFew},
 		{name: "NaN", x: [][]float64{{1, 2, math.NaN(), 4, 5, 6}}, want: ErrDomain},
-		{name: "one cluster", x: [][]float64{x1}, opt: OLSOptions{Cov: CR2, Cluster: []int{1, 1, 1, 1, 1, 1}}, want: ErrTooFew},
-		{name: "cluster leverage 1", x: [][]float64{x1, {1, 0, 0, 0, 0, 0}}, opt: OLSOptions{Cov: CR2, Cluster: []int{1, 2, 2, 3, 3, 3}}, want: ErrDomain},
+		{name: "one cluster", x: [][]float64{x1}, opt: OLSOptions{Cov: CR2, Cluster: []string{"a", "a", "a", "a", "a", "a"}}, want: ErrTooFew},
+		{name: "cluster leverage 1", x: [][]float64{x1, {1, 0, 0, 0, 0, 0}}, opt: OLSOptions{Cov: CR2, Cluster: []string{"a", "b", "b", "c", "c", "c"}}, want: ErrDomain},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -223,8 +225,8 @@ func olsTestNames(k int) []string {
 // (estimatr's own HC2 on d9 is NaN: 1 - h_17 rounds to -1e-16.)
 func TestOLSSingletonBlock(t *testing.T) {
 	d := modelsReadCSV(t, "lm.csv")
-	block := append([]int(nil), d.ints("block")...)
-	block[16] = 9
+	block := append([]string(nil), d.labels("block")...)
+	block[16] = "9"
 	coef := []float64{1.2017731739573934, 0.81707279574160685, 0.0010516060858911482}
 	tests := []struct {
 		name string
@@ -272,10 +274,10 @@ func TestOLSCR2ClubSandwich(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			opt := OLSOptions{Cov: CR2, Cluster: d.ints("cluster")}
+			opt := OLSOptions{Cov: CR2, Cluster: d.labels("cluster")}
 			j := 1
 			if tc.block {
-				opt.Block = d.ints("block")
+				opt.Block = d.labels("block")
 				j = 0
 			}
 			res, err := OLS(d.num["y"], tc.x, d.cols(tc.x...), opt)

@@ -56,11 +56,17 @@ type TreatmentModel struct {
 	rzinv   []float64   // R⁻¹ of the covariates' QR, by rows
 	hz      []float64   // 1/n_b + ‖Q_i‖²
 	dfResid float64
+	// cluster holds the cluster codes (CR2 only, see codeLabels) and
+	// clusterNames their labels, coded once here and not in every Fit.
+	cluster      []int
+	clusterNames []string
 }
 
 // NewTreatmentModel prepares the model for outcome y, covariate columns
 // covariates (named by names; may be empty) and opt (Block, Cluster, Cov,
-// Level as in OLS). It returns the errors of OLS for the covariates.
+// Level as in OLS). The block and cluster labels are coded here, once, in
+// order of first appearance, so that Fit does no work on labels. It returns
+// the errors of OLS for the covariates.
 // NewTreatmentModel panics on length mismatches and when opt.Cov is CR2
 // without clusters.
 func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt OLSOptions) (*TreatmentModel, error) {
@@ -73,6 +79,9 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 		absorbCheckLen("cluster", len(opt.Cluster), n)
 	}
 	m := &TreatmentModel{n: n, opt: opt, level: opt.Level, names: names}
+	if opt.Cov == CR2 {
+		m.cluster, m.clusterNames = codeLabels(opt.Cluster)
+	}
 	if m.level == 0 {
 		m.level = 0.95
 	}
@@ -82,7 +91,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	if err := olsCheckFinite("outcome", y); err != nil {
 		return nil, err
 	}
-	block := opt.Block
+	block, _ := codeLabels(opt.Block)
 	if block == nil {
 		block = make([]int, n)
 	}
@@ -133,7 +142,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	return m, nil
 }
 
-func treatmentWithinBlocks(block []int) string {
+func treatmentWithinBlocks(block []string) string {
 	if block != nil {
 		return " within blocks"
 	}
@@ -248,7 +257,7 @@ func (m *TreatmentModel) fitCR2(tt, tp, qt []float64, s, beta float64) (Treatmen
 			f.xr[i*p+j] = v
 		}
 	}
-	res, err := cr2Compute(f, m.opt.Cluster, true)
+	res, err := cr2Compute(f, m.cluster, m.clusterNames, true)
 	if err != nil {
 		return TreatmentEffect{}, err
 	}

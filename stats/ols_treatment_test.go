@@ -24,10 +24,10 @@ func TestTreatmentModelMatchesOLS(t *testing.T) {
 		for _, block := range []bool{false, true} {
 			opt := OLSOptions{Cov: cov}
 			if block {
-				opt.Block = d.ints("block")
+				opt.Block = d.labels("block")
 			}
 			if cov == CR2 {
-				opt.Cluster = d.ints("cluster")
+				opt.Cluster = d.labels("cluster")
 			}
 			m, err := NewTreatmentModel(y, []string{"x1", "x2"}, d.cols("x1", "x2"), opt)
 			if err != nil {
@@ -69,7 +69,7 @@ func TestTreatmentModelMatchesOLS(t *testing.T) {
 func TestTreatmentModelCR2AgainstR(t *testing.T) {
 	d := modelsReadCSV(t, "lm.csv")
 	m, err := NewTreatmentModel(d.num["y"], []string{"x1", "x2"}, d.cols("x1", "x2"),
-		OLSOptions{Cov: CR2, Block: d.ints("block"), Cluster: d.ints("cluster")})
+		OLSOptions{Cov: CR2, Block: d.labels("block"), Cluster: d.labels("cluster")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestTreatmentModelCR2AgainstR(t *testing.T) {
 func TestTreatmentModelErrors(t *testing.T) {
 	y := []float64{1, 2, 4, 3, 5, 7, 6, 8}
 	x := []float64{1, 3, 2, 4, 6, 5, 8, 7}
-	m, err := NewTreatmentModel(y, []string{"x"}, [][]float64{x}, OLSOptions{Block: []int{1, 1, 1, 1, 2, 2, 2, 2}})
+	m, err := NewTreatmentModel(y, []string{"x"}, [][]float64{x}, OLSOptions{Block: []string{"a", "a", "a", "a", "b", "b", "b", "b"}})
 	if err != nil {
 		t.Fatal(err)
 	}

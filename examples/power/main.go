@@ -65,14 +65,10 @@ func planHotspotTrial(path string, rr float64, trials int, seed uint64, progress
 	if err != nil {
 		return hotspotPlan{}, err
 	}
-	// Areas are the blocks, numbered in order of first appearance.
-	index := map[string]int{}
-	blocks := make([]int, len(areaNames))
-	for i, a := range areaNames {
-		if _, ok := index[a]; !ok {
-			index[a] = len(index)
-		}
-		blocks[i] = index[a]
+	// Areas are the blocks.
+	areas := map[string]bool{}
+	for _, a := range areaNames {
+		areas[a] = true
 	}
 	// Method of moments: Var = μ + μ²/k.
 	mu, v := stat.MeanVariance(crimes, nil)
@@ -80,7 +76,7 @@ func planHotspotTrial(path string, rr float64, trials int, seed uint64, progress
 		return hotspotPlan{}, fmt.Errorf("%s: crimes_before shows no overdispersion (mean %.3g, variance %.3g)", path, mu, v)
 	}
 	k := mu * mu / (v - mu)
-	p := hotspotPlan{hotspots: len(crimes), areas: len(index), mean: mu, dispersion: k, rateRatio: rr}
+	p := hotspotPlan{hotspots: len(crimes), areas: len(areas), mean: mu, dispersion: k, rateRatio: rr}
 
 	n := float64(len(crimes)) / 2
 	p.closed, err = power.Counts{MeanControl: mu, Dispersion: k, RateRatio: rr, NControl: n, NTreatment: n}.Solve()
@@ -94,7 +90,7 @@ func planHotspotTrial(path string, rr float64, trials int, seed uint64, progress
 
 	sim := power.Simulation{
 		Units:  len(crimes),
-		Blocks: blocks,
+		Blocks: areaNames,
 		Generate: func(t *power.SimTrial) {
 			// Negative binomial as a gamma mixture of Poissons.
 			src := rand.New(t.Rand)

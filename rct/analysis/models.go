@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -65,7 +64,7 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 		}
 		// A cluster with leverage 1: the estimate stands, its CR2
 		// standard error, interval, p-value and df do not.
-		r.note("se, ci, p_value, df: undefined: %s", clusterNames(statsError(err), s.clusterLabels))
+		r.note("se, ci, p_value, df: undefined: %s", statsError(err))
 		opt.Cov, opt.Cluster = stats.HC0, nil
 		if fit, err = stats.OLS(s.y, names, cols, opt); err != nil {
 			r.undefined("estimate", statsError(err))
@@ -182,23 +181,6 @@ func (t *trial) checkCovariateError(err error, tr, c *arm) {
 		t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of --covariates", n, what, tr.label, c.label)
 		return
 	}
-}
-
-var clusterRE = regexp.MustCompile(`cluster (\d+) has`)
-
-// clusterNames puts the cluster's label in place of its number in the CR2
-// error of a cluster with leverage 1.
-func clusterNames(err error, labels []string) error {
-	msg := err.Error()
-	m := clusterRE.FindStringSubmatchIndex(msg)
-	if m == nil {
-		return err
-	}
-	k, _ := strconv.Atoi(msg[m[2]:m[3]])
-	if k < 0 || k >= len(labels) {
-		return err
-	}
-	return fmt.Errorf("%s%q%s", msg[:m[2]], labels[k], msg[m[3]:])
 }
 
 // coefficient returns the coefficient called name.

@@ -72,20 +72,7 @@ func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 			assign[i] = 1
 		}
 	}
-	var blocks, clusters []string
-	if s.block != nil {
-		blocks = make([]string, len(s.block))
-		for i, b := range s.block {
-			blocks[i] = s.blockLabels[b]
-		}
-	}
-	if s.cluster != nil {
-		clusters = make([]string, len(s.cluster))
-		for i, g := range s.cluster {
-			clusters[i] = s.clusterLabels[g]
-		}
-	}
-	p, err := rct.NewPermutations(assign, blocks, clusters)
+	p, err := rct.NewPermutations(assign, s.block, s.cluster)
 	var ue *rct.UnitError
 	if errors.As(err, &ue) {
 		what := map[error]string{

@@ -13,10 +13,9 @@ type subset struct {
 	treat       []bool
 	// cov[j] is covariate j.
 	cov [][]float64
-	// block and cluster are indices into blockLabels and clusterLabels in
-	// order of first appearance; nil when not given.
-	block, cluster             []int
-	blockLabels, clusterLabels []string
+	// block and cluster are each row's block and cluster label; nil when
+	// not given.
+	block, cluster []string
 	// oneArm describes each block that holds only one of the two arms.
 	oneArm []string
 }
@@ -70,21 +69,31 @@ func (t *trial) subsetOf(tr, c *arm) *subset {
 		s.cov = append(s.cov, v)
 	}
 	if d.block != nil {
-		s.block, s.blockLabels = indexLabels(d.block, s.row)
+		s.block = rowsOf(d.block, s.row)
 		s.oneArm = oneArmBlocks(s, d.cols.Block, tr.label, c.label)
 	}
 	if d.cluster != nil {
-		s.cluster, s.clusterLabels = indexLabels(d.cluster, s.row)
+		s.cluster = rowsOf(d.cluster, s.row)
 	}
 	return s
+}
+
+// rowsOf returns col at the given rows.
+func rowsOf(col []string, rows []int) []string {
+	out := make([]string, len(rows))
+	for k, r := range rows {
+		out[k] = col[r]
+	}
+	return out
 }
 
 // oneArmBlocks describes the blocks of s in which only one of the two arms
 // occurs.
 func oneArmBlocks(s *subset, col, treatment, control string) []string {
-	nt := make([]int, len(s.blockLabels))
-	nc := make([]int, len(s.blockLabels))
-	for i, b := range s.block {
+	block, labels := indexLabels(s.block)
+	nt := make([]int, len(labels))
+	nc := make([]int, len(labels))
+	for i, b := range block {
 		if s.treat[i] {
 			nt[b]++
 		} else {
@@ -92,7 +101,7 @@ func oneArmBlocks(s *subset, col, treatment, control string) []string {
 		}
 	}
 	var out []string
-	for b, label := range s.blockLabels {
+	for b, label := range labels {
 		if nt[b] > 0 && nc[b] > 0 {
 			continue
 		}
@@ -106,19 +115,19 @@ func oneArmBlocks(s *subset, col, treatment, control string) []string {
 	return out
 }
 
-// indexLabels numbers the labels of the rows in order of first appearance.
-func indexLabels(col []string, rows []int) ([]int, []string) {
-	idx := make([]int, len(rows))
+// indexLabels numbers labels in order of first appearance: labels[k] is
+// names[idx[k]].
+func indexLabels(labels []string) (idx []int, names []string) {
+	idx = make([]int, len(labels))
 	seen := map[string]int{}
-	var labels []string
-	for k, r := range rows {
-		v, ok := seen[col[r]]
+	for k, l := range labels {
+		v, ok := seen[l]
 		if !ok {
-			v = len(labels)
-			seen[col[r]] = v
-			labels = append(labels, col[r])
+			v = len(names)
+			seen[l] = v
+			names = append(names, l)
 		}
 		idx[k] = v
 	}
-	return idx, labels
+	return idx, names
 }

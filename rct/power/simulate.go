@@ -22,9 +22,9 @@ type SimTrial struct {
 	// complete randomisation within each block (or the arm's index in the
 	// rct design's Arms, drawn by its method).
 	Arm []int
-	// Block holds each unit's block, as given in Simulation.Blocks (nil
-	// when there are none).
-	Block []int
+	// Block holds each unit's block label, as given in Simulation.Blocks
+	// (nil when there are none).
+	Block []string
 	// Y is the outcome, filled by the data-generating function.
 	Y []float64
 	// Rand is the trial's own generator, rct.NewStream(seed, 2·Index+1),
@@ -43,15 +43,16 @@ type Simulation struct {
 	// Layout.Randomise(Options, ...), with whatever method, strata,
 	// clusters and arms the design has, and Units, Blocks and Ratio are
 	// ignored. SimTrial.Arm then indexes Layout.Design.Arms, and
-	// SimTrial.Block holds each unit's stratum.
+	// SimTrial.Block holds each unit's stratum (Stratum.Name).
 	Layout *rct.Layout
 	// Options are the randomisation method and its settings for Layout.
 	Options rct.Options
 	// Units is the number of units in each trial.
 	Units int
-	// Blocks, when not nil, gives each unit's block (0, 1, ...); units are
-	// randomised completely within each block.
-	Blocks []int
+	// Blocks, when not nil, gives each unit's block label; units are
+	// randomised completely within each block, the blocks taken in order
+	// of first appearance.
+	Blocks []string
 	// Ratio holds the arms' weights, control then treatment; nil means 1:1.
 	Ratio []int
 	// Generate fills t.Y from t.Arm (and t.Block), drawing from t.Rand.
@@ -107,9 +108,13 @@ func (s Simulation) Run() (SimResult, error) {
 	}
 	if s.Layout != nil {
 		s.Units = len(s.Layout.GroupOf)
-		s.Blocks = make([]int, s.Units)
+		names := make([]string, len(s.Layout.Strata))
+		for k := range s.Layout.Strata {
+			names[k] = s.Layout.Strata[k].Name()
+		}
+		s.Blocks = make([]string, s.Units)
 		for i, g := range s.Layout.GroupOf {
-			s.Blocks[i] = s.Layout.GroupStratum[g]
+			s.Blocks[i] = names[s.Layout.GroupStratum[g]]
 		}
 		ratio = []int{1, 1} // unused
 	}
@@ -252,9 +257,9 @@ func WilsonInterval(x, n int) (low, high float64) {
 	return low, high
 }
 
-// simBlockMembers lists the units of each block in unit order; without
-// blocks, all units form one.
-func simBlockMembers(blocks []int, n int) ([][]int, error) {
+// simBlockMembers lists the units of each block in unit order, the blocks
+// in order of first appearance; without blocks, all units form one.
+func simBlockMembers(blocks []string, n int) ([][]int, error) {
 	if blocks == nil {
 		all := make([]int, n)
 		for i := range all {
@@ -263,18 +268,21 @@ func simBlockMembers(blocks []int, n int) ([][]int, error) {
 		return [][]int{all}, nil
 	}
 	var members [][]int
+	var labels []string
+	index := map[string]int{}
 	for u, b := range blocks {
-		if b < 0 {
-			return nil, fmt.Errorf("%w: unit %d has block %d; blocks are numbered from 0", ErrSimulation, u, b)
-		}
-		for len(members) <= b {
+		k, ok := index[b]
+		if !ok {
+			k = len(members)
+			index[b] = k
 			members = append(members, nil)
+			labels = append(labels, b)
 		}
-		members[b] = append(members[b], u)
+		members[k] = append(members[k], u)
 	}
-	for b, m := range members {
+	for k, m := range members {
 		if len(m) < 2 {
-			return nil, fmt.Errorf("%w: block %d has %d units; each needs at least 2", ErrSimulation, b, len(m))
+			return nil, fmt.Errorf("%w: block %q has %d units; each needs at least 2", ErrSimulation, labels[k], len(m))
 		}
 	}
 	return members, nil

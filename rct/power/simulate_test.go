@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -74,9 +75,9 @@ func TestSimulationMatchesClosedForm(t *testing.T) {
 }
 
 func TestSimulationReproducible(t *testing.T) {
-	blocks := make([]int, 90)
+	blocks := make([]string, 90)
 	for i := range blocks {
-		blocks[i] = i % 5
+		blocks[i] = strconv.Itoa(i % 5)
 	}
 	var progress []int
 	s := Simulation{Units: 90, Blocks: blocks, Ratio: []int{1, 2}, Generate: simNormal(0.4), Analyse: simOLS, Trials: 300, Seed: 7,
@@ -100,14 +101,14 @@ func TestSimulationReproducible(t *testing.T) {
 	// Blocked 1:2 allocation: each block of 18 gets 6 controls.
 	s.Trials = 1
 	s.Analyse = func(t *SimTrial) (float64, error) {
-		c := make([]int, 5)
+		c := map[string]int{}
 		for i, a := range t.Arm {
 			if a == 0 {
 				c[t.Block[i]]++
 			}
 		}
 		for _, x := range c {
-			if x != 6 {
+			if x != 6 || len(c) != 5 {
 				return 0, fmt.Errorf("controls per block %v", c)
 			}
 		}
@@ -137,8 +138,8 @@ func TestSimulationFailedTrials(t *testing.T) {
 		{Units: 1, Trials: 5, Generate: simNormal(0), Analyse: simOLS},
 		{Units: 10, Trials: 0, Generate: simNormal(0), Analyse: simOLS},
 		{Units: 10, Trials: 5, Analyse: simOLS},
-		{Units: 10, Trials: 5, Generate: simNormal(0), Analyse: simOLS, Blocks: []int{0}},
-		{Units: 3, Trials: 5, Generate: simNormal(0), Analyse: simOLS, Blocks: []int{0, 0, 1}},
+		{Units: 10, Trials: 5, Generate: simNormal(0), Analyse: simOLS, Blocks: []string{"a"}},
+		{Units: 3, Trials: 5, Generate: simNormal(0), Analyse: simOLS, Blocks: []string{"a", "a", "b"}},
 		{Units: 10, Trials: 5, Generate: simNormal(0), Analyse: simOLS, Ratio: []int{1, 0}},
 	} {
 		if _, err := bad.Run(); !errors.Is(err, ErrSimulation) {
@@ -171,9 +172,9 @@ func FuzzSimulationRun(f *testing.F) {
 		if units < 0 || units > 200 || trials < 0 || trials > 20 || blocks < 1 || blocks > 10 || math.IsNaN(d) {
 			return
 		}
-		b := make([]int, units)
+		b := make([]string, units)
 		for i := range b {
-			b[i] = i % blocks
+			b[i] = strconv.Itoa(i % blocks)
 		}
 		res, err := Simulation{Units: units, Blocks: b, Generate: simNormal(d), Analyse: simStudentT, Trials: trials, Seed: seed}.Run()
 		if err != nil {
