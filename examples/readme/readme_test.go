@@ -1,9 +1,11 @@
 package readme_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,8 +65,53 @@ func Example_stats() {
 		panic(err)
 	}
 	fmt.Printf("%.4f [%.4f, %.4f], p %.4f\n", rd.Diff, rd.Low, rd.High, fisher.P)
+
+	attendance, treat, baseline, town, school := navigators()
+	// Attendance on treatment and baseline, towns as blocks and schools as
+	// clusters, given as their labels: lm_robust(..., se_type = "CR2").
+	fit, err := stats.OLS(attendance, []string{"treatment", "baseline"}, [][]float64{treat, baseline},
+		stats.OLSOptions{Cov: stats.CR2, Block: town, Cluster: school})
+	if err != nil {
+		panic(err)
+	}
+	b := fit.Coefficients[0]
+	fmt.Printf("%s %.4f, df %.2f\n", b.Name, b.Estimate, b.DF)
 	// Output:
 	// -0.0678 [-0.1615, 0.0275], p 0.1703
+	// treatment 2.1098, df 19.92
+}
+
+// navigators reads the School Navigators trial's rows with both outcome
+// and baseline: the outcome, the treatment indicator, the baseline, and
+// each pupil's town and school.
+func navigators() (y, treat, baseline []float64, town, school []string) {
+	f, err := os.Open("../school_navigators.csv")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	col := map[string]int{}
+	for j, h := range rows[0] {
+		col[h] = j
+	}
+	for _, r := range rows[1:] {
+		a, err1 := strconv.ParseFloat(r[col["attendance"]], 64)
+		b, err2 := strconv.ParseFloat(r[col["attendance_baseline"]], 64)
+		if err1 != nil || err2 != nil {
+			continue // a missing value
+		}
+		t := 0.0
+		if r[col["arm"]] == "treatment" {
+			t = 1
+		}
+		y, treat, baseline = append(y, a), append(treat, t), append(baseline, b)
+		town, school = append(town, r[col["town"]]), append(school, r[col["school"]])
+	}
+	return y, treat, baseline, town, school
 }
 
 // TestREADMESnippets checks that every line of each Go snippet of the
