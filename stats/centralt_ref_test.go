@@ -327,3 +327,17 @@ func TestCentralTSurvivalUnderflowingStart(t *testing.T) {
 	got := CentralTUpperQuantile(1e-300, 1000)
 	assert.InEpsilon(t, 54.291388553051739, got, 1e-14) // R 4.2.2: qt(1e-300, 1000, lower.tail = FALSE)
 }
+
+// A subnormal tail probability has too few digits to invert: NaN, not a
+// wrong quantile (qt(1e-320, 100) is 15346.1; a Newton step on a subnormal
+// tail stalls near 12035).
+func TestCentralTUpperQuantileSubnormal(t *testing.T) {
+	for _, c := range []struct{ p, df float64 }{{1e-320, 100}, {5e-321, 6595}, {1e-310, 3}} {
+		if q := CentralTUpperQuantile(c.p, c.df); !math.IsNaN(q) {
+			t.Errorf("CentralTUpperQuantile(%g, %g) = %g, want NaN", c.p, c.df, q)
+		}
+	}
+	if q := CentralTUpperQuantile(0x1p-1022, 100); math.IsNaN(q) || q < 1000 {
+		t.Errorf("CentralTUpperQuantile(2^-1022, 100) = %g, want a large quantile", q)
+	}
+}

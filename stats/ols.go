@@ -53,11 +53,12 @@ type OLSOptions struct {
 	Cov CovType
 	// Block, when not nil, holds each observation's block (stratum) label.
 	// Labels are coded once, in order of first appearance (the first label
-	// seen is block 0, and so on). The block fixed effects are absorbed: y and X are demeaned within
-	// blocks instead of adding a dummy per block, and neither the intercept
-	// nor the block effects are reported. A block whose units all had the
-	// same arm carries no information on the treatment; callers analysing a
-	// trial drop such blocks (the estimate is unchanged, the df is not).
+	// seen is block 0, and so on). The block fixed effects are absorbed: y
+	// and X are demeaned within blocks instead of adding a dummy per block,
+	// and neither the intercept nor the block effects are reported, as
+	// lm_robust(... + factor(block)) gives them. A block whose units all had
+	// the same arm stays in: it adds nothing to the treatment's estimate
+	// directly but informs the covariates' slopes and the residual df.
 	Block []string
 	// Cluster holds each observation's cluster label; required for CR2 and
 	// ignored otherwise. It is coded as Block is, and an error about a
