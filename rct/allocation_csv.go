@@ -16,6 +16,9 @@ import (
 // its stratum, from 1) and block_size; fields are quoted as encoding/csv
 // quotes them, and lines end in "\n".
 func (r *Randomisation) WriteCSV(w io.Writer) (string, error) {
+	if err := r.check(); err != nil {
+		return "", err
+	}
 	h := sha256.New()
 	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
 	cw := csv.NewWriter(bw)

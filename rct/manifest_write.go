@@ -1,6 +1,7 @@
 package rct
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -33,6 +34,12 @@ type ManifestOptions struct {
 // o.Flags do not give r.Settings, so that a manifest always re-derives its
 // allocation, or if a path cannot be made absolute.
 func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
+	if err := r.check(); err != nil {
+		return nil, err
+	}
+	if o.Input == "" || o.Output == "" || o.OutputSHA256 == "" {
+		return nil, errors.New("rct: a manifest needs the input's and the output's paths and the output's SHA-256 (from WriteCSV)")
+	}
 	flags := o.Flags
 	if flags == nil {
 		flags = r.Settings.Flags()

@@ -3,6 +3,7 @@ package rct
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 
 	"github.com/evalkit/evalkit/internal/table"
@@ -61,4 +62,16 @@ func (u *Units) Column(name string) ([]string, error) { return u.t.Column(name) 
 // naming the file, row and column.
 func (u *Units) Float(name string) (values []float64, missing int, err error) {
 	return u.t.Float(name)
+}
+
+// errNotRead is returned for Units or a Randomisation that ReadUnits and
+// RandomiseUnits did not make.
+var errNotRead = errors.New("rct: the units were not read by ReadUnits (or the randomisation not made by RandomiseUnits)")
+
+// check returns errNotRead unless r was made by RandomiseUnits.
+func (r *Randomisation) check() error {
+	if r == nil || r.Units == nil || r.Units.t == nil || r.Allocation == nil || len(r.Allocation.Arm) != r.Units.Rows() {
+		return errNotRead
+	}
+	return nil
 }

@@ -29,6 +29,9 @@ type Randomisation struct {
 // as a RowError naming the file, row and column, others prefixed with the
 // file's name.
 func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
+	if u == nil || u.t == nil {
+		return nil, errNotRead
+	}
 	if err := s.check(); err != nil {
 		return nil, err
 	}

@@ -132,15 +132,36 @@ func TestManifestFlagsChecked(t *testing.T) {
 	require.NoError(t, err)
 	flags := r.Settings.Flags()
 	flags["seed"] = "2"
-	_, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", Flags: flags})
+	_, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", OutputSHA256: "ab12", Flags: flags})
 	assert.ErrorIs(t, err, ErrDesign, "flags of another seed")
 	flags["seed"] = "01"
-	m, err := r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", Flags: flags})
+	m, err := r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", OutputSHA256: "ab12", Flags: flags})
 	require.NoError(t, err)
 	assert.Equal(t, "01", m.Flags["seed"], "flags are recorded as written")
-	m, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv"})
+	m, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", OutputSHA256: "ab12"})
 	require.NoError(t, err)
 	assert.Equal(t, "u.csv", m.Flags["in"])
 	assert.Equal(t, "a.csv", m.Flags["out"])
 	assert.Equal(t, "complete", m.Flags["method"])
+}
+
+// Units and randomisations that ReadUnits and RandomiseUnits did not make,
+// and a manifest without its paths or digest, are errors, not panics.
+func TestZeroValuesAreErrors(t *testing.T) {
+	s := Settings{ID: "id", Arms: []string{"control", "treatment"}, Seed: 1}
+	_, err := RandomiseUnits(&Units{}, s)
+	require.Error(t, err)
+	_, err = RandomiseUnits(nil, s)
+	require.Error(t, err)
+	_, err = (&Randomisation{}).WriteCSV(io.Discard)
+	require.Error(t, err)
+	_, err = (&Randomisation{}).Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv", OutputSHA256: "ab"})
+	require.Error(t, err)
+
+	u, err := ReadUnits(strings.NewReader("id\na\nb\n"), "u.csv")
+	require.NoError(t, err)
+	r, err := RandomiseUnits(u, s)
+	require.NoError(t, err)
+	_, err = r.Manifest(ManifestOptions{Input: "u.csv", Output: "a.csv"})
+	require.Error(t, err, "no output digest")
 }
