@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"github.com/evalkit/evalkit/rct/analysis"
 	"html/template"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/evalkit/evalkit/rct/analysis"
 )
 
 //go:embed templates/analysis.html.tmpl

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -50,6 +51,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	o.plan.Progress = func(done, total int) { prog.Update(done, total) }
 	res, err := analysis.Analyse(d, o.plan)
 	prog.Done()
+	if errors.Is(err, analysis.ErrNoControl) {
+		return fmt.Errorf("%w; name the control with --control", err)
+	}
 	if err != nil {
 		return err
 	}

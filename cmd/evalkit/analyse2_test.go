@@ -67,7 +67,8 @@ func TestAnalyse2Golden(t *testing.T) {
 
 // TestAnalyse2Missing checks that rows with a missing covariate are left
 // out and counted in n_missing of their arm, and that a block holding one
-// arm of a comparison stays in it, with a note and no warning.
+// arm of a comparison stays in it, with a note and the warning
+// one_arm_block.
 func TestAnalyse2Missing(t *testing.T) {
 	out, _, code := runCmd(t, append(analyse2Args("awkward.csv --outcome y --covariates x1,x2 --block block --cluster cluster"), "--json")...)
 	if code != 0 {
@@ -92,8 +93,8 @@ func TestAnalyse2Missing(t *testing.T) {
 			t.Errorf("arm %s: n %d, n_missing %d, want %v", a.Arm, a.N, a.NMissing, w)
 		}
 	}
-	if len(res.Warnings) != 0 {
-		t.Errorf("warnings = %q, want none", res.Warnings)
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], `one_arm_block: block "D"`) {
+		t.Errorf("warnings = %q, want one_arm_block for block D", res.Warnings)
 	}
 	if notes := strings.Join(res.Comparisons[0].Notes, "\n"); !strings.Contains(notes, `block "D"`) || !strings.Contains(notes, "stay in the model") {
 		t.Errorf("navigator's notes %q say nothing of block D", notes)

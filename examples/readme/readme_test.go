@@ -45,10 +45,19 @@ func Example_analysis() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(len(out) > 0)
+	var back struct {
+		Comparisons []struct {
+			Method   string  `json:"method"`
+			RIPValue float64 `json:"ri_p_value"`
+		} `json:"comparisons"`
+	}
+	if err := json.Unmarshal(out, &back); err != nil {
+		panic(err)
+	}
+	fmt.Println(back.Comparisons[0].Method, back.Comparisons[0].RIPValue == c.RIPValue)
 	// Output:
 	// ols_cr2 2.11 [0.14, 4.08], p 0.037, randomisation p 0.022
-	// true
+	// ols_cr2 true
 }
 
 // The README's estimators on plain numbers.

@@ -36,9 +36,11 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Type = t.typ
+	t.keep, t.subsets = p.Permutations > 0, map[*arm]*subset{}
 	res := &Result{Outcome: d.cols.Outcome, Type: t.typ, Level: p.Level, NMissingArm: t.nMissingArm, Columns: d.cols, Plan: p}
 	for _, a := range t.arms() {
-		res.Arms = append(res.Arms, summarise(a))
+		res.Arms = append(res.Arms, summarise(a, t.typ))
 	}
 	ps := make([]float64, len(t.treatments))
 	for i, tr := range t.treatments {
@@ -52,11 +54,10 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
+	res.Warnings = t.warnings
 	if len(d.cols.Covariates) > 0 {
 		res.Balance = t.balance()
 	}
-	p.Type = t.typ
-	res.Plan = p
 	if p.Permutations > 0 {
 		if err := t.randomisation(p, res); err != nil {
 			return nil, err
@@ -87,9 +88,9 @@ func (t *trial) compare(tr *arm, m Method, level float64) Comparison {
 }
 
 // summarise counts an arm and describes its outcome.
-func summarise(a *arm) Arm {
+func summarise(a *arm, typ Type) Arm {
 	nan := math.NaN()
-	s := Arm{Arm: a.label, N: len(a.y), NMissing: a.nMissing, Mean: nan, SD: nan, Risk: nan, Rate: nan, Values: a.y}
+	s := Arm{Arm: a.label, N: len(a.y), NMissing: a.nMissing, Mean: nan, SD: nan, Risk: nan, Rate: nan, Values: a.y, typ: typ}
 	if s.N > 0 {
 		s.Mean = stat.Mean(a.y, nil)
 		s.Risk = s.Mean

@@ -44,6 +44,29 @@ func TestResultMarshalsAsTheCommand(t *testing.T) {
 	}
 }
 
+// A Result marshals as a value too, and an Arm in its outcome type's form.
+func TestResultAndArmByValue(t *testing.T) {
+	res := analyseFile(t, dataAnalyse2+"hotspots.csv", hotspots, Plan{Type: Count})
+	byPointer, err := json.Marshal(res)
+	require.NoError(t, err)
+	byValue, err := json.Marshal(*res)
+	require.NoError(t, err)
+	assert.Equal(t, string(byPointer), string(byValue))
+	arm, err := json.Marshal(res.Arms[0])
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(arm, &m))
+	assert.ElementsMatch(t, []string{"arm", "n", "n_missing", "total", "exposure", "rate"}, keys(m))
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
 // Undefined numbers are null, and a Comparison marshals on its own.
 func TestUndefinedIsNull(t *testing.T) {
 	c := newComparison(&arm{label: "t"}, &arm{label: "c"}, WelchT)

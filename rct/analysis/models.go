@@ -15,15 +15,31 @@ import (
 // treatName is the name the treatment indicator has in a model.
 func treatName(t *arm) string { return "arm " + t.label }
 
-// start makes the comparison's subset and its notes.
+// start makes the comparison's subset, its notes and warnings. The count
+// models leave out the blocks without events (withoutZeroBlocks). The
+// subset is kept for randomisation inference, which re-fits the same model
+// on the same rows.
 func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
 	r := newComparison(tr, c, m)
 	s := t.subsetOf(tr, c)
+	var dropped []string
+	if m == NegBinGLM || m == PoissonGLM {
+		s, dropped = s.withoutZeroBlocks(t.d.cols.Block)
+	}
 	if len(t.treatments) > 1 {
 		r.note("rows: the %d rows of arms %s and %s only", len(s.y), tr.label, c.label)
 	}
-	for _, b := range s.oneArm {
+	for _, b := range dropped {
 		r.note("rows: %s", b)
+	}
+	if s.block != nil {
+		for _, b := range s.oneArmBlocks(t.d.cols.Block, tr.label, c.label) {
+			r.note("rows: %s", b)
+			t.warn("one_arm_block: %s", b)
+		}
+	}
+	if t.keep {
+		t.subsets[tr] = s
 	}
 	return r, s
 }
@@ -178,7 +194,7 @@ func (t *trial) checkCovariateError(err error, tr, c *arm) {
 		if strings.Contains(msg, "collinear") {
 			what = "is collinear with the treatment or the covariates before it"
 		}
-		t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of --covariates", n, what, tr.label, c.label)
+		t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of the covariates", n, what, tr.label, c.label)
 		return
 	}
 }

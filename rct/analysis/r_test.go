@@ -130,7 +130,14 @@ var rCases = []rCase{
 	// glm(..., family = poisson), the same formula; IRLS to glm.control's 1e-8.
 	{"hotspots poisson adjusted", dataAnalyse2 + "hotspots.csv", hotspots, Plan{Type: Count, Model: Poisson}, "treatment", PoissonGLM, 1e-6,
 		[]float64{0.75664040204332539, 0.083533449609569349, 0.64237070393717099, 0.8912372474263407, 0.000842656195622199}},
+	// zero_block.csv: block D is control only, with no events. glm(y ~ treat + x + factor(b) +
+	// offset(log(weeks)), family = poisson) on every row stops with D's coefficient near -Inf,
+	// 4e-8 from the limit in the se (so 1e-7); evalkit leaves D out, which is that limit.
+	{"zero block poisson", dataAnalyse2 + "zero_block.csv", zeroBlock, Plan{Type: Count, Model: Poisson}, "treatment", PoissonGLM, 1e-7,
+		[]float64{1.3577294141042324, 0.26445734616645827, 0.80854970978791463, 2.2799206277711241, 0.24752487721376501}},
 }
+
+var zeroBlock = Columns{Outcome: "y", Exposure: "weeks", Covariates: []string{"x"}, Block: "b"}
 
 var hotspots = Columns{Outcome: "crimes_after", Exposure: "weeks", Covariates: []string{"crimes_before"}, Block: "area"}
 
@@ -189,14 +196,16 @@ func TestAgainstR(t *testing.T) {
 }
 
 // A block that holds only one of the two arms compared stays in the model
-// with a note, as lm_robust(... + factor(block)) keeps it: in awkward.csv
+// with a note and the warning one_arm_block, as lm_robust(... +
+// factor(block)) keeps it: in awkward.csv
 // block D holds control and phone rows but no navigator.
 func TestOneArmBlockStays(t *testing.T) {
 	res := analyseFile(t, dataAnalyse2+"awkward.csv", awkward(""), Plan{})
 	nav := comparison(t, res, "navigator")
 	require.Equal(t, 35.0, nav.DF, "lm_robust's df with block D in")
 	require.True(t, strings.Contains(strings.Join(nav.Notes, "\n"), `block "D" (column "block") holds only arm "control"`), "notes: %q", nav.Notes)
-	require.Empty(t, res.Warnings)
+	require.Len(t, res.Warnings, 1)
+	require.True(t, strings.HasPrefix(res.Warnings[0], `one_arm_block: block "D"`), res.Warnings[0])
 	phone := comparison(t, res, "phone")
 	for _, n := range phone.Notes {
 		require.NotContains(t, n, `block "D"`)

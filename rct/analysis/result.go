@@ -56,6 +56,8 @@ type Arm struct {
 	// Values are the analysed outcomes in row order (for plots; not part
 	// of the JSON).
 	Values []float64
+
+	typ Type // the outcome's type, which picks the JSON form
 }
 
 // Comparison is one treatment arm compared with the control. Undefined
@@ -121,7 +123,7 @@ type resultJSON struct {
 	Outcome     string       `json:"outcome"`
 	Type        Type         `json:"type"`
 	Level       float64      `json:"level"`
-	Arms        []any        `json:"arms"`
+	Arms        []Arm        `json:"arms"`
 	Comparisons []Comparison `json:"comparisons"`
 	NMissingArm int          `json:"n_missing_arm"`
 	Balance     []BalanceRow `json:"balance,omitempty"`
@@ -155,20 +157,21 @@ type (
 )
 
 // MarshalJSON returns the contract's object, with null for NaN and ±Inf.
-func (r *Result) MarshalJSON() ([]byte, error) {
-	v := resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Comparisons: r.Comparisons,
-		NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Arms: make([]any, len(r.Arms))}
-	for i, a := range r.Arms {
-		switch r.Type {
-		case Continuous:
-			v.Arms[i] = armContinuous{a.Arm, a.N, a.NMissing, a.Mean, a.SD}
-		case Binary:
-			v.Arms[i] = armBinary{a.Arm, a.N, a.NMissing, a.Events, a.Risk}
-		default:
-			v.Arms[i] = armCount{a.Arm, a.N, a.NMissing, a.Total, a.Exposure, a.Rate}
-		}
+func (r Result) MarshalJSON() ([]byte, error) {
+	return jsonenc.Marshal(resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Arms: r.Arms,
+		Comparisons: r.Comparisons, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings})
+}
+
+// MarshalJSON returns the arm's object for its outcome type, with null for
+// NaN and ±Inf.
+func (a Arm) MarshalJSON() ([]byte, error) {
+	switch a.typ {
+	case Continuous:
+		return jsonenc.Marshal(armContinuous{a.Arm, a.N, a.NMissing, a.Mean, a.SD})
+	case Binary:
+		return jsonenc.Marshal(armBinary{a.Arm, a.N, a.NMissing, a.Events, a.Risk})
 	}
-	return jsonenc.Marshal(v)
+	return jsonenc.Marshal(armCount{a.Arm, a.N, a.NMissing, a.Total, a.Exposure, a.Rate})
 }
 
 // MarshalJSON returns the comparison's object, with null for NaN and ±Inf.

@@ -28,10 +28,13 @@ func (t *trial) randomisation(p Plan, res *Result) error {
 			c.note("ri_p_value: undefined, as the estimate is")
 			continue
 		}
-		s := t.subsetOf(tr, t.control)
+		s := t.subsets[tr] // the rows of the model, when there is one
+		if s == nil {
+			s = t.subsetOf(tr, t.control)
+		}
 		perms, err := t.permutations(s)
 		if err != nil {
-			return fmt.Errorf("--permutations: comparison of %s with %s: %w", tr.label, t.control.label, err)
+			return fmt.Errorf("randomisation inference: comparison of %s with %s: %w", tr.label, t.control.label, err)
 		}
 		if p.Comparison != nil {
 			p.Comparison(tr.label, t.control.label)

@@ -56,13 +56,21 @@ func TestRandomisationInference(t *testing.T) {
 // Progress is reported for each comparison's re-randomisations, named.
 func TestProgress(t *testing.T) {
 	var named []string
-	last := 0
+	var done, total []int
 	p := Plan{Permutations: 300, Seed: 2,
 		Comparison: func(tr, c string) { named = append(named, tr+" vs "+c) },
-		Progress:   func(done, total int) { last = total }}
+		Progress:   func(d, n int) { done, total = append(done, d), append(total, n) }}
 	analyseFile(t, dataAnalyse2+"awkward.csv", awkward(""), p)
 	assert.Equal(t, []string{"navigator vs control", "phone vs control"}, named)
-	assert.Equal(t, 300, last)
+	require.NotEmpty(t, done)
+	for i := range done {
+		assert.Equal(t, 300, total[i])
+		assert.True(t, done[i] >= 0 && done[i] <= 300, "done %d", done[i])
+		if i > 0 && done[i] < done[i-1] {
+			assert.Equal(t, 300, done[i-1], "a comparison's progress falls only after it is done")
+		}
+	}
+	assert.Equal(t, 300, done[len(done)-1], "the last comparison reports it is done")
 }
 
 // The balance table against R (testdata/r/analyse2.R: (mean_t - mean_c) /

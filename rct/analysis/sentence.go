@@ -48,7 +48,11 @@ func (r *Result) Describe(c Comparison) string {
 	case OLSHC2:
 		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with HC2 robust standard errors.", what, c.Treatment, c.Control, adjusted)
 	case OLSCR2:
-		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to clustering by %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, col.Cluster)
+		by := "clustering"
+		if col.Cluster != "" {
+			by += " by " + col.Cluster
+		}
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, by)
 	default:
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}

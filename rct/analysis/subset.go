@@ -16,8 +16,6 @@ type subset struct {
 	// block and cluster are each row's block and cluster label; nil when
 	// not given.
 	block, cluster []string
-	// oneArm describes each block that holds only one of the two arms.
-	oneArm []string
 }
 
 // subsetRow is one row of a comparison: the k-th used row of arm a.
@@ -70,7 +68,6 @@ func (t *trial) subsetOf(tr, c *arm) *subset {
 	}
 	if d.block != nil {
 		s.block = rowsOf(d.block, s.row)
-		s.oneArm = oneArmBlocks(s, d.cols.Block, tr.label, c.label)
 	}
 	if d.cluster != nil {
 		s.cluster = rowsOf(d.cluster, s.row)
@@ -87,47 +84,98 @@ func rowsOf(col []string, rows []int) []string {
 	return out
 }
 
-// oneArmBlocks describes the blocks of s in which only one of the two arms
-// occurs.
-func oneArmBlocks(s *subset, col, treatment, control string) []string {
-	block, labels := indexLabels(s.block)
-	nt := make([]int, len(labels))
-	nc := make([]int, len(labels))
-	for i, b := range block {
+// blockTally is one block of a subset: its label, its rows of each arm and
+// its outcomes' sum.
+type blockTally struct {
+	label            string
+	treated, control int
+	events           float64
+}
+
+// blocks tallies the blocks of s in order of first appearance.
+func (s *subset) blocks() []blockTally {
+	at := map[string]int{}
+	var out []blockTally
+	for i, b := range s.block {
+		k, ok := at[b]
+		if !ok {
+			k = len(out)
+			at[b] = k
+			out = append(out, blockTally{label: b})
+		}
 		if s.treat[i] {
-			nt[b]++
+			out[k].treated++
 		} else {
-			nc[b]++
+			out[k].control++
 		}
-	}
-	var out []string
-	for b, label := range labels {
-		if nt[b] > 0 && nc[b] > 0 {
-			continue
-		}
-		arm, m := treatment, nt[b]
-		if nc[b] > 0 {
-			arm, m = control, nc[b]
-		}
-		out = append(out, fmt.Sprintf("block %q (column %q) holds only arm %q in the comparison of %s with %s: its %d rows stay in the model, as in lm_robust with factor(block); they inform the covariates and the residual df, not the effect directly",
-			label, col, arm, treatment, control, m))
+		out[k].events += s.y[i]
 	}
 	return out
 }
 
-// indexLabels numbers labels in order of first appearance: labels[k] is
-// names[idx[k]].
-func indexLabels(labels []string) (idx []int, names []string) {
-	idx = make([]int, len(labels))
-	seen := map[string]int{}
-	for k, l := range labels {
-		v, ok := seen[l]
-		if !ok {
-			v = len(names)
-			seen[l] = v
-			names = append(names, l)
+// oneArmBlocks describes the blocks of s in which only one of the two arms,
+// treatment and control, occurs.
+func (s *subset) oneArmBlocks(col, treatment, control string) []string {
+	var out []string
+	for _, b := range s.blocks() {
+		if b.treated > 0 && b.control > 0 {
+			continue
 		}
-		idx[k] = v
+		arm, m := treatment, b.treated
+		if b.control > 0 {
+			arm, m = control, b.control
+		}
+		out = append(out, fmt.Sprintf("block %q (column %q) holds only arm %q in the comparison of %s with %s: its %d rows stay in the model, as in lm_robust with factor(block); they inform the covariates and the residual df, not the effect directly",
+			b.label, col, arm, treatment, control, m))
 	}
-	return idx, names
+	return out
+}
+
+// withoutZeroBlocks returns s without the rows of the blocks whose counts
+// are all 0, and a description of each block left out. In a log-linear
+// model such a block's fixed effect tends to −∞, its fitted counts to 0, and
+// its rows add nothing to the likelihood or its score (for the negative
+// binomial, nor to θ's), so the maximum likelihood estimate of the other
+// coefficients is that of the other rows: R's glm() stops near it (on
+// testdata/analyse2/zero_block.csv, 3e-15 away), glm.nb() at its
+// iteration limit. Without such a block s is returned as it is.
+func (s *subset) withoutZeroBlocks(col string) (*subset, []string) {
+	if s.block == nil {
+		return s, nil
+	}
+	zero := map[string]bool{}
+	var dropped []string
+	for _, b := range s.blocks() {
+		if b.events == 0 {
+			zero[b.label] = true
+			dropped = append(dropped, fmt.Sprintf("block %q (column %q) has no events in this comparison: its %d rows are left out of the count model, where its fixed effect would tend to -Inf and its rows add nothing to the likelihood", b.label, col, b.treated+b.control))
+		}
+	}
+	if dropped == nil {
+		return s, nil
+	}
+	out := &subset{}
+	for i, b := range s.block {
+		if zero[b] {
+			continue
+		}
+		out.row = append(out.row, s.row[i])
+		out.y = append(out.y, s.y[i])
+		out.exposure = append(out.exposure, s.exposure[i])
+		out.treat = append(out.treat, s.treat[i])
+		out.block = append(out.block, b)
+		if s.cluster != nil {
+			out.cluster = append(out.cluster, s.cluster[i])
+		}
+	}
+	for _, c := range s.cov {
+		v := make([]float64, 0, len(out.row))
+		for i, b := range s.block {
+			if !zero[b] {
+				v = append(v, c[i])
+			}
+		}
+		out.cov = append(out.cov, v)
+	}
+	return out, dropped
 }

@@ -10,6 +10,10 @@ import (
 	"github.com/evalkit/evalkit/internal/table"
 )
 
+// ErrNoControl is wrapped by Analyse's error for a trial without the plan's
+// control arm.
+var ErrNoControl = errors.New("no control arm")
+
 // arm holds one arm's usable rows.
 type arm struct {
 	label string
@@ -36,6 +40,13 @@ type trial struct {
 	nMissingArm int
 	// design is true with covariates, a block or a cluster.
 	design bool
+	// warnings are collected while the comparisons are made, each with
+	// its code (docs: spec/cli.md, "warnings").
+	warnings []string
+	// keep asks start to keep each comparison's subset in subsets, by
+	// treatment arm, for randomisation inference.
+	keep    bool
+	subsets map[*arm]*subset
 	// err is a data error found while fitting (a constant or collinear
 	// covariate): Analyse stops with it.
 	err error
@@ -123,7 +134,7 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	case len(labels) == 1:
 		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, c.Arm, labels[0])
 	case byLabel[control] == nil:
-		return nil, fmt.Errorf("%s: no control arm %q in column %q (its labels are %s); name the control with --control", d.file, control, c.Arm, strings.Join(labels, ", "))
+		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, control, c.Arm, strings.Join(labels, ", "))
 	}
 	t.control = byLabel[control]
 	for _, l := range labels {
@@ -143,4 +154,15 @@ func (t *trial) missingDesignAt(i int) bool {
 	}
 	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
 		t.d.cluster != nil && table.IsMissing(t.d.cluster[i])
+}
+
+// warn records a warning once.
+func (t *trial) warn(format string, a ...any) {
+	w := fmt.Sprintf(format, a...)
+	for _, v := range t.warnings {
+		if v == w {
+			return
+		}
+	}
+	t.warnings = append(t.warnings, w)
 }

@@ -123,3 +123,14 @@ ols("leverage_one HC2", y ~ treat + z, l, se_type = "HC2")
 lc <- lm_robust(y ~ treat + z, data = l, clusters = school, se_type = "CR2")
 cat("leverage_one CR2 estimate (estimatr also prints an se, from a generalised inverse)\n")
 p17(coef(lc)["treat"], coef(lc)["treat"] / pooled_sd(l$y, l$treat))
+
+## zero_block.csv: block D holds only control units, every count 0. Its
+## fixed effect tends to -Inf and its rows add nothing to the likelihood;
+## glm stops with a large negative coefficient, glm.nb at its iteration
+## limit, both at the limit's treatment effect to within their tolerance.
+z <- read.csv("testdata/analyse2/zero_block.csv")
+z$treat <- as.numeric(z$arm == "treatment")
+glmrr("zero_block poisson", glm(y ~ treat + x + factor(b) + offset(log(weeks)), family = poisson, data = z))
+glmrr("zero_block poisson without D", glm(y ~ treat + x + factor(b) + offset(log(weeks)), family = poisson, data = z[z$b != "D", ]))
+# glm.nb reaches theta.ml's iteration limit with and without D (no
+# overdispersion), as evalkit reports theta's non-convergence.
