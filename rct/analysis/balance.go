@@ -7,7 +7,11 @@ import "github.com/evalkit/evalkit/rct"
 func (t *trial) balance() []BalanceRow {
 	arms := t.arms()
 	labels := make([]string, len(arms))
-	var arm []string
+	n := 0
+	for _, a := range arms {
+		n += len(a.rows)
+	}
+	arm := make([]string, 0, n)
 	for k, a := range arms {
 		labels[k] = a.label
 		for range a.rows {
