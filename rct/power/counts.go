@@ -79,27 +79,8 @@ type CountsResult struct {
 	RateRatio float64 `json:"rate_ratio"`
 	// Dispersion is the negative-binomial size k; nil for Poisson counts.
 	Dispersion *float64 `json:"dispersion"`
-	// Alpha is the level of the test.
-	Alpha float64 `json:"alpha"`
-	// Sided is 2 for a two-sided test, 1 for a one-sided one.
-	Sided int `json:"sided"`
-	// Alternative is the test's alternative.
-	Alternative stats.Alternative `json:"-"`
-	// Power is the power.
-	Power float64 `json:"power"`
-	// Ratio is the Ratio used when the sample size was solved, else
-	// NTreatment/NControl.
-	Ratio float64 `json:"ratio"`
-	// Attrition is the share of recruited units expected to be lost.
-	Attrition float64 `json:"attrition"`
-	// NControl and NTreatment are the units recruited per arm.
-	NControl   float64 `json:"n_control"`
-	NTreatment float64 `json:"n_treatment"`
-	// NTotal is NControl + NTreatment.
-	NTotal float64 `json:"n_total"`
-	// NControlExact is the real root for the analysed control arm, before
-	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64 `json:"n_control_exact"`
+	// TwoArms holds the test, the power and the units per arm.
+	TwoArms
 
 	design Counts // solved, for PowerCurve
 }
@@ -117,9 +98,8 @@ func (c Counts) result(solved Unknown, exact float64) CountsResult {
 		k = &c.Dispersion
 	}
 	return CountsResult{Design: "counts", Solved: solved, MeanControl: c.MeanControl, RateRatio: c.RateRatio, Dispersion: k,
-		Alpha: c.Alpha, Sided: sided(c.Alternative), Alternative: c.Alternative, Power: c.Power,
-		Ratio: resultRatio(solved, c.Ratio, c.NControl, c.NTreatment), Attrition: c.Attrition,
-		NControl: c.NControl, NTreatment: c.NTreatment, NTotal: c.NControl + c.NTreatment, NControlExact: exact, design: c}
+		TwoArms: twoArms(solved, c.Alpha, c.Alternative, c.Power, c.Ratio, c.Attrition, c.NControl, c.NTreatment, exact),
+		design:  c}
 }
 
 // PowerAt returns the power with nc and nt analysed units for rate ratio

@@ -116,27 +116,8 @@ type PropResult struct {
 	H float64 `json:"h"`
 	// Effect is the difference PTreatment − PControl.
 	Effect float64 `json:"effect"`
-	// Alpha is the level of the test.
-	Alpha float64 `json:"alpha"`
-	// Sided is 2 for a two-sided test, 1 for a one-sided one.
-	Sided int `json:"sided"`
-	// Alternative is the test's alternative.
-	Alternative stats.Alternative `json:"-"`
-	// Power is the power.
-	Power float64 `json:"power"`
-	// Ratio is the Ratio used when the sample size was solved, else
-	// NTreatment/NControl.
-	Ratio float64 `json:"ratio"`
-	// Attrition is the share of recruited units expected to be lost.
-	Attrition float64 `json:"attrition"`
-	// NControl and NTreatment are the units recruited per arm.
-	NControl   float64 `json:"n_control"`
-	NTreatment float64 `json:"n_treatment"`
-	// NTotal is NControl + NTreatment.
-	NTotal float64 `json:"n_total"`
-	// NControlExact is the real root for the analysed control arm, before
-	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64 `json:"n_control_exact"`
+	// TwoArms holds the test, the power and the units per arm.
+	TwoArms
 
 	design Prop // solved, for PowerCurve
 }
@@ -154,9 +135,9 @@ func (p Prop) result(solved Unknown, exact float64) PropResult {
 		h = CohenH(p.PControl, p.PTreatment)
 	}
 	return PropResult{Design: "prop", Solved: solved, Method: p.Method, PControl: p.PControl, PTreatment: p.PTreatment,
-		H: h, Effect: p.PTreatment - p.PControl, Alpha: p.Alpha, Sided: sided(p.Alternative), Alternative: p.Alternative,
-		Power: p.Power, Ratio: resultRatio(solved, p.Ratio, p.NControl, p.NTreatment), Attrition: p.Attrition,
-		NControl: p.NControl, NTreatment: p.NTreatment, NTotal: p.NControl + p.NTreatment, NControlExact: exact, design: p}
+		H: h, Effect: p.PTreatment - p.PControl,
+		TwoArms: twoArms(solved, p.Alpha, p.Alternative, p.Power, p.Ratio, p.Attrition, p.NControl, p.NTreatment, exact),
+		design:  p}
 }
 
 // CohenH returns 2 asin √pt − 2 asin √pc.

@@ -56,27 +56,8 @@ type TTestResult struct {
 	Solved Unknown `json:"solved"`
 	// Effect is the standardised mean difference d.
 	Effect float64 `json:"effect"`
-	// Alpha is the level of the test.
-	Alpha float64 `json:"alpha"`
-	// Sided is 2 for a two-sided test, 1 for a one-sided one.
-	Sided int `json:"sided"`
-	// Alternative is the test's alternative.
-	Alternative stats.Alternative `json:"-"`
-	// Power is the power.
-	Power float64 `json:"power"`
-	// Ratio is the Ratio used when the sample size was solved, else
-	// NTreatment/NControl.
-	Ratio float64 `json:"ratio"`
-	// Attrition is the share of recruited units expected to be lost.
-	Attrition float64 `json:"attrition"`
-	// NControl and NTreatment are the units recruited per arm.
-	NControl   float64 `json:"n_control"`
-	NTreatment float64 `json:"n_treatment"`
-	// NTotal is NControl + NTreatment.
-	NTotal float64 `json:"n_total"`
-	// NControlExact is the real root for the analysed control arm, before
-	// attrition and rounding; NaN unless the sample size was solved.
-	NControlExact float64 `json:"n_control_exact"`
+	// TwoArms holds the test, the power and the units per arm.
+	TwoArms
 	// DF is the t-test's degrees of freedom for the analysed sizes.
 	DF float64 `json:"df"`
 
@@ -91,10 +72,9 @@ func (r TTestResult) MarshalJSON() ([]byte, error) {
 }
 
 func (t TTest) result(solved Unknown, exact, df float64) TTestResult {
-	return TTestResult{Design: "ttest", Solved: solved, Effect: t.Effect, Alpha: t.Alpha, Sided: sided(t.Alternative),
-		Alternative: t.Alternative, Power: t.Power, Ratio: resultRatio(solved, t.Ratio, t.NControl, t.NTreatment),
-		Attrition: t.Attrition, NControl: t.NControl, NTreatment: t.NTreatment, NTotal: t.NControl + t.NTreatment,
-		NControlExact: exact, DF: df, design: t}
+	return TTestResult{Design: "ttest", Solved: solved, Effect: t.Effect,
+		TwoArms: twoArms(solved, t.Alpha, t.Alternative, t.Power, t.Ratio, t.Attrition, t.NControl, t.NTreatment, exact),
+		DF:      df, design: t}
 }
 
 // PowerAt returns the t-test's power with nc and nt analysed units for
