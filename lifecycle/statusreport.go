@@ -100,10 +100,7 @@ func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
 	for _, m := range r.Misspellings {
 		r.Warnings = append(r.Warnings, m.String())
 	}
-	byName := map[string][]LinkCheck{}
-	for _, l := range links {
-		byName[l.Intervention] = append(byName[l.Intervention], l)
-	}
+	byName := LinksByIntervention(links)
 	for i := range p.Interventions {
 		iv := &p.Interventions[i]
 		s := p.Standing(iv)
@@ -127,4 +124,14 @@ func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
 		r.Interventions = append(r.Interventions, is)
 	}
 	return r
+}
+
+// LinksByIntervention groups link checks by the intervention they belong
+// to, each group in the order given.
+func LinksByIntervention(links []LinkCheck) map[string][]LinkCheck {
+	by := map[string][]LinkCheck{}
+	for _, l := range links {
+		by[l.Intervention] = append(by[l.Intervention], l)
+	}
+	return by
 }

@@ -15,10 +15,7 @@ import (
 // ...") and the latest history entry ("2023-04-03: gate 1 to 2", with the
 // override's reason when there was one).
 func PortfolioGates(p *lifecycle.Portfolio, links []lifecycle.LinkCheck) []BoardGate {
-	byName := map[string][]lifecycle.LinkCheck{}
-	for _, l := range links {
-		byName[l.Intervention] = append(byName[l.Intervention], l)
-	}
+	byName := lifecycle.LinksByIntervention(links)
 	var gates []BoardGate
 	for _, g := range p.Gates {
 		col := BoardGate{Number: g.Number, Name: g.Name}
