@@ -46,8 +46,13 @@ func TestJSON(t *testing.T) {
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		if v["comparisons"] == nil {
-			t.Errorf("object %d has no comparisons", n)
+		cs, _ := v["comparisons"].([]any)
+		if len(cs) != 1 {
+			t.Fatalf("object %d: %d comparisons, want 1", n, len(cs))
+		}
+		want := []string{"fisher_exact", "ols_cr2", "negbin_glm"}[n]
+		if m := cs[0].(map[string]any)["method"]; m != want {
+			t.Errorf("object %d: method %v, want %s", n, m, want)
 		}
 		n++
 	}

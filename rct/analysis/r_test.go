@@ -38,7 +38,11 @@ type rCase struct {
 // p-value.
 func rNumbers(c Comparison) []float64 {
 	out := []float64{c.Estimate}
-	model := c.Method >= NegBinGLM
+	var model bool
+	switch c.Method {
+	case NegBinGLM, PoissonGLM, OLSHC2, OLSCR2:
+		model = true
+	}
 	if model {
 		out = append(out, c.SE)
 	}
