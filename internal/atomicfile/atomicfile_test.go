@@ -1,7 +1,6 @@
-package main
+package atomicfile
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,17 +12,17 @@ func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "allocation.csv")
 
-	if err := writeFileAtomic(path, []byte("first\n"), false); err != nil {
+	if err := WriteFile(path, []byte("first\n"), false); err != nil {
 		t.Fatal(err)
 	}
 	// An existing file is not overwritten without force, and is unchanged.
-	err := writeFileAtomic(path, []byte("second\n"), false)
-	if !errors.Is(err, errExists) {
-		t.Fatalf("overwrite without force: err = %v, want errExists", err)
+	err := WriteFile(path, []byte("second\n"), false)
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("overwrite without force: err = %v, want ErrExists", err)
 	}
 	assertFile(t, path, "first\n")
 	// With force it is replaced.
-	if err := writeFileAtomic(path, []byte("third\n"), true); err != nil {
+	if err := WriteFile(path, []byte("third\n"), true); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, path, "third\n")
@@ -33,7 +32,7 @@ func TestWriteFileAtomic(t *testing.T) {
 func TestAtomicFileAbortLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
-	f, err := createAtomic(path, false)
+	f, err := Create(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +49,7 @@ func TestAtomicFileRaceWithoutForce(t *testing.T) {
 	// A file that appears while we write is not replaced without force.
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
-	f, err := createAtomic(path, false)
+	f, err := Create(path, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,39 +57,16 @@ func TestAtomicFileRaceWithoutForce(t *testing.T) {
 	if err := os.WriteFile(path, []byte("theirs"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Commit(false); !errors.Is(err, errExists) {
-		t.Errorf("commit over a new file: err = %v, want errExists", err)
+	if err := f.Commit(false); !errors.Is(err, ErrExists) {
+		t.Errorf("commit over a new file: err = %v, want ErrExists", err)
 	}
 	assertFile(t, path, "theirs")
 	assertOnlyFiles(t, dir, "out.csv")
 }
 
 func TestAtomicFileInMissingDirectory(t *testing.T) {
-	if err := writeFileAtomic(filepath.Join(t.TempDir(), "no", "such", "dir.csv"), nil, false); err == nil {
+	if err := WriteFile(filepath.Join(t.TempDir(), "no", "such", "dir.csv"), nil, false); err == nil {
 		t.Error("writing into a missing directory succeeded")
-	}
-}
-
-func TestProgressOnlyOnTerminal(t *testing.T) {
-	var b bytes.Buffer
-	p := newProgress(&env{stderr: &b}, "permutations")
-	p.Update(5, 10)
-	p.Update(10, 10)
-	p.Done()
-	if b.Len() != 0 {
-		t.Errorf("progress drawn on a non-terminal: %q", b.String())
-	}
-	p = newProgress(&env{stderr: &b, terminal: true}, "permutations")
-	p.Update(10, 10)
-	p.Done()
-	if got := b.String(); got != "\rpermutations: 10/10 (100%)\r\033[K" {
-		t.Errorf("terminal progress = %q", got)
-	}
-	var nilp *progress
-	nilp.Update(1, 2) // a nil progress is a no-op
-	nilp.Done()
-	if isTerminal(&b) {
-		t.Error("a buffer is not a terminal")
 	}
 }
 
@@ -125,7 +101,7 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 func TestAtomicFileModesAndLinks(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "portfolio.yaml")
-	if err := writeFileAtomic(path, []byte("a"), false); err != nil {
+	if err := WriteFile(path, []byte("a"), false); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
@@ -136,7 +112,7 @@ func TestAtomicFileModesAndLinks(t *testing.T) {
 	if err := os.Symlink(path, link); err != nil {
 		t.Skip("no symbolic links here")
 	}
-	if err := writeFileAtomic(link, []byte("b"), true); err != nil {
+	if err := WriteFile(link, []byte("b"), true); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
@@ -153,14 +129,14 @@ func TestAtomicFileRefusesNonRegular(t *testing.T) {
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
 	for _, path := range []string{sub, os.DevNull} {
-		if err := writeFileAtomic(path, []byte("x"), true); err == nil {
+		if err := WriteFile(path, []byte("x"), true); err == nil {
 			t.Errorf("replaced %s with a file", path)
 		}
 	}
 	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
 		t.Fatalf("%s is no longer a device", os.DevNull)
 	}
-	err := writeFileAtomic(filepath.Join(dir, "no", "out.csv"), nil, false)
+	err := WriteFile(filepath.Join(dir, "no", "out.csv"), nil, false)
 	if err == nil || strings.Contains(err.Error(), ".tmp-") || !strings.Contains(err.Error(), filepath.Join(dir, "no", "out.csv")) {
 		t.Errorf("error %v should name the path given, not the temporary file", err)
 	}
@@ -170,18 +146,18 @@ func TestWriteDirAtomic(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "report")
 	files := map[string][]byte{"report.html": []byte("<p>1</p>"), "flow.png": []byte("png")}
-	if err := writeDirAtomic(dir, files, nil, false); err != nil {
+	if err := WriteDir(dir, files, nil, false); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
 	assertOnlyFiles(t, root, "report")
 	// An existing folder needs force, and is left as it was without it.
-	if err := writeDirAtomic(dir, map[string][]byte{"report.html": []byte("2")}, nil, false); !errors.Is(err, errExists) {
+	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("2")}, nil, false); !errors.Is(err, ErrExists) {
 		t.Fatalf("existing folder without force: %v", err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
 	// With force, files are replaced and stale plots removed.
-	if err := writeDirAtomic(dir, map[string][]byte{"report.html": []byte("3")}, []string{"flow.png", "balance.png"}, true); err != nil {
+	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("3")}, []string{"flow.png", "balance.png"}, true); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "3")
@@ -189,11 +165,11 @@ func TestWriteDirAtomic(t *testing.T) {
 	// A file where the folder should be is not replaced.
 	file := filepath.Join(root, "file")
 	os.WriteFile(file, []byte("x"), 0o644)
-	if err := writeDirAtomic(file, files, nil, true); err == nil {
+	if err := WriteDir(file, files, nil, true); err == nil {
 		t.Error("a file was replaced by a folder")
 	}
 	assertFile(t, file, "x")
-	if err := writeDirAtomic(filepath.Join(root, "no", "dir"), files, nil, false); err == nil {
+	if err := WriteDir(filepath.Join(root, "no", "dir"), files, nil, false); err == nil {
 		t.Error("wrote into a missing parent folder")
 	}
 	assertOnlyFiles(t, root, "file", "report")

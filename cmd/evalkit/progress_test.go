@@ -1,0 +1,29 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&env{stderr: &b}, "permutations")
+	p.Update(5, 10)
+	p.Update(10, 10)
+	p.Done()
+	if b.Len() != 0 {
+		t.Errorf("progress drawn on a non-terminal: %q", b.String())
+	}
+	p = newProgress(&env{stderr: &b, terminal: true}, "permutations")
+	p.Update(10, 10)
+	p.Done()
+	if got := b.String(); got != "\rpermutations: 10/10 (100%)\r\033[K" {
+		t.Errorf("terminal progress = %q", got)
+	}
+	var nilp *progress
+	nilp.Update(1, 2) // a nil progress is a no-op
+	nilp.Done()
+	if isTerminal(&b) {
+		t.Error("a buffer is not a terminal")
+	}
+}
