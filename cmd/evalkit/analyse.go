@@ -65,7 +65,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	if o.json {
 		return writeJSON(e.stdout, res)
 	}
-	return analyseWriteTable(e.stdout, res)
+	return res.WriteText(e.stdout)
 }
 
 // parseAnalyseFlags parses and checks the flags: bad usage is a usage error
