@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -72,7 +73,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 // (exit 2).
 func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	o := &analyseOptions{}
-	var typ, model, covariates string
+	var typ, model, covariates, perms, adjust, se string
 	var level float64
 	fs := newFlagSet(e, "analyse", analyseUsage)
 	fs.StringVar(&o.in, "in", "", "the trial's CSV `file`, one row per unit")
@@ -85,9 +86,11 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Cluster, "cluster", "", "the cluster `column` (units randomised together)")
 	fs.StringVar(&o.cols.Exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
 	fs.StringVar(&model, "model", "negbin", "the count `model`: negbin or poisson")
-	fs.IntVar(&o.plan.Permutations, "permutations", 0, "re-randomise `B` times for a randomisation-inference p-value")
+	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
+	fs.StringVar(&adjust, "adjust", "holm", "the multiplicity `adjustment` of p_adjusted: holm or bh")
+	fs.StringVar(&se, "se", "hc2", "the robust standard `error` without --cluster: hc0, hc1, hc2 or hc3")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 	fs.BoolVar(&o.force, "force", false, "overwrite the --report directory if it exists")
@@ -120,16 +123,27 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 		return nil, usageErrorf("--level %g: want a number between 0 and 1, such as 0.95", level)
 	}
 	o.plan.Level = level
-	if o.plan.Permutations < 0 {
-		return nil, usageErrorf("--permutations %d: want a positive number of re-randomisations", o.plan.Permutations)
+	if o.plan.Adjust, err = analysis.ParseAdjustment(adjust); err != nil || adjust == "" {
+		return nil, usageErrorf("--adjust %q: want holm or bh", adjust)
+	}
+	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
+		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
+	}
+	if set["se"] && o.cols.Cluster != "" {
+		return nil, usageErrorf("--se is for models without --cluster, whose standard errors are CR2")
+	}
+	if o.plan.AutoPermutations = perms == "auto"; set["permutations"] && !o.plan.AutoPermutations {
+		if o.plan.Permutations, err = strconv.Atoi(perms); err != nil || o.plan.Permutations < 1 {
+			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
+		}
 	}
 	if o.cols.Covariates, err = analyseCovariateNames(covariates, o.cols); err != nil {
 		return nil, err
 	}
-	if o.plan.Permutations > 0 && !set["seed"] {
+	if set["permutations"] && !set["seed"] {
 		return nil, usageErrorf("--permutations needs --seed N, from which the re-randomisations are reproducible")
 	}
-	if set["seed"] && o.plan.Permutations == 0 {
+	if set["seed"] && !set["permutations"] {
 		return nil, usageErrorf("--seed is for --permutations")
 	}
 	if o.cols.Cluster != "" && o.plan.Type == analysis.Count {

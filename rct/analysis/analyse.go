@@ -32,7 +32,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := methodFor(t.typ, p.Model, t.design, d.cluster != nil)
+	m, err := methodFor(t.typ, p.Model, t.design, d.cluster != nil, p.SE)
 	if err != nil {
 		return nil, err
 	}
@@ -48,8 +48,9 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue
 	}
+	adj := p.Adjust.adjust(ps)
 	for i, ph := range stats.Holm(ps) {
-		res.Comparisons[i].PHolm = ph
+		res.Comparisons[i].PHolm, res.Comparisons[i].PAdjusted = ph, adj[i]
 	}
 	if t.err != nil {
 		return nil, t.err

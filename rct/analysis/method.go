@@ -3,6 +3,8 @@ package analysis
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/evalkit/evalkit/stats"
 )
 
 // Method is how a comparison is estimated; its String is the contract's
@@ -30,11 +32,17 @@ const (
 	// OLSCR2 is the same with clusters, se_type = "CR2" and the
 	// Bell-McCaffrey df.
 	OLSCR2
+	// OLSHC0, OLSHC1 and OLSHC3 are OLSHC2 with se_type = "HC0", "HC1"
+	// or "HC3" (Plan.SE).
+	OLSHC0
+	OLSHC1
+	OLSHC3
 )
 
 var methodNames = [...]string{
 	WelchT: "welch_t", FisherExact: "fisher_exact", PoissonExact: "poisson_exact",
 	NegBinGLM: "negbin_glm", PoissonGLM: "poisson_glm", OLSHC2: "ols_hc2", OLSCR2: "ols_cr2",
+	OLSHC0: "ols_hc0", OLSHC1: "ols_hc1", OLSHC3: "ols_hc3",
 }
 
 // String returns the contract's name of the method, such as "welch_t".
@@ -65,6 +73,27 @@ func (m Method) Ratio() bool {
 	return m == NegBinGLM || m == PoissonExact || m == PoissonGLM
 }
 
+// LeastSquares reports whether the method is a least-squares regression
+// (ols_hc0 to ols_hc3, ols_cr2).
+func (m Method) LeastSquares() bool {
+	return m == OLSHC2 || m == OLSCR2 || m == OLSHC0 || m == OLSHC1 || m == OLSHC3
+}
+
+// cov returns the standard error of a least-squares method.
+func (m Method) cov() stats.CovType {
+	switch m {
+	case OLSCR2:
+		return stats.CR2
+	case OLSHC0:
+		return stats.HC0
+	case OLSHC1:
+		return stats.HC1
+	case OLSHC3:
+		return stats.HC3
+	}
+	return stats.HC2
+}
+
 // Measure names the method's estimate in words for an outcome type:
 // "difference in means", "adjusted risk difference", "rate ratio", ...
 // Least-squares estimates are "adjusted"; with a binary outcome they are
@@ -73,29 +102,30 @@ func (m Method) Measure(t Type) string {
 	switch m {
 	case WelchT:
 		return "difference in means"
-	case OLSHC2, OLSCR2:
-		if t == Binary {
-			return "adjusted risk difference"
-		}
-		return "adjusted difference in means"
 	case FisherExact:
 		return "risk difference"
 	case NegBinGLM, PoissonExact, PoissonGLM:
 		return "rate ratio"
 	}
+	if m.LeastSquares() {
+		if t == Binary {
+			return "adjusted risk difference"
+		}
+		return "adjusted difference in means"
+	}
 	return "estimate"
 }
 
 // methodFor picks the contract's method for the outcome's type and the
-// design.
-func methodFor(t Type, m Model, design bool, cluster bool) (Method, error) {
+// design; se is the standard error of least squares without clusters.
+func methodFor(t Type, m Model, design bool, cluster bool, se stats.CovType) (Method, error) {
 	switch t {
 	case Continuous, Binary:
 		switch {
 		case cluster:
 			return OLSCR2, nil
 		case design:
-			return OLSHC2, nil
+			return map[stats.CovType]Method{stats.HC0: OLSHC0, stats.HC1: OLSHC1, stats.HC2: OLSHC2, stats.HC3: OLSHC3}[se], nil
 		case t == Continuous:
 			return WelchT, nil
 		}

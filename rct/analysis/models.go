@@ -54,10 +54,7 @@ func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
 // the outcome (that of cohens_d), its interval the estimate's over s_p.
 func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 	r, s := t.start(tr, c, m)
-	cov := stats.HC2
-	if m == OLSCR2 {
-		cov = stats.CR2
-	}
+	cov := m.cov()
 	tcol := make([]float64, len(s.y))
 	for i, b := range s.treat {
 		if b {

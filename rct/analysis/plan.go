@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+
+	"github.com/evalkit/evalkit/stats"
 )
 
 // Type is an outcome's type. Its zero value, Auto, means binary when every
@@ -97,11 +99,21 @@ type Plan struct {
 	// Permutations is B, the number of re-randomisations for the
 	// randomisation-inference p-value; 0 means none.
 	Permutations int
+	// AutoPermutations, with Permutations 0, draws re-randomisations in
+	// batches of 1000 until the 99% interval of the p-value is narrower
+	// than ±0.005, or a million are drawn (rct.RIOptions.Auto).
+	AutoPermutations bool
 	// Seed seeds the re-randomisations.
 	Seed uint64
 	// Progress, if not nil, is called with the re-randomisations done and
 	// the total of the comparison under way (Comparison names it).
 	Progress func(done, total int)
+	// Adjust is the multiplicity adjustment reported as p_adjusted.
+	Adjust Adjustment
+	// SE is the robust standard error of least squares without clusters:
+	// stats.HC0, HC1, HC2 (the zero value and default) or HC3. With a
+	// cluster the standard error is always CR2.
+	SE stats.CovType
 	// Comparison, if not nil, is called as each comparison's
 	// re-randomisation starts, with its treatment and control labels.
 	Comparison func(treatment, control string)
@@ -125,6 +137,12 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: unknown outcome type %d", int(p.Type))
 	case p.Model < NegBin || p.Model > Poisson:
 		return p, fmt.Errorf("analysis: unknown count model %d", int(p.Model))
+	case p.Adjust < Holm || p.Adjust > BH:
+		return p, fmt.Errorf("analysis: unknown adjustment %d", int(p.Adjust))
+	case p.SE != stats.HC0 && p.SE != stats.HC1 && p.SE != stats.HC2 && p.SE != stats.HC3:
+		return p, fmt.Errorf("analysis: standard error %v: want HC0, HC1, HC2 or HC3", p.SE)
+	case p.AutoPermutations && p.Permutations > 0:
+		return p, fmt.Errorf("analysis: both %d permutations and automatic permutations asked for", p.Permutations)
 	}
 	return p, nil
 }

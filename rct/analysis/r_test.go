@@ -38,16 +38,12 @@ type rCase struct {
 // p-value.
 func rNumbers(c Comparison) []float64 {
 	out := []float64{c.Estimate}
-	var model bool
-	switch c.Method {
-	case NegBinGLM, PoissonGLM, OLSHC2, OLSCR2:
-		model = true
-	}
+	model := c.Method.LeastSquares() || c.Method == NegBinGLM || c.Method == PoissonGLM
 	if model {
 		out = append(out, c.SE)
 	}
 	out = append(out, c.CILow, c.CIHigh, c.PValue)
-	if c.Method == OLSHC2 || c.Method == OLSCR2 {
+	if c.Method.LeastSquares() {
 		out = append(out, c.DF)
 	}
 	if !model {

@@ -79,6 +79,9 @@ type Comparison struct {
 	RIPValue float64 `json:"ri_p_value"`
 	// PHolm is the Holm-adjusted p-value over all comparisons.
 	PHolm float64 `json:"p_holm"`
+	// PAdjusted is the p-value adjusted by Plan.Adjust over all
+	// comparisons (Holm's by default, then equal to PHolm).
+	PAdjusted float64 `json:"p_adjusted"`
 	// Notes say why a number is undefined or how it was computed.
 	Notes []string `json:"notes"`
 }
@@ -125,6 +128,7 @@ type resultJSON struct {
 	Level       float64      `json:"level"`
 	Arms        []Arm        `json:"arms"`
 	Comparisons []Comparison `json:"comparisons"`
+	Adjust      Adjustment   `json:"adjust"`
 	NMissingArm int          `json:"n_missing_arm"`
 	Balance     []BalanceRow `json:"balance,omitempty"`
 	Warnings    []string     `json:"warnings,omitempty"`
@@ -159,7 +163,7 @@ type (
 // MarshalJSON returns the contract's object, with null for NaN and ±Inf.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return jsonenc.Marshal(resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Arms: r.Arms,
-		Comparisons: r.Comparisons, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings})
+		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings})
 }
 
 // MarshalJSON returns the arm's object for its outcome type, with null for
@@ -206,7 +210,7 @@ func newComparison(tr, c *arm, m Method) Comparison {
 		Treatment: tr.label, Control: c.label, Method: m,
 		Estimate: nan, SE: nan, CILow: nan, CIHigh: nan, PValue: nan, DF: nan,
 		EffectSizes: []Effect{}, Tests: []Test{},
-		RIPValue: nan, PHolm: nan, Notes: []string{},
+		RIPValue: nan, PHolm: nan, PAdjusted: nan, Notes: []string{},
 	}
 }
 

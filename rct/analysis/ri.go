@@ -97,8 +97,8 @@ func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 // depend on the standard errors); the count models re-fit the GLM. A re-fit
 // that fails gives NaN.
 func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
-	switch m {
-	case OLSHC2, OLSCR2:
+	switch {
+	case m.LeastSquares():
 		opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
 		tm, err := stats.NewTreatmentModel(s.y, t.d.cols.Covariates, s.cov, opt)
 		if err != nil {
@@ -117,7 +117,7 @@ func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
 				return f.Estimate
 			}
 		}
-	case NegBinGLM, PoissonGLM:
+	case m == NegBinGLM || m == PoissonGLM:
 		return func() rct.Statistic {
 			treat := make([]bool, len(s.y))
 			return func(assign []int) float64 {
@@ -131,7 +131,7 @@ func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
 				return fit.Coefficients[1].Estimate
 			}
 		}
-	case PoissonExact:
+	case m == PoissonExact:
 		return func() rct.Statistic {
 			return func(assign []int) float64 {
 				var yt, et, yc, ec float64

@@ -45,8 +45,8 @@ func (r *Result) Describe(c Comparison) string {
 			model = "Poisson"
 		}
 		s = fmt.Sprintf("Rate ratio of %s%s in %s against %s from a %s regression%s, with a Wald interval.", r.Outcome, exposure, c.Treatment, c.Control, model, adjusted)
-	case OLSHC2:
-		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with HC2 robust standard errors.", what, c.Treatment, c.Control, adjusted)
+	case OLSHC0, OLSHC1, OLSHC2, OLSHC3:
+		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with %v robust standard errors.", what, c.Treatment, c.Control, adjusted, c.Method.cov())
 	case OLSCR2:
 		by := "clustering"
 		if col.Cluster != "" {

@@ -46,9 +46,9 @@ func (r *Result) WriteText(w io.Writer) error {
 	for _, c := range r.Comparisons {
 		fmt.Fprintf(&b, "\n%s vs %s: %s\n", c.Treatment, c.Control, c.Method)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (Holm)\n", level)
+		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (%s)\n", level, adjName[r.Plan.Adjust])
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Method.Measure(r.Type), FormatNumber(c.Estimate),
-			formatCI(c.CILow, c.CIHigh), FormatNumber(c.DF), FormatNumber(c.PValue), FormatNumber(c.PHolm))
+			formatCI(c.CILow, c.CIHigh), FormatNumber(c.DF), FormatNumber(c.PValue), FormatNumber(c.PAdjusted))
 		for _, e := range c.EffectSizes {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, FormatNumber(e.Value), formatCI(e.CILow, e.CIHigh))
 		}
@@ -74,6 +74,9 @@ func (r *Result) WriteText(w io.Writer) error {
 	_, err := io.WriteString(w, strings.Join(lines, ""))
 	return err
 }
+
+// adjName names an adjustment in the table's header.
+var adjName = map[Adjustment]string{Holm: "Holm", BH: "BH"}
 
 // statisticName names a test's statistic.
 func statisticName(method string) string {
