@@ -56,6 +56,10 @@ type Analysis struct {
 	// Balance holds the standardised differences of baseline covariates
 	// (each non-control arm against the control); empty when there are none.
 	Balance []BalanceRow
+	// Warnings are what a reader must know before reporting the results,
+	// each "code: message" (analysis.Result.Warnings); the report shows
+	// them beside the results.
+	Warnings []string
 }
 
 // ArmSummary is one arm's participant flow and its outcome values.

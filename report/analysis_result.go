@@ -35,6 +35,7 @@ func AnalysisOf(r *analysis.Result, p Provenance) Analysis {
 		Outcome:     r.Outcome,
 		OutcomeType: r.Type.String(),
 		Level:       r.Level,
+		Warnings:    r.Warnings,
 	}
 	for _, arm := range r.Arms {
 		a.Arms = append(a.Arms, ArmSummary{Arm: arm.Arm, Randomised: arm.N + arm.NMissing,

@@ -26,6 +26,7 @@ type analysisPage struct {
 	DataFile, DataSHA256, Version string
 	Date, CI                      string
 	Results                       []analysisResultRow
+	Warnings                      []analysisWarning
 	Flow                          []analysisFlowRow
 	Summaries                     bool
 	Figures                       []analysisFigureHTML
@@ -37,6 +38,9 @@ type analysisResultRow struct {
 	Effects                               []analysisEffectRow
 	Notes                                 []string
 }
+
+// analysisWarning is a warning split into its stable code and its text.
+type analysisWarning struct{ Code, Text string }
 
 type analysisEffectRow struct {
 	Measure, Value, Interval string
@@ -97,6 +101,13 @@ func analysisHTML(a Analysis, figs []analysisFigure) ([]byte, error) {
 			})
 		}
 		pg.Results = append(pg.Results, row)
+	}
+	for _, w := range a.Warnings {
+		code, text, ok := strings.Cut(w, ": ")
+		if !ok {
+			code, text = "warning", w
+		}
+		pg.Warnings = append(pg.Warnings, analysisWarning{code, text})
 	}
 	for _, arm := range a.Arms {
 		pg.Flow = append(pg.Flow, analysisFlowRow{
