@@ -18,8 +18,11 @@ import (
 // A number that cannot be computed (too few rows, no variation, a model
 // that does not converge) is NaN with a note; an error is returned for data
 // that cannot be analysed as asked: a value that is not of the outcome's
-// type (naming its row and column), no control arm, a single arm, a
-// constant or collinear covariate, clusters that were not randomised whole.
+// type (naming its row and column), arm labels that differ only in letter
+// case or surrounding spaces, no control arm, a single arm, a constant or
+// collinear covariate, a text covariate with about a level a row, clusters
+// that were not randomised whole. Result.Warnings say what an evaluator
+// should know before reporting the result, each with its code.
 func Analyse(d Data, p Plan) (*Result, error) {
 	p, err := p.withDefaults()
 	if err != nil {
@@ -79,7 +82,7 @@ func (t *trial) compare(tr *arm, m Method, level float64) Comparison {
 		return poissonExact(tr, c, level)
 	case NegBinGLM:
 		if !t.design {
-			return negBin(tr, c, level)
+			return t.negBin(tr, c, level)
 		}
 		return t.glm(tr, c, level, m)
 	case PoissonGLM:

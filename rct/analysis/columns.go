@@ -36,16 +36,22 @@ type Source interface {
 
 // Data is a trial's columns, read and converted, ready for Analyse.
 type Data struct {
-	file    string
-	cols    Columns
-	arm     []string
-	y       []float64
-	ytext   []string
-	ex      []float64 // nil without an exposure column
-	extext  []string
-	cov     [][]float64
-	block   []string // nil without a block column
-	cluster []string // nil without a cluster column
+	file   string
+	cols   Columns
+	arm    []string
+	y      []float64
+	ytext  []string
+	ex     []float64 // nil without an exposure column
+	extext []string
+	// yHasText reports that some outcome is text: neither a number nor
+	// missing (NaN in y), such as yes or no.
+	yHasText bool
+	cov      []covariate
+	block    []string // nil without a block column
+	cluster  []string // nil without a cluster column
+	// clusterLike are the columns that may be clusters, without a cluster
+	// column (possible_cluster).
+	clusterLike []clusterColumn
 }
 
 // Columns returns the columns d was read with, Arm filled in.
@@ -68,7 +74,12 @@ func ReadCSV(r io.Reader, c Columns) (Data, error) {
 }
 
 // Read reads the columns c names from src and converts the outcome, the
-// exposure and the covariates to numbers.
+// exposure and the numeric covariates to numbers. A covariate with a value
+// that is neither a number nor missing is categorical (a factor). An
+// outcome may hold the words yes, no, true and false, which Analyse reads
+// as a binary outcome; other text is an error there. Without a cluster
+// column, Read also looks for columns that may be clusters
+// (possible_cluster).
 func Read(src Source, c Columns) (Data, error) {
 	if c.Arm == "" {
 		c.Arm = "arm"
@@ -87,20 +98,21 @@ func Read(src Source, c Columns) (Data, error) {
 	if d.arm, err = labels(src, c.Arm); err != nil {
 		return Data{}, err
 	}
-	if d.ytext, d.y, err = d.numbers(src, c.Outcome); err != nil {
+	if d.ytext, err = src.Column(c.Outcome); err != nil {
 		return Data{}, err
 	}
+	d.y, d.yHasText = outcomeNumbers(d.ytext)
 	if c.Exposure != "" {
 		if d.extext, d.ex, err = d.numbers(src, c.Exposure); err != nil {
 			return Data{}, err
 		}
 	}
 	for _, n := range c.Covariates {
-		_, v, err := d.numbers(src, n)
+		cv, err := d.readCovariate(src, n)
 		if err != nil {
 			return Data{}, err
 		}
-		d.cov = append(d.cov, v)
+		d.cov = append(d.cov, cv)
 	}
 	if c.Block != "" {
 		if d.block, err = labels(src, c.Block); err != nil {
@@ -118,9 +130,12 @@ func Read(src Source, c Columns) (Data, error) {
 		}
 	}
 	for _, v := range d.cov {
-		if len(v) != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(v))
+		if n := max(len(v.x), len(v.text)); n != len(d.arm) {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), n)
 		}
+	}
+	if c.Cluster == "" {
+		d.clusterLike = clusterColumns(src, c, d.arm)
 	}
 	return d, nil
 }

@@ -24,6 +24,14 @@
 //	continuous or binary with covariates/block    ols_hc2 = estimatr::lm_robust(y ~ treat + covariates + factor(block), se_type = "HC2")
 //	continuous or binary with a cluster           ols_cr2 = the same with clusters, se_type = "CR2"
 //
+// A covariate column that holds text is categorical: each of its levels
+// among a comparison's rows but the first (sorted byte by byte) is an
+// indicator, as factor(col) in those calls. A binary outcome may be written
+// 0/1, yes/no or true/false. The Result's Warnings, each starting with a
+// stable code (possible_cluster, count_as_continuous, one_arm_block,
+// not_converged, few_clusters, outcome_not_01), say what an evaluator should
+// know before reporting the result.
+//
 // Undefined numbers are NaN (null in JSON) and the comparison's Notes say
 // why. The package never prints and never reads files beyond the
 // io.Reader or Source it is given.

@@ -14,6 +14,17 @@ func FuzzAnalyse(f *testing.F) {
 	f.Add("arm,y,x,b,g\ncontrol,1.5,1,A,1\ncontrol,2,1,A,1\ntreatment,3,1,A,2\ntreatment,NA,1,B,2\nb,7,1,B,3\n", uint8(7), uint8(1))
 	f.Add("arm,y,x,b,g\ncontrol,3,1,A,1\ncontrol,0,2,B,2\ntreatment,5,1,A,3\ntreatment,0,0.5,B,4\n", uint8(3), uint8(3))
 	f.Add("arm,y,x,b,g\ncontrol,0,1,A,1\ntreatment,0,1,A,1\n", uint8(12), uint8(2))
+	// A text covariate (a factor), with randomisation inference and as a
+	// count model's covariate; a factor with one level.
+	f.Add("arm,y,x,b,g\ncontrol,1,a,A,1\ncontrol,0,b,A,1\ntreatment,1,a,B,2\ntreatment,4,b,B,2\ncontrol,2,c,A,3\ntreatment,3,c,B,4\ncontrol,2,NA,B,3\n", uint8(9), uint8(0))
+	f.Add("arm,y,x,b,g\ncontrol,1,a,A,1\ncontrol,0,b,A,1\ntreatment,1,a,B,2\ntreatment,4,b,B,2\ncontrol,2,c,A,3\ntreatment,3,c,B,4\n", uint8(3), uint8(3))
+	f.Add("arm,y,x,b,g\ncontrol,1,a,A,1\ntreatment,0,a,A,2\ncontrol,3,a,B,3\ntreatment,5,a,B,4\n", uint8(1), uint8(1))
+	// A binary outcome in words; arm labels that differ in letter case; a
+	// column of clusters not given as one; counts without overdispersion.
+	f.Add("arm,y,x,b,g\ncontrol,yes,1,A,1\ncontrol, No,2,A,1\ntreatment,TRUE ,3,B,2\ntreatment,false,1,B,2\nNA,maybe,1,B,2\n", uint8(0), uint8(0))
+	f.Add("arm,y,x,b,g\ncontrol,yes,1,A,1\nControl,no,2,A,1\ntreatment,yes,3,B,2\n", uint8(1), uint8(2))
+	f.Add("arm,y,x,b,g\ncontrol,1,1,A,1\ncontrol,2,2,A,1\ntreatment,3,3,B,2\ntreatment,5,1,B,2\ncontrol,2,1,A,3\ncontrol,0,2,A,3\n", uint8(0), uint8(1))
+	f.Add("arm,y,x,b,g\ncontrol,2,1,A,1\ncontrol,2,2,A,2\ntreatment,3,1,B,3\ntreatment,3,2,B,4\n", uint8(1), uint8(3))
 	f.Fuzz(func(t *testing.T, csv string, mask, typ uint8) {
 		c := Columns{Outcome: "y"}
 		if mask&1 != 0 {

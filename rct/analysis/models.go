@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -16,7 +17,9 @@ import (
 func treatName(t *arm) string { return "arm " + t.label }
 
 // start makes the comparison's subset, its notes and warnings. The count
-// models leave out the blocks without events (withoutZeroBlocks). The
+// models leave out the blocks without events (withoutZeroBlocks). A factor
+// with a single level among the rows is the error of a constant covariate.
+// The
 // subset is kept for randomisation inference, which re-fits the same model
 // on the same rows.
 func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
@@ -24,7 +27,10 @@ func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
 	s := t.subsetOf(tr, c)
 	var dropped []string
 	if m == NegBinGLM || m == PoissonGLM {
-		s, dropped = s.withoutZeroBlocks(t.d.cols.Block)
+		s, dropped = t.withoutZeroBlocks(s)
+	}
+	for _, j := range s.oneLevel {
+		t.covariateError(t.d.cov[j].name, "is constant", tr, c)
 	}
 	if len(t.treatments) > 1 {
 		r.note("rows: the %d rows of arms %s and %s only", len(s.y), tr.label, c.label)
@@ -37,6 +43,9 @@ func (t *trial) start(tr, c *arm, m Method) (Comparison, *subset) {
 			r.note("rows: %s", b)
 			t.warn("one_arm_block: %s", b)
 		}
+	}
+	for _, n := range s.factorNotes(t.d) {
+		r.note("covariates: %s", n)
 	}
 	if t.keep {
 		t.subsets[tr] = s
@@ -61,16 +70,21 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 			tcol[i] = 1
 		}
 	}
-	names := append([]string{treatName(tr)}, t.d.cols.Covariates...)
+	names := append([]string{treatName(tr)}, s.covNames...)
 	opt := stats.OLSOptions{Cov: cov, Level: level, Block: s.block, Cluster: s.cluster}
 	if cov == stats.CR2 && len(s.y) == 0 {
 		r.undefined("estimate", fmt.Errorf("%w: no rows", stats.ErrTooFew))
 		return r
 	}
+	if cov == stats.CR2 {
+		if n := countLabels(s.cluster); n < fewClusters {
+			t.warn("%s", fewClustersWarning(n, t.d.cols.Cluster, tr, c))
+		}
+	}
 	cols := append([][]float64{tcol}, s.cov...)
 	fit, err := stats.OLS(s.y, names, cols, opt)
 	if err != nil {
-		t.checkCovariateError(err, tr, c)
+		t.checkCovariateError(err, s, tr, c)
 		if cov != stats.CR2 || !errors.Is(err, stats.ErrDomain) {
 			r.undefined("estimate", statsError(err))
 			return r
@@ -135,9 +149,12 @@ func pooledSD(s *subset) float64 {
 // with the rate ratio exp(β_treat), its Wald interval and p-value.
 func (t *trial) glm(tr, c *arm, level float64, m Method) Comparison {
 	r, s := t.start(tr, c, m)
-	fit, err := glmFit(s, t.d.cols.Covariates, treatName(tr), s.treat, level, m)
+	fit, err := glmFit(s, treatName(tr), s.treat, level, m)
 	if err != nil {
-		t.checkCovariateError(err, tr, c)
+		t.checkCovariateError(err, s, tr, c)
+		if errors.Is(err, stats.ErrNoConvergence) {
+			t.warn("%s", notConvergedWarning(m, tr, c, err))
+		}
 		r.undefined("estimate", statsError(err))
 		return r
 	}
@@ -150,8 +167,9 @@ func (t *trial) glm(tr, c *arm, level float64, m Method) Comparison {
 	return r
 }
 
-// glmFit fits the count model of s with the treatment indicator treat.
-func glmFit(s *subset, covNames []string, treatName string, treat []bool, level float64, m Method) (*stats.GLMResult, error) {
+// glmFit fits the count model of s with the treatment indicator treat and
+// s's covariates' columns.
+func glmFit(s *subset, treatName string, treat []bool, level float64, m Method) (*stats.GLMResult, error) {
 	n := len(s.y)
 	tcol := make([]float64, n)
 	for i, b := range treat {
@@ -163,7 +181,7 @@ func glmFit(s *subset, covNames []string, treatName string, treat []bool, level 
 	for i, e := range s.exposure {
 		off[i] = math.Log(e)
 	}
-	names := append([]string{treatName}, covNames...)
+	names := append([]string{treatName}, s.covNames...)
 	opt := stats.GLMOptions{Block: s.block, Offset: off, Level: level}
 	cols := append([][]float64{tcol}, s.cov...)
 	if m == PoissonGLM {
@@ -172,28 +190,50 @@ func glmFit(s *subset, covNames []string, treatName string, treat []bool, level 
 	return stats.NegBin(s.y, names, cols, opt)
 }
 
-// checkCovariateError turns a model's complaint about a covariate
-// (constant, or collinear with the treatment or the covariates before it)
-// into the analysis's error.
-func (t *trial) checkCovariateError(err error, tr, c *arm) {
+// checkCovariateError turns a model's complaint about a column of s's
+// covariates (constant, or collinear with the treatment or the columns
+// before it) into the analysis's error.
+func (t *trial) checkCovariateError(err error, s *subset, tr, c *arm) {
 	if t.err != nil || !errors.Is(err, stats.ErrSingular) {
 		return
 	}
 	msg := err.Error()
-	for _, n := range t.d.cols.Covariates {
+	for k, n := range s.covNames {
 		if !strings.Contains(msg, strconv.Quote(n)) {
 			continue
 		}
 		what := "is constant"
-		if t.d.block != nil {
-			what += " within blocks"
-		}
 		if strings.Contains(msg, "collinear") {
 			what = "is collinear with the treatment or the covariates before it"
 		}
-		t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of the covariates", n, what, tr.label, c.label)
+		if l := s.covLevel[k]; l != "" {
+			what = fmt.Sprintf("has a level, %q, whose indicator %s", table.Clip(l), what)
+		}
+		t.covariateError(t.d.cov[s.covOf[k]].name, what, tr, c)
 		return
 	}
+}
+
+// covariateError sets the trial's error, unless it has one, to that of
+// covariate name, which has the fault what in the comparison of tr with c:
+// "is constant", to which " within blocks" is added with a block column.
+func (t *trial) covariateError(name, what string, tr, c *arm) {
+	if t.err != nil {
+		return
+	}
+	if strings.HasSuffix(what, "is constant") && t.d.block != nil {
+		what += " within blocks"
+	}
+	t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of the covariates", name, what, tr.label, c.label)
+}
+
+// countLabels returns the number of distinct labels.
+func countLabels(labels []string) int {
+	seen := make(map[string]struct{})
+	for _, l := range labels {
+		seen[l] = struct{}{}
+	}
+	return len(seen)
 }
 
 // coefficient returns the coefficient called name.

@@ -135,7 +135,40 @@ var rCases = []rCase{
 	// 4e-8 from the limit in the se (so 1e-7); evalkit leaves D out, which is that limit.
 	{"zero block poisson", dataAnalyse2 + "zero_block.csv", zeroBlock, Plan{Type: Count, Model: Poisson}, "treatment", PoissonGLM, 1e-7,
 		[]float64{1.3577294141042324, 0.26445734616645827, 0.80854970978791463, 2.2799206277711241, 0.24752487721376501}},
+
+	// testdata/r/factors.R (R 4.2.2, estimatr 1.0.0, MASS 7.3-58.2): the text covariate site
+	// as factor(site), its levels those of the comparison's rows (phone's include Enfield), rows
+	// with site NA or empty left out:
+	// lm_robust(y ~ treat + x + factor(site), se_type = "HC2") on the rows of navigator and control
+	{"sites HC2 navigator", dataAnalyse2 + "sites.csv", sites(""), Plan{}, "navigator", OLSHC2, 1e-9,
+		[]float64{1.5266520265720089, 1.208346770792015, -0.89920533938358993, 3.9525093925276078, 0.21218267922789252, 51, 0.28458679764781719, -0.16762298382926499, 0.73679657912489938}},
+	{"sites HC2 phone", dataAnalyse2 + "sites.csv", sites(""), Plan{}, "phone", OLSHC2, 1e-9,
+		[]float64{-1.0131771914617793, 1.3438663637125912, -3.7111014927245352, 1.6847471098009767, 0.45435994755776776, 51, -0.1877082524108476, -0.6875444705911431, 0.31212796576944801}},
+	// the same with clusters = ward, se_type = "CR2"
+	{"sites CR2 navigator", dataAnalyse2 + "sites.csv", sites("ward"), Plan{}, "navigator", OLSCR2, 1e-9,
+		[]float64{1.5266520265720089, 1.8430615588616073, -2.5993590905998412, 5.652663143743859, 0.42746903807592374, 9.6643653530652909, 0.28458679764781719, -0.48455264634966833, 1.0537262416453028}},
+	{"sites CR2 phone", dataAnalyse2 + "sites.csv", sites("ward"), Plan{}, "phone", OLSCR2, 1e-9,
+		[]float64{-1.0131771914617793, 1.8519878712371807, -5.1833888632399763, 3.1570344803164172, 0.59723343413092, 9.2812991828336209, -0.1877082524108476, -0.96031066755545846, 0.58489416273376316}},
+	// glm.nb(crimes ~ treat + x + factor(site) + offset(log(weeks))), iterating, so 1e-6
+	{"sites negbin navigator", dataAnalyse2 + "sites.csv", sitesCount, Plan{Type: Count}, "navigator", NegBinGLM, 1e-6,
+		[]float64{0.86954098037631344, 0.30523444739594746, 0.47805076984411443, 1.5816343456582116, 0.64697023928644648}},
+	// glm(..., family = poisson), the same formula; IRLS to glm.control's 1e-8
+	{"sites poisson navigator", dataAnalyse2 + "sites.csv", sitesCount, Plan{Type: Count, Model: Poisson}, "navigator", PoissonGLM, 1e-6,
+		[]float64{0.79672251341290834, 0.19105963741553453, 0.54786913083618882, 1.1586102002318783, 0.2342771709287271}},
+	// the outcome written in words (yes = 1): lm_robust(reoffended01 ~ treat + factor(site), se_type = "HC2")
+	{"sites words HC2 navigator", dataAnalyse2 + "sites.csv", Columns{Outcome: "reoffended", Covariates: []string{"site"}}, Plan{}, "navigator", OLSHC2, 1e-9,
+		[]float64{-0.41839173999287937, 0.11782675181205564, -0.65482841506733724, -0.18195506491842148, 0.0008252339951029474, 52}},
+	// tiny_factor_ri.csv: lm_robust(y ~ treat + factor(site), se_type = "HC2")
+	{"tiny_factor HC2", dataAnalyse2 + "tiny_factor_ri.csv", Columns{Outcome: "y", Covariates: []string{"site"}}, Plan{}, "treatment", OLSHC2, 1e-9,
+		[]float64{1.407000000000002, 0.54635217222685806, 0.14710963156708878, 2.6668903684329153, 0.032857536413645472, 8, 0.92572033541851628, 0.096789180865372845, 1.7546514899716599}},
 }
+
+// sites are the columns of sites.csv with the covariates x and site (text).
+func sites(cluster string) Columns {
+	return Columns{Outcome: "y", Covariates: []string{"x", "site"}, Cluster: cluster}
+}
+
+var sitesCount = Columns{Outcome: "crimes", Exposure: "weeks", Covariates: []string{"x", "site"}}
 
 var zeroBlock = Columns{Outcome: "y", Exposure: "weeks", Covariates: []string{"x"}, Block: "b"}
 
@@ -204,8 +237,9 @@ func TestOneArmBlockStays(t *testing.T) {
 	nav := comparison(t, res, "navigator")
 	require.Equal(t, 35.0, nav.DF, "lm_robust's df with block D in")
 	require.True(t, strings.Contains(strings.Join(nav.Notes, "\n"), `block "D" (column "block") holds only arm "control"`), "notes: %q", nav.Notes)
-	require.Len(t, res.Warnings, 1)
-	require.True(t, strings.HasPrefix(res.Warnings[0], `one_arm_block: block "D"`), res.Warnings[0])
+	blocks := withCode(res.Warnings, "one_arm_block")
+	require.Len(t, blocks, 1, "warnings: %q", res.Warnings)
+	require.True(t, strings.HasPrefix(blocks[0], `one_arm_block: block "D"`), blocks[0])
 	phone := comparison(t, res, "phone")
 	for _, n := range phone.Notes {
 		require.NotContains(t, n, `block "D"`)

@@ -101,10 +101,15 @@ type Test struct {
 	PValue    float64 `json:"p_value"`
 }
 
-// BalanceRow is one covariate compared between a treatment arm and the
-// control over the analysed rows.
+// BalanceRow is one covariate, or one level of a categorical covariate,
+// compared between a treatment arm and the control over the analysed rows.
+// For a level, Mean and MeanControl are the level's shares and SD and
+// SDControl sqrt(share (1 - share)), the SDs of its indicator.
 type BalanceRow struct {
-	Covariate   string  `json:"covariate"`
+	Covariate string `json:"covariate"`
+	// Level is the level of a categorical covariate; "" (and no JSON key)
+	// for a numeric one.
+	Level       string  `json:"level,omitempty"`
 	Arm         string  `json:"arm"`
 	Control     string  `json:"control"`
 	N           int     `json:"n"`
@@ -117,7 +122,8 @@ type BalanceRow struct {
 	//
 	//	(mean - mean_control) / sqrt((sd² + sd_control²) / 2),
 	//
-	// NaN when both SDs are 0 or an arm has fewer than two rows.
+	// NaN when both SDs are 0 or, for a numeric covariate, an arm has
+	// fewer than two rows.
 	StdDiff float64 `json:"std_diff"`
 }
 

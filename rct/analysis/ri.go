@@ -100,7 +100,7 @@ func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
 	switch {
 	case m.LeastSquares():
 		opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
-		tm, err := stats.NewTreatmentModel(s.y, t.d.cols.Covariates, s.cov, opt)
+		tm, err := stats.NewTreatmentModel(s.y, s.covNames, s.cov, opt)
 		if err != nil {
 			return func() rct.Statistic { return func([]int) float64 { return math.NaN() } }
 		}
@@ -124,7 +124,7 @@ func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
 				for i, a := range assign {
 					treat[i] = a == 1
 				}
-				fit, err := glmFit(s, t.d.cols.Covariates, "treat", treat, 0.95, m)
+				fit, err := glmFit(s, "treat", treat, 0.95, m)
 				if err != nil {
 					return math.NaN()
 				}

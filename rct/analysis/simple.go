@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"math"
 	"strings"
 
@@ -131,16 +132,17 @@ func poissonExact(t, c *arm, level float64) Comparison {
 
 // negBin is method negbin_glm without covariates or blocks: the rate ratio
 // exp(β) of a negative-binomial GLM of the two arms with an offset
-// log(exposure), Wald interval and p-value.
-func negBin(t, c *arm, level float64) Comparison {
-	r := newComparison(t, c, NegBinGLM)
-	n := len(t.y) + len(c.y)
+// log(exposure), Wald interval and p-value. A fit that does not converge
+// is warned of (not_converged).
+func (t *trial) negBin(tr, c *arm, level float64) Comparison {
+	r := newComparison(tr, c, NegBinGLM)
+	n := len(tr.y) + len(c.y)
 	y := make([]float64, 0, n)
 	treat := make([]float64, 0, n)
 	off := make([]float64, 0, n)
-	for _, a := range []*arm{t, c} {
+	for _, a := range []*arm{tr, c} {
 		v := 0.0
-		if a == t {
+		if a == tr {
 			v = 1
 		}
 		for i := range a.y {
@@ -151,6 +153,9 @@ func negBin(t, c *arm, level float64) Comparison {
 	}
 	fit, err := stats.NegBin(y, []string{"treat"}, [][]float64{treat}, stats.GLMOptions{Offset: off, Level: level})
 	if err != nil {
+		if errors.Is(err, stats.ErrNoConvergence) {
+			t.warn("%s", notConvergedWarning(NegBinGLM, tr, c, err))
+		}
 		r.undefined("estimate", err)
 		return r
 	}

@@ -11,8 +11,15 @@ type subset struct {
 	// marks the treatment arm's rows.
 	y, exposure []float64
 	treat       []bool
-	// cov[j] is covariate j.
-	cov [][]float64
+	// cov are the covariates' model columns (setCovariates), named
+	// covNames; covOf[k] is the covariate (index in Data.cov) of column k
+	// and covLevel[k] its level for a factor's indicator ("" for a numeric
+	// covariate); oneLevel lists the factors with one level among the rows.
+	cov      [][]float64
+	covNames []string
+	covOf    []int
+	covLevel []string
+	oneLevel []int
 	// block and cluster are each row's block and cluster label; nil when
 	// not given.
 	block, cluster []string
@@ -59,12 +66,8 @@ func (t *trial) subsetOf(tr, c *arm) *subset {
 			s.exposure[k] = o.a.exposure[o.k]
 		}
 	}
-	for _, col := range d.cov {
-		v := make([]float64, n)
-		for k, r := range s.row {
-			v[k] = col[r]
-		}
-		s.cov = append(s.cov, v)
+	if err := s.setCovariates(d); err != nil && t.err == nil {
+		t.err = err
 	}
 	if d.block != nil {
 		s.block = rowsOf(d.block, s.row)
@@ -138,8 +141,11 @@ func (s *subset) oneArmBlocks(col, treatment, control string) []string {
 // binomial, nor to θ's), so the maximum likelihood estimate of the other
 // coefficients is that of the other rows: R's glm() stops near it (on
 // testdata/analyse2/zero_block.csv, 3e-15 away), glm.nb() at its
-// iteration limit. Without such a block s is returned as it is.
-func (s *subset) withoutZeroBlocks(col string) (*subset, []string) {
+// iteration limit. The covariates' columns are made afresh from the rows
+// kept, so that a factor has the levels of those rows. Without such a block
+// s is returned as it is.
+func (t *trial) withoutZeroBlocks(s *subset) (*subset, []string) {
+	col := t.d.cols.Block
 	if s.block == nil {
 		return s, nil
 	}
@@ -168,14 +174,8 @@ func (s *subset) withoutZeroBlocks(col string) (*subset, []string) {
 			out.cluster = append(out.cluster, s.cluster[i])
 		}
 	}
-	for _, c := range s.cov {
-		v := make([]float64, 0, len(out.row))
-		for i, b := range s.block {
-			if !zero[b] {
-				v = append(v, c[i])
-			}
-		}
-		out.cov = append(out.cov, v)
+	if err := out.setCovariates(t.d); err != nil && t.err == nil {
+		t.err = err
 	}
 	return out, dropped
 }

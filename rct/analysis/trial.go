@@ -64,20 +64,16 @@ func (d *Data) rowError(i int, col, val, msg string) error {
 // values for the type and leaves out the rows with a missing value.
 func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	c := d.cols
-	t := &trial{d: d, typ: typ, design: len(c.Covariates) > 0 || d.block != nil || d.cluster != nil}
-	if t.typ == Auto {
-		t.typ = Binary
-		for i, v := range d.y {
-			if !table.IsMissing(d.arm[i]) && !math.IsNaN(v) && v != 0 && v != 1 {
-				t.typ = Continuous
-				break
-			}
-		}
+	y, typ, words, err := d.outcomeValues(typ)
+	if err != nil {
+		return nil, err
 	}
+	t := &trial{d: d, typ: typ, design: len(c.Covariates) > 0 || d.block != nil || d.cluster != nil}
 	if d.ex != nil && t.typ != Count {
 		return nil, fmt.Errorf("analysis: an exposure column is for counts only")
 	}
 	byLabel := map[string]*arm{}
+	var spellings armSpellings
 	for i, lab := range d.arm {
 		if table.IsMissing(lab) {
 			t.nMissingArm++
@@ -85,10 +81,13 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 		}
 		a := byLabel[lab]
 		if a == nil {
+			if err := spellings.check(d, lab, i); err != nil {
+				return nil, err
+			}
 			a = &arm{label: lab}
 			byLabel[lab] = a
 		}
-		v := d.y[i]
+		v := y[i]
 		e := 1.0
 		if d.ex != nil {
 			e = d.ex[i]
@@ -100,7 +99,7 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 		switch t.typ {
 		case Binary:
 			if v != 0 && v != 1 {
-				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a binary outcome must be 0 or 1")
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], errNotBinary)
 			}
 		case Count:
 			if v < 0 {
@@ -142,13 +141,28 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 			t.treatments = append(t.treatments, byLabel[l])
 		}
 	}
+	t.dataWarnings(words)
 	return t, nil
+}
+
+// dataWarnings records the warnings about the data rather than a
+// comparison: possible_cluster, count_as_continuous and outcome_not_01.
+func (t *trial) dataWarnings(words binaryWords) {
+	for _, c := range t.d.clusterLike {
+		t.warn("%s", possibleClusterWarning(c))
+	}
+	if t.typ == Continuous && countLike(t.arms()) {
+		t.warn("%s", countAsContinuousWarning(t.d.cols.Outcome))
+	}
+	if t.typ == Binary && words.seen() {
+		t.warn("%s", outcomeNot01Warning(t.d.cols.Outcome, words))
+	}
 }
 
 // missingAt reports whether data row i lacks a covariate, block or cluster.
 func (t *trial) missingDesignAt(i int) bool {
-	for _, c := range t.d.cov {
-		if math.IsNaN(c[i]) {
+	for j := range t.d.cov {
+		if t.d.cov[j].missingAt(i) {
 			return true
 		}
 	}
