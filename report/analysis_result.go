@@ -55,7 +55,7 @@ func AnalysisOf(r *analysis.Result, p Provenance) Analysis {
 		a.Comparisons = append(a.Comparisons, rc)
 	}
 	for _, b := range r.Balance {
-		a.Balance = append(a.Balance, BalanceRow{Covariate: b.Covariate, Arm: b.Arm, SMD: b.StdDiff})
+		a.Balance = append(a.Balance, BalanceRow{Covariate: b.Name(), Arm: b.Arm, SMD: b.StdDiff})
 	}
 	return a
 }

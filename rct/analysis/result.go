@@ -202,6 +202,15 @@ func (t Test) MarshalJSON() ([]byte, error) {
 	return jsonenc.Marshal(plain(t))
 }
 
+// Name names the row: the covariate, and for a level of a categorical one
+// "covariate = level".
+func (b BalanceRow) Name() string {
+	if b.Level == "" {
+		return b.Covariate
+	}
+	return b.Covariate + " = " + b.Level
+}
+
 // MarshalJSON returns the row's object, with null for NaN and ±Inf.
 func (b BalanceRow) MarshalJSON() ([]byte, error) {
 	type plain BalanceRow

@@ -116,7 +116,7 @@ func (r *Result) writeExtras(b *strings.Builder) {
 		tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprint(tw, "covariate\tarm\tmean\tsd\tcontrol mean\tcontrol sd\tstd. difference\t\n")
 		for _, v := range r.Balance {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", v.Covariate, v.Arm, FormatNumber(v.Mean), FormatNumber(v.SD),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", v.Name(), v.Arm, FormatNumber(v.Mean), FormatNumber(v.SD),
 				FormatNumber(v.MeanControl), FormatNumber(v.SDControl), FormatNumber(v.StdDiff))
 		}
 		tw.Flush()
