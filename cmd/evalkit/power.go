@@ -38,6 +38,8 @@ func (c *powerCmd) run(e *env, args []string) error {
 		return powerCluster(e, args[1:])
 	case "counts":
 		return powerCounts(e, args[1:])
+	case "simulate":
+		return powerSimulate(e, args[1:])
 	}
 	return usageErrorf("unknown design %q: give ttest, prop, cluster or counts (see -h)", args[0])
 }
