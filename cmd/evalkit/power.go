@@ -27,7 +27,7 @@ func (c *powerCmd) run(e *env, args []string) error {
 		if err := parseFlags(fs, args, false); err != nil {
 			return err
 		}
-		return usageErrorf("give a design: ttest, prop, cluster or counts (see -h)")
+		return usageErrorf("give a design: ttest, prop, cluster, counts or simulate (see -h)")
 	}
 	switch args[0] {
 	case "ttest":
@@ -41,7 +41,7 @@ func (c *powerCmd) run(e *env, args []string) error {
 	case "simulate":
 		return powerSimulate(e, args[1:])
 	}
-	return usageErrorf("unknown design %q: give ttest, prop, cluster or counts (see -h)", args[0])
+	return usageErrorf("unknown design %q: give ttest, prop, cluster, counts or simulate (see -h)", args[0])
 }
 
 // powerCommon holds the flags every design shares.

@@ -5,7 +5,9 @@
 // PowerUp's CRA2 form (Cluster) and counts over a follow-up period (Counts);
 // draws power curves (Curve); and estimates power by simulation for designs
 // no formula covers (Simulation), randomising each simulated trial with a
-// design from package rct.
+// design from package rct; UnitsSimulation is evalkit power simulate: a
+// units file randomised as randomise would, each trial analysed by the
+// method analyse would use.
 //
 // Each design is a struct whose zero Power, sample size or effect marks the
 // unknown; Solve fills it in and returns the completed design with the
