@@ -32,9 +32,11 @@ type Move struct {
 // decision (on gate 4), and one entry appended to the history (which is
 // created when the intervention has none). Every other byte, comment,
 // unknown key and the order of keys stay as they were. A forward move
-// needs every gate it passes to be ready (see Missing); otherwise Advance
-// returns a *NotReadyError (ErrNotReady) unless m.Override gives a reason.
-// Moving back to an earlier gate needs no evidence.
+// needs every gate it passes to be ready (see Missing, which counts
+// p.LinkChecks); otherwise Advance returns a *NotReadyError (ErrNotReady)
+// unless m.Override gives a reason. Moving back to an earlier gate needs no
+// evidence. The portfolio returned keeps p's LinkChecks, at the lines of
+// the edited file.
 //
 // Special cases:
 //
@@ -67,7 +69,24 @@ func (p *Portfolio) Advance(name string, m Move) (*Portfolio, Transition, error)
 		!sameApartFrom(p.src, out, p.index(name)) {
 		return nil, t, fmt.Errorf("editing %q did not give the expected file; it is left as it was", name)
 	}
+	next.LinkChecks = next.relines(p.LinkChecks)
 	return next, t, nil
+}
+
+// relines returns a copy of checks made for another version of the file,
+// each at the line of its evidence in p; a check whose evidence p does not
+// have is dropped.
+func (p *Portfolio) relines(checks []LinkCheck) []LinkCheck {
+	var out []LinkCheck
+	for _, c := range checks {
+		if iv := p.Intervention(c.Intervention); iv != nil {
+			if e, ok := iv.EvidenceFor(c.Evidence); ok {
+				c.Line = e.Line
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // transition checks m against the intervention and its evidence.
@@ -98,9 +117,9 @@ func (p *Portfolio) transition(iv *Intervention, m Move) (Transition, error) {
 		return t, fmt.Errorf("%w: %s is already at gate %d", ErrBadMove, iv.Name, t.To)
 	}
 	for g := iv.Gate; g < t.To; g++ {
-		missing := p.Missing(iv, g)
+		missing, problems := p.missing(iv, g, p.LinkChecks)
 		if len(missing) > 0 && m.Override == "" {
-			return t, &NotReadyError{Intervention: iv.Name, Gate: g, Missing: missing}
+			return t, &NotReadyError{Intervention: iv.Name, Gate: g, Missing: missing, Problems: problems}
 		}
 		t.Missing = append(t.Missing, missing...)
 	}

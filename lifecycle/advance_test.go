@@ -40,12 +40,13 @@ func TestReadiness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	none := []LinkProblem{}
 	want := []Standing{
-		{Name: "Ready", Gate: 1, Ready: true, Missing: []string{}},
-		{Name: "Partial", Gate: 1, Missing: []string{"literature_review", "outcome_measures", "preliminary_power"}},
-		{Name: "Trial", Gate: 3, Ready: true, Missing: []string{}},
-		{Name: "Decided", Gate: 4, Ready: true, Missing: []string{}, Decision: Adopt},
-		{Name: "Undecided", Gate: 4, Missing: []string{"decision"}},
+		{Name: "Ready", Gate: 1, Ready: true, Missing: []string{}, Problems: none},
+		{Name: "Partial", Gate: 1, Missing: []string{"literature_review", "outcome_measures", "preliminary_power"}, Problems: none},
+		{Name: "Trial", Gate: 3, Ready: true, Missing: []string{}, Problems: none},
+		{Name: "Decided", Gate: 4, Ready: true, Missing: []string{}, Problems: none, Decision: Adopt},
+		{Name: "Undecided", Gate: 4, Missing: []string{"decision"}, Problems: none},
 	}
 	if got := p.Status(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Status =\n%+v\nwant\n%+v", got, want)

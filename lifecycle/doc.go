@@ -11,7 +11,8 @@
 // list can replace a gate's name or requirements). Each piece of evidence
 // has a status: todo, in_progress, done or not_needed. An intervention is
 // ready to pass its gate when every required key is done or not needed
-// (Portfolio.Missing, Portfolio.Standing). Gate 4 is the last: there the
+// and, when the links are checked, its link stands (Portfolio.Missing,
+// Portfolio.Standing). Gate 4 is the last: there the
 // intervention waits for its decision (adopt, adapt, scale or stop), and
 // "decision" is listed as missing until one is recorded.
 //
@@ -55,9 +56,19 @@
 // Evidence may carry a link to a file relative to the portfolio's folder —
 // a power result, an allocation manifest, an analysis or a unit-cost JSON
 // written by evalkit. Portfolio.CheckLinks looks them up in an fs.FS (the
-// portfolio's folder: LinkDir or os.DirFS), says which are not there,
-// sums up the evalkit results it finds and warns of a result of the wrong
-// kind. Portfolio.StatusReport gathers every intervention's standing and
-// links as evalkit lifecycle status shows them; it marshals to the
-// command's JSON.
+// portfolio's folder: LinkDir or os.DirFS), sums up the evalkit results it
+// finds, verifies allocation manifests as evalkit randomise verify does,
+// and gives each link that does not stand its Problem: not there, the
+// wrong kind of result for its evidence key, or an allocation that does
+// not verify. With the checks in Portfolio.LinkChecks, evidence that is
+// done but whose link has a problem is missing (Missing, Standing,
+// Advance), so that a gate is passed on evidence that is in place:
+//
+//	p.LinkChecks = p.CheckLinks(lifecycle.LinkDir(filepath.Dir(file)))
+//
+// Portfolio.StatusReport gathers every intervention's standing and links as
+// evalkit lifecycle status shows them, with a warning for a linked
+// allocation whose size differs from the linked power result's
+// (SampleSizeMismatch); it marshals to the command's JSON, and WriteText
+// prints the command's table.
 package lifecycle

@@ -60,12 +60,24 @@ type NotReadyError struct {
 	Intervention string
 	// Gate is the gate that cannot be passed.
 	Gate int
-	// Missing lists the required evidence keys not done or not needed.
+	// Missing lists the required evidence keys not in place (see
+	// Portfolio.Missing).
 	Missing []string
+	// Problems are the links that keep some of them missing (with
+	// Portfolio.LinkChecks set).
+	Problems []LinkProblem
 }
 
+// Error names the keys missing and, after them, each link that keeps one
+// missing and what is wrong with it:
+//
+//	Custody Navigators cannot pass gate 2: missing power_analysis; line 23: power_analysis: results/custody_power.json is not there
 func (e *NotReadyError) Error() string {
-	return fmt.Sprintf("%s cannot pass gate %d: missing %s", e.Intervention, e.Gate, joinKeys(e.Missing))
+	s := fmt.Sprintf("%s cannot pass gate %d: missing %s", e.Intervention, e.Gate, joinKeys(e.Missing))
+	for _, p := range e.Problems {
+		s += fmt.Sprintf("; line %d: %s: %s", p.Line, p.Evidence, p.Detail)
+	}
+	return s
 }
 
 func (e *NotReadyError) Unwrap() error { return ErrNotReady }

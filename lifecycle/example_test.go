@@ -131,7 +131,17 @@ func ExamplePortfolio_StatusReport() {
 	//   "gate": 2,
 	//   "ready": false,
 	//   "missing": [
+	//     "randomisation_plan",
 	//     "power_analysis"
+	//   ],
+	//   "problems": [
+	//     {
+	//       "evidence": "randomisation_plan",
+	//       "link": "allocation.csv.manifest.json",
+	//       "line": 10,
+	//       "problem": "link_not_found",
+	//       "detail": "allocation.csv.manifest.json is not there"
+	//     }
 	//   ],
 	//   "gate_name": "Business capability review and process evaluation ahead of a full trial",
 	//   "network": "Inclusion & Engagement",
@@ -149,7 +159,9 @@ func ExamplePortfolio_StatusReport() {
 	//       "evidence": "randomisation_plan",
 	//       "link": "allocation.csv.manifest.json",
 	//       "line": 10,
-	//       "found": false
+	//       "found": false,
+	//       "problem": "link_not_found",
+	//       "detail": "allocation.csv.manifest.json is not there"
 	//     },
 	//     {
 	//       "evidence": "power_analysis",
@@ -172,14 +184,27 @@ func ExamplePortfolio_CheckLinks() {
 	}
 	for _, l := range p.CheckLinks(folder) {
 		fmt.Printf("%s: found %t, %s: %s\n", l.Location(), l.Found, l.Kind, l.Summary)
-		if l.Warning != "" {
-			fmt.Println("  warning:", l.Warning)
+		if l.Problem != lifecycle.NoProblem {
+			fmt.Printf("  %s: %s\n", l.Problem, l.Detail)
 		}
 	}
 	// Output:
 	// line 10: Schools Navigators, randomisation_plan: found true, allocation: blocks randomisation, seed 20230401, 36 units
+	//   not_verified: allocation.csv.manifest.json cannot be verified: not an evalkit manifest: method, flags or digests missing
 	// line 12: Schools Navigators, power_analysis: found true, analysis: outcome attendance: no comparison
-	//   warning: power.json holds an evalkit analysis result, not an evalkit power result
+	//   wrong_kind: power.json holds an evalkit analysis result, not an evalkit power result
+}
+
+// With the links checked, evidence marked done whose file is not in the
+// portfolio's folder holds the intervention back.
+func ExamplePortfolio_Advance_links() {
+	p, _ := lifecycle.Parse([]byte(examplePortfolio))
+	folder := fstest.MapFS{"power.json": {Data: []byte(`{"design": "ttest", "alpha": 0.05, "power": 0.8, "n_total": 128}`)}}
+	p.LinkChecks = p.CheckLinks(folder)
+	_, _, err := p.Advance("Schools Navigators", lifecycle.Move{Date: time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)})
+	fmt.Println(err)
+	// Output:
+	// Schools Navigators cannot pass gate 2: missing randomisation_plan, power_analysis; line 10: randomisation_plan: allocation.csv.manifest.json is not there
 }
 
 func ExampleNewAdvanceReport() {

@@ -1,7 +1,9 @@
 package lifecycle
 
 import (
+	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,6 +67,59 @@ func FuzzDescribeLink(f *testing.F) {
 		kind, summary := DescribeLink(data, "x")
 		if (kind == NotAResult) != (summary == "") || strings.Contains(summary, "\n") {
 			t.Fatalf("DescribeLink = %q, %q", kind, summary)
+		}
+	})
+}
+
+// FuzzCheckLinks checks that any linked manifest, input, output and power
+// result give a link check and a status report, never a panic: a problem
+// exactly when there is a detail, on one line, and a missing key for each
+// problem of the report.
+func FuzzCheckLinks(f *testing.F) {
+	files := map[string][]byte{}
+	for _, name := range []string{"allocation.csv.manifest.json", "units.csv", "allocation.csv", "power_1440.json"} {
+		data, err := os.ReadFile("../testdata/lifecycle/problems/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		files[name] = data
+	}
+	f.Add(files["allocation.csv.manifest.json"], files["units.csv"], files["allocation.csv"], files["power_1440.json"])
+	f.Add([]byte(`{"method": "complete", "seed": 1}`), []byte("id\n1\n"), []byte{}, []byte(`{"design": "cluster", "alpha": 0.05, "power": 0.8, "n_total": 1e309}`))
+	p, err := Parse([]byte(`interventions:
+  - name: A
+    gate: 2
+    evidence:
+      randomisation_plan: {status: done, link: allocation.csv.manifest.json}
+      power_analysis: {status: done, link: power.json}
+      business_case: {status: done, link: power.json}
+`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, manifest, units, allocation, power []byte) {
+		fsys := fstest.MapFS{
+			"allocation.csv.manifest.json": {Data: manifest},
+			"units.csv":                    {Data: units},
+			"allocation.csv":               {Data: allocation},
+			"power.json":                   {Data: power},
+		}
+		checks := p.CheckLinks(fsys)
+		for _, c := range checks {
+			if (c.Problem == NoProblem) != (c.Detail == "") || strings.Contains(c.Detail, "\n") {
+				t.Fatalf("%s: problem %q, detail %q", c.Location(), c.Problem, c.Detail)
+			}
+		}
+		r := p.StatusReport("fuzz.yaml", checks)
+		for _, iv := range r.Interventions {
+			for _, lp := range iv.Problems {
+				if !slices.Contains(iv.Missing, lp.Evidence) {
+					t.Fatalf("problem of %s, which is not missing", lp.Evidence)
+				}
+			}
+		}
+		if err := r.WriteText(io.Discard); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -1,7 +1,7 @@
 package lifecycle
 
 import (
-	"fmt"
+	"encoding/json"
 	"io/fs"
 	"path"
 	"strings"
@@ -13,8 +13,8 @@ const MaxLinkSize = 64 << 20
 
 // LinkCheck is what was found at the end of an evidence link. It marshals
 // to an entry of an intervention's links in evalkit lifecycle status
-// --json: evidence, link, line, found, and kind and summary when the file
-// is an evalkit result.
+// --json: evidence, link, line, found, kind and summary when the file is
+// an evalkit result, and problem and detail when the link does not stand.
 type LinkCheck struct {
 	Link
 	// Found is true when the file (or folder) is there.
@@ -24,11 +24,22 @@ type LinkCheck struct {
 	// DescribeLink); Summary is "" exactly when Kind is NotAResult.
 	Kind    LinkKind `json:"kind,omitempty"`
 	Summary string   `json:"summary,omitempty"`
-	// Warning, when not empty, says that the file is JSON but not the
-	// kind of result the evidence expects (see ExpectedKind):
+	// Problem is why the link does not stand as its evidence, NoProblem
+	// when it does, and Detail says it in a sentence naming the file (see
+	// LinkProblem):
 	//
 	//	analysis.json holds an evalkit analysis result, not an evalkit power result
-	Warning string `json:"-"`
+	Problem Problem `json:"problem,omitempty"`
+	Detail  string  `json:"detail,omitempty"`
+	// Size is what a power result plans or an allocation manifest
+	// allocated, nil for other files and when it is not known.
+	Size *SampleSize `json:"-"`
+}
+
+// LinkProblem returns the link and its problem, for the problems of an
+// intervention's status.
+func (c LinkCheck) LinkProblem() LinkProblem {
+	return LinkProblem{Link: c.Link, Problem: c.Problem, Detail: c.Detail}
 }
 
 // CheckLinks looks up every evidence link (Links, in file order) in fsys,
@@ -36,7 +47,10 @@ type LinkCheck struct {
 // portfolio on disk, os.DirFS(filepath.Dir(file)). A regular .json file of
 // at most MaxLinkSize bytes is read and described with DescribeLink, under
 // the fragment's name when the link has one (a unit-cost result's name for
-// the intervention) and the intervention's otherwise.
+// the intervention) and the intervention's otherwise. An allocation
+// manifest is verified as evalkit randomise verify does (rct.Verify), its
+// input and output opened in fsys relative to the manifest's folder; a
+// manifest linked twice is verified once.
 //
 // Each link is looked up under its cleaned path (path.Clean), as written:
 // a link that climbs out of the folder (../results/power.json) or is
@@ -45,43 +59,64 @@ type LinkCheck struct {
 //
 // Special cases:
 //
-//	a file that cannot be stat'ed          Found false
-//	a folder, a non-JSON or too large file Found true, NotAResult, no warning
-//	JSON that cannot be read or parsed     NotAResult, and a Warning when
+//	a file that cannot be stat'ed          LinkNotFound
+//	a folder, a non-JSON or too large file Found, NotAResult, NoProblem
+//	JSON that cannot be read or parsed     NotAResult, and WrongKind when
 //	                                       the evidence expects a result
+//	a manifest that does not verify        NotVerified, under any key
+//	allocation JSON that is not a manifest NotVerified when the evidence
+//	                                       expects an allocation
 func (p *Portfolio) CheckLinks(fsys fs.FS) []LinkCheck {
 	var out []LinkCheck
+	manifests := map[string]manifestCheck{}
 	for _, l := range p.Links() {
-		c := LinkCheck{Link: l}
-		name := path.Clean(l.Path)
-		fi, err := fs.Stat(fsys, name)
-		c.Found = err == nil
-		if c.Found && fi.Mode().IsRegular() && fi.Size() <= MaxLinkSize && strings.EqualFold(path.Ext(name), ".json") {
-			if data, err := fs.ReadFile(fsys, name); err == nil {
-				describe := l.Intervention
-				if l.Fragment != "" {
-					describe = l.Fragment
-				}
-				c.Kind, c.Summary = DescribeLink(data, describe)
-			}
-			c.Warning = wrongKind(l, c.Kind)
-		}
-		out = append(out, c)
+		out = append(out, checkLink(fsys, l, manifests))
 	}
 	return out
 }
 
-// wrongKind says when a linked JSON file holds another kind of result than
-// the evidence expects, or "" when it is the expected kind or any file will
-// do.
-func wrongKind(l Link, got LinkKind) string {
-	want := ExpectedKind(l.Evidence)
-	if want == NotAResult || got == want {
-		return ""
+// checkLink looks up one link; manifests holds the manifests verified so
+// far, by name.
+func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck {
+	c := LinkCheck{Link: l}
+	name := path.Clean(l.Path)
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		c.Problem, c.Detail = LinkNotFound, l.Path+" is not there"
+		return c
 	}
-	holds := "JSON that is not an evalkit result"
-	if got != NotAResult {
-		holds = "an evalkit " + string(got) + " result"
+	c.Found = true
+	if !fi.Mode().IsRegular() || fi.Size() > MaxLinkSize || !strings.EqualFold(path.Ext(name), ".json") {
+		return c
 	}
-	return fmt.Sprintf("%s holds %s, not an evalkit %s result", l.Path, holds, want)
+	data, err := fs.ReadFile(fsys, name)
+	if err == nil {
+		describe := l.Intervention
+		if l.Fragment != "" {
+			describe = l.Fragment
+		}
+		c.Kind, c.Summary = DescribeLink(data, describe)
+	}
+	if d := wrongKind(l, c.Kind); d != "" {
+		c.Problem, c.Detail = WrongKind, d
+		return c
+	}
+	switch c.Kind {
+	case PowerResult:
+		var doc map[string]json.RawMessage
+		if json.Unmarshal(data, &doc) == nil {
+			c.Size = powerSize(doc)
+		}
+	case Allocation:
+		m, ok := manifests[name]
+		if !ok {
+			m = verifyManifest(fsys, name, data)
+			manifests[name] = m
+		}
+		c.Size = m.size
+		if m.reason != "" && (m.readable || ExpectedKind(l.Evidence) == Allocation) {
+			c.Problem, c.Detail = NotVerified, l.Path+" "+m.reason
+		}
+	}
+	return c
 }

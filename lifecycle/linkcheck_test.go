@@ -49,11 +49,11 @@ func TestCheckLinks(t *testing.T) {
 			LinkCheck{Found: true, Kind: AnalysisResult, Summary: "outcome attendance: navigator vs control 2.5 (95% CI -0.5 to 5.5), p = 0.11, welch_t"}},
 		{"wrong kind", "power_analysis: {status: done, link: analysis.json}",
 			LinkCheck{Found: true, Kind: AnalysisResult, Summary: "outcome attendance: navigator vs control 2.5 (95% CI -0.5 to 5.5), p = 0.11, welch_t",
-				Warning: "analysis.json holds an evalkit analysis result, not an evalkit power result"}},
+				Problem: WrongKind, Detail: "analysis.json holds an evalkit analysis result, not an evalkit power result"}},
 		{"JSON of another program", "power_analysis: {status: done, link: notes.json}",
-			LinkCheck{Found: true, Warning: "notes.json holds JSON that is not an evalkit result, not an evalkit power result"}},
+			LinkCheck{Found: true, Problem: WrongKind, Detail: "notes.json holds JSON that is not an evalkit result, not an evalkit power result"}},
 		{"broken JSON", "randomisation_plan: {status: done, link: broken.json}",
-			LinkCheck{Found: true, Warning: "broken.json holds JSON that is not an evalkit result, not an evalkit allocation result"}},
+			LinkCheck{Found: true, Problem: WrongKind, Detail: "broken.json holds JSON that is not an evalkit result, not an evalkit allocation result"}},
 		{"any JSON will do", "business_case: {status: done, link: notes.json}", LinkCheck{Found: true}},
 		{"not JSON", "power_analysis: {status: done, link: protocol.txt}", LinkCheck{Found: true}},
 		{"a folder", "power_analysis: {status: done, link: results/folder.json}", LinkCheck{Found: true}},
@@ -61,9 +61,9 @@ func TestCheckLinks(t *testing.T) {
 			LinkCheck{Found: true, Kind: UnitCostResult, Summary: "cost per person 765 (total 153000 for 200 people)"}},
 		{"no fragment", "cost_per_person: {status: done, link: costs.json}",
 			LinkCheck{Found: true, Kind: UnitCostResult, Summary: "programme cost per person 700 (Navigators not listed)"}},
-		{"not there", "analysis_plan: {status: done, link: plan.pdf}", LinkCheck{}},
-		{"outside the folder", "power_analysis: {status: done, link: ../power.json}", LinkCheck{}},
-		{"absolute", "power_analysis: {status: done, link: /results/power.json}", LinkCheck{}},
+		{"not there", "analysis_plan: {status: done, link: plan.pdf}", LinkCheck{Problem: LinkNotFound, Detail: "plan.pdf is not there"}},
+		{"outside the folder", "power_analysis: {status: done, link: ../power.json}", LinkCheck{Problem: LinkNotFound, Detail: "../power.json is not there"}},
+		{"absolute", "power_analysis: {status: done, link: /results/power.json}", LinkCheck{Problem: LinkNotFound, Detail: "/results/power.json is not there"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := linkTestPortfolio(t, tc.evidence)

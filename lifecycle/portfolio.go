@@ -30,6 +30,11 @@ type Portfolio struct {
 	Gates []Gate
 	// Interventions are in file order.
 	Interventions []Intervention
+	// LinkChecks are the checks of the evidence's links that readiness
+	// counts, usually p.CheckLinks(fsys): with them, a required key whose
+	// link has a Problem is not in place (Missing, Standing, Status,
+	// Advance). Parse leaves it nil, and only the statuses count.
+	LinkChecks []LinkCheck
 
 	src []byte // the text after any byte-order mark
 	bom bool   // the file began with a UTF-8 byte-order mark

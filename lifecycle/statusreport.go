@@ -3,7 +3,8 @@ package lifecycle
 // StatusReport is where a whole portfolio stands, as evalkit lifecycle
 // status shows it. It marshals with encoding/json to exactly the command's
 // --json object: the contract's keys (interventions with name, gate, ready
-// and missing; by_gate) and the file, the gates and the warnings.
+// and missing; by_gate) and the file, the gates and the warnings; WriteText
+// prints the command's table.
 type StatusReport struct {
 	// File is the portfolio's file name, as the caller gave it.
 	File string `json:"file"`
@@ -14,25 +15,32 @@ type StatusReport struct {
 	// Gates are the portfolio's four gates; a gate that requires nothing
 	// has an empty, not nil, Requires.
 	Gates []Gate `json:"gates"`
-	// Warnings are the Misspellings, then the links to the wrong kind of
-	// result (each link's Location and Warning), one line each.
+	// Warnings are, one line each, the Misspellings, then the links of any
+	// evidence to the wrong kind of result or to an allocation that does
+	// not verify (each LinkProblem's String), then the SampleSizes (each
+	// one's String, which begins with SampleSizeCode).
 	Warnings []string `json:"warnings"`
 	// Misspellings are the evidence keys that look misspelt (see
-	// Portfolio.Misspellings); the JSON has them among the Warnings.
-	Misspellings []Misspelling `json:"-"`
+	// Portfolio.Misspellings), and SampleSizes the linked allocations
+	// whose size differs from the power result's; the JSON has them among
+	// the Warnings.
+	Misspellings []Misspelling        `json:"-"`
+	SampleSizes  []SampleSizeMismatch `json:"-"`
 }
 
 // InterventionStatus is one intervention's entry in a StatusReport.
 type InterventionStatus struct {
 	Name string `json:"name"`
 	Gate int    `json:"gate"`
-	// Ready and Missing are the intervention's Standing at its gate;
-	// Missing is empty, not nil, when nothing is missing.
-	Ready    bool     `json:"ready"`
-	Missing  []string `json:"missing"`
-	GateName string   `json:"gate_name"`
-	Network  string   `json:"network"`
-	Area     string   `json:"area"`
+	// Ready, Missing and Problems are the intervention's Standing at its
+	// gate, counting the links checked; Missing and Problems are empty,
+	// not nil, when there are none.
+	Ready    bool          `json:"ready"`
+	Missing  []string      `json:"missing"`
+	Problems []LinkProblem `json:"problems"`
+	GateName string        `json:"gate_name"`
+	Network  string        `json:"network"`
+	Area     string        `json:"area"`
 	// Decision is nil (null in JSON) until gate 4's decision is recorded.
 	Decision *Decision `json:"decision"`
 	// MissingLinks are the Links not found; Links are every link the
@@ -82,8 +90,10 @@ func (r *StatusReport) NumReady() int {
 }
 
 // StatusReport returns where every intervention stands, with the links
-// that CheckLinks found (links of interventions not in p are ignored).
-// file is the portfolio's name, reported as it is given.
+// that CheckLinks found (links of interventions not in p are ignored),
+// which readiness counts as Standing counts p.LinkChecks: a required key
+// whose link has a Problem is missing. file is the portfolio's name,
+// reported as it is given.
 func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
 	r := &StatusReport{
 		File:          file,
@@ -103,9 +113,9 @@ func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
 	byName := LinksByIntervention(links)
 	for i := range p.Interventions {
 		iv := &p.Interventions[i]
-		s := p.Standing(iv)
+		s := p.standing(iv, byName[iv.Name])
 		g, _ := p.Gate(iv.Gate)
-		is := InterventionStatus{Name: iv.Name, Gate: iv.Gate, Ready: s.Ready, Missing: s.Missing,
+		is := InterventionStatus{Name: iv.Name, Gate: iv.Gate, Ready: s.Ready, Missing: s.Missing, Problems: s.Problems,
 			GateName: g.Name, Network: iv.Network, Area: iv.Area,
 			MissingLinks: []Link{}, Links: []LinkCheck{}, Line: iv.Line}
 		if iv.Decision != "" {
@@ -117,11 +127,15 @@ func (p *Portfolio) StatusReport(file string, links []LinkCheck) *StatusReport {
 				is.MissingLinks = append(is.MissingLinks, l.Link)
 			}
 			is.Links = append(is.Links, l)
-			if l.Warning != "" {
-				r.Warnings = append(r.Warnings, l.Location()+": "+l.Warning)
+			if l.Problem == WrongKind || l.Problem == NotVerified {
+				r.Warnings = append(r.Warnings, l.LinkProblem().String())
 			}
 		}
+		r.SampleSizes = append(r.SampleSizes, sampleSizeMismatches(byName[iv.Name])...)
 		r.Interventions = append(r.Interventions, is)
+	}
+	for _, m := range r.SampleSizes {
+		r.Warnings = append(r.Warnings, m.String())
 	}
 	return r
 }

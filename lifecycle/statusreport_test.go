@@ -21,6 +21,7 @@ func TestStatusReportJSON(t *testing.T) {
 		{"links", "../testdata/lifecycle/links/portfolio.yaml", "status_links.json"},
 		{"ready", "../testdata/lifecycle/ready.yaml", "status_ready.json"},
 		{"example", "../examples/portfolio.yaml", "status_example.json"},
+		{"problems", "../testdata/lifecycle/problems/portfolio.yaml", "status_problems.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := os.ReadFile(tc.portfolio)
@@ -54,6 +55,13 @@ const statusTestPortfolio = `interventions:
     gate: 3
     evidence:
       trial_complete: done
+      analysis: {status: done, link: analysis.json}
+      participant_flow: done
+      cost_per_person: not_needed
+  - name: Wrong link
+    gate: 3
+    evidence:
+      trial_complete: done
       analysis: {status: done, link: power.json}
       participant_flow: done
       cost_per_person: not_needed
@@ -67,20 +75,21 @@ const statusTestPortfolio = `interventions:
 func TestStatusReport(t *testing.T) {
 	p, err := Parse([]byte(statusTestPortfolio))
 	require.NoError(t, err)
-	fsys := fstest.MapFS{"review.pdf": {}, "power.json": {Data: []byte(`{"design": "two-arm", "alpha": 0.05, "power": 0.8}`)}}
+	fsys := fstest.MapFS{"review.pdf": {}, "power.json": {Data: []byte(`{"design": "two-arm", "alpha": 0.05, "power": 0.8}`)},
+		"analysis.json": {Data: []byte(linkTestAnalysis)}}
 	links := p.CheckLinks(fsys)
 	links = append(links, LinkCheck{Link: Link{Intervention: "Elsewhere", Evidence: "analysis", Path: "x.json"}})
 	r := p.StatusReport("portfolio.yaml", links)
 
 	assert.Equal(t, "portfolio.yaml", r.File)
-	require.Len(t, r.Interventions, 4)
-	assert.Equal(t, map[int]int{1: 1, 2: 0, 3: 1, 4: 2}, r.ByGate)
+	require.Len(t, r.Interventions, 5)
+	assert.Equal(t, map[int]int{1: 1, 2: 0, 3: 2, 4: 2}, r.ByGate)
 	require.Len(t, r.Gates, 4)
 	assert.Equal(t, Gate{Number: 4, Name: p.Gates[3].Name, Requires: []string{}}, r.Gates[3], "an empty, not nil, requires")
 	assert.Nil(t, p.Gates[3].Requires, "the portfolio's gates were changed")
 	wantWarnings := []string{
 		"line 7: Waiting: evidence preliminary_powr looks like a misspelling of preliminary_power",
-		"line 14: Ready, analysis: power.json holds an evalkit power result, not an evalkit analysis result",
+		"line 21: Wrong link, analysis: power.json holds an evalkit power result, not an evalkit analysis result",
 	}
 	assert.Equal(t, wantWarnings, r.Warnings)
 	assert.Equal(t, []Misspelling{{Intervention: "Waiting", Key: "preliminary_powr", Suggest: "preliminary_power", Line: 7}}, r.Misspellings)
@@ -94,11 +103,14 @@ func TestStatusReport(t *testing.T) {
 		decision     *Decision
 		missingLinks []string
 		links        int
+		problems     []Problem
 	}{
-		{"Waiting", Waiting, false, []string{"outcome_measures", "preliminary_power"}, nil, []string{"toc.docx"}, 2},
-		{"Ready", ReadyToMove, true, []string{}, nil, []string{}, 1},
-		{"At gate 4", Waiting, false, []string{"decision"}, nil, []string{}, 0},
-		{"Decided", Decided, true, []string{}, &stop, []string{}, 0},
+		// theory_of_change is done, but its link is not there.
+		{"Waiting", Waiting, false, []string{"theory_of_change", "outcome_measures", "preliminary_power"}, nil, []string{"toc.docx"}, 2, []Problem{LinkNotFound}},
+		{"Ready", ReadyToMove, true, []string{}, nil, []string{}, 1, []Problem{}},
+		{"Wrong link", Waiting, false, []string{"analysis"}, nil, []string{}, 1, []Problem{WrongKind}},
+		{"At gate 4", Waiting, false, []string{"decision"}, nil, []string{}, 0, []Problem{}},
+		{"Decided", Decided, true, []string{}, &stop, []string{}, 0, []Problem{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var iv *InterventionStatus
@@ -118,6 +130,11 @@ func TestStatusReport(t *testing.T) {
 			}
 			assert.Equal(t, tc.missingLinks, missingLinks)
 			assert.Len(t, iv.Links, tc.links)
+			problems := []Problem{}
+			for _, p := range iv.Problems {
+				problems = append(problems, p.Problem)
+			}
+			assert.Equal(t, tc.problems, problems)
 		})
 	}
 	assert.Equal(t, 1, r.NumReady())

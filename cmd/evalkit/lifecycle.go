@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,7 +42,7 @@ func (c *lifecycleCmd) run(e *env, args []string) error {
 }
 
 // lifecycleRead reads and parses the portfolio, naming the file (and the
-// line) in any error.
+// line) in any error, and checks its links, which readiness counts.
 func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -51,6 +52,7 @@ func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	p.LinkChecks = p.CheckLinks(lifecycle.LinkDir(filepath.Dir(path)))
 	return p, nil
 }
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/evalkit/evalkit/lifecycle"
 	plots "github.com/evalkit/evalkit/report"
 )
 
@@ -43,7 +42,7 @@ func lifecycleReport(e *env, args []string) error {
 		return err
 	}
 
-	r, err := plots.RenderPortfolio(p, *in, p.CheckLinks(lifecycle.LinkDir(filepath.Dir(*in))))
+	r, err := plots.RenderPortfolio(p, *in, p.LinkChecks)
 	if err != nil {
 		return err
 	}

@@ -12,14 +12,26 @@ var updateLifecycle = flag.Bool("update-lifecycle", false, "rewrite the golden f
 
 const lifecycleTestdata = "../../testdata/lifecycle/"
 
-// lifecycleCopy copies a portfolio (and the files it links to) into a
-// fresh folder and returns the copy's path.
-func lifecycleCopy(t *testing.T, name string) string {
+// lifecycleLinked are the files that handwritten.yaml's Schools Navigators
+// links to (and the allocation's input and output), in problems/.
+var lifecycleLinked = []string{"cases/schools.pdf", "allocation.csv.manifest.json", "allocation.csv", "units.csv", "power.json"}
+
+// lifecycleCopy copies a portfolio, the files that ready.yaml links to and
+// the linked files named (from problems/) into a fresh folder and returns
+// the copy's path.
+func lifecycleCopy(t *testing.T, name string, linked ...string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range []string{name, "analysis.json", "unitcost.json"} {
-		data, err := os.ReadFile(lifecycleTestdata + f)
+	from := map[string]string{name: name, "analysis.json": "analysis.json", "unitcost.json": "unitcost.json"}
+	for _, f := range linked {
+		from[f] = "problems/" + f
+	}
+	for f, src := range from {
+		data, err := os.ReadFile(lifecycleTestdata + src)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
@@ -27,6 +39,16 @@ func lifecycleCopy(t *testing.T, name string) string {
 		}
 	}
 	return filepath.Join(dir, name)
+}
+
+// lifecycleEntries counts the files and folders in dir.
+func lifecycleEntries(t *testing.T, dir string) int {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
 }
 
 func lifecycleReadFile(t *testing.T, path string) string {
@@ -50,6 +72,8 @@ func TestLifecycleStatusGolden(t *testing.T) {
 		{"ready json", []string{"lifecycle", "status", "--in", lifecycleTestdata + "ready.yaml", "--json"}, "status_ready.json"},
 		{"links", []string{"lifecycle", "status", "--in", lifecycleTestdata + "links/portfolio.yaml"}, "status_links.txt"},
 		{"links json", []string{"lifecycle", "status", "--in", lifecycleTestdata + "links/portfolio.yaml", "--json"}, "status_links.json"},
+		{"problems", []string{"lifecycle", "status", "--in", lifecycleTestdata + "problems/portfolio.yaml"}, "status_problems.txt"},
+		{"problems json", []string{"lifecycle", "status", "--in", lifecycleTestdata + "problems/portfolio.yaml", "--json"}, "status_problems.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, tc.args...)
@@ -68,14 +92,16 @@ func TestLifecycleAdvance(t *testing.T) {
 		name, file string
 		args       []string
 		golden     string
+		linked     []string
 	}{
-		{"ready", "handwritten.yaml", []string{"--intervention", "Schools Navigators", "--date", "2023-06-14", "--note", "board: ready for trial"}, "advance_ready"},
-		{"override", "handwritten.yaml", []string{"--intervention", "Hospital Navigators", "--date", "2023-06-14", "--override", "pilot starts in July"}, "advance_override"},
-		{"decision json", "ready.yaml", []string{"--intervention", "Focused deterrence Milton Keynes", "--date", "2024-03-20", "--decision", "scale", "--note", "reduction in knife crime; extend to Reading", "--json"}, "advance_decision"},
-		{"back", "ready.yaml", []string{"--intervention", "Focused deterrence Milton Keynes", "--date", "2024-03-20", "--to", "2", "--note", "re-plan the trial"}, "advance_back"},
+		{"ready", "handwritten.yaml", []string{"--intervention", "Schools Navigators", "--date", "2023-06-14", "--note", "board: ready for trial"}, "advance_ready", lifecycleLinked},
+		{"override", "handwritten.yaml", []string{"--intervention", "Hospital Navigators", "--date", "2023-06-14", "--override", "pilot starts in July"}, "advance_override", nil},
+		{"decision json", "ready.yaml", []string{"--intervention", "Focused deterrence Milton Keynes", "--date", "2024-03-20", "--decision", "scale", "--note", "reduction in knife crime; extend to Reading", "--json"}, "advance_decision", nil},
+		{"back", "ready.yaml", []string{"--intervention", "Focused deterrence Milton Keynes", "--date", "2024-03-20", "--to", "2", "--note", "re-plan the trial"}, "advance_back", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := lifecycleCopy(t, tc.file)
+			path := lifecycleCopy(t, tc.file, tc.linked...)
+			files := lifecycleEntries(t, filepath.Dir(path))
 			args := append([]string{"lifecycle", "advance", "--in", path}, tc.args...)
 			stdout, stderr, code := runCmd(t, args...)
 			if code != 0 || stderr != "" {
@@ -84,8 +110,8 @@ func TestLifecycleAdvance(t *testing.T) {
 			stdout = strings.ReplaceAll(stdout, filepath.Dir(path), "DIR")
 			checkGoldenText(t, "lifecycle/"+tc.golden+".out", stdout, *updateLifecycle)
 			checkGoldenText(t, "lifecycle/"+tc.golden+".yaml", lifecycleReadFile(t, path), *updateLifecycle)
-			if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 3 {
-				t.Errorf("%d files in the folder, want 3: a temporary file was left behind", len(entries))
+			if n := lifecycleEntries(t, filepath.Dir(path)); n != files {
+				t.Errorf("%d files in the folder, want %d: a temporary file was left behind", n, files)
 			}
 		})
 	}
@@ -149,8 +175,8 @@ func TestLifecycleErrors(t *testing.T) {
 			if after := lifecycleReadFile(t, path); after != before {
 				t.Error("the portfolio was changed")
 			}
-			if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 3 {
-				t.Errorf("%d files in the folder, want 3: something was written", len(entries))
+			if n := lifecycleEntries(t, filepath.Dir(path)); n != 3 {
+				t.Errorf("%d files in the folder, want 3: something was written", n)
 			}
 		})
 	}
@@ -209,7 +235,7 @@ func TestLifecycleHelp(t *testing.T) {
 // TestLifecycleAdvanceKeepsFile checks that advance writes through a
 // symbolic link and keeps the file's permissions.
 func TestLifecycleAdvanceKeepsFile(t *testing.T) {
-	path := lifecycleCopy(t, "handwritten.yaml")
+	path := lifecycleCopy(t, "handwritten.yaml", lifecycleLinked...)
 	if err := os.Chmod(path, 0o640); err != nil {
 		t.Fatal(err)
 	}
