@@ -13,8 +13,9 @@ var ErrMixedCluster = errors.New("cluster has units in more than one arm")
 
 // Permutations is the set of possible allocations of a trial as it was
 // randomised: complete randomisation of whole clusters (or units) within
-// each block, with the observed number of clusters in each arm. It is what
-// randomisation inference and simulation re-draw from.
+// each block, with the observed number of clusters in each arm, every
+// allocation equally likely. It is what randomisation inference and
+// simulation re-draw from (a Rerandomiser).
 type Permutations struct {
 	n       int
 	arms    int
@@ -164,20 +165,34 @@ func (st *permState) fill() []int {
 	return st.assign
 }
 
-// sample shuffles every block's arrangement (Fisher-Yates), blocks in order
-// of first appearance.
-func (st *permState) sample(r *Rand) []int {
+// Sample shuffles every block's current arrangement (Fisher-Yates), blocks
+// in order of first appearance, and returns the units' assignment.
+func (st *permState) Sample(r *Rand) []int {
 	for _, a := range st.arr {
 		r.ShuffleInts(a)
 	}
 	return st.fill()
 }
 
+// Reset puts every block back in sorted order.
+func (st *permState) Reset() {
+	for b, s := range st.p.sorted {
+		copy(st.arr[b], s)
+	}
+}
+
+// NewSampler returns a Sampler of the allocations (the Rerandomiser
+// interface). Each draw shuffles every block's arrangement of arms over its
+// clusters (Fisher-Yates, blocks in order of first appearance), starting
+// after Reset from the sorted arms and otherwise from the previous draw's
+// arrangement, so every draw is uniform over the allocations.
+func (p *Permutations) NewSampler() Sampler { return p.newState() }
+
 // Sample draws one allocation uniformly from r into a new slice: each
 // block's observed arms shuffled over its clusters (Fisher-Yates, blocks in
 // order of first appearance, starting from the sorted arms).
 func (p *Permutations) Sample(r *Rand) []int {
-	return slices.Clone(p.newState().sample(r))
+	return slices.Clone(p.newState().Sample(r))
 }
 
 // Enumerate calls fn with every distinct allocation once, in a fixed

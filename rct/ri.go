@@ -6,8 +6,6 @@ import (
 	"math"
 	"math/big"
 	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // Statistic computes a test statistic from an assignment (arm indices, one
@@ -17,19 +15,36 @@ type Statistic func(assign []int) float64
 
 // RIOptions configures RandomisationTest.
 type RIOptions struct {
-	// Draws is B, the number of re-randomisations (at least 1).
+	// Draws is B, the number of re-randomisations (at least 1). With Auto
+	// it is the most draws to make; 0 then means RIAutoMaxDraws.
 	Draws int
+	// Auto draws in batches of RIAutoBatch until the half-width
+	// (high - low)/2 of the 99% Clopper-Pearson interval of the share of
+	// extreme draws (RIResult.MCInterval) is below RIAutoHalfWidth, or the
+	// most draws are made.
+	Auto bool
 	// Seed seeds the draws (see RandomisationTest for the streams).
 	Seed uint64
 	// Workers is the number of goroutines; 0 means GOMAXPROCS. The result
 	// does not depend on it.
 	Workers int
 	// Progress, if not nil, is called from the calling goroutine with the
-	// number of allocations done and the total.
+	// number of allocations done and the total. With Auto the total is the
+	// most draws until the test stops, and the last call is (B, B) with B
+	// the draws made.
 	Progress func(done, total int)
 }
 
-// RIResult is the result of a randomisation test.
+// Auto mode's batch, its stopping half-width and its most draws, as the
+// contract's --permutations auto defines them.
+const (
+	RIAutoBatch     = 1000
+	RIAutoHalfWidth = 0.005
+	RIAutoMaxDraws  = 1_000_000
+)
+
+// RIResult is the result of a randomisation test. It is comparable with
+// ==: its Monte Carlo error is given by methods (MCSE, MCInterval).
 type RIResult struct {
 	// Observed is the statistic of the observed assignment, T_obs.
 	Observed float64
@@ -50,9 +65,6 @@ type RIResult struct {
 // ErrUndefinedStatistic is returned when the observed statistic is NaN.
 var ErrUndefinedStatistic = errors.New("the observed statistic is undefined (NaN)")
 
-// riChunk is the number of draws made from one generator stream.
-const riChunk = 256
-
 // RandomisationTest is a randomisation (permutation) test of the sharp
 // null hypothesis of no effect, re-randomising with the trial's own design
 // p. With T = stat(assign):
@@ -60,25 +72,36 @@ const riChunk = 256
 //	sampled:    p = (1 + #{b : |T*_b| >= |T_obs|}) / (1 + B)
 //	enumerated: p = #{a : |T(a)| >= |T_obs|} / #allocations
 //
-// The second is used when the design has at most B allocations; it counts
-// every allocation, the observed one included, and is exact. A draw counts
-// as extreme when |T*| >= |T_obs| (1 - 1e-9), so that allocations that tie
-// with the observed one in exact arithmetic are not lost to rounding.
+// The second is used when every allocation is equally likely and there
+// are at most B of them (p.Count() not nil and <= B; with Auto, B is the
+// most draws); it counts every allocation, the observed one included, and
+// is exact. A draw counts as extreme when |T*| >= |T_obs| (1 - 1e-9), so
+// that allocations that tie with the observed one in exact arithmetic are
+// not lost to rounding.
 //
 // Sampled draws are split into chunks of 256; chunk c draws from
-// NewStream(Seed, c+1) (Permutations.Sample's shuffles). The result
-// therefore depends on the seed only, never on Workers or GOMAXPROCS.
-// Enumeration is shared among the workers in batches. newStat is called
-// once per goroutine.
+// NewStream(Seed, c+1) with a sampler just Reset (for Permutations, each
+// block's shuffles start from the sorted arms). Draw k is therefore the
+// same in every run with the same seed, whatever Workers, GOMAXPROCS or
+// Draws, and the result depends on the seed and B only. With Auto the test
+// stops after the first batch of RIAutoBatch draws (or at the most draws)
+// whose 99% interval is narrow enough, and gives exactly the result of a
+// run of that many Draws without Auto. Enumeration is shared among the
+// workers in batches. newStat is called once per goroutine.
 //
 // Special cases: an undefined (NaN) observed statistic returns
 // ErrUndefinedStatistic; NaN re-randomised statistics count as not extreme
-// and are reported in Undefined. Draws < 1 panics.
+// and are reported in Undefined. Draws < 1 without Auto, or < 0 with it,
+// panics.
 //
 // [1] Fisher, R. A. (1935). The Design of Experiments, section 21.
 // [2] Gerber, A. S. and Green, D. P. (2012). Field Experiments, ch. 3.
-func RandomisationTest(p *Permutations, newStat func() Statistic, opt RIOptions) (RIResult, error) {
-	if opt.Draws < 1 {
+func RandomisationTest(p Rerandomiser, newStat func() Statistic, opt RIOptions) (RIResult, error) {
+	limit := opt.Draws
+	switch {
+	case opt.Auto && limit == 0:
+		limit = RIAutoMaxDraws
+	case opt.Auto && limit < 0, !opt.Auto && limit < 1:
 		panic("rct: RandomisationTest needs at least one draw")
 	}
 	workers := opt.Workers
@@ -91,131 +114,23 @@ func RandomisationTest(p *Permutations, newStat func() Statistic, opt RIOptions)
 		return res, ErrUndefinedStatistic
 	}
 	threshold := math.Abs(res.Observed) * (1 - 1e-9)
-	count := p.Count()
-	if count.Cmp(big.NewInt(int64(opt.Draws))) <= 0 {
+	if count := p.Count(); count != nil && count.Cmp(big.NewInt(int64(limit))) <= 0 {
 		res.Exact = true
 		res.Draws = int(count.Int64())
 		res.Extreme, res.Undefined = riEnumerate(p, stat, newStat, workers, threshold, res.Draws, opt.Progress)
 		res.P = float64(res.Extreme) / float64(res.Draws)
 		return res, nil
 	}
-	res.Draws = opt.Draws
-	chunks := (opt.Draws + riChunk - 1) / riChunk
-	var next atomic.Int64
-	var extreme, undefined atomic.Int64
-	done := make(chan int, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, chunks); w++ {
-		wg.Add(1)
-		s := stat
-		if w > 0 {
-			s = newStat()
-		}
-		go func() {
-			defer wg.Done()
-			st := p.newState()
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				st.reset()
-				r := NewStream(opt.Seed, uint64(c)+1)
-				m := min(riChunk, opt.Draws-c*riChunk)
-				e, u := riCount(m, threshold, func(int) float64 { return s(st.sample(r)) })
-				extreme.Add(e)
-				undefined.Add(u)
-				done <- m
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-	total := 0
-	for m := range done {
-		total += m
-		if opt.Progress != nil {
-			opt.Progress(total, opt.Draws)
-		}
-	}
-	res.Extreme, res.Undefined = int(extreme.Load()), int(undefined.Load())
+	run := &riRun{p: p, stat: stat, newStat: newStat, threshold: threshold, seed: opt.Seed, limit: limit, progress: opt.Progress}
+	res.Extreme, res.Undefined, res.Draws = run.sample(workers, opt.Auto)
 	res.P = float64(1+res.Extreme) / float64(1+res.Draws)
 	return res, nil
 }
 
-// reset puts every block back in sorted order, so that each chunk starts
-// from the same state whichever goroutine draws it.
-func (st *permState) reset() {
-	for b, s := range st.p.sorted {
-		copy(st.arr[b], s)
-	}
-}
-
-// riEnumerate counts the extreme and undefined statistics over every
-// allocation. One goroutine enumerates, copying allocations into batches;
-// workers (the first using stat, the others their own from newStat)
-// evaluate them; progress is called on the calling goroutine. Counts are
-// sums, so the result does not depend on the number of workers.
-func riEnumerate(p *Permutations, stat Statistic, newStat func() Statistic, workers int, threshold float64, total int, progress func(int, int)) (extreme, undefined int) {
-	const batch = 256
-	n := p.n
-	type job struct {
-		buf []int
-		m   int
-	}
-	jobs := make(chan job, workers)
-	free := make(chan []int, 2*workers)
-	for k := 0; k < 2*workers; k++ {
-		free <- make([]int, batch*n)
-	}
-	go func() {
-		defer close(jobs)
-		buf, m := <-free, 0
-		p.Enumerate(func(assign []int) bool {
-			copy(buf[m*n:], assign)
-			if m++; m == batch {
-				jobs <- job{buf, m}
-				buf, m = <-free, 0
-			}
-			return true
-		})
-		if m > 0 {
-			jobs <- job{buf, m}
-		}
-	}()
-	var ext, und atomic.Int64
-	done := make(chan int, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		s := stat
-		if w > 0 {
-			s = newStat()
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				e, u := riCount(j.m, threshold, func(k int) float64 { return s(j.buf[k*n : (k+1)*n]) })
-				ext.Add(e)
-				und.Add(u)
-				free <- j.buf
-				done <- j.m
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(done) }()
-	count := 0
-	for m := range done {
-		count += m
-		if progress != nil {
-			progress(count, total)
-		}
-	}
-	return int(ext.Load()), int(und.Load())
-}
-
 // DiffInMeans returns a Statistic for randomisation tests: the mean of y
-// in arm treat minus its mean in arm control. It is NaN when either arm is
-// empty. It panics when called with an assignment whose length differs
+// in arm treat minus its mean in arm control. Units in any other arm, or
+// coded -1 (a Rerandomiser's unit in another arm), are left out of both.
+// It is NaN when either arm is empty. It panics when called with an assignment whose length differs
 // from y's. It keeps scratch space, so each goroutine needs its own (as
 // RandomisationTest's newStat gives).
 func DiffInMeans(y []float64, treat, control int) Statistic {

@@ -43,6 +43,24 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 			return nil, fmt.Errorf("%s: already has a column %q, which the output adds; rename it", u.Name, c)
 		}
 	}
+	d, opt, err := u.design(s)
+	if err != nil {
+		return nil, err
+	}
+	a, err := Randomise(d, opt, s.Seed)
+	if err != nil {
+		var ue *UnitError
+		if errors.As(err, &ue) {
+			return nil, &RowError{File: u.Name, Unit: ue}
+		}
+		return nil, fmt.Errorf("%s: %w", u.Name, err)
+	}
+	return &Randomisation{Settings: s, Units: u, Allocation: a}, nil
+}
+
+// design returns the design and options that s gives the units' columns,
+// or an error naming the first column the file does not have.
+func (u *Units) design(s Settings) (*Design, Options, error) {
 	var err error
 	col := func(name string) Column {
 		v, cerr := u.Column(name)
@@ -62,18 +80,7 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	for _, f := range s.Factors {
 		opt.Factors = append(opt.Factors, col(f))
 	}
-	if err != nil {
-		return nil, err
-	}
-	a, err := Randomise(d, opt, s.Seed)
-	if err != nil {
-		var ue *UnitError
-		if errors.As(err, &ue) {
-			return nil, &RowError{File: u.Name, Unit: ue}
-		}
-		return nil, fmt.Errorf("%s: %w", u.Name, err)
-	}
-	return &Randomisation{Settings: s, Units: u, Allocation: a}, nil
+	return d, opt, err
 }
 
 // RowError is a UnitError in a units file, reported with the file's name
