@@ -4,11 +4,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/evalkit/evalkit/internal/table"
+	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
@@ -29,6 +32,11 @@ type analyseOptions struct {
 	cols        analysis.Columns
 	plan        analysis.Plan
 	json, force bool
+	// design is the --design manifest; set holds the flags given, whose
+	// columns are checked against it.
+	design        string
+	allowMismatch bool
+	set           map[string]bool
 }
 
 func (c *analyseCmd) run(e *env, args []string) error {
@@ -36,11 +44,29 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var des *rct.AllocatedDesign
+	if o.design != "" {
+		if des, err = rct.ReadDesign(o.design, func(p string) (io.ReadCloser, error) { return os.Open(p) }); err != nil {
+			return err
+		}
+		given, control := o.cols, o.plan.Control
+		for flag, v := range map[string]*string{"block": &given.Block, "cluster": &given.Cluster, "arm": &given.Arm, "control": &control} {
+			if !o.set[flag] {
+				*v = ""
+			}
+		}
+		if o.cols, o.plan.Control, err = analysis.DesignColumns(des, o.design, given, control); err != nil {
+			return usageErrorf("%v", err)
+		}
+	}
 	t, err := table.ReadFile(o.in)
 	if err != nil {
 		return err
 	}
 	d, err := analysis.Read(t, o.cols)
+	if err == nil && des != nil {
+		d, err = d.Allocated(des, o.design, o.allowMismatch)
+	}
 	if err != nil {
 		return err
 	}
@@ -91,6 +117,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
 	fs.StringVar(&adjust, "adjust", "holm", "the multiplicity `adjustment` of p_adjusted: holm or bh")
 	fs.StringVar(&se, "se", "hc2", "the robust standard `error` without --cluster: hc0, hc1, hc2 or hc3")
+	fs.StringVar(&o.design, "design", "", "the randomise `manifest` whose design (arms, control, blocks, cluster, method) the trial follows")
+	fs.BoolVar(&o.allowMismatch, "allow-mismatch", false, "with --design, analyse rows whose arm differs from the allocation as allocated")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 	fs.BoolVar(&o.force, "force", false, "overwrite the --report directory if it exists")
@@ -99,6 +127,10 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	o.set = set
+	if o.design == "" && set["allow-mismatch"] {
+		return nil, usageErrorf("--allow-mismatch is for --design")
+	}
 	if err := required([2]string{"in", o.in}, [2]string{"outcome", o.cols.Outcome}); err != nil {
 		return nil, err
 	}

@@ -40,7 +40,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		return nil, err
 	}
 	p.Type = t.typ
-	t.keep, t.subsets = p.Permutations > 0, map[*arm]*subset{}
+	t.keep, t.subsets = p.Permutations > 0 || p.AutoPermutations, map[*arm]*subset{}
 	res := &Result{Outcome: d.cols.Outcome, Type: t.typ, Level: p.Level, NMissingArm: t.nMissingArm, Columns: d.cols, Plan: p}
 	for _, a := range t.arms() {
 		res.Arms = append(res.Arms, summarise(a, t.typ))
@@ -59,10 +59,14 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		return nil, t.err
 	}
 	res.Warnings = t.warnings
+	if d.design != nil {
+		res.Design = d.design
+		res.Warnings = append(res.Warnings, d.design.warnings(d.cols.Covariates)...)
+	}
 	if len(d.cols.Covariates) > 0 {
 		res.Balance = t.balance()
 	}
-	if p.Permutations > 0 {
+	if p.Permutations > 0 || p.AutoPermutations {
 		if err := t.randomisation(p, res); err != nil {
 			return nil, err
 		}

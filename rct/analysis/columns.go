@@ -11,9 +11,13 @@ import (
 // Columns names the trial's columns. An empty Arm means "arm"; Outcome is
 // required; Exposure (counts only), Block and Cluster may be empty, and
 // Covariates nil.
+//
+// ID, the column of unit ids, is read only when given; an analysis by the
+// trial's design (Data.Allocated) needs it to find each row's allocation.
 type Columns struct {
 	Arm, Outcome, Exposure, Block, Cluster string
 	Covariates                             []string
+	ID                                     string
 }
 
 // Source is a table of text columns, such as a CSV file read by ReadCSV or
@@ -52,6 +56,10 @@ type Data struct {
 	// clusterLike are the columns that may be clusters, without a cluster
 	// column (possible_cluster).
 	clusterLike []clusterColumn
+	// id holds the unit ids (nil without Columns.ID), and design the
+	// allocation the rows were matched to (Allocated).
+	id     []string
+	design *Design
 }
 
 // Columns returns the columns d was read with, Arm filled in.
@@ -114,6 +122,11 @@ func Read(src Source, c Columns) (Data, error) {
 		}
 		d.cov = append(d.cov, cv)
 	}
+	if c.ID != "" {
+		if d.id, err = labels(src, c.ID); err != nil {
+			return Data{}, err
+		}
+	}
 	if c.Block != "" {
 		if d.block, err = labels(src, c.Block); err != nil {
 			return Data{}, err
@@ -124,7 +137,7 @@ func Read(src Source, c Columns) (Data, error) {
 			return Data{}, err
 		}
 	}
-	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster} {
+	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id} {
 		if col != nil && len(col) != len(d.arm) {
 			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
 		}

@@ -31,6 +31,9 @@ type Result struct {
 	// Warnings are what an evaluator should know before reporting the
 	// result.
 	Warnings []string
+	// Design is the randomisation the trial was analysed by
+	// (Data.Allocated); nil without one.
+	Design *Design
 
 	// Columns and Plan are what was analysed, and how (the plan's
 	// defaults filled in). They are not part of the JSON.
@@ -77,6 +80,18 @@ type Comparison struct {
 	// RIPValue is the randomisation-inference p-value, NaN unless the plan
 	// asks for permutations.
 	RIPValue float64 `json:"ri_p_value"`
+	// RIDraws is the number of allocations behind RIPValue: B, or all of
+	// them when RIExact (rct.RIResult); nil without randomisation
+	// inference.
+	RIDraws *int  `json:"ri_draws"`
+	RIExact *bool `json:"ri_exact"`
+	// RIMCSE is the sampled p-value's Monte Carlo standard error
+	// sqrt(p (1 - p) / B), and RICILow, RICIHigh the 99% Clopper-Pearson
+	// interval of the share of extreme allocations (rct.RIResult.MCSE,
+	// MCInterval); NaN when exact or without randomisation inference.
+	RIMCSE   float64 `json:"ri_mc_se"`
+	RICILow  float64 `json:"ri_ci_low"`
+	RICIHigh float64 `json:"ri_ci_high"`
 	// PHolm is the Holm-adjusted p-value over all comparisons.
 	PHolm float64 `json:"p_holm"`
 	// PAdjusted is the p-value adjusted by Plan.Adjust over all
@@ -138,6 +153,7 @@ type resultJSON struct {
 	NMissingArm int          `json:"n_missing_arm"`
 	Balance     []BalanceRow `json:"balance,omitempty"`
 	Warnings    []string     `json:"warnings,omitempty"`
+	Design      *Design      `json:"design,omitempty"`
 }
 
 // The JSON forms of an arm, one per outcome type.
@@ -169,7 +185,7 @@ type (
 // MarshalJSON returns the contract's object, with null for NaN and ±Inf.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return jsonenc.Marshal(resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Arms: r.Arms,
-		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings})
+		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Design: r.Design})
 }
 
 // MarshalJSON returns the arm's object for its outcome type, with null for
@@ -225,7 +241,7 @@ func newComparison(tr, c *arm, m Method) Comparison {
 		Treatment: tr.label, Control: c.label, Method: m,
 		Estimate: nan, SE: nan, CILow: nan, CIHigh: nan, PValue: nan, DF: nan,
 		EffectSizes: []Effect{}, Tests: []Test{},
-		RIPValue: nan, PHolm: nan, PAdjusted: nan, Notes: []string{},
+		RIPValue: nan, RIMCSE: nan, RICILow: nan, RICIHigh: nan, PHolm: nan, PAdjusted: nan, Notes: []string{},
 	}
 }
 

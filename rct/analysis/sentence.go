@@ -59,8 +59,17 @@ func (r *Result) Describe(c Comparison) string {
 	if n := len(r.Comparisons); n > 1 {
 		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are Holm-adjusted over the %d comparisons.", c.Treatment, c.Control, n)
 	}
-	if r.Plan.Permutations > 0 && c.RIPValue == c.RIPValue {
-		s += fmt.Sprintf(" Randomisation inference, re-randomising the trial as it was randomised (up to %d times; every allocation when there are no more), gives p = %s.", r.Plan.Permutations, FormatNumber(c.RIPValue))
+	if c.RIDraws != nil && c.RIPValue == c.RIPValue {
+		how := "re-randomising the trial as it was randomised"
+		if r.Design != nil {
+			how = fmt.Sprintf("re-randomising the trial by its own method (%s, as its manifest records)", r.Design.Method)
+		}
+		if *c.RIExact {
+			s += fmt.Sprintf(" Randomisation inference, %s over all %d possible allocations, gives p = %s exactly.", how, *c.RIDraws, FormatNumber(c.RIPValue))
+		} else {
+			s += fmt.Sprintf(" Randomisation inference, %s %d times, gives p = %s (99%% Monte Carlo interval %s to %s).", how, *c.RIDraws,
+				FormatNumber(c.RIPValue), FormatNumber(c.RICILow), FormatNumber(c.RICIHigh))
+		}
 	}
 	return s
 }

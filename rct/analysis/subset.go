@@ -160,21 +160,8 @@ func (t *trial) withoutZeroBlocks(s *subset) (*subset, []string) {
 	if dropped == nil {
 		return s, nil
 	}
-	out := &subset{}
-	for i, b := range s.block {
-		if zero[b] {
-			continue
-		}
-		out.row = append(out.row, s.row[i])
-		out.y = append(out.y, s.y[i])
-		out.exposure = append(out.exposure, s.exposure[i])
-		out.treat = append(out.treat, s.treat[i])
-		out.block = append(out.block, b)
-		if s.cluster != nil {
-			out.cluster = append(out.cluster, s.cluster[i])
-		}
-	}
-	if err := out.setCovariates(t.d); err != nil && t.err == nil {
+	out, err := s.where(t.d, func(i int) bool { return !zero[s.block[i]] })
+	if err != nil && t.err == nil {
 		t.err = err
 	}
 	return out, dropped
