@@ -26,7 +26,9 @@ import (
 //
 //	f < 0, NaN or ±Inf; df1 or df2 not positive; n0 ≤ 1 → error wrapping ErrDomain
 //	level not in (0, 1)                                 → error wrapping ErrDomain
+//	F quantiles that cannot be computed (extreme df)   → error wrapping ErrDomain
 //	f = 0                                               → low = high = -1/(n0 - 1)
+//	F_L = 0 (its quantile underflows)                   → high = 1
 //
 // [1] Searle, S. R. (1971). Linear Models. Wiley, section 9.7.
 //
@@ -47,8 +49,24 @@ func SearleICCInterval(f, df1, df2, n0, level float64) (low, high float64, err e
 	tail := (1 - level) / 2
 	fu := iccFUpper(tail, df1, df2)
 	fl := iccFLower(tail, df1, df2)
-	bound := func(ratio float64) float64 { return (ratio - 1) / (ratio + n0 - 1) }
-	return bound(f / fu), bound(f / fl), nil
+	if !(fl >= 0 && fu >= fl) || math.IsInf(fu, 0) {
+		return 0, 0, fmt.Errorf("%w: the F(%v, %v) quantiles %v and %v cannot be computed", ErrDomain, df1, df2, fl, fu)
+	}
+	return iccSearleBound(f, fu, n0), iccSearleBound(f, fl, n0), nil
+}
+
+// iccSearleBound returns (r - 1)/(r + n0 - 1) for r = f/q, scaled by
+// max(r, n0) so that neither sum overflows; r = +Inf (q = 0) gives 1.
+func iccSearleBound(f, q, n0 float64) float64 {
+	if f == 0 {
+		return -1 / (n0 - 1)
+	}
+	r := f / q
+	if math.IsInf(r, 1) {
+		return 1
+	}
+	m := math.Max(r, n0)
+	return (r/m - 1/m) / (r/m + (n0-1)/m)
 }
 
 // iccFLower returns the F(df1, df2) quantile with lower tail p:

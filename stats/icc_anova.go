@@ -31,8 +31,11 @@ type ClusterANOVAResult struct {
 // With cells this is the factor(cluster) line of R's
 // anova(lm(y ~ factor(cell) + factor(cluster))), in which the clusters are
 // compared within their cells; without, that of anova(lm(y ~
-// factor(cluster))). Means are computed in two passes, the second removing
-// the first's rounding.
+// factor(cluster))). (Written y ~ factor(arm):factor(block) +
+// factor(cluster), R's formula puts the interaction after the main effect
+// factor(cluster), and that line is the one-way analysis's, with J - 1 df;
+// see testdata/r/lmm_icc.R.) Means are computed in two passes, the second
+// removing the first's rounding.
 //
 // Special cases:
 //

@@ -193,12 +193,12 @@ func (d *lmmData) result(fit lmmOptimum, level float64) (*LMMResult, error) {
 		est := sl.beta[k] * d.colScale[k] / s
 		se := math.Sqrt(fit.pt.sigma2()*sl.minv[k*p+k]) * d.colScale[k] / s // without squaring 1/s
 		c := olsCoefficient(d.names[k], est, se, df[k], level)
-		if !lmmFinite(c.Estimate, c.SE, c.DF) || !(c.DF > 0) {
+		if !lmmFinite(c.Estimate, c.SE, c.DF) || !(c.DF > 0) || !(c.SE > 0) {
 			return nil, fmt.Errorf("%w: %s has estimate %v, se %v, df %v (beyond the range of float64?)", ErrDomain, c.Name, c.Estimate, c.SE, c.DF)
 		}
 		res.Coefficients = append(res.Coefficients, c)
 	}
-	if !lmmFinite(res.VarGroup, res.VarResidual, res.LogLik) {
+	if !lmmFinite(res.VarGroup, res.VarResidual, res.LogLik) || res.VarResidual == 0 {
 		return nil, fmt.Errorf("%w: variances %v and %v, log-likelihood %v (beyond the range of float64?)", ErrDomain, res.VarGroup, res.VarResidual, res.LogLik)
 	}
 	return res, nil

@@ -61,8 +61,8 @@ func lmmNewData(y []float64, names []string, x [][]float64, group []string, bloc
 	if block != nil {
 		var levels []string
 		bcode, levels = codeLabels(block)
-		for _, l := range levels[1:] {
-			d.names = append(d.names, "block:"+l)
+		for k := 1; k < len(levels); k++ {
+			d.names = append(d.names, "block:"+levels[k])
 		}
 	}
 	d.p = len(d.names)

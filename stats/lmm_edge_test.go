@@ -59,6 +59,7 @@ func TestLMMErrors(t *testing.T) {
 			return v
 		}(), want: ErrTooFew, msg: "single observation"},
 		{name: "n ≤ p", y: y[:3], x: [][]float64{x[0][:3], x[1][:3]}, g: g[:3], want: ErrTooFew},
+		{name: "no rows", y: []float64{}, x: [][]float64{{}, {}}, g: []string{}, opt: LMMOptions{Block: []string{}}, want: ErrTooFew},
 		{name: "collinear", y: y, x: [][]float64{x[0], x[1], func() []float64 {
 			v := cp(x[1])
 			for i := range v {

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"math"
 	"testing"
 )
 
@@ -22,14 +23,20 @@ func lmmFuzzDecode(data []byte) (y []float64, x [][]float64, group, block []stri
 }
 
 func FuzzLMM(f *testing.F) {
-	f.Add([]byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), false, false)
-	f.Add([]byte{1, 0, 3, 0, 0, 2, 1, 5, 0, 1, 4, 0, 1, 1, 2, 3, 1, 9, 1, 3, 9, 0, 2, 2, 4, 1, 1, 7, 2, 0}, true, true)
-	f.Add([]byte("aaaabbbbaaaabbbbccccddddccccdddd"), false, true)
-	f.Fuzz(func(t *testing.T, data []byte, ml, blocks bool) {
+	f.Add([]byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), false, false, int8(0), int8(0))
+	f.Add([]byte{1, 0, 3, 0, 0, 2, 1, 5, 0, 1, 4, 0, 1, 1, 2, 3, 1, 9, 1, 3, 9, 0, 2, 2, 4, 1, 1, 7, 2, 0}, true, true, int8(0), int8(0))
+	f.Add([]byte("aaaabbbbaaaabbbbccccddddccccdddd"), false, true, int8(0), int8(0))
+	f.Add([]byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"), false, false, int8(120), int8(-125))
+	f.Fuzz(func(t *testing.T, data []byte, ml, blocks bool, yExp, xExp int8) {
 		y, x, group, block := lmmFuzzDecode(data)
+		// Sizes from 2⁻¹⁰⁵⁰ to 2¹⁰⁵⁰: underflow, overflow and everything between.
+		for i := range y {
+			y[i] = math.Ldexp(y[i], int(yExp)*35/4)
+			x[0][i] = math.Ldexp(x[0][i], int(xExp)*35/4)
+		}
 		opt := LMMOptions{ML: ml}
 		if blocks {
-			opt.Block = block
+			opt.Block = append(make([]string, 0, len(block)), block...)
 		}
 		res, err := LMM(y, []string{"x", "t"}, x, group, opt)
 		if err != nil {
@@ -84,6 +91,24 @@ func FuzzClusterANOVA(f *testing.F) {
 		floor := -1 / (a.N0 - 1)
 		if !(lo <= hi) || !(lo >= floor-1e-12) || !(hi < 1) {
 			t.Fatalf("interval %v %v (floor %v) at level %v", lo, hi, floor, level)
+		}
+	})
+}
+
+func FuzzSearleICCInterval(f *testing.F) {
+	f.Add(2.5, 19.0, 180.0, 10.0, 0.95)
+	f.Add(0.0, 1.0, 1.0, 1.5, 0.5)
+	f.Add(1e300, 1e-300, 1e300, 1e300, 1e-300)
+	f.Fuzz(func(t *testing.T, fr, df1, df2, n0, level float64) {
+		lo, hi, err := SearleICCInterval(fr, df1, df2, n0, level)
+		if err != nil {
+			if !olsFuzzSentinel(err) {
+				t.Fatalf("error without a sentinel: %v", err)
+			}
+			return
+		}
+		if !(lo <= hi) || !(lo >= -1/(n0-1)-1e-12) || !(hi <= 1) {
+			t.Fatalf("interval %v %v for F %v, df %v %v, n0 %v, level %v", lo, hi, fr, df1, df2, n0, level)
 		}
 	})
 }
