@@ -139,3 +139,15 @@ for (s in c(1e-6, 1e6)) {
   f <- suppressWarnings(lmerTest::lmer(ys ~ treat + x + (1 | cluster), data = d, control = ctrl))
   cat(sprintf("# balanced.csv, y times %g: Satterthwaite df ", s), p17(summary(f)$coefficients[, "df"]), "\n")
 }
+
+# ExampleLMM and ExampleSearleICCInterval (stats/lmm_example_test.go, stats/icc_example_test.go).
+y <- c(5.1, 6.0, 5.5, 4.8, 6.2, 7.1, 6.6, 6.9, 4.0, 4.9, 5.2, 4.4, 7.0, 7.9, 6.8, 7.4, 5.3, 4.6, 5.9, 5.0, 6.1, 7.2, 6.4, 7.0)
+school <- rep(paste("school", 1:6), each = 4)
+treat <- rep(c(0, 1), each = 4, times = 3)
+f <- lmerTest::lmer(y ~ treat + (1 | school), control = ctrl)
+cat("# example: lmerTest::lmer(y ~ treat + (1 | school))\ncoef:", p17(summary(f)$coefficients[2, ]),
+    "\nvarcorr:", p17(as.data.frame(VarCorr(f))$vcov), "loglik:", p17(as.numeric(logLik(f))), "\n")
+a <- anova(lm(y ~ factor(school)))
+F <- a[1, "F value"]; nj <- table(school); N <- sum(nj); n0 <- (N - sum(nj^2) / N) / (length(nj) - 1)
+fu <- qf(0.975, 5, 18); fl <- qf(0.025, 5, 18)
+cat("# example: anova(lm(y ~ factor(school))) F, n0, Searle 95%:", p17(c(F, n0, (F / fu - 1) / (F / fu + n0 - 1), (F / fl - 1) / (F / fl + n0 - 1))), "\n")
