@@ -6,7 +6,7 @@ import (
 	"github.com/evalkit/evalkit/stats"
 )
 
-// The values agree with R 4.2.2, lme4 1.1.31, lmerTest 3.1.3:
+// The values agree with R 4.2.2, lme4 1.1.31, lmerTest 3.1.3 (testdata/r/lmm.R):
 // summary(lmerTest::lmer(y ~ treat + (1 | school))) gives treat 1.825, se 0.2953,
 // df 4.000 and p 0.003484, with variances 0.06816 (school) and 0.2507 (residual),
 // and logLik -19.9548.
