@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -59,7 +60,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 			return usageErrorf("%v", err)
 		}
 	}
-	t, err := table.ReadFile(o.in)
+	prog := newProgress(e, "reading "+filepath.Base(o.in))
+	t, err := table.ReadFileProgress(o.in, prog.Update)
+	prog.Done()
 	if err != nil {
 		return err
 	}
@@ -70,7 +73,13 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var prog *progress
+	o.plan.Fit = func(treatment, control string, rows int) {
+		prog.Done()
+		if rows >= 100000 {
+			prog = newProgress(e, fmt.Sprintf("fitting %s vs %s (%d rows)", treatment, control, rows))
+			prog.Show()
+		}
+	}
 	o.plan.Comparison = func(treatment, control string) {
 		prog.Done()
 		prog = newProgress(e, fmt.Sprintf("re-randomising %s vs %s", treatment, control))

@@ -46,3 +46,12 @@ func (p *progress) Done() {
 	fmt.Fprint(p.e.stderr, "\r\033[K")
 	p.drawn = false
 }
+
+// Show draws the label alone, for work whose steps are not counted.
+func (p *progress) Show() {
+	if p == nil || !p.e.terminal {
+		return
+	}
+	fmt.Fprintf(p.e.stderr, "\r\033[K%s ...", p.label)
+	p.drawn = true
+}

@@ -20,9 +20,22 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	if got := b.String(); got != "\rpermutations: 10/10 (100%)\r\033[K" {
 		t.Errorf("terminal progress = %q", got)
 	}
+	b.Reset()
+	p = newProgress(&env{stderr: &b, terminal: true}, "fitting")
+	p.Show()
+	p.Done()
+	if got := b.String(); got != "\r\033[Kfitting ...\r\033[K" {
+		t.Errorf("terminal status = %q", got)
+	}
+	b.Reset()
+	newProgress(&env{stderr: &b}, "fitting").Show()
+	if b.Len() != 0 {
+		t.Errorf("status drawn on a non-terminal: %q", b.String())
+	}
 	var nilp *progress
 	nilp.Update(1, 2) // a nil progress is a no-op
 	nilp.Done()
+	nilp.Show()
 	if isTerminal(&b) {
 		t.Error("a buffer is not a terminal")
 	}

@@ -29,7 +29,7 @@ func ReadFrom(r io.Reader) (*Table, error) {
 			if _, err := b.ReadFrom(r); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			return parse(b.Bytes(), name)
+			return parse(b.Bytes(), name, nil)
 		}
 	}
 	return Read(r, name)

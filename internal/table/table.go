@@ -27,7 +27,12 @@ type Table struct {
 var ErrEmpty = errors.New("the file is empty: no header line")
 
 // ReadFile reads the CSV file at path; errors name the file by its base name.
-func ReadFile(path string) (*Table, error) {
+func ReadFile(path string) (*Table, error) { return ReadFileProgress(path, nil) }
+
+// ReadFileProgress is ReadFile calling progress, when not nil, with the
+// bytes parsed and the file's size as it goes: every 65,536 rows and at
+// the end.
+func ReadFileProgress(path string, progress func(done, total int)) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -36,29 +41,32 @@ func ReadFile(path string) (*Table, error) {
 	name := filepath.Base(path)
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() {
-		return Read(f, name)
+		return read(f, name, progress)
 	}
 	// Read a regular file into a buffer of its size: no doubling growth.
 	data := make([]byte, fi.Size())
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return parse(data, name)
+	return parse(data, name, progress)
 }
 
 // Read reads a CSV table from r. The name is used in errors.
-func Read(r io.Reader, name string) (*Table, error) {
+func Read(r io.Reader, name string) (*Table, error) { return read(r, name, nil) }
+
+func read(r io.Reader, name string, progress func(done, total int)) (*Table, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return parse(data, name)
+	return parse(data, name, progress)
 }
 
 // parse reads the table in data, which it keeps: the fields are substrings
 // of data viewed as a string, without a copy, so data must not change
-// afterwards (it is never handed out).
-func parse(data []byte, name string) (*Table, error) {
+// afterwards (it is never handed out). progress, when not nil, is called
+// with the bytes parsed every 65,536 rows and at the end.
+func parse(data []byte, name string, progress func(done, total int)) (*Table, error) {
 	text := ""
 	if len(data) > 0 {
 		text = unsafe.String(&data[0], len(data))
@@ -95,12 +103,18 @@ func parse(data []byte, name string) (*Table, error) {
 		if rec == nil {
 			break
 		}
+		if progress != nil && row&0xffff == 0 {
+			progress(sc.pos, len(text))
+		}
 		if len(rec) != len(t.Header) {
 			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
 		}
 		for j, v := range rec {
 			t.Cols[j] = append(t.Cols[j], v)
 		}
+	}
+	if progress != nil {
+		progress(len(text), len(text))
 	}
 	return t, nil
 }

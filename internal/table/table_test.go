@@ -225,3 +225,33 @@ func TestErrorsClipLongText(t *testing.T) {
 		t.Errorf("Clip(short) = %q", got)
 	}
 }
+
+// TestReadFileProgress: progress rises to the file's size, which it
+// reaches at the end, every 65,536 rows on the way.
+func TestReadFileProgress(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.csv")
+	var b strings.Builder
+	b.WriteString("id,y\n")
+	for i := range 140000 {
+		fmt.Fprintf(&b, "%d,%d\n", i, i%7)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var calls [][2]int
+	tab, err := ReadFileProgress(path, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	if err != nil || tab.Rows() != 140000 {
+		t.Fatalf("ReadFileProgress: %v, %d rows", err, tab.Rows())
+	}
+	if len(calls) != 3 {
+		t.Fatalf("progress called %d times, want 3 (rows 65,536, 131,072 and the end): %v", len(calls), calls)
+	}
+	for i, c := range calls {
+		if c[1] != b.Len() || c[0] <= 0 || c[0] > c[1] || i > 0 && c[0] <= calls[i-1][0] {
+			t.Errorf("call %d = %v, file of %d bytes", i, c, b.Len())
+		}
+	}
+	if calls[2][0] != b.Len() {
+		t.Errorf("last call %v, want the whole file", calls[2])
+	}
+}

@@ -47,6 +47,9 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	}
 	ps := make([]float64, len(t.treatments))
 	for i, tr := range t.treatments {
+		if p.Fit != nil {
+			p.Fit(tr.label, t.control.label, len(tr.y)+len(t.control.y))
+		}
 		c := t.compare(tr, m, p.Level)
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue

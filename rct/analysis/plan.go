@@ -114,6 +114,10 @@ type Plan struct {
 	// stats.HC0, HC1, HC2 (the zero value and default) or HC3. With a
 	// cluster the standard error is always CR2.
 	SE stats.CovType
+	// Fit, if not nil, is called as each comparison's estimation starts,
+	// with its treatment and control labels and the number of rows of the
+	// two arms (the command shows it on a terminal for a large trial).
+	Fit func(treatment, control string, rows int)
 	// Comparison, if not nil, is called as each comparison's
 	// re-randomisation starts, with its treatment and control labels.
 	Comparison func(treatment, control string)
