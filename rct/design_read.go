@@ -129,7 +129,7 @@ func readAllocation(s Settings, data []byte, name string) (*AllocatedDesign, err
 	if err != nil {
 		return nil, err
 	}
-	design, opt, err := u.design(s)
+	design, opt, err := u.Design(s)
 	if err != nil {
 		return nil, err
 	}

@@ -43,7 +43,7 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 			return nil, fmt.Errorf("%s: already has a column %q, which the output adds; rename it", u.Name, c)
 		}
 	}
-	d, opt, err := u.design(s)
+	d, opt, err := u.Design(s)
 	if err != nil {
 		return nil, err
 	}
@@ -58,9 +58,10 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	return &Randomisation{Settings: s, Units: u, Allocation: a}, nil
 }
 
-// design returns the design and options that s gives the units' columns,
-// or an error naming the first column the file does not have.
-func (u *Units) design(s Settings) (*Design, Options, error) {
+// Design returns the design and the randomisation options that settings
+// s give the units' columns (as RandomiseUnits and ReadDesign lay them
+// out), or an error naming the first column the file does not have.
+func (u *Units) Design(s Settings) (*Design, Options, error) {
 	var err error
 	col := func(name string) Column {
 		v, cerr := u.Column(name)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -303,4 +304,28 @@ func TestDesignRIMonteCarloError(t *testing.T) {
 	require.InEpsilon(t, 0.044465512483025174, c.RICILow, 1e-9)
 	require.InEpsilon(t, 0.0716925731967194, c.RICIHigh, 1e-9)
 	require.Contains(t, strings.Join(c.Notes, "\n"), "re-randomised by the design's method, blocks")
+}
+
+// TestDesignRIReproducibleOnAnyCores: the same seed gives the same
+// randomisation inference on one core and on two, for each method's
+// re-randomisation, auto included.
+func TestDesignRIReproducibleOnAnyCores(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, m := range []string{"blocks", "minimise", "simple"} {
+		plan := Plan{Permutations: 600, Seed: 5}
+		if m == "blocks" {
+			plan = Plan{AutoPermutations: true, Seed: 5}
+		}
+		var got []Comparison
+		for _, procs := range []int{1, 2} {
+			runtime.GOMAXPROCS(procs)
+			res, err := designFile(t, dataDesign+"custody_"+m+"_trial.csv", dataDesign+"custody_"+m+".csv.manifest.json",
+				Columns{Outcome: "wellbeing"}, plan, false)
+			require.NoError(t, err)
+			got = append(got, res.Comparisons[0])
+		}
+		require.Equal(t, got[0].RIPValue, got[1].RIPValue, m)
+		require.Equal(t, *got[0].RIDraws, *got[1].RIDraws, m)
+		require.False(t, *got[0].RIExact, m)
+	}
 }

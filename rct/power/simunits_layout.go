@@ -28,25 +28,7 @@ func unitsLayout(u *rct.Units, s rct.Settings) (*rct.Layout, rct.Options, error)
 	if u.Rows() == 0 {
 		return nil, opt, fmt.Errorf("%s: no units (the file has a header and no rows)", u.Name)
 	}
-	var err error
-	col := func(name string) rct.Column {
-		v, cerr := u.Column(name)
-		if cerr != nil && err == nil {
-			err = cerr
-		}
-		return rct.Column{Name: name, Values: v}
-	}
-	d := &rct.Design{ID: col(s.ID), Arms: s.Arms, Ratio: s.Ratio}
-	for _, b := range s.Block {
-		d.Strata = append(d.Strata, col(b))
-	}
-	if s.Cluster != "" {
-		d.Cluster = col(s.Cluster)
-	}
-	opt = rct.Options{Method: s.Method, BlockSizes: s.BlockSizes, MinimiseProb: s.MinimiseProb}
-	for _, f := range s.Factors {
-		opt.Factors = append(opt.Factors, col(f))
-	}
+	d, opt, err := u.Design(s)
 	if err != nil {
 		return nil, opt, err
 	}
