@@ -38,11 +38,9 @@ func glmNewDesign(y []float64, names []string, x [][]float64, opt GLMOptions) (*
 		}
 	}
 	d := &glmDesign{n: n, y: y, level: opt.Level, maxIter: opt.MaxIter, eps: opt.Epsilon}
-	if d.level == 0 {
-		d.level = 0.95
-	}
-	if !(d.level > 0 && d.level < 1) {
-		return nil, fmt.Errorf("%w: confidence level %v not in (0, 1)", ErrDomain, d.level)
+	var err error
+	if d.level, err = confidenceLevel(d.level); err != nil {
+		return nil, err
 	}
 	if d.maxIter <= 0 {
 		d.maxIter = 25

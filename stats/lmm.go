@@ -130,12 +130,9 @@ const lmmSingularTol = 1e-4
 // [3] Satterthwaite, F. E. (1946). An approximate distribution of estimates
 // of variance components. Biometrics Bulletin 2(6), 110-114.
 func LMM(y []float64, names []string, x [][]float64, group []string, opt LMMOptions) (*LMMResult, error) {
-	level := opt.Level
-	if level == 0 {
-		level = 0.95
-	}
-	if !(level > 0 && level < 1) {
-		return nil, fmt.Errorf("%w: confidence level %v not in (0, 1)", ErrDomain, level)
+	level, err := confidenceLevel(opt.Level)
+	if err != nil {
+		return nil, err
 	}
 	d, err := lmmNewData(y, names, x, group, opt.Block)
 	if err != nil {

@@ -41,18 +41,12 @@ type lmmRowFunc func(i int, row []float64)
 // within-group factor by a tall QR, in parallel and in a fixed order.
 func lmmNewData(y []float64, names []string, x [][]float64, group []string, block []string) (*lmmData, error) {
 	n := len(y)
-	checkColumns(n, names, x)
 	absorbCheckLen("group", len(group), n)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)
 	}
-	if err := olsCheckFinite("outcome", y); err != nil {
+	if err := checkRegression(y, names, x); err != nil {
 		return nil, err
-	}
-	for j, c := range x {
-		if err := olsCheckFinite(names[j], c); err != nil {
-			return nil, err
-		}
 	}
 	code, groups := codeLabels(group)
 	d := &lmmData{n: n, groups: groups}

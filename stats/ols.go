@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -153,12 +152,9 @@ func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult
 	if err != nil {
 		return nil, err
 	}
-	level := opt.Level
-	if level == 0 {
-		level = 0.95
-	}
-	if !(level > 0 && level < 1) {
-		return nil, fmt.Errorf("%w: confidence level %v not in (0, 1)", ErrDomain, level)
+	level, err := confidenceLevel(opt.Level)
+	if err != nil {
+		return nil, err
 	}
 	var cov *mat.SymDense
 	var df []float64

@@ -34,17 +34,11 @@ type olsFit struct {
 // olsNewFit checks the data, absorbs blocks or adds the intercept, and fits.
 func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit, error) {
 	n := len(y)
-	checkColumns(n, names, x)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)
 	}
-	if err := olsCheckFinite("outcome", y); err != nil {
+	if err := checkRegression(y, names, x); err != nil {
 		return nil, err
-	}
-	for j, c := range x {
-		if err := olsCheckFinite(names[j], c); err != nil {
-			return nil, err
-		}
 	}
 	f := &olsFit{n: n}
 	yy := y
@@ -79,6 +73,22 @@ func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit
 }
 
 // olsCheckFinite reports the first NaN or infinite value of a column.
+// checkRegression checks a regression's data: the columns' lengths and
+// names (checkColumns panics on a caller's error) and finite values
+// everywhere (ErrDomain naming the column and observation).
+func checkRegression(y []float64, names []string, x [][]float64) error {
+	checkColumns(len(y), names, x)
+	if err := olsCheckFinite("outcome", y); err != nil {
+		return err
+	}
+	for j, c := range x {
+		if err := olsCheckFinite(names[j], c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func olsCheckFinite(name string, v []float64) error {
 	for i, x := range v {
 		if math.IsNaN(x) || math.IsInf(x, 0) {

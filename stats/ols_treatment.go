@@ -82,11 +82,9 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	if opt.Cov == CR2 {
 		m.cluster, m.clusterNames = codeLabels(opt.Cluster)
 	}
-	if m.level == 0 {
-		m.level = 0.95
-	}
-	if !(m.level > 0 && m.level < 1) {
-		return nil, fmt.Errorf("%w: confidence level %v not in (0, 1)", ErrDomain, m.level)
+	var err error
+	if m.level, err = confidenceLevel(m.level); err != nil {
+		return nil, err
 	}
 	if err := olsCheckFinite("outcome", y); err != nil {
 		return nil, err
