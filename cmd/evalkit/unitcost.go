@@ -89,10 +89,8 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	if c.json {
 		return writeJSON(e.stdout, res.JSON())
 	}
-	var b bytes.Buffer
-	writeUnitcostTable(&b, res, unitcostBasis(c, res), c.sensitivitySet)
-	_, err = e.stdout.Write(b.Bytes())
-	return err
+	return res.WriteText(e.stdout, unitcost.TextOptions{PriceYear: c.priceYear, BaseYear: c.baseYear,
+		Deflators: filepath.Base(c.deflators), Sensitivity: c.sensitivitySet})
 }
 
 // options checks the flags and turns them into the library's options.
