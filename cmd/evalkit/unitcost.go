@@ -23,6 +23,7 @@ type unitcostCmd struct {
 	sensitivitySet                    bool
 	json, force                       bool
 	plot                              string
+	grant, year, grantFunder          string
 }
 
 func (*unitcostCmd) name() string    { return "unitcost" }
@@ -43,8 +44,14 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.plot, "plot", "", "draw cost per person by category to `FILE` (.png or .svg)")
 	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
+	fs.StringVar(&c.grant, "grant", "", "check the sheet against the conditions of a grant of `AMOUNT` pounds (needs --year)")
+	fs.StringVar(&c.year, "year", "", "the grant's financial `YEAR`, such as 2023-24")
+	fs.StringVar(&c.grantFunder, "grant-funder", unitcost.DefaultGrantFunder, "the funder `NAME` of the grant's lines")
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
+	}
+	if c.grant != "" || c.year != "" {
+		return c.checkGrant(e)
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "sensitivity" {
@@ -144,6 +151,37 @@ func (c *unitcostCmd) options() (unitcost.Options, string, error) {
 		}
 	}
 	return opt, format, nil
+}
+
+// checkGrant runs --grant: the costs sheet alone against the grant's
+// conditions.
+func (c *unitcostCmd) checkGrant(e *env) error {
+	if c.grant == "" || c.year == "" || c.costs == "" {
+		return usageErrorf("--grant, --year and --costs go together: the grant's amount, its financial year and the sheet to check (see -h)")
+	}
+	if c.reach != "" || c.outcomes != "" || c.deflators != "" || c.discountRate != "" || c.plot != "" {
+		return usageErrorf("--grant checks the costs sheet alone, at its amounts as written: leave out --reach, --outcomes, --deflators, --discount-rate and --plot")
+	}
+	amount, err := unitcost.ParsePounds(c.grant)
+	if err != nil {
+		return usageErrorf("--grant %q: %v", c.grant, err)
+	}
+	year, err := unitcost.ParseYear(c.year)
+	if err != nil {
+		return usageErrorf("--year %q: %v", c.year, err)
+	}
+	lines, err := unitcostRead(c.costs, unitcost.ReadCosts)
+	if err != nil {
+		return err
+	}
+	g, err := unitcost.CheckGrant(lines, unitcost.Grant{Amount: amount, Year: year, Funder: c.grantFunder})
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(e.stdout, g.JSON())
+	}
+	return g.WriteText(e.stdout)
 }
 
 // unitcostRead opens path and reads it with read, which names the file by
