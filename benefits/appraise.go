@@ -164,23 +164,26 @@ func Appraise(e Effect, opt Options) (*Result, error) {
 		BenefitDiscount: opt.Discount.sum(k, 1), CostDiscount: Standard.sum(k, 1), Cost: opt.Cost, OptimismBias: opt.OptimismBias,
 		PaybackYear: -1, SensitivityShare: opt.Sensitivity}
 	r.UnitCost, _ = ucRat.Float64()
-	var yearly float64 // the benefit of one year at the estimate
-	r.Averted, yearly = value(e.Measure, opt.Baseline, e.Estimate, ucRat)
-	aLow, bLow := value(e.Measure, opt.Baseline, e.CIHigh, ucRat) // the fewest crimes averted
-	aHigh, bHigh := value(e.Measure, opt.Baseline, e.CILow, ucRat)
-	r.AvertedLow, r.AvertedHigh = aLow, aHigh
-	r.Benefit, r.BenefitLow, r.BenefitHigh = yearly*r.BenefitDiscount, bLow*r.BenefitDiscount, bHigh*r.BenefitDiscount
+	m := &model{m: e.Measure, n: opt.Baseline, uc: ucRat, years: k, discount: opt.Discount,
+		bias: decimal.Exact(opt.OptimismBias), level: e.Level}
+	if opt.Cost != nil {
+		m.cost = decimal.Exact(opt.Cost.Amount)
+	}
+	r.Averted, _ = value(e.Measure, opt.Baseline, e.Estimate, ucRat)
+	r.AvertedLow, _ = value(e.Measure, opt.Baseline, e.CIHigh, ucRat) // the fewest crimes averted
+	r.AvertedHigh, _ = value(e.Measure, opt.Baseline, e.CILow, ucRat)
+	r.Benefit, r.BenefitLow, r.BenefitHigh = m.benefit(e.Estimate, one, 1), m.benefit(e.CIHigh, one, 1), m.benefit(e.CILow, one, 1)
 	nan := math.NaN()
-	r.YearlyCost, r.TotalCost, r.NPV, r.NPVLow, r.NPVHigh, r.BCR, r.BCRLow, r.BCRHigh, r.SwitchingEffect = nan, nan, nan, nan, nan, nan, nan, nan, nan
-	if c := opt.Cost; c != nil {
-		r.YearlyCost = c.Amount * (1 + opt.OptimismBias)
-		r.TotalCost = r.YearlyCost * r.CostDiscount
+	r.YearlyCost, r.TotalCost = m.yearlyCost(m.bias), m.totalCost(m.bias, 1)
+	r.NPV, r.NPVLow, r.NPVHigh, r.BCR, r.BCRLow, r.BCRHigh, r.SwitchingEffect = nan, nan, nan, nan, nan, nan, nan
+	if opt.Cost != nil {
 		r.NPV, r.NPVLow, r.NPVHigh = r.Benefit-r.TotalCost, r.BenefitLow-r.TotalCost, r.BenefitHigh-r.TotalCost
 		if r.TotalCost > 0 {
 			r.BCR, r.BCRLow, r.BCRHigh = r.Benefit/r.TotalCost, r.BenefitLow/r.TotalCost, r.BenefitHigh/r.TotalCost
 		}
 		x := r.TotalCost / (opt.Baseline * r.UnitCost * r.BenefitDiscount)
 		r.SwitchingEffect = e.Measure.null() - x
+		_, yearly := value(e.Measure, opt.Baseline, e.Estimate, ucRat)
 		r.PaybackYear = payback(yearly, r.YearlyCost, k, opt.Discount)
 	}
 	if w := opt.HarmWeights; w != nil {
@@ -190,9 +193,8 @@ func Appraise(e Effect, opt Options) (*Result, error) {
 		}
 		r.Harm = &Harm{Weight: weight, Averted: r.Averted * weight, Low: r.AvertedLow * weight, High: r.AvertedHigh * weight}
 	}
-	m := r.model()
 	if opt.Sensitivity > 0 {
-		r.Sensitivity = m.sensitivity(r, opt.Sensitivity)
+		r.Sensitivity = m.sensitivity(e, opt.Sensitivity)
 	}
 	if opt.Simulate > 0 {
 		if r.Simulation, err = m.simulate(e, opt.Simulate, opt.Seed); err != nil {
@@ -278,6 +280,8 @@ func (o Options) check() error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrOptions}, a...)...)
 	}
 	switch {
+	case o.Crime == "":
+		return bad("no crime type; name the crimes the effect is on, such as violence_with_injury")
 	case !(o.Baseline > 0) || math.IsInf(o.Baseline, 0):
 		return bad("a baseline of %v; give the crimes expected without the intervention (or the people treated), more than 0", o.Baseline)
 	case o.Years < 0 || o.Years > MaxYears:

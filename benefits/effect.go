@@ -117,6 +117,8 @@ func (e Effect) check() error {
 		return fmt.Errorf("%w: a rate ratio of %v; it cannot be negative", ErrEffect, e.Estimate)
 	case e.Measure == RiskDifference && !(e.Estimate >= -1 && e.Estimate <= 1):
 		return fmt.Errorf("%w: a risk difference of %v; it lies between -1 and 1", ErrEffect, e.Estimate)
+	case e.CILow > e.Estimate || e.Estimate > e.CIHigh: // false for NaN bounds
+		return fmt.Errorf("%w: the %s %v lies outside its interval %v to %v", ErrEffect, e.Measure.words(), e.Estimate, e.CILow, e.CIHigh)
 	case !(e.Level > 0 && e.Level < 1):
 		return fmt.Errorf("%w: a confidence level of %v; it lies between 0 and 1", ErrEffect, e.Level)
 	}

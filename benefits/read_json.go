@@ -83,7 +83,7 @@ func ReadAnalysis(r io.Reader, name string) (*analysis.Result, error) {
 // empty, the result must hold exactly one intervention. Errors name the
 // file and wrap ErrJSON (not a cost result) or ErrCost (no such
 // intervention, or its cost is null).
-func ReadCost(r io.Reader, name, intervention string) (Cost, error) {
+func ReadCost(r io.Reader, name, intervention string) (*Cost, error) {
 	var in struct {
 		PriceYear     *int `json:"price_year"`
 		Interventions []struct {
@@ -92,10 +92,10 @@ func ReadCost(r io.Reader, name, intervention string) (Cost, error) {
 		} `json:"interventions"`
 	}
 	if err := decodeJSON(r, name, &in); err != nil {
-		return Cost{}, err
+		return nil, err
 	}
 	if in.Interventions == nil {
-		return Cost{}, &JSONError{File: name, Err: fmt.Errorf("%w: not a cost result (evalkit unitcost --json): it has no interventions", ErrJSON)}
+		return nil, &JSONError{File: name, Err: fmt.Errorf("%w: not a cost result (evalkit unitcost --json): it has no interventions", ErrJSON)}
 	}
 	names := make([]string, len(in.Interventions))
 	for i, iv := range in.Interventions {
@@ -108,14 +108,14 @@ func ReadCost(r io.Reader, name, intervention string) (Cost, error) {
 			c.PriceYear = *in.PriceYear
 		}
 		if err := c.check(); err != nil {
-			return Cost{}, &JSONError{File: name, Path: fmt.Sprintf("interventions[%d].total_cost", i), Err: err}
+			return nil, &JSONError{File: name, Path: fmt.Sprintf("interventions[%d].total_cost", i), Err: err}
 		}
-		return c, nil
+		return &c, nil
 	}
 	if intervention == "" {
-		return Cost{}, fmt.Errorf("%s: %w: it costs %d interventions (%s): choose one", name, ErrCost, len(names), strings.Join(names, ", "))
+		return nil, fmt.Errorf("%s: %w: it costs %d interventions (%s): choose one", name, ErrCost, len(names), strings.Join(names, ", "))
 	}
-	return Cost{}, fmt.Errorf("%s: %w: no intervention %q; it costs %s", name, ErrCost, intervention, strings.Join(names, ", "))
+	return nil, fmt.Errorf("%s: %w: no intervention %q; it costs %s", name, ErrCost, intervention, strings.Join(names, ", "))
 }
 
 // Cost is an intervention's cost for one year, which recurs every year of
@@ -179,7 +179,7 @@ func decodeJSON(r io.Reader, name string, v any) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := lineColumn(b, syn.Offset)
+		line, col := lineColumn(b, syn.Offset-1) // Offset counts the bytes read, the bad one included
 		return &JSONError{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: %v", ErrJSON, syn)}
 	case errors.As(err, &typ):
 		return &JSONError{File: name, Path: typ.Field, Err: fmt.Errorf("%w: a JSON %s where a %s belongs", ErrJSON, typ.Value, typ.Type)}

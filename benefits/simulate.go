@@ -114,11 +114,14 @@ func (p *model) simulate(e Effect, n int, seed uint64) (*Simulation, error) {
 	sort.Float64s(x)
 	s := &Simulation{Draws: n, Seed: seed, SE: se, SEFromCI: fromCI, Averted: mcInterval(x, p.level),
 		PNPVPositive: math.NaN(), PNPVPositiveSE: math.NaN()}
-	worth := p.uc * p.discount.sum(p.years, 1) // pounds per crime averted a year
-	c := p.totalCost(1, p.bias)
+	uc, _ := p.uc.Float64()
+	worth := uc * p.discount.sum(p.years, 1) // pounds per crime averted a year
+	c := p.totalCost(p.bias, 1)
 	s.Benefit = s.Averted.scaled(worth, 0)
-	s.NPV = s.Averted.scaled(worth, c)
+	nan := math.NaN()
+	s.NPV = Interval{Low: nan, High: nan, LowSE: nan, HighSE: nan}
 	if !math.IsNaN(c) {
+		s.NPV = s.Averted.scaled(worth, c)
 		k := sort.Search(n, func(i int) bool { return x[i]*worth-c > 0 }) // the first draw with NPV > 0
 		pr := float64(n-k) / float64(n)
 		s.PNPVPositive, s.PNPVPositiveSE = pr, math.Sqrt(pr*(1-pr)/float64(n))

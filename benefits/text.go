@@ -30,8 +30,12 @@ func (r *Result) WriteText(w io.Writer) error {
 		what = "people treated"
 	}
 	about.Add("Baseline", fmt.Sprintf("%s %s", strconv.FormatFloat(r.Baseline, 'g', -1, 64), what))
-	about.Add("Unit cost", fmt.Sprintf("%s a crime (%s: %s in %d prices, %s)", unitcost.FormatPounds(r.UnitCost), r.Crime.Name,
-		unitcost.FormatPounds(r.Crime.Total.Pounds()), r.Crime.PriceYear, orNone(r.Crime.Source)))
+	uc := fmt.Sprintf("%s a crime: %s (%s)", unitcost.FormatPounds(r.UnitCost), r.Crime.Name, orNone(r.Crime.Source))
+	if r.PriceYear != r.Crime.PriceYear {
+		uc = fmt.Sprintf("%s a crime: %s, %s in %d prices uprated (%s)", unitcost.FormatPounds(r.UnitCost), r.Crime.Name,
+			unitcost.FormatPounds(r.Crime.Total.Pounds()), r.Crime.PriceYear, orNone(r.Crime.Source))
+	}
+	about.Add("Unit cost", uc)
 	about.Add("Years", r.yearsText())
 	if c := r.Cost; c != nil {
 		about.Add("Cost", fmt.Sprintf("%s a year (%s), optimism bias %s: %s a year", unitcost.FormatPounds(c.Amount), c.Intervention,
