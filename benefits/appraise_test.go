@@ -233,6 +233,16 @@ func TestAppraiseWarnings(t *testing.T) {
 	assert.Contains(t, string(j), `"averted_ci_low":null`)
 }
 
+// A cost that no effect can repay: 1,000 × 14,050 = £14,050,000 of
+// crimes to avert, from a baseline of 100 crimes worth £1,405,000; the
+// switching effect is 1 - 14,050,000 / 1,405,000 = -9.
+func TestAppraiseUnrepayable(t *testing.T) {
+	r, err := Appraise(irr08(), Options{Crime: "violence_with_injury", Baseline: 100, Cost: &Cost{Amount: 14050000, PriceYear: 2015}})
+	require.NoError(t, err)
+	assert.Equal(t, -9.0, r.SwitchingEffect)
+	assert.Equal(t, []string{"no effect can repay the cost: the switching effect (rate ratio -9) is beyond what a rate ratio can be"}, r.Warnings)
+}
+
 func TestAppraiseErrors(t *testing.T) {
 	cost := &Cost{Amount: 1}
 	for _, tc := range []struct {

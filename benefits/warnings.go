@@ -22,6 +22,9 @@ func (r *Result) warnings() []string {
 	if r.Averted < 0 {
 		w = append(w, fmt.Sprintf("the estimate (%s %s) is an increase in crime: the crimes averted and the benefit are negative", e.Measure.words(), num(e.Estimate)))
 	}
+	if sw := r.SwitchingEffect; e.Measure == RateRatio && sw < 0 || e.Measure == RiskDifference && sw < -1 {
+		w = append(w, fmt.Sprintf("no effect can repay the cost: the switching effect (%s %s) is beyond what a %s can be", e.Measure.words(), num(sw), e.Measure.words()))
+	}
 	if c := r.Cost; c != nil && c.PriceYear != r.PriceYear {
 		what := fmt.Sprintf("in %d prices", c.PriceYear)
 		if c.PriceYear == 0 {
