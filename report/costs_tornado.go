@@ -27,22 +27,34 @@ func CostTornado(iv unitcost.Intervention, share float64) (*plot.Plot, error) {
 	if n == 0 || math.IsNaN(iv.CostPerPerson) {
 		return nil, ErrNoSensitivity
 	}
-	p := plot.New()
-	p.Title.Text = fmt.Sprintf("%s: cost per person, each input ±%.10g%%", iv.Name, 100*share)
-	p.X.Label.Text = "£ per person"
 	names := make([]string, n)
-	t := &costTornadoBars{base: iv.CostPerPerson, width: vg.Points(14)}
+	down, up := make([]float64, n), make([]float64, n)
 	for i, s := range iv.Sensitivity {
-		names[n-1-i] = s.Input // the widest at the top
-		t.down = append([]float64{s.Down}, t.down...)
-		t.up = append([]float64{s.Up}, t.up...)
+		names[i], down[i], up[i] = s.Input, s.Down, s.Up
+	}
+	return tornado(fmt.Sprintf("%s: cost per person, each input ±%.10g%%", iv.Name, 100*share), "£ per person",
+		iv.CostPerPerson, names, down, up, fmt.Sprintf("input -%.10g%%", 100*share), fmt.Sprintf("input +%.10g%%", 100*share)), nil
+}
+
+// tornado draws a tornado chart: for input i, named names[i] (the first at
+// the top), a bar from base (the vertical line) to down[i] in one colour
+// and one to up[i] in another, which the legend calls keyDown and keyUp.
+func tornado(title, xLabel string, base float64, names []string, down, up []float64, keyDown, keyUp string) *plot.Plot {
+	n := len(names)
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = xLabel
+	rev := make([]string, n)
+	t := &costTornadoBars{base: base, width: vg.Points(14), down: make([]float64, n), up: make([]float64, n)}
+	for i := range names {
+		rev[n-1-i], t.down[n-1-i], t.up[n-1-i] = names[i], down[i], up[i] // the first at the top
 	}
 	p.Add(plotter.NewGrid(), t)
-	p.NominalY(names...)
-	p.Legend.Add(fmt.Sprintf("input -%.10g%%", 100*share), costTornadoKey{costColours[1]})
-	p.Legend.Add(fmt.Sprintf("input +%.10g%%", 100*share), costTornadoKey{costColours[0]})
+	p.NominalY(rev...)
+	p.Legend.Add(keyDown, costTornadoKey{costColours[1]})
+	p.Legend.Add(keyUp, costTornadoKey{costColours[0]})
 	p.Legend.Top = true
-	return p, nil
+	return p
 }
 
 // costTornadoBars draws, for input i at y = i, a bar from base to down[i]

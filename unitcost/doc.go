@@ -40,10 +40,20 @@
 // for public spending. The cost per person is the total over the people
 // reached; a group's cost is the total shared by headcount.
 //
+// # The grant's conditions
+//
+// CheckGrant checks a sheet against the VRU grant's conditions: at least
+// 30% of the grant in interventions, at least 10% of that on evaluation,
+// and match funding of 10%, 15% or 20% of the grant in 2022-23, 2023-24 and
+// 2024-25, each as required, actual and met. A line's Purpose
+// (intervention, evaluation or core; the optional purpose column) says
+// which it counts in.
+//
 // # Output
 //
 // Result.JSON gives the object that evalkit unitcost --json prints (it
-// marshals with encoding/json, an undefined quantity as null);
+// marshals with encoding/json, an undefined quantity as null) and
+// Result.WriteText its tables; GrantCheck has the same two.
 // FormatPounds and Funders format money and order funders as its tables do.
 // The sensitivity analysis varies each input by DefaultSensitivity unless
 // told otherwise.

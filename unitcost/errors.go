@@ -22,6 +22,9 @@ var (
 	// ErrYear is returned for a year that cannot be read, or that the
 	// deflators do not cover.
 	ErrYear = errors.New("bad year")
+	// ErrPurpose is returned for a purpose that is not one of
+	// intervention, evaluation and core.
+	ErrPurpose = errors.New("unknown purpose")
 	// ErrNumber is returned for a count, number of people or index that is
 	// not a number of the kind asked for.
 	ErrNumber = errors.New("not a number of the kind expected")

@@ -2,6 +2,7 @@ package unitcost_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/evalkit/evalkit/unitcost"
@@ -148,4 +149,69 @@ func ExampleReadDeflators() {
 	d, _ := unitcost.ReadDeflators(strings.NewReader("year,index\n2022-23,96.8\n2023-24,100\n"), "deflators.csv")
 	fmt.Println(d[2022], d[2023])
 	// Output: 96.8 100
+}
+
+// The 2023-24 programme against its grant of £1,529,000: 49% of the grant
+// in interventions and 15% of that on evaluation, as the Response Strategy
+// says, and the police's £845,000 in kind as match funding.
+func ExampleCheckGrant() {
+	f, err := os.Open("../examples/programme_2023_24.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	lines, err := unitcost.ReadCosts(f, "programme_2023_24.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, err := unitcost.CheckGrant(lines, unitcost.Grant{Amount: 152900000, Year: 2023})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range g.Conditions {
+		fmt.Printf("%s: required £%.0f, actual £%.0f (%.0f%%), met %v\n", c.Condition, c.Required, c.Actual, 100*c.Share, c.Met)
+	}
+	// Output:
+	// interventions: required £458700, actual £745000 (49%), met true
+	// evaluation: required £74500, actual £109000 (15%), met true
+	// match_funding: required £229350, actual £845000 (55%), met true
+}
+
+// £42,000 of staff and £8,000 of overhead for 80 people: £50,000 / 80 =
+// £625 a person.
+func ExampleResult_WriteText() {
+	lines := []unitcost.Line{
+		{Intervention: "Custody Coaches", Item: "youth workers", Category: unitcost.Staff, Amount: 4200000, Year: 2023, Funder: "VRU core grant"},
+		{Intervention: "Custody Coaches", Item: "management", Category: unitcost.Overhead, Amount: 800000, Year: 2023, Funder: "VRU core grant"},
+	}
+	reach := []unitcost.Reach{{Intervention: "Custody Coaches", Group: "24_and_under", People: 80}}
+	res, err := unitcost.Calculate(lines, reach, nil, unitcost.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res.WriteText(os.Stdout, unitcost.TextOptions{})
+	// Output:
+	// Unit costs, amounts as written (no deflators), not discounted.
+	//
+	// Intervention     Total cost  People  Per person
+	// Custody Coaches  £50,000.00      80     £625.00
+	// Total            £50,000.00      80     £625.00
+	//
+	// By category
+	// Intervention          staff  non_staff   overhead  in_kind  volunteer
+	// Custody Coaches  £42,000.00      £0.00  £8,000.00    £0.00      £0.00
+	// Total            £42,000.00      £0.00  £8,000.00    £0.00      £0.00
+	//
+	// By funder
+	// Intervention     Funder                Cost
+	// Custody Coaches  VRU core grant  £50,000.00
+	// Total            VRU core grant  £50,000.00
+	//
+	// By group (cost shared by headcount)
+	// Intervention     Group         People        Cost
+	// Custody Coaches  24_and_under      80  £50,000.00
 }

@@ -11,15 +11,16 @@ import (
 )
 
 // ReadCosts reads a costs sheet: CSV with the columns intervention, item,
-// category, amount and year, and optionally funder, in any order; other
-// columns are ignored. For example
+// category, amount and year, and optionally funder and purpose, in any
+// order; other columns are ignored. For example
 //
 //	intervention,item,category,amount,year,funder
 //	School Navigators,youth workers,staff,118500,2023,VRU core grant
 //	School Navigators,seconded officer time,in_kind,12000.50,2023,Thames Valley Police
 //
-// Amounts are read by ParsePounds, categories by ParseCategory and years by
-// ParseYear. A negative amount, an empty intervention and any value that
+// Amounts are read by ParsePounds, categories by ParseCategory, purposes by
+// ParsePurpose (a blank one, or no purpose column, is intervention) and
+// years by ParseYear. A negative amount, an empty intervention and any value that
 // cannot be read are errors naming the file (name), the row and the column.
 //
 // A post's cost may be given as partners know it instead of as an amount,
@@ -36,12 +37,13 @@ func ReadCosts(r io.Reader, name string) ([]Line, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"intervention", "item", "category", "amount", "year"}, []string{"funder", "salary", "on_cost_rate", "wte"})
+	cols, err := sheetColumns(t, []string{"intervention", "item", "category", "amount", "year"}, []string{"funder", "salary", "on_cost_rate", "wte", "purpose"})
 	if err != nil {
 		return nil, err
 	}
 	interv, item, cat, amount, year, funder := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]
 	post := costsPostColumns{salary: cols[6], rate: cols[7], wte: cols[8]}
+	purpose := cols[9]
 	lines := make([]Line, t.Rows())
 	for i := range lines {
 		src := Source{File: name, Row: i + 2}
@@ -76,6 +78,11 @@ func ReadCosts(r io.Reader, name string) ([]Line, error) {
 		}
 		if funder != nil && !table.IsMissing(funder[i]) {
 			l.Funder = strings.TrimSpace(funder[i]) // a missing-value token (NA, ., null) counts as none
+		}
+		if purpose != nil && !table.IsMissing(purpose[i]) {
+			if l.Purpose, err = ParsePurpose(purpose[i]); err != nil {
+				return nil, &RowError{Source: src, Column: "purpose", Value: purpose[i], Err: err}
+			}
 		}
 	}
 	return lines, nil

@@ -20,6 +20,9 @@ type Line struct {
 	// Funder is who pays for the line, or gives it in kind; empty means
 	// Unspecified.
 	Funder string
+	// Purpose is what the line pays for, as the grant's conditions count
+	// it (CheckGrant); the zero value is PurposeIntervention.
+	Purpose Purpose
 	// Source is where the line came from, for errors.
 	Source Source
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"strconv"
+
+	"github.com/evalkit/evalkit/internal/decimal"
 )
 
 // StaffCost returns the yearly cost of a post from its salary, its on-cost
@@ -42,9 +43,9 @@ func StaffCost(salary Pence, onCostRate, wte float64) (Pence, error) {
 	if onCostRate > 10 {
 		return 0, fmt.Errorf("%w: an on-cost rate of %v is over 1000%%; write 28%% as 0.28", ErrNumber, onCostRate)
 	}
-	r := staffDecimal(onCostRate)
+	r := decimal.Exact(onCostRate)
 	r.Add(r, big.NewRat(1, 1))
-	r.Mul(r, staffDecimal(wte))
+	r.Mul(r, decimal.Exact(wte))
 	r.Mul(r, new(big.Rat).SetInt64(int64(salary)))
 	// Round half away from zero: floor(x + 1/2) for x >= 0.
 	r.Add(r, big.NewRat(1, 2))
@@ -63,10 +64,4 @@ func StaffLine(intervention, item string, salary Pence, onCostRate, wte float64,
 		return Line{}, fmt.Errorf("unitcost: staff cost of %q: %w", item, err)
 	}
 	return Line{Intervention: intervention, Item: item, Category: Staff, Amount: amount, Year: year, Funder: funder}, nil
-}
-
-// staffDecimal returns x as the exact value of its shortest decimal form.
-func staffDecimal(x float64) *big.Rat {
-	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64)) // always a valid decimal
-	return r
 }

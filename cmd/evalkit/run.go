@@ -33,6 +33,7 @@ func commands() []command {
 		&randomiseCmd{},
 		&analyseCmd{},
 		&unitcostCmd{},
+		&benefitsCmd{},
 		&lifecycleCmd{},
 		&helpCmd{},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	plots "github.com/evalkit/evalkit/report"
 	"github.com/evalkit/evalkit/unitcost"
@@ -23,6 +27,7 @@ type unitcostCmd struct {
 	sensitivitySet                    bool
 	json, force                       bool
 	plot                              string
+	grant, year, grantFunder          string
 }
 
 func (*unitcostCmd) name() string    { return "unitcost" }
@@ -43,130 +48,159 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.plot, "plot", "", "draw cost per person by category to `FILE` (.png or .svg)")
 	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
+	fs.StringVar(&c.grant, "grant", "", "check the sheet against the conditions of a grant of `AMOUNT` pounds (needs --year)")
+	fs.StringVar(&c.year, "year", "", "the grant's financial `YEAR`, such as 2023-24")
+	fs.StringVar(&c.grantFunder, "grant-funder", unitcost.DefaultGrantFunder, "the funder `NAME` of the grant's lines")
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "sensitivity" {
-			c.sensitivitySet = true
-		}
-	})
-	opt, plotFormat, err := c.options()
+	if c.grant != "" || c.year != "" {
+		return c.checkGrant(e)
+	}
+	fs.Visit(func(f *flag.Flag) { c.sensitivitySet = c.sensitivitySet || f.Name == "sensitivity" })
+	opt, err := c.options()
 	if err != nil {
 		return err
 	}
-	lines, err := unitcostRead(c.costs, unitcost.ReadCosts)
-	if err != nil {
-		return err
-	}
-	reach, err := unitcostRead(c.reach, unitcost.ReadReach)
-	if err != nil {
-		return err
-	}
+	var lines []unitcost.Line
+	var reach []unitcost.Reach
 	var outcomes []unitcost.Outcome
-	if c.outcomes != "" {
-		if outcomes, err = unitcostRead(c.outcomes, unitcost.ReadOutcomes); err != nil {
-			return err
-		}
+	if err := errors.Join(readInto(&lines, c.costs, unitcost.ReadCosts), readInto(&reach, c.reach, unitcost.ReadReach),
+		readInto(&outcomes, c.outcomes, unitcost.ReadOutcomes), readInto(&opt.Deflators, c.deflators, unitcost.ReadDeflators)); err != nil {
+		return err
 	}
-	if c.deflators != "" {
-		if opt.Deflators, err = unitcostRead(c.deflators, unitcost.ReadDeflators); err != nil {
-			return err
-		}
-		if _, ok := opt.Deflators[opt.PriceYear]; !ok {
-			return fmt.Errorf("%s: no index for the price year %d", filepath.Base(c.deflators), opt.PriceYear)
-		}
+	if _, ok := opt.Deflators[opt.PriceYear]; c.deflators != "" && !ok {
+		return fmt.Errorf("%s: no index for the price year %d", filepath.Base(c.deflators), opt.PriceYear)
 	}
 	res, err := unitcost.Calculate(lines, reach, outcomes, opt)
 	if err != nil {
 		return err
 	}
 	if c.plot != "" {
-		if err := c.writePlot(res, plotFormat); err != nil {
+		p, err := plots.CostPerPerson(res)
+		if err != nil {
+			return fmt.Errorf("--plot: %w", err)
+		}
+		w, h := plots.CostPerPersonSize(res)
+		if err := writePlotFile(c.plot, p, w, h, c.force); err != nil {
 			return err
 		}
 	}
 	if c.json {
 		return writeJSON(e.stdout, res.JSON())
 	}
-	var b bytes.Buffer
-	writeUnitcostTable(&b, res, unitcostBasis(c, res), c.sensitivitySet)
-	_, err = e.stdout.Write(b.Bytes())
-	return err
+	return res.WriteText(e.stdout, unitcost.TextOptions{PriceYear: c.priceYear, BaseYear: c.baseYear,
+		Deflators: filepath.Base(c.deflators), Sensitivity: c.sensitivitySet})
 }
 
 // options checks the flags and turns them into the library's options.
-func (c *unitcostCmd) options() (unitcost.Options, string, error) {
+func (c *unitcostCmd) options() (unitcost.Options, error) {
 	var opt unitcost.Options
 	if c.costs == "" || c.reach == "" {
-		return opt, "", usageErrorf("--costs and --reach are required (see -h)")
+		return opt, usageErrorf("--costs and --reach are required (see -h)")
 	}
 	if (c.priceYear == "") != (c.deflators == "") {
-		return opt, "", usageErrorf("--price-year and --deflators go together: give both for real terms, or neither")
+		return opt, usageErrorf("--price-year and --deflators go together: give both for real terms, or neither")
 	}
 	if c.priceYear != "" {
 		y, err := unitcost.ParseYear(c.priceYear)
 		if err != nil {
-			return opt, "", usageErrorf("--price-year %q: %v", c.priceYear, err)
+			return opt, usageErrorf("--price-year %q: %v", c.priceYear, err)
 		}
 		opt.PriceYear = y
 	}
 	if (c.discountRate == "") != (c.baseYear == "") {
-		return opt, "", usageErrorf("--discount-rate and --base-year go together: give both to discount (the Green Book rate is 0.035), or neither")
+		return opt, usageErrorf("--discount-rate and --base-year go together: give both to discount (the Green Book rate is 0.035), or neither")
 	}
 	if c.discountRate != "" {
 		r, err := strconv.ParseFloat(strings.TrimSpace(c.discountRate), 64)
 		switch {
 		case err != nil && strings.HasSuffix(c.discountRate, "%"):
-			return opt, "", usageErrorf("--discount-rate %q: write the rate as a share, 0.035 for 3.5%%", c.discountRate)
+			return opt, usageErrorf("--discount-rate %q: write the rate as a share, 0.035 for 3.5%%", c.discountRate)
 		case err != nil || r < 0 || r != r:
-			return opt, "", usageErrorf("--discount-rate %q: not a rate of 0 or more, such as 0.035", c.discountRate)
+			return opt, usageErrorf("--discount-rate %q: not a rate of 0 or more, such as 0.035", c.discountRate)
 		case r >= 1:
-			return opt, "", usageErrorf("--discount-rate %v: a rate of 100%% or more; write 3.5%% as 0.035", r)
+			return opt, usageErrorf("--discount-rate %v: a rate of 100%% or more; write 3.5%% as 0.035", r)
 		}
 		y, err := unitcost.ParseYear(c.baseYear)
 		if err != nil {
-			return opt, "", usageErrorf("--base-year %q: %v", c.baseYear, err)
+			return opt, usageErrorf("--base-year %q: %v", c.baseYear, err)
 		}
 		opt.DiscountRate, opt.BaseYear = r, y
 	}
 	if s := c.sensitivity; !(s >= 0 && s < 1) {
-		return opt, "", usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
+		return opt, usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
 	}
 	opt.Sensitivity = c.sensitivity
-	format := plotFormat(c.plot)
-	if c.plot != "" {
-		if format == "" {
-			return opt, "", usageErrorf("--plot %q: the file name must end in .png or .svg", c.plot)
-		}
-		if !c.force {
-			if err := checkAbsent(c.plot); err != nil {
-				return opt, "", err
-			}
-		}
-	}
-	return opt, format, nil
+	return opt, checkPlotFlag(c.plot, c.force)
 }
 
-// unitcostRead opens path and reads it with read, which names the file by
-// its base name in errors, as internal/table does.
-func unitcostRead[T any](path string, read func(io.Reader, string) (T, error)) (T, error) {
+// checkGrant runs --grant: the costs sheet alone against the grant's
+// conditions.
+func (c *unitcostCmd) checkGrant(e *env) error {
+	switch {
+	case c.grant == "" || c.year == "" || c.costs == "":
+		return usageErrorf("--grant, --year and --costs go together: the grant's amount, its financial year and the sheet to check (see -h)")
+	case c.reach != "" || c.outcomes != "" || c.deflators != "" || c.discountRate != "" || c.plot != "":
+		return usageErrorf("--grant checks the costs sheet alone, at its amounts as written: leave out --reach, --outcomes, --deflators, --discount-rate and --plot")
+	}
+	amount, err := unitcost.ParsePounds(c.grant)
+	if err != nil {
+		return usageErrorf("--grant %q: %v", c.grant, err)
+	}
+	year, err := unitcost.ParseYear(c.year)
+	if err != nil {
+		return usageErrorf("--year %q: %v", c.year, err)
+	}
+	var lines []unitcost.Line
+	if err := readInto(&lines, c.costs, unitcost.ReadCosts); err != nil {
+		return err
+	}
+	g, err := unitcost.CheckGrant(lines, unitcost.Grant{Amount: amount, Year: year, Funder: c.grantFunder})
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(e.stdout, g.JSON())
+	}
+	return g.WriteText(e.stdout)
+}
+
+// readInto opens path and reads it with read into *into, unless path is
+// empty; read names the file by its base name in errors, as
+// internal/table does.
+func readInto[T any](into *T, path string, read func(io.Reader, string) (T, error)) error {
+	if path == "" {
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		var zero T
-		return zero, err
+		return err
 	}
 	defer f.Close()
-	return read(f, filepath.Base(path))
+	*into, err = read(f, filepath.Base(path))
+	return err
 }
 
-func (c *unitcostCmd) writePlot(res *unitcost.Result, format string) error {
-	p, err := plots.CostPerPerson(res)
-	if err != nil {
-		return fmt.Errorf("--plot: %w", err)
+// checkPlotFlag checks a --plot file's name (.png or .svg) and, without
+// force, that it does not exist yet.
+func checkPlotFlag(path string, force bool) error {
+	if path == "" {
+		return nil
 	}
-	w, h := plots.CostPerPersonSize(res)
-	wt, err := p.WriterTo(w, h, format)
+	if plotFormat(path) == "" {
+		return usageErrorf("--plot %q: the file name must end in .png or .svg", path)
+	}
+	if !force {
+		return checkAbsent(path)
+	}
+	return nil
+}
+
+// writePlotFile draws p at w by h in the format of path's extension and
+// writes it atomically.
+func writePlotFile(path string, p *plot.Plot, w, h vg.Length, force bool) error {
+	wt, err := p.WriterTo(w, h, plotFormat(path))
 	if err != nil {
 		return err
 	}
@@ -174,5 +208,5 @@ func (c *unitcostCmd) writePlot(res *unitcost.Result, format string) error {
 	if _, err := wt.WriteTo(&b); err != nil {
 		return err
 	}
-	return writeFileAtomic(c.plot, b.Bytes(), c.force)
+	return writeFileAtomic(path, b.Bytes(), force)
 }
