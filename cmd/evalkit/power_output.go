@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"gonum.org/v1/plot/vg"
 
@@ -30,40 +29,7 @@ func (c *powerCommon) output(e *env, res powerResult) error {
 	if c.json {
 		return writeJSON(e.stdout, res)
 	}
-	s := res.Summary()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\nSolved for: %s\n\n", s.Title, s.Solved)
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	for _, r := range s.Rows {
-		fmt.Fprintf(tw, "  %s\t%s\n", r.Name, r.Value)
-	}
-	tw.Flush()
-	b.WriteString("\nAssumptions:\n")
-	for _, a := range s.Assumptions {
-		b.WriteString(powerWrap("  - ", a, 78))
-	}
-	_, err := e.stdout.Write(b.Bytes())
-	return err
-}
-
-// powerWrap wraps text at width, the first line after prefix and the rest
-// indented to match.
-func powerWrap(prefix, text string, width int) string {
-	var b strings.Builder
-	line := prefix
-	indent := strings.Repeat(" ", len(prefix))
-	for _, word := range strings.Fields(text) {
-		if len(line)+1+len(word) > width && strings.TrimSpace(line) != strings.TrimSpace(prefix) {
-			b.WriteString(strings.TrimRight(line, " ") + "\n")
-			line = indent
-		}
-		if line != prefix && line != indent {
-			line += " "
-		}
-		line += word
-	}
-	b.WriteString(line + "\n")
-	return b.String()
+	return res.Summary().WriteText(e.stdout)
 }
 
 // plotFormat returns "png" or "svg" from path's extension, else "": the

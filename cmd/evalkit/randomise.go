@@ -93,7 +93,7 @@ func (c *randomiseCmd) run(e *env, args []string) error {
 		return err
 	}
 	if cfg.json {
-		return writeJSON(e.stdout, res.jsonOut())
+		return writeJSON(e.stdout, res)
 	}
-	return res.writeTable(e.stdout)
+	return res.WriteText(e.stdout)
 }

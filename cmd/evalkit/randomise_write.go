@@ -10,17 +10,9 @@ import (
 	"github.com/evalkit/evalkit/rct"
 )
 
-// randomiseResult is what a randomisation produced.
-type randomiseResult struct {
-	cfg      *randomiseConfig
-	r        *rct.Randomisation
-	outSHA   string
-	manifest string
-}
-
 // randomiseWrite runs a randomisation and writes the output and manifest
 // atomically; nothing is written on error.
-func randomiseWrite(cfg *randomiseConfig) (*randomiseResult, error) {
+func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	// A million-row file is held as text while the allocation is made;
 	// collecting garbage more often keeps the peak memory below R's for
 	// the same work, for a little more CPU time.
@@ -84,5 +76,5 @@ func randomiseWrite(cfg *randomiseConfig) (*randomiseResult, error) {
 	if err := mf.Commit(cfg.force); err != nil {
 		return nil, fmt.Errorf("%s written, but not its manifest: %w", cfg.out, err)
 	}
-	return &randomiseResult{cfg: cfg, r: r, outSHA: sum, manifest: mpath}, nil
+	return &rct.Record{Randomisation: r, Output: cfg.out, OutputSHA256: sum, Manifest: mpath}, nil
 }
