@@ -120,6 +120,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Block, "block", "", "the randomisation block `column`")
 	fs.StringVar(&o.cols.Cluster, "cluster", "", "the cluster `column` (units randomised together)")
 	fs.StringVar(&o.cols.Exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
+	fs.StringVar(&o.cols.Received, "received", "", "the `column` (0/1) of whether each unit received the intervention: adds each comparison's complier average causal effect (cace)")
+	fs.StringVar(&o.cols.Subgroup, "subgroup", "", "the subgroup `column`: adds each comparison within each of its levels and the interaction test (subgroups, interaction_p)")
 	fs.StringVar(&model, "model", "negbin", "the count `model`: negbin or poisson")
 	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")

@@ -51,6 +51,9 @@ func Analyse(d Data, p Plan) (*Result, error) {
 			p.Fit(tr.label, t.control.label, len(tr.y)+len(t.control.y))
 		}
 		c := t.compare(tr, m, p.Level)
+		t.compliance(&c, tr, p)
+		t.subgroups(&c, tr, m, p)
+		t.leeBounds(&c, tr)
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue
 	}

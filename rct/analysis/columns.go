@@ -14,10 +14,15 @@ import (
 //
 // ID, the column of unit ids, is read only when given; an analysis by the
 // trial's design (Data.Allocated) needs it to find each row's allocation.
+//
+// Received (0/1: whether the unit received the intervention) adds each
+// comparison's complier average causal effect; Subgroup, a column of
+// labels, its estimate within each level and the interaction test.
 type Columns struct {
 	Arm, Outcome, Exposure, Block, Cluster string
 	Covariates                             []string
 	ID                                     string
+	Received, Subgroup                     string
 }
 
 // Source is a table of text columns, such as a CSV file read by ReadCSV or
@@ -60,6 +65,10 @@ type Data struct {
 	// allocation the rows were matched to (Allocated).
 	id     []string
 	design *Design
+	// received is 0, 1 or NaN (missing) by row, nil without
+	// Columns.Received; subgroup the Columns.Subgroup labels, or nil.
+	received []float64
+	subgroup []string
 }
 
 // Columns returns the columns d was read with, Arm filled in.
@@ -137,7 +146,13 @@ func Read(src Source, c Columns) (Data, error) {
 			return Data{}, err
 		}
 	}
-	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id} {
+	if err := d.readReceived(src); err != nil {
+		return Data{}, err
+	}
+	if err := d.readSubgroup(src); err != nil {
+		return Data{}, err
+	}
+	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id, d.subgroup} {
 		if col != nil && len(col) != len(d.arm) {
 			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
 		}

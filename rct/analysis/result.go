@@ -97,6 +97,13 @@ type Comparison struct {
 	// PAdjusted is the p-value adjusted by Plan.Adjust over all
 	// comparisons (Holm's by default, then equal to PHolm).
 	PAdjusted float64 `json:"p_adjusted"`
+	// Cace, Subgroups with InteractionP, and LeeBounds are nil unless
+	// Columns.Received, Columns.Subgroup, or attrition (compliance.go,
+	// subgroup.go, attrition.go) call for them.
+	Cace         *CACE      `json:"cace,omitempty"`
+	Subgroups    []Subgroup `json:"subgroups,omitempty"`
+	InteractionP *float64   `json:"interaction_p,omitempty"`
+	LeeBounds    *LeeBounds `json:"lee_bounds,omitempty"`
 	// Notes say why a number is undefined or how it was computed.
 	Notes []string `json:"notes"`
 }

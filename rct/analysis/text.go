@@ -59,6 +59,9 @@ func (r *Result) WriteText(w io.Writer) error {
 			}
 			fmt.Fprintf(tw, "  %s (%s)\t%s\t\t\t%s\t\n", t.Method, statisticName(t.Method), stat, FormatNumber(t.PValue))
 		}
+		writeCACE(tw, c)
+		writeSubgroups(tw, c, r.Columns.Subgroup)
+		writeLeeBounds(tw, c)
 		tw.Flush()
 		for _, n := range c.Notes {
 			fmt.Fprintf(&b, "  note: %s\n", n)

@@ -159,7 +159,8 @@ func (t *trial) dataWarnings(words binaryWords) {
 	}
 }
 
-// missingAt reports whether data row i lacks a covariate, block or cluster.
+// missingAt reports whether data row i lacks a covariate, block, cluster or
+// received value.
 func (t *trial) missingDesignAt(i int) bool {
 	for j := range t.d.cov {
 		if t.d.cov[j].missingAt(i) {
@@ -167,7 +168,8 @@ func (t *trial) missingDesignAt(i int) bool {
 		}
 	}
 	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
-		t.d.cluster != nil && table.IsMissing(t.d.cluster[i])
+		t.d.cluster != nil && table.IsMissing(t.d.cluster[i]) ||
+		t.d.received != nil && math.IsNaN(t.d.received[i])
 }
 
 // warn records a warning once.
