@@ -32,6 +32,7 @@ func commands() []command {
 		&powerCmd{},
 		&randomiseCmd{},
 		&analyseCmd{},
+		&iccCmd{},
 		&unitcostCmd{},
 		&lifecycleCmd{},
 		&helpCmd{},
