@@ -83,9 +83,9 @@ func (t *trial) multilevel(tr, c *arm, level float64) Comparison {
 }
 
 // iccInterval returns Searle's interval for the ICC of the comparison s
-// (stats.SearleICCInterval):
-// from the F ratio of the clusters' mean square to the within-cluster
-// mean square, the clusters compared within their arm and block,
+// (stats.SearleICCInterval) from the F ratio of the clusters' mean square
+// to the within-cluster mean square, the clusters compared within their
+// arm and block,
 //
 //	anova(lm(outcome ~ factor(arm):factor(block) + factor(cluster)))
 //
