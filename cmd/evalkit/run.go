@@ -33,6 +33,7 @@ func commands() []command {
 		&randomiseCmd{},
 		&analyseCmd{},
 		&poolCmd{},
+		&iccCmd{},
 		&unitcostCmd{},
 		&benefitsCmd{},
 		&lifecycleCmd{},

@@ -7,7 +7,8 @@ import (
 )
 
 // FuzzAnalyse reads arbitrary CSV text and analyses it with covariates,
-// blocks, clusters and randomisation inference as mask says: it must never
+// blocks, clusters, randomisation inference and the model (negbin,
+// poisson, multilevel) as mask says: it must never
 // panic, and a Result must marshal to valid JSON.
 func FuzzAnalyse(f *testing.F) {
 	f.Add("arm,y,x,b,g\ncontrol,1,2,A,1\ncontrol,0,3,A,2\ntreatment,1,1,A,3\ntreatment,1,5,B,4\ncontrol,2,2,B,5\ntreatment,3,NA,B,6\n", uint8(15), uint8(0))
@@ -25,6 +26,13 @@ func FuzzAnalyse(f *testing.F) {
 	f.Add("arm,y,x,b,g\ncontrol,yes,1,A,1\nControl,no,2,A,1\ntreatment,yes,3,B,2\n", uint8(1), uint8(2))
 	f.Add("arm,y,x,b,g\ncontrol,1,1,A,1\ncontrol,2,2,A,1\ntreatment,3,3,B,2\ntreatment,5,1,B,2\ncontrol,2,1,A,3\ncontrol,0,2,A,3\n", uint8(0), uint8(1))
 	f.Add("arm,y,x,b,g\ncontrol,2,1,A,1\ncontrol,2,2,A,2\ntreatment,3,1,B,3\ntreatment,3,2,B,4\n", uint8(1), uint8(3))
+	// The multilevel model (mask 32, with a cluster): clusters of one row,
+	// a cluster variance of 0, a cluster holding both arms, blocks and
+	// randomisation inference.
+	f.Add("arm,y,x,b,g\ncontrol,1,2,A,1\ncontrol,2,3,A,1\ntreatment,3,1,A,2\ntreatment,5,5,B,2\ncontrol,2,2,B,3\ntreatment,3,NA,B,4\n", uint8(36), uint8(1))
+	f.Add("arm,y,x,b,g\ncontrol,1,2,A,1\ncontrol,3,3,A,1\ntreatment,1,1,A,2\ntreatment,3,5,B,2\ncontrol,1,2,B,3\ncontrol,3,2,B,3\ntreatment,2,1,B,4\n", uint8(47), uint8(0))
+	f.Add("arm,y,x,b,g\ncontrol,1,a,A,1\ntreatment,2,b,A,1\ncontrol,3,a,B,2\ntreatment,5,b,B,2\ncontrol,4,a,A,3\ntreatment,7,b,B,3\n", uint8(39), uint8(1))
+	f.Add("arm,y,x,b,g\ncontrol,0,1,A,1\ncontrol,1,2,A,1\ntreatment,1,1,B,2\ntreatment,1,2,B,2\n", uint8(36), uint8(0))
 	f.Fuzz(func(t *testing.T, csv string, mask, typ uint8) {
 		c := Columns{Outcome: "y"}
 		if mask&1 != 0 {
@@ -36,7 +44,7 @@ func FuzzAnalyse(f *testing.F) {
 		if mask&4 != 0 {
 			c.Cluster = "g"
 		}
-		p := Plan{Type: Type(typ % 4), Model: Model(mask >> 4 & 1)}
+		p := Plan{Type: Type(typ % 4), Model: Model(mask >> 4 % 3)}
 		if mask&8 != 0 {
 			p.Permutations, p.Seed = 30, 1
 		}
