@@ -60,6 +60,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 			return usageErrorf("%v", err)
 		}
 	}
+	if o.plan.Model == analysis.Multilevel && o.cols.Cluster == "" {
+		return usageErrorf("--model multilevel needs --cluster")
+	}
 	prog := newProgress(e, "reading "+filepath.Base(o.in))
 	t, err := table.ReadFileProgress(o.in, prog.Update)
 	prog.Done()
@@ -122,7 +125,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
 	fs.StringVar(&o.cols.Received, "received", "", "the `column` (0/1) of whether each unit received the intervention: adds each comparison's complier average causal effect (cace)")
 	fs.StringVar(&o.cols.Subgroup, "subgroup", "", "the subgroup `column`: adds each comparison within each of its levels and the interaction test (subgroups, interaction_p)")
-	fs.StringVar(&model, "model", "negbin", "the count `model`: negbin or poisson")
+	fs.StringVar(&model, "model", "negbin", "the count `model`, negbin or poisson; or multilevel, a mixed model of a continuous outcome with --cluster")
 	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
@@ -153,11 +156,15 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 		return nil, usageErrorf("--type %q: want continuous, binary or count", typ)
 	}
 	if o.plan.Model, err = analysis.ParseModel(model); err != nil || model == "" {
-		return nil, usageErrorf("--model %q: want negbin or poisson", model)
+		return nil, usageErrorf("--model %q: want negbin, poisson or multilevel", model)
+	}
+	multilevel := o.plan.Model == analysis.Multilevel
+	if multilevel && o.plan.Type != analysis.Auto && o.plan.Type != analysis.Continuous {
+		return nil, usageErrorf("--model multilevel is for a continuous outcome")
 	}
 	if o.plan.Type != analysis.Count {
 		for _, f := range []string{"model", "exposure"} {
-			if set[f] {
+			if set[f] && (f == "exposure" || !multilevel) {
 				return nil, usageErrorf("--%s is for counts only: give --type count", f)
 			}
 		}

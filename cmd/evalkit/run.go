@@ -32,6 +32,8 @@ func commands() []command {
 		&powerCmd{},
 		&randomiseCmd{},
 		&analyseCmd{},
+		&poolCmd{},
+		&iccCmd{},
 		&unitcostCmd{},
 		&benefitsCmd{},
 		&lifecycleCmd{},

@@ -97,6 +97,8 @@ func (t *trial) compare(tr *arm, m Method, level float64) Comparison {
 		return t.glm(tr, c, level, m)
 	case PoissonGLM:
 		return t.glm(tr, c, level, m)
+	case MixedREML:
+		return t.multilevel(tr, c, level)
 	}
 	return t.ols(tr, c, level, m)
 }

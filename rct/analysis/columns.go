@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -191,15 +192,21 @@ func (d *Data) numbers(src Source, name string) ([]string, []float64, error) {
 // checkCovariates refuses an empty covariate name, one given twice, and the
 // outcome or arm given as a covariate.
 func checkCovariates(c Columns) error {
+	return checkCovariateNames(c.Covariates, "the outcome or the arm column", c.Outcome, c.Arm)
+}
+
+// checkCovariateNames refuses an empty covariate name, one given twice,
+// and one of the columns others, which are what.
+func checkCovariateNames(names []string, what string, others ...string) error {
 	seen := map[string]bool{}
-	for _, n := range c.Covariates {
+	for _, n := range names {
 		switch {
 		case n == "":
 			return fmt.Errorf("analysis: an empty covariate name")
 		case seen[n]:
 			return fmt.Errorf("analysis: covariate %q is given twice", n)
-		case n == c.Outcome || n == c.Arm:
-			return fmt.Errorf("analysis: covariate %q is the outcome or the arm column", n)
+		case slices.Contains(others, n):
+			return fmt.Errorf("analysis: covariate %q is %s", n, what)
 		}
 		seen[n] = true
 	}

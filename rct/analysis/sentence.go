@@ -53,6 +53,12 @@ func (r *Result) Describe(c Comparison) string {
 			by += " by " + col.Cluster
 		}
 		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, by)
+	case MixedREML:
+		by := "cluster"
+		if col.Cluster != "" {
+			by += " (" + col.Cluster + ")"
+		}
+		s = fmt.Sprintf("Difference in mean %s between %s and %s from a multilevel model with a random intercept for each %s%s, fitted by REML, with Satterthwaite degrees of freedom; the ICC and the effect sizes g_total and g_within are of the model without covariates.", r.Outcome, c.Treatment, c.Control, by, adjusted)
 	default:
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}
