@@ -59,9 +59,9 @@ func TestTWFEMatchesLmRobust(t *testing.T) {
 	// lm_robust(attendance ~ treated_post, fixed_effects = ~ school + term,
 	//           clusters = CLUSTER, se_type = "CR2").
 	for _, tc := range []struct {
-		name, file string
-		byTown     bool
-		balanced   bool
+		name, file             string
+		byTown                 bool
+		balanced               bool
 		est, se, df, lo, hi, p float64
 	}{
 		{"balanced, clusters = school", "panel_one.csv", false, true,
