@@ -32,6 +32,8 @@ func commands() []command {
 		&powerCmd{},
 		&randomiseCmd{},
 		&analyseCmd{},
+		&didCmd{},
+		&matchCmd{},
 		&unitcostCmd{},
 		&lifecycleCmd{},
 		&helpCmd{},
