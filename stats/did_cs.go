@@ -103,6 +103,7 @@ const didSmallSE = 1.4901161193847656e-07
 // Special cases:
 //
 //	no never-treated unit, or no treated group after the first period → error wrapping ErrTooFew
+//	a group with no observed period before it                         → error wrapping ErrTooFew
 //	a cell with no unit of its group or of the never treated observed
 //	in period t or b                                                  → error wrapping ErrTooFew
 //	a unit whose group differs between rows, or a unit observed twice

@@ -138,6 +138,9 @@ func (p *didPanel) cells() ([]didCell, error) {
 	for g := 1; g < len(p.members); g++ {
 		b, _ := slices.BinarySearch(p.times, p.groups[g-1])
 		b-- // the last period before g
+		if b < 0 {
+			return nil, fmt.Errorf("%w: no period before the first treated period %v is observed (once the units treated in the first period are left out)", ErrTooFew, p.groups[g-1])
+		}
 		for t := 0; t < T; t++ {
 			c := didCell{g: g, t: t}
 			if t != b {

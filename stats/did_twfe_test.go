@@ -2,6 +2,7 @@ package stats
 
 import (
 	"encoding/csv"
+	"math"
 	"os"
 	"strconv"
 	"testing"
@@ -89,4 +90,38 @@ func TestTWFEMatchesLmRobust(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestTWFEClosedFormEqualsOLS(t *testing.T) {
+	// The balanced panel's closed form and the OLS with units absorbed and
+	// period dummies are two computations of the same CR2.
+	y, unit, town, term, group := readQEDPanel(t, "panel_one.csv")
+	d := didTreated(term, group)
+	codes, _ := codeLabels(didLabels(term))
+	for _, cl := range [][]string{unit, town} {
+		r, err := TWFE(y, d, unit, didLabels(term), cl, 0)
+		require.NoError(t, err)
+		require.True(t, r.Balanced)
+		est, se, df, err := twfeByOLS(y, d, unit, codes, 8, cl)
+		require.NoError(t, err)
+		for _, c := range [][2]float64{{r.Estimate, est}, {r.SE, se}, {r.DF, df}} {
+			assert.True(t, scalar.EqualWithinAbsOrRel(c[0], c[1], 0, 1e-10), "%.17g vs %.17g", c[0], c[1])
+		}
+	}
+}
+
+func TestTWFEErrors(t *testing.T) {
+	y, unit, _, term, group := readQEDPanel(t, "panel_one.csv")
+	one := make([]string, len(y))
+	_, err := TWFE(y, didTreated(term, group), unit, didLabels(term), one, 0)
+	assert.ErrorIs(t, err, ErrTooFew, "one cluster")
+	all := make([]bool, len(y))
+	for i := range all {
+		all[i] = term[i] >= 5 // every unit treated from period 5: the period effects absorb it
+	}
+	_, err = TWFE(y, all, unit, didLabels(term), nil, 0)
+	assert.ErrorIs(t, err, ErrSingular)
+	y[3] = math.NaN()
+	_, err = TWFE(y, didTreated(term, group), unit, didLabels(term), nil, 0)
+	assert.ErrorIs(t, err, ErrDomain)
 }
