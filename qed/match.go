@@ -65,12 +65,14 @@ type BalanceRow struct {
 
 // MatchResult is a matching or weighting as evalkit match reports it.
 type MatchResult struct {
-	Method    string `json:"method"`
-	Treat     string `json:"treat"`
-	Treated   int    `json:"n_treated"`
-	Controls  int    `json:"n_control"`
-	Rows      int    `json:"n_rows"`
-	Missing   int    `json:"n_missing"`
+	Method string `json:"method"`
+	Treat  string `json:"treat"`
+	// Outcome names the outcome column ("" without one).
+	Outcome  string `json:"outcome"`
+	Treated  int    `json:"n_treated"`
+	Controls int    `json:"n_control"`
+	Rows     int    `json:"n_rows"`
+	Missing  int    `json:"n_missing"`
 	// Caliper is the caliper in SDs of the score and CaliperWidth in the
 	// score's units (null without one or with ebal).
 	Caliper      float64 `json:"caliper"`
@@ -107,7 +109,7 @@ type MatchResult struct {
 // reducing the effects of confounding in observational studies.
 // Multivariate Behavioral Research 46(3), 399-424.
 func (d *MatchData) Match(opt MatchOptions) (*MatchResult, error) {
-	r := &MatchResult{Method: opt.Method.String(), Treat: d.Columns.Treat, Rows: d.Rows, Missing: d.Missing,
+	r := &MatchResult{Method: opt.Method.String(), Treat: d.Columns.Treat, Outcome: d.Columns.Outcome, Rows: d.Rows, Missing: d.Missing,
 		Caliper: math.NaN(), CaliperWidth: math.NaN(), ESS: math.NaN(), MaxMeanGap: math.NaN(), SMSLevel: SMSLevel, Warnings: []string{}}
 	treat := make([]float64, len(d.Treated))
 	for i, t := range d.Treated {

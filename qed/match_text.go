@@ -27,7 +27,10 @@ func (r *MatchResult) WriteText(w io.Writer) error {
 		if r.CaliperWidth > 0 {
 			fmt.Fprintf(&b, ", caliper %s SD (%s)", num(r.Caliper), num(r.CaliperWidth))
 		}
-		fmt.Fprintf(&b, "; %d matched pairs\n", *r.NMatched)
+		if r.NMatched != nil {
+			fmt.Fprintf(&b, "; %d matched pairs", *r.NMatched)
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\nBalance (std. difference = difference in means / SD of the treated; variance ratio treated / control)\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

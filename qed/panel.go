@@ -32,7 +32,7 @@ type Panel struct {
 	// Unit, Cluster, Time, FirstTreated and Outcome hold the rows kept, in
 	// file order; FirstTreated is 0 for never treated. Cluster is nil
 	// without Columns.Cluster.
-	Unit, Cluster []string
+	Unit, Cluster               []string
 	Time, FirstTreated, Outcome []float64
 	// Rows counts the data rows of the file and Missing those left out.
 	Rows, Missing int

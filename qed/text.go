@@ -71,7 +71,7 @@ func (r *DiDResult) WriteText(w io.Writer) error {
 	row := func(name string, e Effect) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", name, num(e.Estimate), num(e.SE), interval(e.CILow, e.CIHigh), num(e.DF), num(e.PValue))
 	}
-	if r.Method == "twfe_cr2" {
+	if r.Dynamic == nil {
 		row("ATT (treated x after)", r.Simple)
 	} else {
 		row("simple ATT", r.Simple)

@@ -38,7 +38,7 @@ func EventStudyPlot(events []qed.EventTime, outcome string, level float64) (*plo
 	}
 	lv := strconv.FormatFloat(100*level, 'g', 6, 64)
 	p := NewStyledPlot("Event study: effect by periods since treatment began",
-		"periods since the first treated period (e = t - g)", analysisShort(outcome)+" (difference, "+lv+"% CI)")
+		"periods since the first treated period (e = t - g)", eventStudyLabel(outcome)+" (difference, "+lv+"% CI)")
 	var pts [3]plotter.XYs // pre, post, base
 	lo, hi := 0.0, 0.0
 	xmin, xmax := math.Inf(1), math.Inf(-1)
@@ -72,7 +72,7 @@ func EventStudyPlot(events []qed.EventTime, outcome string, level float64) (*plo
 	pad := 0.08 * math.Max(hi-lo, 1e-9)
 	p.Y.Min, p.Y.Max = lo-pad, hi+pad
 	p.X.Min, p.X.Max = xmin-0.6, xmax+0.6
-	p.X.Tick.Marker = NiceTicks{}
+	p.X.Tick.Marker = eventTicks{}
 	p.Y.Tick.Marker = NiceTicks{}
 	zero, _ := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: 0}, {X: p.X.Max, Y: 0}})
 	zero.LineStyle = referenceLineStyle(false)
@@ -103,3 +103,32 @@ func EventStudyPlot(events []qed.EventTime, outcome string, level float64) (*plo
 
 // finite reports whether v is a number other than ±Inf.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// eventStudyLabelRunes is the most characters of the outcome's name on the
+// y axis, which is shorter than the plot's width.
+const eventStudyLabelRunes = 28
+
+// eventStudyLabel returns the outcome's name cut for the y axis.
+func eventStudyLabel(s string) string {
+	r := []rune(analysisShort(s))
+	if len(r) <= eventStudyLabelRunes {
+		return string(r)
+	}
+	return string(r[:eventStudyLabelRunes-1]) + "…"
+}
+
+// eventTicks marks every whole event time when there are at most 15 of
+// them, and NiceTicks' round numbers otherwise.
+type eventTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (eventTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi-lo <= 15) {
+		return NiceTicks{}.Ticks(lo, hi)
+	}
+	var ticks []plot.Tick
+	for v := math.Ceil(lo); v <= hi; v++ {
+		ticks = append(ticks, plot.Tick{Value: v + 0, Label: strconv.FormatFloat(v+0, 'f', 0, 64)})
+	}
+	return ticks
+}

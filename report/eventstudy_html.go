@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/evalkit/evalkit/qed"
@@ -125,6 +126,10 @@ func RenderDiD(r *qed.DiDResult, prov Provenance) (*Rendered, error) {
 // qedHeadline is the report's first sentence: the estimate, its interval
 // and p in words.
 func qedHeadline(outcome, what string, e qed.Effect, level float64) string {
-	return fmt.Sprintf("The %s estimate of the effect on %s is %s (%s%% CI %s; p = %s).", what, outcome,
-		analysisNumber(e.Estimate), analysisNumber(100*level), analysisInterval(e.CILow, e.CIHigh), analysisPValue(e.PValue))
+	p := "p = " + analysisPValue(e.PValue)
+	if strings.HasPrefix(p, "p = <") {
+		p = "p " + p[4:]
+	}
+	return fmt.Sprintf("The %s estimate of the effect on %s is %s (%s%% CI %s; %s).", what, outcome,
+		analysisNumber(e.Estimate), strconv.FormatFloat(100*level, 'g', 6, 64), analysisInterval(e.CILow, e.CIHigh), p)
 }

@@ -25,7 +25,7 @@ func RenderMatch(r *qed.MatchResult, prov Provenance) (*Rendered, error) {
 		Warnings: r.Warnings,
 	}
 	if r.Effect != nil {
-		pg.Headline = qedHeadline("the outcome", "matched ("+after+")", *r.Effect, r.Level)
+		pg.Headline = qedHeadline(r.Outcome+" among the treated", after, *r.Effect, r.Level)
 	}
 	p, err := LovePlot(r.Balance, after)
 	if err != nil {
