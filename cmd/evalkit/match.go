@@ -26,7 +26,7 @@ func (*matchCmd) run(e *env, args []string) error {
 	return qedRun(e, "match", args, "in treat covariates", []*string{new(string), &c.Treat, covs}, func(fs *flag.FlagSet) {
 		fs.StringVar(&c.Exact, "exact", "", "match only within the levels of this `column` (nearest)")
 		fs.TextVar(&o.Method, "method", qed.Nearest, "`nearest` (1:1 on the propensity score) or ebal (entropy balancing)")
-		fs.Float64Var(&o.Caliper, "caliper", 0, "the caliper in `SDs` of the propensity score (nearest; 0: none)")
+		fs.TextVar(&o.Caliper, "caliper", qed.Caliper(0), "the caliper in `SDs` of the propensity score (nearest; 0: none)")
 		fs.StringVar(&c.Outcome, "outcome", "", "the outcome `column` of the effect on the treated")
 	}, func(t *table.Table) (*qed.MatchResult, error) {
 		c.Covariates = strings.Split(*covs, ",")
