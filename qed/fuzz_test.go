@@ -1,6 +1,7 @@
 package qed
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func FuzzMatch(f *testing.F) {
 		if err != nil {
 			return
 		}
-		opt := MatchOptions{Caliper: caliper}
+		opt := MatchOptions{Caliper: Caliper(math.Abs(caliper))}
 		if ebal {
 			opt = MatchOptions{Method: EBal}
 		}

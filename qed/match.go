@@ -44,12 +44,31 @@ func (m *MatchMethod) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Caliper is a caliper in standard deviations of the propensity score: 0
+// (none) or more.
+type Caliper float64
+
+// MarshalText writes the caliper as a number.
+func (c Caliper) MarshalText() ([]byte, error) {
+	return strconv.AppendFloat(nil, float64(c), 'g', -1, 64), nil
+}
+
+// UnmarshalText reads a number of 0 or more.
+func (c *Caliper) UnmarshalText(b []byte) error {
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || !(v >= 0) || math.IsInf(v, 0) {
+		return fmt.Errorf("%q: want a caliper of 0 (none) or more standard deviations of the score, such as 0.2", b)
+	}
+	*c = Caliper(v)
+	return nil
+}
+
 // MatchOptions are the choices of a matching.
 type MatchOptions struct {
 	Method MatchMethod
 	// Caliper (nearest only) is in standard deviations of the propensity
 	// score; 0 means none.
-	Caliper float64
+	Caliper Caliper
 	// Level is the confidence level of the effect; 0 means 0.95.
 	Level float64
 }
@@ -122,6 +141,9 @@ func (d *MatchData) Match(opt MatchOptions) (*MatchResult, error) {
 	if r.Treated == 0 || r.Controls == 0 {
 		return nil, fmt.Errorf("column %q: %d treated units and %d controls (after %d rows with a missing value): both are needed", d.Columns.Treat, r.Treated, r.Controls, d.Missing)
 	}
+	if opt.Caliper != 0 && opt.Method != Nearest {
+		return nil, fmt.Errorf("a caliper is for nearest-neighbour matching, not %s", opt.Method)
+	}
 	w := make([]float64, len(treat))
 	var fitEffect func() (*stats.OLSResult, error)
 	if opt.Method == EBal {
@@ -145,14 +167,14 @@ func (d *MatchData) Match(opt MatchOptions) (*MatchResult, error) {
 		if err != nil {
 			return nil, fmt.Errorf("propensity score: %w", err)
 		}
-		m, err := stats.NearestMatch(ps.Fitted, d.Treated, stats.NearestMatchOptions{Caliper: opt.Caliper, Exact: d.Exact})
+		m, err := stats.NearestMatch(ps.Fitted, d.Treated, stats.NearestMatchOptions{Caliper: float64(opt.Caliper), Exact: d.Exact})
 		if err != nil {
 			return nil, err
 		}
 		n := len(m.Pairs)
 		r.NMatched = &n
 		if opt.Caliper > 0 {
-			r.Caliper, r.CaliperWidth = opt.Caliper, m.CaliperWidth
+			r.Caliper, r.CaliperWidth = float64(opt.Caliper), m.CaliperWidth
 		}
 		if n == 0 {
 			return nil, fmt.Errorf("no treated unit has a control within the caliper%s", map[bool]string{true: " and its stratum", false: ""}[d.Exact != nil])
