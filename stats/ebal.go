@@ -117,7 +117,12 @@ func EntropyBalanceATT(x [][]float64, names []string, treated []bool) (*EntropyB
 		}
 		var chol mat.Cholesky
 		if !chol.Factorize(H) || chol.Cond() > 1e14 {
-			return nil, fmt.Errorf("%w: entropy balancing: the covariates are collinear among the controls", ErrSingular)
+			// Singular at the uniform weights: the data; later: the weights
+			// collapse onto a few controls as λ runs off to infinity.
+			if iter == 0 {
+				return nil, fmt.Errorf("%w: entropy balancing: the covariates are collinear among the controls", ErrSingular)
+			}
+			return nil, fmt.Errorf("%w: entropy balancing: no weights of the controls reach the treated means (the weights collapse onto a few controls; gap %.3g SD)", ErrNoConvergence, gap)
 		}
 		var step mat.VecDense
 		if err := chol.SolveVecTo(&step, mat.NewVecDense(k, g)); err != nil {

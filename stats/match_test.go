@@ -52,6 +52,7 @@ type matchSection struct {
 	pairs   map[string]string
 	balance [][4]float64
 	lines   map[string][]string
+	all     map[string][][]string // every line by first word
 }
 
 func readMatchReference(t testing.TB) []matchSection {
@@ -64,7 +65,7 @@ func readMatchReference(t testing.TB) []matchSection {
 	for sc.Scan() {
 		w := strings.Fields(sc.Text())
 		if w[0] == "##" {
-			out = append(out, matchSection{pairs: map[string]string{}, lines: map[string][]string{}})
+			out = append(out, matchSection{pairs: map[string]string{}, lines: map[string][]string{}, all: map[string][][]string{}})
 			continue
 		}
 		s := &out[len(out)-1]
@@ -79,6 +80,7 @@ func readMatchReference(t testing.TB) []matchSection {
 			s.balance = append(s.balance, b)
 		default:
 			s.lines[w[0]] = w[1:]
+			s.all[w[0]] = append(s.all[w[0]], w[1:])
 		}
 	}
 	return out

@@ -50,3 +50,10 @@ balance(w)
 fit <- lm_robust(exclusions ~ navigator, data = d, weights = w, se_type = "HC2")
 p("## lm_robust(exclusions ~ navigator, weights = w, se_type = 'HC2')")
 p("effect", f(coef(fit)[2]), f(fit$std.error[2]), f(fit$df[2]), f(fit$conf.low[2]), f(fit$conf.high[2]), f(fit$p.value[2]))
+# WLS with covariates, every se_type (stats.WLS tests): w = 0.5 + (i mod 7)/4
+w <- 0.5 + (seq_len(nrow(d)) %% 7) / 4
+p("## lm_robust(exclusions ~ navigator + age + fsm, weights = w, se_type = S): S, estimate, se(navigator), se(age), df")
+for (s in c("classical", "HC0", "HC1", "HC2", "HC3")) {
+  fit <- lm_robust(exclusions ~ navigator + age + fsm, data = d, weights = w, se_type = s)
+  p("wls", s, f(coef(fit)[2]), f(fit$std.error[2]), f(fit$std.error[3]), f(fit$df[2]))
+}
