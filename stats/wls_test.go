@@ -38,5 +38,7 @@ func TestWLSErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrDomain)
 	_, err = WLS(y, []float64{1, 1, 1, 1}, []string{"t"}, [][]float64{{1, 1, 1, 1}}, OLSOptions{})
 	assert.ErrorIs(t, err, ErrSingular)
-	assert.Panics(t, func() { WLS(y, []float64{1, 1, 1, 1}, []string{"t"}, x, OLSOptions{Cov: CR2, Cluster: []string{"a", "a", "b", "b"}}) })
+	assert.Panics(t, func() {
+		WLS(y, []float64{1, 1, 1, 1}, []string{"t"}, x, OLSOptions{Cov: CR2, Cluster: []string{"a", "a", "b", "b"}})
+	})
 }
