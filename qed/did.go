@@ -123,11 +123,17 @@ func (p *Panel) DiD(opt DiDOptions) (*DiDResult, error) {
 		periods[p.Time[i]] = true
 	}
 	r.Units, r.Periods = len(units), len(periods)
+	last := slices.Max(p.Time)
 	sizes := map[float64]int{}
+	after := 0
 	for _, g := range units {
-		if g > 0 {
+		switch {
+		case g > last:
+			after++
+			r.NeverTreated++
+		case g > 0:
 			sizes[g]++
-		} else {
+		default:
 			r.NeverTreated++
 		}
 	}
@@ -137,6 +143,9 @@ func (p *Panel) DiD(opt DiDOptions) (*DiDResult, error) {
 	slices.SortFunc(r.Cohorts, func(a, b Cohort) int { return cmp.Compare(a.FirstTreated, b.FirstTreated) })
 	if missing := r.Units*r.Periods - len(p.Unit); missing > 0 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("unbalanced_panel: %d unit-periods are missing (%d rows without an outcome); each estimate uses the units observed in the periods it compares", missing, p.Missing))
+	}
+	if after > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("treated_after_panel: %d units first treated after the last period were used as never treated, as did does", after))
 	}
 	var err error
 	switch len(r.Cohorts) {
@@ -199,9 +208,6 @@ func (p *Panel) staggered(r *DiDResult, opt DiDOptions) error {
 	}
 	if cs.DroppedTreatedFirst > 0 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("treated_first_period: %d units first treated in the first period or before were left out (they have no period before treatment), as did does", cs.DroppedTreatedFirst))
-	}
-	if cs.RecodedNever > 0 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("treated_after_panel: %d units first treated after the last period were used as never treated, as did does", cs.RecodedNever))
 	}
 	return nil
 }

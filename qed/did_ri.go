@@ -29,7 +29,10 @@ func (p *Panel) randomisation(r *DiDResult, opt DiDOptions) error {
 	}
 	assign := make([]int, len(names))
 	for i, k := range rowUnit {
-		assign[k], _ = slices.BinarySearch(groups, p.FirstTreated[i])
+		// A unit first treated after the panel is among the never treated.
+		if g, ok := slices.BinarySearch(groups, p.FirstTreated[i]); ok {
+			assign[k] = g
+		}
 	}
 	perms, err := rct.NewPermutations(assign, nil, nil)
 	if err != nil {

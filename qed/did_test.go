@@ -197,3 +197,20 @@ var benchSink float64
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
+
+func TestDiDTreatedAfterPanel(t *testing.T) {
+	// Unit e is first treated in period 9, after the panel's last: it is
+	// never treated here, so there is one cohort and the model is TWFE.
+	csv := "u,t,g,y\na,1,2,1\na,2,2,5\nb,1,2,1\nb,2,2,4\nc,1,0,1\nc,2,0,2\nd,1,0,2\nd,2,0,2.5\ne,1,9,0\ne,2,9,1.5\n"
+	tb, err := table.Read(strings.NewReader(csv), "tiny.csv")
+	require.NoError(t, err)
+	p, err := ReadPanel(tb, PanelColumns{Unit: "u", Time: "t", Outcome: "y", FirstTreated: "g"})
+	require.NoError(t, err)
+	r, err := p.DiD(DiDOptions{Permutations: 100, Seed: 1})
+	require.NoError(t, err)
+	assert.Equal(t, "twfe_cr2", r.Method)
+	assert.Equal(t, 3, r.NeverTreated)
+	assert.InDelta(t, 2.5, r.Simple.Estimate, 1e-12)
+	assert.Equal(t, 0.1, r.RIPValue) // as TestDiDRandomisationExact: e is a control
+	assert.Contains(t, r.Warnings[0], "treated_after_panel: 1 units")
+}
