@@ -92,6 +92,8 @@ func matchNum(t testing.TB, s string) float64 {
 	return v
 }
 
+// Fitted probabilities of glm(navigator ~ age + absence + fsm, family =
+// binomial) (R 4.2.2) at observations 1, 2, 3 and 300 (testdata/r/match.R).
 func TestLogisticMatchesGLM(t *testing.T) {
 	d := readMatchData(t)
 	ref := readMatchReference(t)[0].lines["ps"] // glm(navigator ~ age + absence + fsm, family = binomial)
@@ -108,6 +110,12 @@ func TestLogisticMatchesGLM(t *testing.T) {
 	}
 }
 
+// The matched pairs, balance and effect of testdata/r/match.R (R 4.2.2,
+// MatchIt 4.5.5, estimatr 1.0.0): matchit(navigator ~ age + absence + fsm,
+// method = "nearest", distance = "glm", m.order = "largest") with no
+// caliper, caliper = 0.2, and caliper = 0.05 with exact = ~ town; the
+// balance by cobalt's definitions; lm_robust(exclusions ~ navigator, data =
+// match.data(m), clusters = subclass, se_type = "CR2").
 func TestNearestMatchMatchesMatchIt(t *testing.T) {
 	d := readMatchData(t)
 	refs := readMatchReference(t)
@@ -166,6 +174,11 @@ func TestNearestMatchMatchesMatchIt(t *testing.T) {
 	}
 }
 
+// The weights of testdata/r/match.R (R 4.2.2, ebal 0.1-8):
+// ebalance(Treatment = navigator, X = cbind(age, absence, fsm),
+// constraint.tolerance = 1e-11), and lm_robust(exclusions ~ navigator,
+// weights = w, se_type = "HC2") (estimatr 1.0.0) with the treated's
+// weights 1.
 func TestEntropyBalanceMatchesEbal(t *testing.T) {
 	d := readMatchData(t)
 	refs := readMatchReference(t)
