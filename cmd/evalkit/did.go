@@ -15,8 +15,7 @@ func (*didCmd) name() string    { return "did" }
 func (*didCmd) summary() string { return "difference in differences on a panel of units over periods" }
 
 func (*didCmd) run(e *env, args []string) error {
-	var c qed.PanelColumns
-	var o qed.DiDOptions
+	c, o := qed.PanelColumns{}, qed.DiDOptions{}
 	return qedRun(e, "did", args, "in unit time outcome first-treated", []*string{new(string), &c.Unit, &c.Time, &c.Outcome, &c.FirstTreated}, func(fs *flag.FlagSet) {
 		fs.StringVar(&c.Cluster, "cluster", "", "the one-cohort model's CR2 cluster `column` (default: the unit)")
 		fs.UintVar(&o.Permutations, "permutations", 0, "permute the cohorts across units `B` times for a randomisation p-value")

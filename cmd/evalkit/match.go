@@ -20,9 +20,7 @@ func (*matchCmd) summary() string {
 }
 
 func (*matchCmd) run(e *env, args []string) error {
-	var c qed.MatchColumns
-	var o qed.MatchOptions
-	covs := new(string)
+	c, o, covs := qed.MatchColumns{}, qed.MatchOptions{}, new(string)
 	return qedRun(e, "match", args, "in treat covariates", []*string{new(string), &c.Treat, covs}, func(fs *flag.FlagSet) {
 		fs.StringVar(&c.Exact, "exact", "", "match only within the levels of this `column` (nearest)")
 		fs.TextVar(&o.Method, "method", qed.Nearest, "`nearest` (1:1 on the propensity score) or ebal (entropy balancing)")
@@ -57,7 +55,9 @@ func qedRun[R interface{ WriteText(io.Writer) error }](e *env, name string, args
 	}
 	var res R
 	if t := (*table.Table)(nil); err == nil {
-		if t, err = table.ReadFile(*vals[0]); err == nil {
+		prog := newProgress(e, "reading "+*vals[0])
+		t, err = table.ReadFileProgress(*vals[0], prog.Update)
+		if prog.Done(); err == nil {
 			res, err = est(t)
 		}
 	}
@@ -66,11 +66,10 @@ func qedRun[R interface{ WriteText(io.Writer) error }](e *env, name string, args
 			err = writeDirAtomic(*report, r.Files(), nil, *force)
 		}
 	}
-	switch {
-	case err != nil:
-		return err
-	case *asJSON:
-		return writeJSON(e.stdout, res)
+	if err == nil && *asJSON {
+		err = writeJSON(e.stdout, res)
+	} else if err == nil {
+		err = res.WriteText(e.stdout)
 	}
-	return res.WriteText(e.stdout)
+	return err
 }
