@@ -34,6 +34,8 @@ func commands() []command {
 		&analyseCmd{},
 		&poolCmd{},
 		&iccCmd{},
+		&didCmd{},
+		&matchCmd{},
 		&unitcostCmd{},
 		&benefitsCmd{},
 		&lifecycleCmd{},
