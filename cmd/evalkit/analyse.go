@@ -59,9 +59,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		if o.cols, o.plan.Control, err = analysis.DesignColumns(des, o.design, given, control); err != nil {
 			return usageErrorf("%v", err)
 		}
-	}
-	if o.plan.Model == analysis.Multilevel && o.cols.Cluster == "" {
-		return usageErrorf("--model multilevel needs --cluster")
+		if err := o.checkCluster(des.Settings.Cluster, "the cluster of "+o.design); err != nil {
+			return err
+		}
 	}
 	prog := newProgress(e, "reading "+filepath.Base(o.in))
 	t, err := table.ReadFileProgress(o.in, prog.Update)
@@ -179,9 +179,6 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
 		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
 	}
-	if set["se"] && o.cols.Cluster != "" {
-		return nil, usageErrorf("--se is for models without --cluster, whose standard errors are CR2")
-	}
 	if o.plan.AutoPermutations = perms == "auto"; set["permutations"] && !o.plan.AutoPermutations {
 		if o.plan.Permutations, err = strconv.Atoi(perms); err != nil || o.plan.Permutations < 1 {
 			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
@@ -196,10 +193,26 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if set["seed"] && !set["permutations"] {
 		return nil, usageErrorf("--seed is for --permutations")
 	}
-	if o.cols.Cluster != "" && o.plan.Type == analysis.Count {
-		return nil, usageErrorf("--cluster is not defined for a count outcome (no cluster-robust count model in this release)")
+	if o.design == "" {
+		if err := o.checkCluster(o.cols.Cluster, "--cluster"); err != nil {
+			return nil, err
+		}
 	}
 	return o, analyseCheckReportDir(o)
+}
+
+// checkCluster checks the flags that depend on whether the trial has a
+// cluster (given by what): --se, counts and the multilevel model.
+func (o *analyseOptions) checkCluster(cluster, what string) error {
+	switch {
+	case cluster != "" && o.set["se"]:
+		return usageErrorf("--se is for models without a cluster (%s), whose standard errors are CR2", what)
+	case cluster != "" && o.plan.Type == analysis.Count:
+		return usageErrorf("%s is not defined for a count outcome (no cluster-robust count model in this release)", what)
+	case cluster == "" && o.plan.Model == analysis.Multilevel:
+		return usageErrorf("--model multilevel needs --cluster")
+	}
+	return nil
 }
 
 // analyseCovariateNames splits --covariates; an empty name or one given

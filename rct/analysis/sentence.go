@@ -63,7 +63,7 @@ func (r *Result) Describe(c Comparison) string {
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}
 	if n := len(r.Comparisons); n > 1 {
-		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are Holm-adjusted over the %d comparisons.", c.Treatment, c.Control, n)
+		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are %s-adjusted over the %d comparisons.", c.Treatment, c.Control, adjName[r.Plan.Adjust], n)
 	}
 	if c.RIDraws != nil && c.RIPValue == c.RIPValue {
 		how := "re-randomising the trial as it was randomised"

@@ -75,7 +75,7 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	byLabel := map[string]*arm{}
 	var spellings armSpellings
 	for i, lab := range d.arm {
-		if table.IsMissing(lab) {
+		if d.missingLabel(lab) {
 			t.nMissingArm++
 			continue
 		}
@@ -167,9 +167,20 @@ func (t *trial) missingDesignAt(i int) bool {
 			return true
 		}
 	}
-	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
-		t.d.cluster != nil && table.IsMissing(t.d.cluster[i]) ||
+	return t.d.block != nil && t.d.missingLabel(t.d.block[i]) ||
+		t.d.cluster != nil && t.d.missingLabel(t.d.cluster[i]) ||
 		t.d.received != nil && math.IsNaN(t.d.received[i])
+}
+
+// missingLabel reports whether an arm, block or cluster label is missing:
+// one of the missing-value tokens, or, for the labels an allocation gave
+// (Allocated), only the empty label of a row the allocation lacks, since
+// randomise allocates a stratum or cluster called NA as any other.
+func (d *Data) missingLabel(s string) bool {
+	if d.design != nil {
+		return s == ""
+	}
+	return table.IsMissing(s)
 }
 
 // warn records a warning once.
