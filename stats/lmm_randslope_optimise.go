@@ -66,6 +66,8 @@ func (d *lmmRSData) fitTheta(reml bool) (lmmRSPoint, error) {
 		if pt := d.at(s, reml); pt.dev < best.dev {
 			best = pt
 		}
+		// An error (a line search that cannot improve on rounding) still
+		// leaves the best point found in res; Newton's method refines it.
 		res, _ := optimize.Minimize(problem, s[:], settings, &optimize.BFGS{})
 		if res == nil || !lmmFinite(res.X...) {
 			continue
@@ -79,18 +81,21 @@ func (d *lmmRSData) fitTheta(reml bool) (lmmRSPoint, error) {
 	}
 	best, dec := d.newton(best)
 	best = d.boundary(best)
-	th := &best.theta
+	th := best.theta
 	if th[0] < 0 {
 		th[0], th[1] = -th[0], -th[1]
 	}
 	th[2] = math.Abs(th[2])
+	if th != best.theta {
+		best = d.at(th, reml) // the same ΛΛ', so the same deviance
+	}
 	size := math.Max(math.Abs(th[0]), math.Max(math.Abs(th[1]), th[2]))
 	switch {
 	case size > lmmThetaLimit:
 		return lmmRSPoint{}, fmt.Errorf("%w: the likelihood grows without bound with the group variances "+
 			"(the fixed effects and the groups' own lines fit the outcome exactly?)", ErrNoConvergence)
 	case !(dec <= lmmRSDecrement):
-		return lmmRSPoint{}, fmt.Errorf("%w: the deviance's minimum was not found (Newton decrement %g at θ = %v)", ErrNoConvergence, dec, *th)
+		return lmmRSPoint{}, fmt.Errorf("%w: the deviance's minimum was not found (Newton decrement %g at θ = %v)", ErrNoConvergence, dec, th)
 	}
 	return best, nil
 }

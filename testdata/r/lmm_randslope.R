@@ -145,3 +145,30 @@ f <- suppressMessages(lmerTest::lmer(y ~ treat + (1 + treat | site), control = c
 cat("# example: lmerTest::lmer(y ~ treat + (1 + treat | site))\ncoef:", p17(summary(f)$coefficients[2, ]),
     "\nvarcorr:", p17(as.data.frame(VarCorr(f))$vcov), "cor:", p17(as.data.frame(VarCorr(f))$sdcor[3]),
     "loglik:", p17(as.numeric(logLik(f))), "\n")
+
+# analyse --model multilevel --site-slopes (rct/analysis/siteslopes_r_test.go): one comparison,
+# the treatment's coefficient of the model with site slopes (form) fitted with the Newton
+# polish (newton): estimate, se, ci_low, ci_high (t with the Satterthwaite df), p, df; then
+# icc (of form0, the random-intercept model without covariates, fitted with ctrl as
+# testdata/r/multilevel.R does), var_site_intercept, var_site_slope, cor_site, var_residual;
+# then g_total and g_within with their intervals, over the SDs of form0.
+slopes <- function(label, d, form, form0, level = 0.95) {
+  f <- suppressMessages(lmerTest::lmer(as.formula(form), data = d, REML = TRUE, control = newton))
+  f0 <- suppressMessages(lmerTest::lmer(as.formula(form0), data = d, REML = TRUE, control = ctrl))
+  s <- summary(f)$coefficients["treat", ]
+  est <- s[["Estimate"]]; se <- s[["Std. Error"]]; df <- s[["df"]]
+  q <- qt(1 - (1 - level) / 2, df)
+  ci <- c(est - q * se, est + q * se)
+  v <- as.data.frame(VarCorr(f)); v0 <- as.data.frame(VarCorr(f0))$vcov
+  sdt <- sqrt(v0[1] + v0[2]); sdw <- sqrt(v0[2])
+  cat(sprintf("# %s: lmerTest::lmer(%s, REML = TRUE, control = newton); icc, g of lmer(%s)\n", label, form, form0))
+  cat("singular:", isSingular(f), isSingular(f0), "\n")
+  cat(p17(c(est, se, ci, s[["Pr(>|t|)"]], df, v0[1] / (v0[1] + v0[2]), v$vcov[1], v$vcov[2], v$sdcor[3], v$vcov[4],
+            est / sdt, ci / sdt, est / sdw, ci / sdw)), "\n")
+}
+d <- read.csv("testdata/lmm/sites.csv")
+slopes("sites.csv", d, "y ~ treat + x + (1 + treat | site)", "y ~ treat + (1 | site)")
+slopes("sites.csv, level 0.9", d, "y ~ treat + x + (1 + treat | site)", "y ~ treat + (1 | site)", 0.9)
+slopes("sites.csv, region blocks", d, "y ~ treat + x + factor(region) + (1 + treat | site)", "y ~ treat + factor(region) + (1 | site)")
+d <- read.csv("testdata/lmm/sites_singular.csv")
+slopes("sites_singular.csv", d, "y ~ treat + x + (1 + treat | site)", "y ~ treat + (1 | site)")
