@@ -25,6 +25,8 @@ var multilevelGoldenCases = []struct{ name, args string }{
 	{"arms", "arms.csv --outcome y --control A --cluster cluster --level 0.9"},
 	{"singular", "singular.csv --outcome y --arm treat --control 0 --covariates x --cluster cluster"},
 	{"unequal_ri", "unequal.csv --outcome y --arm treat --control 0 --cluster cluster --permutations 200 --seed 3"},
+	{"sites_slopes", "sites.csv --outcome y --arm treat --control 0 --covariates x --cluster site --site-slopes"},
+	{"sites_slopes_singular", "sites_singular.csv --outcome y --arm treat --control 0 --covariates x --cluster site --site-slopes"},
 }
 
 // multilevelArgs makes evalkit analyse's arguments from a case's line,
@@ -105,6 +107,9 @@ func TestAnalyseMultilevelErrors(t *testing.T) {
 		{"0/1 outcome", []string{"--in", lmmData + "balanced.csv", "--outcome", "treat", "--arm", "cluster", "--control", "c01", "--model", "multilevel", "--cluster", "cluster"}, exitData, "the multilevel model is for a continuous outcome, and this one is binary"},
 		{"missing file", []string{"--in", lmmData + "nothing.csv", "--outcome", "y", "--model", "multilevel", "--cluster", "cluster"}, exitData, "nothing.csv"},
 		{"unknown cluster", []string{"--in", lmmData + "balanced.csv", "--outcome", "y", "--arm", "treat", "--control", "0", "--model", "multilevel", "--cluster", "school"}, exitData, `"school"`},
+		{"site slopes without the model", []string{"--in", "x.csv", "--outcome", "y", "--cluster", "site", "--site-slopes"}, exitUsage, "--site-slopes is for --model multilevel"},
+		{"site slopes with permutations", multilevelArgs("sites.csv --outcome y --arm treat --control 0 --cluster site --site-slopes --permutations 10 --seed 1")[1:], exitData, "randomisation inference is not available with site slopes"},
+		{"site slopes of whole sites", multilevelArgs("balanced.csv --outcome y --arm treat --control 0 --cluster cluster --site-slopes")[1:], exitData, `no site (column "cluster") holds both arms 1 and 0`},
 	} {
 		stdout, stderr, code := runCmd(t, append([]string{"analyse"}, c.args...)...)
 		if code != c.code || stdout != "" {
@@ -114,5 +119,29 @@ func TestAnalyseMultilevelErrors(t *testing.T) {
 		if !strings.Contains(stderr, c.want) {
 			t.Errorf("%s: stderr %q, want %q in it", c.name, stderr, c.want)
 		}
+	}
+}
+
+// With --site-slopes the JSON has R's numbers: sites.csv's estimate, df and
+// the sites' variances as testdata/r/lmm_randslope.R prints them (lmerTest
+// 3.1.3, lmer iterates: 1e-6), and var_cluster null.
+func TestAnalyseSiteSlopesJSON(t *testing.T) {
+	stdout, _, code := runCmd(t, append(multilevelArgs(multilevelGoldenCases[5].args), "--json")...)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var res struct{ Comparisons []map[string]any }
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	c := res.Comparisons[0]
+	for k, want := range map[string]float64{"estimate": 0.62617681298720718, "se": 0.25835021289503157, "df": 11.787649841705683,
+		"var_site_intercept": 1.0192720362071486, "var_site_slope": 0.44561279928855102, "cor_site": 0.75880261943245075, "var_residual": 2.3109393919600905} {
+		if got, ok := c[k].(float64); !ok || !scalar.EqualWithinAbsOrRel(got, want, 1e-300, 1e-6) {
+			t.Errorf("%s = %v, want %v (R)", k, c[k], want)
+		}
+	}
+	if c["method"] != "mixed_reml" || c["var_cluster"] != nil {
+		t.Errorf("method %v, var_cluster %v", c["method"], c["var_cluster"])
 	}
 }

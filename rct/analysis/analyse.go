@@ -41,6 +41,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	}
 	p.Type = t.typ
 	t.keep, t.subsets = p.Permutations > 0 || p.AutoPermutations, map[*arm]*subset{}
+	t.siteSlopes = p.SiteSlopes
 	res := &Result{Outcome: d.cols.Outcome, Type: t.typ, Level: p.Level, NMissingArm: t.nMissingArm, Columns: d.cols, Plan: p}
 	for _, a := range t.arms() {
 		res.Arms = append(res.Arms, summarise(a, t.typ))

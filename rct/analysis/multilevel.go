@@ -33,13 +33,17 @@ import (
 //
 // A fit at or next to the boundary σ_u = 0 (lme4's isSingular) is warned
 // of (singular_fit); a fit that does not converge leaves its numbers
-// undefined, with the warning not_converged.
+// undefined, with the warning not_converged. With Plan.SiteSlopes the
+// model has a random treatment slope by cluster too (multilevelSlopes).
 //
 // [1] Education Endowment Foundation (2022). Statistical analysis
 // guidance for EEF evaluations, section on effect sizes for
 // cluster-randomised trials (Hedges' total and within-cluster effect
 // sizes, over the variance components of the unconditional model).
 func (t *trial) multilevel(tr, c *arm, level float64) Comparison {
+	if t.siteSlopes {
+		return t.multilevelSlopes(tr, c, level)
+	}
 	r, s := t.start(tr, c, MixedREML)
 	if len(s.y) == 0 {
 		r.undefined("estimate", fmt.Errorf("%w: no rows", stats.ErrTooFew))
@@ -67,6 +71,14 @@ func (t *trial) multilevel(tr, c *arm, level float64) Comparison {
 		}
 	}
 	t.singularFits(fit, fit0, len(s.cov) > 0, tr, c)
+	r.setUnconditional(s, fit0, of, level)
+	return r
+}
+
+// setUnconditional fills in the comparison's icc, g_total and g_within
+// from fit0, the model without covariates (nil when it could not be
+// fitted), which of describes in the note, and Searle's interval.
+func (r *Comparison) setUnconditional(s *subset, fit0 *stats.LMMResult, of string, level float64) {
 	if fit0 != nil {
 		r.ICC = fit0.ICC()
 		total, within := math.Sqrt(fit0.VarGroup+fit0.VarResidual), math.Sqrt(fit0.VarResidual)
@@ -75,11 +87,11 @@ func (t *trial) multilevel(tr, c *arm, level float64) Comparison {
 			Effect{"g_within", r.Estimate / within, r.CILow / within, r.CIHigh / within})
 		r.note("icc, g_total, g_within: %s, whose SDs are %s in total and %s within clusters", of, FormatNumber(total), FormatNumber(within))
 	}
+	var err error
 	r.ICCCILow, r.ICCCIHigh, err = iccInterval(s, level)
 	if err != nil {
 		r.note("icc_ci_low, icc_ci_high: undefined: %s", statsError(err))
 	}
-	return r
 }
 
 // iccInterval returns Searle's interval for the ICC of the comparison s

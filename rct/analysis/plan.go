@@ -105,6 +105,12 @@ type Plan struct {
 	// Model is the count model, or Multilevel for a continuous outcome
 	// with a cluster column.
 	Model Model
+	// SiteSlopes, with Model Multilevel, adds to the model a random slope
+	// of the treatment by cluster, correlated with the random intercept:
+	// for a multi-site trial whose units were randomised within its sites,
+	// the cluster column (siteslopes.go). It has no randomisation
+	// inference.
+	SiteSlopes bool
 	// Level is the confidence level of the intervals; 0 means 0.95.
 	Level float64
 	// Permutations is B, the number of re-randomisations for the
@@ -158,6 +164,10 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: standard error %v: want HC0, HC1, HC2 or HC3", p.SE)
 	case p.AutoPermutations && p.Permutations > 0:
 		return p, fmt.Errorf("analysis: both %d permutations and automatic permutations asked for", p.Permutations)
+	case p.SiteSlopes && p.Model != Multilevel:
+		return p, fmt.Errorf("analysis: site slopes are for the multilevel model")
+	case p.SiteSlopes && (p.Permutations > 0 || p.AutoPermutations):
+		return p, fmt.Errorf("analysis: randomisation inference is not available with site slopes (it would re-randomise within the sites and re-fit the model with them; not in this release)")
 	}
 	return p, nil
 }

@@ -107,6 +107,13 @@ type Comparison struct {
 	ICCCIHigh   float64 `json:"icc_ci_high"`
 	VarCluster  float64 `json:"var_cluster"`
 	VarResidual float64 `json:"var_residual"`
+	// VarSiteIntercept and VarSiteSlope are the REML variances of the
+	// sites' random intercepts and treatment slopes of method mixed_reml
+	// with Plan.SiteSlopes, and CorSite their correlation (siteslopes.go);
+	// NaN otherwise.
+	VarSiteIntercept float64 `json:"var_site_intercept"`
+	VarSiteSlope     float64 `json:"var_site_slope"`
+	CorSite          float64 `json:"cor_site"`
 	// Cace, Subgroups with InteractionP, and LeeBounds are nil unless
 	// Columns.Received, Columns.Subgroup, or attrition (compliance.go,
 	// subgroup.go, attrition.go) call for them.
@@ -258,6 +265,7 @@ func newComparison(tr, c *arm, m Method) Comparison {
 		Treatment: tr.label, Control: c.label, Method: m,
 		Estimate: nan, SE: nan, CILow: nan, CIHigh: nan, PValue: nan, DF: nan,
 		ICC: nan, ICCCILow: nan, ICCCIHigh: nan, VarCluster: nan, VarResidual: nan,
+		VarSiteIntercept: nan, VarSiteSlope: nan, CorSite: nan,
 		EffectSizes: []Effect{}, Tests: []Test{},
 		RIPValue: nan, RIMCSE: nan, RICILow: nan, RICIHigh: nan, PHolm: nan, PAdjusted: nan, Notes: []string{},
 	}

@@ -59,6 +59,9 @@ func (r *Result) Describe(c Comparison) string {
 			by += " (" + col.Cluster + ")"
 		}
 		s = fmt.Sprintf("Difference in mean %s between %s and %s from a multilevel model with a random intercept for each %s%s, fitted by REML, with Satterthwaite degrees of freedom; the ICC and the effect sizes g_total and g_within are of the model without covariates.", r.Outcome, c.Treatment, c.Control, by, adjusted)
+		if r.Plan.SiteSlopes {
+			s = fmt.Sprintf("Average difference in mean %s between %s and %s over the sites%s, from a multilevel model with a random intercept and a random treatment effect for each site%s, fitted by REML, with Satterthwaite degrees of freedom; the ICC and the effect sizes g_total and g_within are of the random-intercept model without covariates.", r.Outcome, c.Treatment, c.Control, strings.TrimPrefix(by, "cluster"), adjusted)
+		}
 	default:
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}

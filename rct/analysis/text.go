@@ -54,7 +54,12 @@ func (r *Result) WriteText(w io.Writer) error {
 		}
 		if c.Method == MixedREML {
 			fmt.Fprintf(tw, "  icc (Searle CI)\t%s\t%s\t\t\t\n", FormatNumber(c.ICC), formatCI(c.ICCCILow, c.ICCCIHigh))
-			fmt.Fprintf(tw, "  var_cluster\t%s\t\t\t\t\n  var_residual\t%s\t\t\t\t\n", FormatNumber(c.VarCluster), FormatNumber(c.VarResidual))
+			if r.Plan.SiteSlopes {
+				fmt.Fprintf(tw, "  var_site_intercept\t%s\t\t\t\t\n  var_site_slope\t%s\t\t\t\t\n  cor_site\t%s\t\t\t\t\n", FormatNumber(c.VarSiteIntercept), FormatNumber(c.VarSiteSlope), FormatNumber(c.CorSite))
+			} else {
+				fmt.Fprintf(tw, "  var_cluster\t%s\t\t\t\t\n", FormatNumber(c.VarCluster))
+			}
+			fmt.Fprintf(tw, "  var_residual\t%s\t\t\t\t\n", FormatNumber(c.VarResidual))
 		}
 		for _, t := range c.Tests {
 			stat := FormatNumber(t.Statistic)

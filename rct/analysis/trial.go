@@ -47,6 +47,9 @@ type trial struct {
 	// treatment arm, for randomisation inference.
 	keep    bool
 	subsets map[*arm]*subset
+	// siteSlopes is Plan.SiteSlopes: mixed_reml with a random treatment
+	// slope by cluster.
+	siteSlopes bool
 	// err is a data error found while fitting (a constant or collinear
 	// covariate): Analyse stops with it.
 	err error
