@@ -72,6 +72,12 @@ func Read(data []byte, name string, lim Limits) (*Sheet, error) {
 			wb = r.target
 		}
 	}
+	switch {
+	case p.has("mimetype"):
+		return nil, fmt.Errorf("%w: an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV", ErrNotWorkbook)
+	case strings.HasSuffix(wb, ".bin"):
+		return nil, fmt.Errorf("%w: a binary workbook (.xlsb); save it as .xlsx or CSV", ErrNotWorkbook)
+	}
 	if rels, err = p.relationships(wb); err != nil {
 		return nil, err
 	}
