@@ -27,7 +27,8 @@ type ManifestOptions struct {
 	OutputSHA256 string
 	// Flags are the settings as flags, recorded as given; they must give
 	// the randomisation's settings (ParseSettings). Nil means
-	// Settings.Flags() with "in" and "out" set to Input and Output.
+	// Settings.Flags() with "in" and "out" set to Input and Output, and
+	// "encoding", "delimiter" and "sheet" to how ReadUnits read the input.
 	Flags map[string]string
 	// Created is the time of creation, recorded in UTC.
 	Created time.Time
@@ -47,6 +48,8 @@ func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 	if flags == nil {
 		flags = r.Settings.Flags()
 		flags["in"], flags["out"] = o.Input, o.Output
+		in := r.Units.read
+		flags["encoding"], flags["delimiter"], flags["sheet"] = in.Encoding.String(), in.Delimiter.String(), in.Sheet
 	} else {
 		s, err := ParseSettings(flags)
 		if err != nil {

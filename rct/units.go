@@ -25,6 +25,9 @@ type Units struct {
 	SHA256 string
 
 	t *table.Table
+	// read holds the options the file was read with, as a manifest
+	// records them.
+	read table.Options
 }
 
 // ReadUnits reads a units file from r, naming it name in errors, and
@@ -38,14 +41,15 @@ type Units struct {
 func ReadUnits(r io.Reader, name string) (*Units, error) {
 	h := sha256.New()
 	tee := io.TeeReader(r, h)
-	t, err := table.OptionsOf(r).Read(tee, name)
+	o := table.OptionsOf(r)
+	t, err := o.Read(tee, name)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := io.Copy(io.Discard, tee); err != nil {
 		return nil, err
 	}
-	return &Units{Name: name, Header: t.Header, SHA256: hex.EncodeToString(h.Sum(nil)), t: t}, nil
+	return &Units{Name: name, Header: t.Header, SHA256: hex.EncodeToString(h.Sum(nil)), t: t, read: o}, nil
 }
 
 // Rows returns the number of units (data rows).
