@@ -14,8 +14,8 @@ import (
 type cellState struct {
 	col, row int
 	typ      string
-	v        strings.Builder // the <v> element's text
-	is       strings.Builder // an inline string's text runs
+	v        []byte // the <v> element's text
+	is       []byte // an inline string's text runs
 	hasV     bool
 	hasF     bool
 }
@@ -29,7 +29,8 @@ type sheetReader struct {
 	rows  []Row
 	row   int // the current row's number; 0 before the first
 	next  int // the column of a cell without a reference
-	c     *cellState
+	c     *cellState // the cell being read, or nil
+	cell  cellState  // where c points, reused from cell to cell
 	// Where the parser is: in <v>, in <is>'s <t> (not a phonetic run).
 	inV, inIS, inT bool
 	rph            int
@@ -54,9 +55,9 @@ func readSheet(d *xml.Decoder, name string, sst []string, maxCells int) ([]Row, 
 		case xml.CharData:
 			switch {
 			case r.inV:
-				r.c.v.Write(t)
+				r.c.v = append(r.c.v, t...)
 			case r.inT && r.rph == 0:
-				r.c.is.Write(t)
+				r.c.is = append(r.c.is, t...)
 			}
 		}
 		if err != nil {
@@ -97,7 +98,8 @@ func (r *sheetReader) start(t xml.StartElement) error {
 			return &CellError{Sheet: r.name, Col: col, Row: r.row, Err: fmt.Errorf("%w: cells out of order", ErrNotWorkbook)}
 		}
 		r.next = col + 1
-		r.c = &cellState{col: col, row: r.row, typ: attr(t, "t")}
+		r.cell = cellState{col: col, row: r.row, typ: attr(t, "t"), v: r.cell.v[:0], is: r.cell.is[:0]}
+		r.c = &r.cell
 	case "v":
 		if r.c != nil {
 			r.inV, r.c.hasV = true, true
@@ -151,7 +153,7 @@ var errNoValue = errors.New("a formula saved without its value (open the workboo
 
 // text returns the cell's value as text, by its type.
 func (c *cellState) text(sst []string) (string, error) {
-	v := c.v.String()
+	v := string(c.v)
 	switch c.typ {
 	case "s":
 		if !c.hasV {
@@ -163,7 +165,7 @@ func (c *cellState) text(sst []string) (string, error) {
 		}
 		return sst[i], nil
 	case "inlineStr":
-		return decodeXString(c.is.String()), nil
+		return decodeXString(string(c.is)), nil
 	case "str":
 		if !c.hasV && c.hasF {
 			return "", errNoValue
