@@ -156,7 +156,7 @@ func TestWindows1252CostSheet(t *testing.T) {
 	require.NoError(t, os.WriteFile(reach, []byte("intervention,group,people\r\n\xA35 Youth Club,all,40\r\n"), 0o644))
 	_, stderr, code := runCmd(t, "unitcost", "--costs", costs, "--reach", reach)
 	assert.Equal(t, 1, code)
-	oneErrorLine(t, stderr, `evalkit: unitcost: costs.csv: row 2, column "intervention": "\xa35 Youth Club": not valid text in the encoding: not UTF-8; if Excel saved the file (CSV on Windows), give --encoding windows-1252`)
+	oneErrorLine(t, stderr, `evalkit: unitcost: costs.csv: row 2, column "intervention": "\xa35 Youth Club": not UTF-8 text; if Excel saved the file (as CSV on Windows), give --encoding windows-1252`)
 	out := run1(t, "unitcost", "--costs", costs, "--reach", reach, "--encoding", "windows-1252", "--json")
 	var res struct {
 		Interventions []struct {

@@ -46,9 +46,15 @@ func (e *Encoding) Set(s string) error {
 	return nil
 }
 
-// ErrEncoding is wrapped by the ParseError of text that is not in the
-// file's encoding.
-var ErrEncoding = errors.New("not valid text in the encoding")
+// ErrEncoding is matched (errors.Is) by the error for text that is not in
+// the file's encoding.
+var ErrEncoding = errors.New("not text in the file's encoding")
+
+// encodingError says how text is not in the encoding; it is ErrEncoding.
+type encodingError struct{ msg string }
+
+func (e *encodingError) Error() string        { return e.msg }
+func (e *encodingError) Is(target error) bool { return target == ErrEncoding }
 
 // utf8BOM is UTF-8's byte-order mark.
 const utf8BOM = "\uFEFF"
@@ -60,7 +66,7 @@ const utf8BOM = "\uFEFF"
 // an error.
 func (e Encoding) text(data []byte, name string) (string, Encoding, error) {
 	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
-		return "", e, fmt.Errorf("%s: %w: the file is UTF-16 (Excel's \"Unicode Text\"); save it as \"CSV UTF-8\"", name, ErrEncoding)
+		return "", e, fmt.Errorf("%s: %w", name, &encodingError{`the file is UTF-16 text (Excel's "Unicode Text"); save it as "CSV UTF-8"`})
 	}
 	if bytes.HasPrefix(data, []byte(utf8BOM)) {
 		data, e = data[len(utf8BOM):], UTF8
@@ -91,9 +97,9 @@ func (e Encoding) badText(s string) bool {
 // encodingError returns the error for a field not in encoding e.
 func (e Encoding) encodingError() error {
 	if e == Windows1252 {
-		return fmt.Errorf("%w: a byte that Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90 or 0x9D); the file is in another encoding", ErrEncoding)
+		return &encodingError{"a byte that Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90 or 0x9D): the file is in another encoding"}
 	}
-	return fmt.Errorf("%w: not UTF-8; if Excel saved the file (CSV on Windows), give --encoding windows-1252", ErrEncoding)
+	return &encodingError{"not UTF-8 text; if Excel saved the file (as CSV on Windows), give --encoding windows-1252"}
 }
 
 // checkEncoding returns a ParseError naming the first field, in file

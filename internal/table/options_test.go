@@ -21,7 +21,7 @@ const costs1252 = "intervention,item,amount\r\nNavigators,\xA3 vouchers,120\r\nN
 func TestWindows1252(t *testing.T) {
 	_, err := Read(strings.NewReader(costs1252), "costs.csv")
 	require.ErrorIs(t, err, ErrEncoding)
-	assert.EqualError(t, err, `costs.csv: row 2, column "item": "\xa3 vouchers": not valid text in the encoding: not UTF-8; if Excel saved the file (CSV on Windows), give --encoding windows-1252`)
+	assert.EqualError(t, err, `costs.csv: row 2, column "item": "\xa3 vouchers": not UTF-8 text; if Excel saved the file (as CSV on Windows), give --encoding windows-1252`)
 
 	tb, err := Options{Encoding: Windows1252}.Read(strings.NewReader(costs1252), "costs.csv")
 	require.NoError(t, err)
@@ -32,14 +32,14 @@ func TestWindows1252(t *testing.T) {
 	// byte-order mark, which wins over the option.
 	_, err = Options{Encoding: Windows1252}.Read(strings.NewReader("a,b\n1,x\x81y\n"), "odd.csv")
 	require.ErrorIs(t, err, ErrEncoding)
-	assert.Contains(t, err.Error(), "odd.csv: row 2, column \"b\": \"x\uFFFDy\": not valid text in the encoding: a byte that Windows-1252 does not define")
+	assert.Contains(t, err.Error(), "odd.csv: row 2, column \"b\": \"x\uFFFDy\": a byte that Windows-1252 does not define")
 	_, err = Read(strings.NewReader("\xFF\xFEa\x00"), "u16.csv")
-	assert.ErrorContains(t, err, "u16.csv: not valid text in the encoding: the file is UTF-16")
+	assert.ErrorContains(t, err, "u16.csv: the file is UTF-16 text")
 	tb, err = Options{Encoding: Windows1252}.Read(strings.NewReader("\uFEFFname\n£5\n"), "bom.csv")
 	require.NoError(t, err)
 	assert.Equal(t, "£5", tb.Cols[0][0])
 	_, err = Read(strings.NewReader("na\xFFme\n1\n"), "h.csv")
-	assert.ErrorContains(t, err, `h.csv: row 1, column "#1": "na\xffme": not valid`)
+	assert.ErrorContains(t, err, `h.csv: row 1, column "#1": "na\xffme": not UTF-8 text`)
 }
 
 func TestDelimiters(t *testing.T) {
