@@ -24,11 +24,24 @@ type scanner struct {
 	line  int // line of the file at pos, 1-based
 	rec   []string
 	sep   byte
-	stops string // what ends an unquoted field: sep, LF and a quote
+	stops [256]bool // what ends an unquoted field: sep, LF and a quote
 }
 
 func newScanner(s string, sep byte) *scanner {
-	return &scanner{s: s, line: 1, sep: sep, stops: string([]byte{sep, '\n', '"'})}
+	sc := &scanner{s: s, line: 1, sep: sep}
+	sc.stops[sep], sc.stops['\n'], sc.stops['"'] = true, true, true
+	return sc
+}
+
+// indexStop returns the index in s of the first byte that ends an
+// unquoted field, or -1.
+func (sc *scanner) indexStop(s string) int {
+	for i := 0; i < len(s); i++ {
+		if sc.stops[s[i]] {
+			return i
+		}
+	}
+	return -1
 }
 
 // next returns the next record, reused between calls, and the line it
@@ -78,7 +91,7 @@ func (sc *scanner) next() (rec []string, line int, err error) {
 // the record.
 func (sc *scanner) plain() (f string, end bool, err error) {
 	start := sc.pos
-	i := strings.IndexAny(sc.s[start:], sc.stops)
+	i := sc.indexStop(sc.s[start:])
 	if i < 0 {
 		f = sc.s[start:]
 		sc.pos = len(sc.s)

@@ -90,9 +90,13 @@ func (t *Table) checkErrorValues() error {
 		}
 	}
 	found := false
+scan:
 	for _, c := range t.Cols { // by column first: the faster way through memory
 		for _, v := range c {
-			found = found || SpreadsheetError(v)
+			if len(v) > 0 && (v[0] == '#' || v[0] == ' ') && SpreadsheetError(v) {
+				found = true
+				break scan
+			}
 		}
 	}
 	for i := 0; found && i < t.Rows(); i++ {

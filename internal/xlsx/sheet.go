@@ -27,8 +27,8 @@ type sheetReader struct {
 	cells int // cells with text so far
 	max   int
 	rows  []Row
-	row   int // the current row's number; 0 before the first
-	next  int // the column of a cell without a reference
+	row   int        // the current row's number; 0 before the first
+	next  int        // the column of a cell without a reference
 	c     *cellState // the cell being read, or nil
 	cell  cellState  // where c points, reused from cell to cell
 	// Where the parser is: in <v>, in <is>'s <t> (not a phonetic run).
