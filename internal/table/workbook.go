@@ -43,7 +43,7 @@ func (o Options) readWorkbook(data []byte, name string) (*Table, error) {
 		return nil, fmt.Errorf("%s: sheet %q: %w", name, s.Name, ErrEmpty)
 	}
 	if cells := int64(width) * int64(max(rows, 1)); cells > int64(xlsx.DefaultLimits.Cells) {
-		return nil, fmt.Errorf("%s: sheet %q: %w: %d rows by %d columns is more than %d cells", name, s.Name, xlsx.ErrTooLarge, rows+1, width, xlsx.DefaultLimits.Cells)
+		return nil, fmt.Errorf("%s: sheet %q: %w: %d rows by %d columns is more than %d cells; save the sheet as CSV", name, s.Name, xlsx.ErrTooLarge, rows+1, width, xlsx.DefaultLimits.Cells)
 	}
 	t := &Table{Name: name, Sheet: s.Name, Header: make([]string, width), Cols: make([][]string, width), col: make([]int, width)}
 	for j := range t.Cols {
