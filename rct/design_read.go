@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // ErrNotVerified is wrapped by ReadDesign's error when the allocation does
@@ -125,7 +127,7 @@ func readAll(open Opener, path string) ([]byte, error) {
 // RandomiseUnits lays them out), its arm column and, for Blocks, its
 // block_seq column.
 func readAllocation(s Settings, data []byte, name string) (*AllocatedDesign, error) {
-	u, err := ReadUnits(bytes.NewReader(data), name)
+	u, err := ReadUnits(table.Options{Sheet: AllocationSheet}.Reader(bytes.NewReader(data)), name)
 	if err != nil {
 		return nil, err
 	}

@@ -43,7 +43,15 @@ type ManifestFile struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 	Rows   int    `json:"rows"`
+	// SHA256Of says what SHA256 is the digest of: "" for the file's bytes,
+	// CellsDigest for the cells of a workbook's allocation sheet
+	// (CellsSHA256), which survive the workbook being opened and saved.
+	SHA256Of string `json:"sha256_of,omitempty"`
 }
+
+// CellsDigest is ManifestFile.SHA256Of for a digest of an allocation
+// workbook's cells (Randomisation.CellsSHA256).
+const CellsDigest = "cells"
 
 // ManifestStratum holds one stratum's counts.
 type ManifestStratum struct {

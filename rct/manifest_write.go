@@ -6,6 +6,8 @@ import (
 	"maps"
 	"path/filepath"
 	"time"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // ManifestPath returns the path of the manifest written beside the
@@ -20,11 +22,13 @@ type ManifestOptions struct {
 	// input's path relative to its own directory (slash-separated) and the
 	// output's base name, so that a directory can be moved as a whole.
 	Input, Output string
-	// OutputSHA256 is the digest that WriteCSV returned.
+	// OutputSHA256 is the digest that WriteAllocation (WriteCSV, or
+	// WriteXLSX for an Output that is a workbook) returned.
 	OutputSHA256 string
 	// Flags are the settings as flags, recorded as given; they must give
 	// the randomisation's settings (ParseSettings). Nil means
-	// Settings.Flags() with "in" and "out" set to Input and Output.
+	// Settings.Flags() with "in" and "out" set to Input and Output, and
+	// "encoding", "delimiter" and "sheet" to how ReadUnits read the input.
 	Flags map[string]string
 	// Created is the time of creation, recorded in UTC.
 	Created time.Time
@@ -38,12 +42,14 @@ func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 		return nil, err
 	}
 	if o.Input == "" || o.Output == "" || o.OutputSHA256 == "" {
-		return nil, errors.New("rct: a manifest needs the input's and the output's paths and the output's SHA-256 (from WriteCSV)")
+		return nil, errors.New("rct: a manifest needs the input's and the output's paths and the output's SHA-256 (from WriteAllocation)")
 	}
 	flags := o.Flags
 	if flags == nil {
 		flags = r.Settings.Flags()
 		flags["in"], flags["out"] = o.Input, o.Output
+		in := r.Units.read
+		flags["encoding"], flags["delimiter"], flags["sheet"] = in.Encoding.String(), in.Delimiter.String(), in.Sheet
 	} else {
 		s, err := ParseSettings(flags)
 		if err != nil {
@@ -74,12 +80,21 @@ func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 		Seed:      r.Settings.Seed,
 		Flags:     flags,
 		Input:     ManifestFile{Path: filepath.ToSlash(rel), SHA256: r.Units.SHA256, Rows: rows},
-		Output:    ManifestFile{Path: filepath.Base(o.Output), SHA256: o.OutputSHA256, Rows: rows},
+		Output:    ManifestFile{Path: filepath.Base(o.Output), SHA256: o.OutputSHA256, Rows: rows, SHA256Of: outputDigest(o.Output)},
 		N:         rows,
 		Counts:    ArmCounts(a.Arms, a.Counts),
 		Strata:    a.ManifestStrata(),
 		Created:   o.Created.UTC().Format(time.RFC3339),
 	}, nil
+}
+
+// outputDigest returns what an output file's digest is of: its cells for a
+// workbook, its bytes ("") otherwise.
+func outputDigest(path string) string {
+	if table.IsWorkbook(path) {
+		return CellsDigest
+	}
+	return ""
 }
 
 // ManifestStrata returns the allocation's counts by stratum and arm, as a

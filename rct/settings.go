@@ -66,7 +66,9 @@ func settingsErrorf(flag, format string, a ...any) error {
 
 // settingFlags are the names of the settings' flags. "in" and "out" name
 // the files as given; they are recorded but never decide an allocation.
-var settingFlags = []string{"arms", "block", "block-sizes", "cluster", "factors", "id", "in", "method", "minimise-prob", "out", "ratio", "seed"}
+// Nor do "encoding", "delimiter" and "sheet", which say how the input is
+// read (inputOptions).
+var settingFlags = []string{"arms", "block", "block-sizes", "cluster", "delimiter", "encoding", "factors", "id", "in", "method", "minimise-prob", "out", "ratio", "seed", "sheet"}
 
 // Flags returns the settings as flags, as a manifest records them (without
 // "in" and "out"); ParseSettings gives the settings back.
@@ -167,6 +169,9 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 		if flags[f] == "" {
 			return s, settingsErrorf(f, "--%s is required", f)
 		}
+	}
+	if _, err := inputOptions(flags); err != nil {
+		return s, settingsErrorf("encoding", "%v", err)
 	}
 	s.ID, s.Cluster = flags["id"], flags["cluster"]
 	seed, err := strconv.ParseUint(strings.TrimSpace(flags["seed"]), 10, 64)

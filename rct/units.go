@@ -10,9 +10,9 @@ import (
 )
 
 // Units is a units file (one row per unit) held as columns of text, read
-// as every evalkit command reads CSV: a UTF-8 byte-order mark and CRLF line
-// endings are accepted, fields may be quoted as RFC 4180 describes, and
-// every value stays as written (an id 007 stays 007). An allocation file
+// as every evalkit command reads CSV and workbooks: a UTF-8 byte-order mark
+// and CRLF line endings are accepted, fields may be quoted as RFC 4180
+// describes, and every value stays as written (an id 007 stays 007). An allocation file
 // repeats every column of its units file exactly. Units are made by
 // ReadUnits.
 type Units struct {
@@ -25,24 +25,31 @@ type Units struct {
 	SHA256 string
 
 	t *table.Table
+	// read holds the options the file was read with, as a manifest
+	// records them.
+	read table.Options
 }
 
-// ReadUnits reads a units CSV from r, naming it name in errors, and
-// hashes it as it reads. Errors name the file and the row (counted as a
-// spreadsheet counts them, the header being row 1) or line: an empty file,
-// an empty or duplicate column name, a row with the wrong number of
-// fields, a quote that does not close.
+// ReadUnits reads a units file from r, naming it name in errors, and
+// hashes it as it reads: CSV, or a workbook's first sheet when name ends
+// in .xlsx, read as internal/table reads every command's tables (with the
+// options r carries, such as a delimiter). Errors name the file and the
+// row (counted as a spreadsheet counts them, the header being row 1) or
+// line, or the cell of a sheet: an empty file, an empty or duplicate
+// column name, a row with the wrong number of fields, a quote that does
+// not close, text not in the file's encoding.
 func ReadUnits(r io.Reader, name string) (*Units, error) {
 	h := sha256.New()
 	tee := io.TeeReader(r, h)
-	t, err := table.Read(tee, name)
+	o := table.OptionsOf(r)
+	t, err := o.Read(tee, name)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := io.Copy(io.Discard, tee); err != nil {
 		return nil, err
 	}
-	return &Units{Name: name, Header: t.Header, SHA256: hex.EncodeToString(h.Sum(nil)), t: t}, nil
+	return &Units{Name: name, Header: t.Header, SHA256: hex.EncodeToString(h.Sum(nil)), t: t, read: o}, nil
 }
 
 // Rows returns the number of units (data rows).

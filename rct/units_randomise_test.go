@@ -44,7 +44,9 @@ func TestRandomiseUnitsGolden(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			flags := flagsTest(append([]string{"seed", "20230401", "in", "$TMP/units.csv", "out", "$TMP/allocation.csv"}, tc.kv...)...)
+			// The command records how it read the input, as every flag.
+			flags := flagsTest(append([]string{"seed", "20230401", "in", "$TMP/units.csv", "out", "$TMP/allocation.csv",
+				"encoding", "utf-8", "delimiter", ",", "sheet", ""}, tc.kv...)...)
 			s, err := ParseSettings(flags)
 			require.NoError(t, err)
 			r, err := RandomiseUnits(readUnitsTest(t, "units.csv"), s)

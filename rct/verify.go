@@ -8,6 +8,8 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // ErrManifestFlags is wrapped by Verify's error when the manifest's flags
@@ -46,11 +48,15 @@ type Verification struct {
 
 // Verify re-derives the allocation that m records and compares it with the
 // manifest and with the files, which open opens by their recorded paths:
-// it reads the input (ReadUnits, named by its base name), randomises it
-// with the settings of m.Flags (RandomiseUnits), and compares the digests
-// of the input, the re-derived output and the output file with the
-// recorded ones, and the manifest's method, seed, generator, rows and
-// counts with the re-derived allocation's.
+// it reads the input (ReadUnits, named by its base name, read with the
+// encoding, delimiter and sheet of m.Flags), randomises it with the
+// settings of m.Flags (RandomiseUnits), and compares the digests of the
+// input, the re-derived output and the output file with the recorded ones,
+// and the manifest's method, seed, generator, rows and counts with the
+// re-derived allocation's. For an output whose digest is of its cells
+// (CellsDigest), the cells of the workbook's allocation sheet are compared
+// (CellsSHA256): the workbook may have been opened and saved again, but
+// not one value may have changed.
 //
 // Differences are reported in the Verification, not as errors. Errors: the
 // manifest's flags do not make settings (wrapping ErrManifestFlags), the
@@ -65,11 +71,15 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 	if m.Version != Version {
 		differ("made by evalkit %s, checked with %s", m.Version, Version)
 	}
+	in, err := inputOptions(m.Flags)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrManifestFlags, err)
+	}
 	f, err := open(m.Input.Path)
 	if err != nil {
 		return nil, err
 	}
-	u, err := ReadUnits(f, filepath.Base(filepath.FromSlash(m.Input.Path)))
+	u, err := ReadUnits(in.Reader(f), filepath.Base(filepath.FromSlash(m.Input.Path)))
 	f.Close()
 	if err != nil {
 		return nil, err
@@ -83,25 +93,35 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 	if !v.InputMatches {
 		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", m.Input.Path, u.SHA256, m.Input.SHA256)
 	}
-	if v.ReproducedSHA256, err = r.WriteCSV(io.Discard); err != nil {
+	cells := m.Output.SHA256Of == CellsDigest
+	if !cells && m.Output.SHA256Of != "" {
+		differ("the manifest records a digest of the output's %q, which this release does not know", m.Output.SHA256Of)
+	}
+	digest, readOutput, what := r.WriteCSV, readerSHA256, "output file %s has been changed since it was written (sha256 %s, recorded %s)"
+	if cells {
+		digest = func(io.Writer) (string, error) { return r.CellsSHA256() }
+		readOutput, what = readerCellsSHA256, "the cells of the output workbook %s have been changed since it was written (cells sha256 %s, recorded %s)"
+	}
+	if v.ReproducedSHA256, err = digest(io.Discard); err != nil {
 		return nil, err
 	}
 	v.Reproduced = v.ReproducedSHA256 == m.Output.SHA256
 	if !v.Reproduced {
 		differ("re-derived allocation differs from the recorded one (sha256 %s, recorded %s)", v.ReproducedSHA256, m.Output.SHA256)
 	}
-	if sum, err := readerSHA256(open, m.Output.Path); err == nil {
+	if sum, err := readOutput(open, m.Output.Path); err == nil {
 		ok := sum == m.Output.SHA256
 		v.OutputMatches, v.OutputSHA256 = &ok, sum
 		if !ok {
-			differ("output file %s has been changed since it was written (sha256 %s, recorded %s)", m.Output.Path, sum, m.Output.SHA256)
+			differ(what, m.Output.Path, sum, m.Output.SHA256)
 		}
 	} else {
 		differ("output file %s cannot be read: %v", m.Output.Path, err)
 	}
 	recorded := r.recordDiffers(m)
 	v.Differences = append(v.Differences, recorded...)
-	v.Verified = v.InputMatches && v.Reproduced && v.OutputMatches != nil && *v.OutputMatches && len(recorded) == 0
+	v.Verified = v.InputMatches && v.Reproduced && v.OutputMatches != nil && *v.OutputMatches && len(recorded) == 0 &&
+		(cells || m.Output.SHA256Of == "")
 	return v, nil
 }
 
@@ -118,6 +138,21 @@ func readerSHA256(open Opener, path string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// readerCellsSHA256 returns the digest of the cells of the allocation
+// sheet of the workbook at path (table.Table.CellsSHA256).
+func readerCellsSHA256(open Opener, path string) (string, error) {
+	f, err := open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	t, err := table.Options{Sheet: AllocationSheet}.Read(f, filepath.Base(filepath.FromSlash(path)))
+	if err != nil {
+		return "", err
+	}
+	return t.CellsSHA256(), nil
 }
 
 // recordDiffers lists the manifest's recorded facts (method, seed,

@@ -38,6 +38,7 @@ type analyseOptions struct {
 	design        string
 	allowMismatch bool
 	set           map[string]bool
+	table         *table.Options
 }
 
 func (c *analyseCmd) run(e *env, args []string) error {
@@ -64,7 +65,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		}
 	}
 	prog := newProgress(e, "reading "+filepath.Base(o.in))
-	t, err := table.ReadFileProgress(o.in, prog.Update)
+	t, err := o.table.ReadFile(o.in, prog.Update)
 	prog.Done()
 	if err != nil {
 		return err
@@ -114,7 +115,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	var typ, model, covariates, perms, adjust, se string
 	var level float64
 	fs := newFlagSet(e, "analyse", analyseUsage)
-	fs.StringVar(&o.in, "in", "", "the trial's CSV `file`, one row per unit")
+	fs.StringVar(&o.in, "in", "", "the trial's CSV or .xlsx `file`, one row per unit")
+	o.table = tableFlags(fs)
 	fs.StringVar(&o.cols.Outcome, "outcome", "", "the outcome `column`")
 	fs.StringVar(&o.cols.Arm, "arm", "arm", "the `column` holding each unit's arm")
 	fs.StringVar(&o.plan.Control, "control", "control", "the control arm's `label`")

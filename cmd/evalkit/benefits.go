@@ -45,6 +45,7 @@ func (*benefitsCmd) run(e *env, args []string) error {
 	fs.BoolVar(&asJSON, "json", false, "print one JSON object")
 	fs.StringVar(&plot, "plot", "", "draw the sensitivity analysis as a tornado chart to `FILE` (.png or .svg)")
 	fs.BoolVar(&force, "force", false, "overwrite the --plot file")
+	tables := tableFlags(fs)
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
@@ -69,13 +70,13 @@ func (*benefitsCmd) run(e *env, args []string) error {
 		return err
 	}
 	var res *analysis.Result
-	if err := errors.Join(readInto(&res, in, benefits.ReadAnalysis),
-		readInto(&opt.Deflators, deflators, unitcost.ReadDeflators),
-		readInto(&opt.Cost, costs, func(r io.Reader, name string) (*benefits.Cost, error) {
+	if err := errors.Join(readInto(&res, in, tables, benefits.ReadAnalysis),
+		readInto(&opt.Deflators, deflators, tables, unitcost.ReadDeflators),
+		readInto(&opt.Cost, costs, tables, func(r io.Reader, name string) (*benefits.Cost, error) {
 			return benefits.ReadCost(r, name, intervention)
 		}),
-		readInto(&opt.UnitCosts, unitCosts, benefits.ReadUnitCosts),
-		readInto(&opt.HarmWeights, harm, benefits.ReadHarmWeights)); err != nil {
+		readInto(&opt.UnitCosts, unitCosts, tables, benefits.ReadUnitCosts),
+		readInto(&opt.HarmWeights, harm, tables, benefits.ReadHarmWeights)); err != nil {
 		return err
 	}
 	effect, err := benefits.EffectOf(res, comparison)

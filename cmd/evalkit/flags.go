@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/closest"
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // newFlagSet returns a flag set for a subcommand whose usage text is the
@@ -50,12 +53,34 @@ func parseFlags(fs *flag.FlagSet, args []string, allowArgs bool) error {
 			usage()
 			return errHelp
 		}
-		return usageErrorf("%v (see -h)", err)
+		return usageErrorf("%v%s (see -h)", err, suggestFlag(fs, err))
 	}
 	if !allowArgs && fs.NArg() > 0 {
 		return usageErrorf("unexpected argument %q (see -h)", fs.Arg(0))
 	}
 	return nil
+}
+
+// suggestFlag names the known flag closest to the one err says is not
+// defined, or returns "".
+func suggestFlag(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if c := closest.Name(strings.TrimLeft(name, "-"), names); ok && c != "" {
+		return "; did you mean --" + c + "?"
+	}
+	return ""
+}
+
+// tableFlags registers --encoding, --delimiter and --sheet, which say how
+// every table file the command reads is read (internal/table applies them).
+func tableFlags(fs *flag.FlagSet) *table.Options {
+	o := &table.Options{}
+	fs.Var(&o.Encoding, "encoding", "the input files' text `ENCODING`: utf-8, or windows-1252 for a CSV that Excel saved on Windows")
+	fs.Var(&o.Delimiter, "delimiter", "the input CSV files' field `SEPARATOR`: , ; tab or |")
+	fs.StringVar(&o.Sheet, "sheet", "", "the worksheet `NAME` of .xlsx inputs (default the first)")
+	return o
 }
 
 // required returns a usage error naming the first of the flags whose value

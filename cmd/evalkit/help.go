@@ -22,14 +22,16 @@ Commands:
 `
 
 const helpOutro = `
-Run "evalkit COMMAND -h" for a command's flags and a worked example.
+Run "evalkit COMMAND -h" for a command's flags and a worked example;
+analyze and randomize are analyse and randomise. Every table file may be
+CSV or .xlsx (see --encoding, --delimiter and --sheet).
 Errors are one line on stderr; the exit status is 1 for bad data, 2 for bad usage.
 `
 
 func (*helpCmd) run(e *env, args []string) error {
 	if len(args) > 0 {
 		for _, c := range commands() {
-			if c.name() == args[0] && c.name() != "help" {
+			if c.name() == canonical(args[0]) && c.name() != "help" {
 				return c.run(e, []string{"-h"})
 			}
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
@@ -26,6 +25,7 @@ func (*iccCmd) run(e *env, args []string) error {
 	fs.StringVar(&c.Cluster, "cluster", "", "the cluster `column` (schools, wards, areas)")
 	fs.StringVar(&covariates, "covariates", "", "`COL,...` whose share of each level's variance gives r2_individual and r2_cluster")
 	fs.BoolVar(&asJSON, "json", false, "print one JSON object instead of a table")
+	tables := tableFlags(fs)
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (*iccCmd) run(e *env, args []string) error {
 	if c.Covariates, err = analyseCovariateNames(covariates, analysis.Columns{Outcome: c.Outcome}); err != nil {
 		return err
 	}
-	t, err := table.ReadFile(in)
+	t, err := tables.ReadFile(in, nil)
 	if err != nil {
 		return err
 	}

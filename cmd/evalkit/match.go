@@ -47,6 +47,7 @@ func qedRun[R interface{ WriteText(io.Writer) error }](e *env, name string, args
 	report := fs.String("report", "", "write report.html and its plots to `DIR`")
 	force, asJSON := fs.Bool("force", false, "overwrite the --report directory if it exists"), fs.Bool("json", false, "print one JSON object instead of a table")
 	more(fs)
+	tables := tableFlags(fs)
 	err := parseFlags(fs, args, false)
 	for k, n := range strings.Fields(names) {
 		if err == nil && *vals[k] == "" {
@@ -56,7 +57,7 @@ func qedRun[R interface{ WriteText(io.Writer) error }](e *env, name string, args
 	var res R
 	if t := (*table.Table)(nil); err == nil {
 		prog := newProgress(e, "reading "+*vals[0])
-		t, err = table.ReadFileProgress(*vals[0], prog.Update)
+		t, err = tables.ReadFile(*vals[0], prog.Update)
 		if prog.Done(); err == nil {
 			res, err = est(t)
 		}

@@ -19,7 +19,8 @@ func (*poolCmd) run(e *env, args []string) error {
 	var asJSON, force bool
 	var opt stats.PoolOptions
 	fs := newFlagSet(e, "pool", usage("pool"))
-	fs.StringVar(&in, "in", "", "the sites' CSV `file`: site,estimate,se")
+	fs.StringVar(&in, "in", "", "the sites' CSV or .xlsx `file`: site,estimate,se")
+	tables := tableFlags(fs)
 	fs.StringVar(&analyses, "analyses", "", "`a.json,b.json,...`: evalkit analyse --json of each site")
 	fs.StringVar(&comparison, "comparison", "", "with --analyses, the treatment `arm` to pool (default: each file's only one)")
 	fs.StringVar(&method, "method", "reml", "the `estimator` of tau²: reml, dl or fe (fixed effect)")
@@ -42,7 +43,7 @@ func (*poolCmd) run(e *env, args []string) error {
 		return usageErrorf("--plot %q: the file name must end in .png or .svg", plotFile)
 	}
 	opt.Method = m
-	res, err := pool.PoolFiles(in, strings.Split(analyses, ","), comparison, opt)
+	res, err := pool.PoolFiles(in, strings.Split(analyses, ","), comparison, opt, *tables)
 	if err == nil && plotFile != "" { // an existing file is refused here: the pooling took no time
 		var b []byte
 		if b, err = evreport.RenderPoolForest(res, plotFormat(plotFile)); err == nil {

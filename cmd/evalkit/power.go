@@ -73,6 +73,14 @@ func (c *powerCommon) parse(fs *flag.FlagSet, args []string) error {
 	}
 	c.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"alpha", c.alpha}, {"power", c.power}, {"attrition", c.attrition}} {
+		if c.set[p.name] && p.v >= 2 && p.v < 100 {
+			return usageErrorf("--%s %g: a probability, not a percentage: write %g", p.name, p.v, p.v/100)
+		}
+	}
 	if c.set["alpha"] && !(c.alpha > 0 && c.alpha < 1) {
 		return fmt.Errorf("argument out of domain: alpha %g is outside (0, 1)", c.alpha)
 	}

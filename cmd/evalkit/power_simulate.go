@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 
 	"github.com/evalkit/evalkit/rct"
@@ -17,7 +16,8 @@ func powerSimulate(e *env, args []string) error {
 	var s power.UnitsSimulation
 	var c powerCommon
 	fs := newFlagSet(e, "power simulate", powerSimulateUsage)
-	units := fs.String("units", "", "units CSV `file`, one row per unit (required)")
+	units := fs.String("units", "", "units CSV or .xlsx `file`, one row per unit (required)")
+	tables := tableFlags(fs)
 	flags := map[string]string{"seed": "1"} // randomise's settings, for rct.ParseSettings
 	for _, name := range []string{"id", "arms", "ratio", "block", "cluster", "method", "block-sizes", "factors", "minimise-prob", "seed"} {
 		fs.Func(name, "as evalkit randomise takes it (see above)", func(v string) error { flags[name] = v; return nil })
@@ -40,7 +40,7 @@ func powerSimulate(e *env, args []string) error {
 	if s.Settings, err = rct.ParseSettings(flags); err != nil {
 		return usageErrorf("%v", err)
 	}
-	f, err := os.Open(*units)
+	f, err := tables.Open(*units)
 	if err != nil {
 		return err
 	}

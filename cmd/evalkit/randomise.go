@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 )
 
@@ -21,6 +22,7 @@ var randomiseUsage = usage("randomise")
 // flags.
 type randomiseConfig struct {
 	in, out     string
+	table       *table.Options
 	settings    rct.Settings
 	force, json bool
 	flags       map[string]string // every flag's value, for the manifest
@@ -32,13 +34,15 @@ type randomiseConfig struct {
 type randomiseFlags struct {
 	in, id, out, seed *string
 	force, json       *bool
+	table             *table.Options
 }
 
 func newRandomiseFlags(fs *flag.FlagSet) *randomiseFlags {
 	f := &randomiseFlags{
-		in:  fs.String("in", "", "input CSV `file`, one row per unit"),
-		id:  fs.String("id", "", "`column` of unit ids (unique, non-empty)"),
-		out: fs.String("out", "", "output CSV `file`; the manifest is FILE.manifest.json"),
+		in:    fs.String("in", "", "input CSV or .xlsx `file`, one row per unit"),
+		id:    fs.String("id", "", "`column` of unit ids (unique, non-empty)"),
+		out:   fs.String("out", "", "output `file`, CSV or .xlsx (for a spreadsheet); the manifest is FILE.manifest.json"),
+		table: tableFlags(fs),
 	}
 	fs.String("arms", "control,treatment", "arm `names`, comma-separated")
 	fs.String("ratio", "", "allocation `ratio` as weights in the order of --arms, e.g. 2:1 (default equal)")
@@ -61,7 +65,7 @@ func (f *randomiseFlags) config(fs *flag.FlagSet) (*randomiseConfig, error) {
 	if err := required([2]string{"in", *f.in}, [2]string{"id", *f.id}, [2]string{"seed", *f.seed}, [2]string{"out", *f.out}); err != nil {
 		return nil, err
 	}
-	c := &randomiseConfig{in: *f.in, out: *f.out, force: *f.force, json: *f.json, flags: map[string]string{}}
+	c := &randomiseConfig{in: *f.in, out: *f.out, table: f.table, force: *f.force, json: *f.json, flags: map[string]string{}}
 	fs.VisitAll(func(fl *flag.Flag) {
 		if fl.Name != "force" && fl.Name != "json" {
 			c.flags[fl.Name] = fl.Value.String()

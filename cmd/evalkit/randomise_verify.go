@@ -70,7 +70,8 @@ func randomiseVerify(e *env, args []string) error {
 			return err
 		}
 	} else if v.Verified {
-		fmt.Fprintf(e.stdout, "Verified: %s is reproduced byte for byte from %s (seed %d, %s, sha256 %s)\n", m.Output.Path, m.Input.Path, m.Seed, m.Method, m.Output.SHA256)
+		how := map[bool]string{false: "byte for byte", true: "cell for cell"}[m.Output.SHA256Of == rct.CellsDigest]
+		fmt.Fprintf(e.stdout, "Verified: %s is reproduced %s from %s (seed %d, %s, sha256 %s)\n", m.Output.Path, how, m.Input.Path, m.Seed, m.Method, m.Output.SHA256)
 	}
 	if !v.Verified {
 		return fmt.Errorf("not verified: %s", strings.Join(v.Differences, "; "))

@@ -32,7 +32,7 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 			}
 		}
 	}
-	f, err := os.Open(cfg.in)
+	f, err := cfg.table.Open(cfg.in)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 		return nil, err
 	}
 	defer out.Abort()
-	sum, err := r.WriteCSV(out)
+	sum, err := r.WriteAllocation(out, cfg.out)
 	if err != nil {
 		return nil, err
 	}

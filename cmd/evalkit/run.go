@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -54,11 +55,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 // dispatch runs the command named by args[0] among cmds.
 func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err error) {
 	e := &env{stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)}
-	name := "help"
-	if len(args) > 0 {
-		name = args[0]
-		args = args[1:]
+	if len(args) == 0 {
+		(&helpCmd{}).run(&env{stdout: stderr}, nil)
+		return &reported{err: usageErrorf("no command given"), code: exitUsage}
 	}
+	name := canonical(args[0])
+	args = args[1:]
 	defer func() {
 		if p := recover(); p != nil {
 			err = printError(e, name, fmt.Errorf("internal error (a bug in evalkit %s; please report it with the command you ran): %v", version, p), exitData)
@@ -86,6 +88,12 @@ func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err erro
 		}
 	}
 	return printError(e, "", usageErrorf("unknown command %q; run \"evalkit help\" for the list", name), exitUsage)
+}
+
+// canonical returns the command a name selects: analyze and randomize
+// are analyse and randomise.
+func canonical(name string) string {
+	return cmp.Or(map[string]string{"analyze": "analyse", "randomize": "randomise"}[name], name)
 }
 
 // printError writes the error line and returns the error with its status.

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var updateHelp = flag.Bool("update-help", false, "rewrite the golden files of evalkit help")
@@ -85,13 +87,53 @@ func TestUnknownFlagIsUsageError(t *testing.T) {
 }
 
 func TestHelpGolden(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {}, {"--help"}} {
+	for _, args := range [][]string{{"help"}, {"--help"}} {
 		stdout, stderr, code := runCmd(t, args...)
 		if code != 0 || stderr != "" {
 			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 		checkGoldenText(t, "help/help.txt", stdout, *updateHelp)
 	}
+}
+
+// TestNoCommand: evalkit alone is bad usage: the usage on stderr, exit 2.
+func TestNoCommand(t *testing.T) {
+	stdout, stderr, code := runCmd(t)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, stdout)
+	help, _, _ := runCmd(t, "help")
+	assert.Equal(t, help, stderr)
+}
+
+// TestAliases: analyze and randomize are analyse and randomise.
+func TestAliases(t *testing.T) {
+	for alias, name := range map[string]string{"analyze": "analyse", "randomize": "randomise"} {
+		want, _, _ := runCmd(t, name, "-h")
+		for _, args := range [][]string{{alias, "-h"}, {"help", alias}} {
+			got, stderr, code := runCmd(t, args...)
+			assert.Equal(t, 0, code, stderr)
+			assert.Equal(t, want, got, "%v", args)
+		}
+		_, stderr, code := runCmd(t, alias, "--in")
+		assert.Equal(t, 2, code)
+		assert.True(t, strings.HasPrefix(stderr, "evalkit: "+name+": "), stderr)
+	}
+}
+
+// TestUnknownFlagSuggestsTheClosest, for every command and subcommand: a
+// known flag with its last letter dropped names the flag.
+func TestUnknownFlagSuggestsTheClosest(t *testing.T) {
+	_, stderr, code := runCmd(t, "analyse", "--outcom", "y")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "evalkit: analyse: flag provided but not defined: -outcom; did you mean --outcome? (see -h)\n", stderr)
+	for _, tc := range [][]string{{"analyse", "--covariate"}, {"randomise", "--bloc"}, {"randomise", "verify", "--manifes"}, {"unitcost", "--delimite"},
+		{"benefits", "--basline"}, {"power", "ttest", "--pwer"}, {"power", "simulate", "--unit"}, {"lifecycle", "status", "--jsn"}} {
+		_, stderr, code := runCmd(t, tc...)
+		assert.Equal(t, 2, code, "%v", tc)
+		assert.Contains(t, stderr, "; did you mean --", "%v", tc)
+	}
+	_, stderr, _ = runCmd(t, "analyse", "--zzzzzz")
+	assert.NotContains(t, stderr, "did you mean")
 }
 
 // TestUsageGolden pins one subcommand's usage text, flags and defaults.
@@ -126,5 +168,19 @@ func TestVersion(t *testing.T) {
 	stdout, _, code := runCmd(t, "--version")
 	if code != 0 || stdout != "evalkit "+version+"\n" {
 		t.Errorf("--version = %q (exit %d)", stdout, code)
+	}
+}
+
+// TestPowerPercentages: a probability given as a percentage says how to
+// write it.
+func TestPowerPercentages(t *testing.T) {
+	for _, tc := range []struct{ args, want string }{
+		{"ttest --effect 0.3 --power 90", "--power 90: a probability, not a percentage: write 0.9"},
+		{"prop --p-control 0.3 --p-treatment 0.2 --alpha 5", "--alpha 5: a probability, not a percentage: write 0.05"},
+		{"ttest --effect 0.3 --power 0.8 --attrition 20", "--attrition 20: a probability, not a percentage: write 0.2"},
+	} {
+		_, stderr, code := runCmd(t, append([]string{"power"}, strings.Fields(tc.args)...)...)
+		assert.Equal(t, 2, code, tc.args)
+		assert.Contains(t, stderr, tc.want)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/evalkit/evalkit/internal/table"
 	plots "github.com/evalkit/evalkit/report"
 	"github.com/evalkit/evalkit/unitcost"
 )
@@ -28,6 +28,7 @@ type unitcostCmd struct {
 	json, force                       bool
 	plot                              string
 	grant, year, grantFunder          string
+	table                             *table.Options
 }
 
 func (*unitcostCmd) name() string    { return "unitcost" }
@@ -37,9 +38,10 @@ var unitcostUsage = usage("unitcost")
 
 func (c *unitcostCmd) run(e *env, args []string) error {
 	fs := newFlagSet(e, "unitcost", unitcostUsage)
-	fs.StringVar(&c.costs, "costs", "", "cost lines `FILE` (CSV), required")
-	fs.StringVar(&c.reach, "reach", "", "people reached by group, `FILE` (CSV), required")
-	fs.StringVar(&c.outcomes, "outcomes", "", "outcomes and their values, `FILE` (CSV)")
+	fs.StringVar(&c.costs, "costs", "", "cost lines `FILE` (CSV or .xlsx), required")
+	fs.StringVar(&c.reach, "reach", "", "people reached by group, `FILE` (CSV or .xlsx), required")
+	fs.StringVar(&c.outcomes, "outcomes", "", "outcomes and their values, `FILE` (CSV or .xlsx)")
+	c.table = tableFlags(fs)
 	fs.StringVar(&c.priceYear, "price-year", "", "express costs in the prices of `YEAR` (needs --deflators)")
 	fs.StringVar(&c.deflators, "deflators", "", "price index by year, `FILE` (CSV: year,index)")
 	fs.StringVar(&c.discountRate, "discount-rate", "", "yearly discount `RATE`, such as 0.035 (needs --base-year; no default)")
@@ -65,8 +67,8 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	var lines []unitcost.Line
 	var reach []unitcost.Reach
 	var outcomes []unitcost.Outcome
-	if err := errors.Join(readInto(&lines, c.costs, unitcost.ReadCosts), readInto(&reach, c.reach, unitcost.ReadReach),
-		readInto(&outcomes, c.outcomes, unitcost.ReadOutcomes), readInto(&opt.Deflators, c.deflators, unitcost.ReadDeflators)); err != nil {
+	if err := errors.Join(readInto(&lines, c.costs, c.table, unitcost.ReadCosts), readInto(&reach, c.reach, c.table, unitcost.ReadReach),
+		readInto(&outcomes, c.outcomes, c.table, unitcost.ReadOutcomes), readInto(&opt.Deflators, c.deflators, c.table, unitcost.ReadDeflators)); err != nil {
 		return err
 	}
 	if _, ok := opt.Deflators[opt.PriceYear]; c.deflators != "" && !ok {
@@ -153,7 +155,7 @@ func (c *unitcostCmd) checkGrant(e *env) error {
 		return usageErrorf("--year %q: %v", c.year, err)
 	}
 	var lines []unitcost.Line
-	if err := readInto(&lines, c.costs, unitcost.ReadCosts); err != nil {
+	if err := readInto(&lines, c.costs, c.table, unitcost.ReadCosts); err != nil {
 		return err
 	}
 	g, err := unitcost.CheckGrant(lines, unitcost.Grant{Amount: amount, Year: year, Funder: c.grantFunder})
@@ -168,12 +170,12 @@ func (c *unitcostCmd) checkGrant(e *env) error {
 
 // readInto opens path and reads it with read into *into, unless path is
 // empty; read names the file by its base name in errors, as
-// internal/table does.
-func readInto[T any](into *T, path string, read func(io.Reader, string) (T, error)) error {
+// internal/table does, and reads a table with the command's options o.
+func readInto[T any](into *T, path string, o *table.Options, read func(io.Reader, string) (T, error)) error {
 	if path == "" {
 		return nil
 	}
-	f, err := os.Open(path)
+	f, err := o.Open(path)
 	if err != nil {
 		return err
 	}

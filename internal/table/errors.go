@@ -5,11 +5,15 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/evalkit/evalkit/internal/xlsx"
 )
 
 // ParseError reports a value or a line that cannot be read. Row counts as a
 // person counts rows in a spreadsheet, the header being row 1; Line is set
-// instead when only the line of the file is known.
+// instead when only the line of the file is known. In a table read from a
+// worksheet, Sheet and Col (from 1, column A) name the cell, which the
+// message gives as Excel writes it: Sheet1!C7.
 type ParseError struct {
 	File   string
 	Row    int
@@ -17,12 +21,16 @@ type ParseError struct {
 	Column string
 	Value  string
 	Err    error
+	Sheet  string
+	Col    int
 }
 
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	switch {
+	case e.Sheet != "" && e.Row > 0 && e.Col > 0:
+		fmt.Fprintf(&b, ": %s", xlsx.Ref(e.Sheet, e.Col, e.Row))
 	case e.Row > 0:
 		fmt.Fprintf(&b, ": row %d", e.Row)
 	case e.Line > 0:

@@ -12,10 +12,11 @@ import (
 var ErrNotNumber = errors.New("not a number")
 
 // IsMissing reports whether s is one of the contract's missing-value tokens:
-// an empty field, NA, NaN, . or null (surrounding spaces ignored).
+// an empty field, NA, NaN, . or null, or a spreadsheet's #N/A (surrounding
+// spaces ignored).
 func IsMissing(s string) bool {
 	switch strings.TrimSpace(s) {
-	case "", "NA", "NaN", ".", "null":
+	case "", "NA", "NaN", ".", "null", "#N/A":
 		return true
 	}
 	return false
@@ -47,7 +48,11 @@ func (t *Table) Float(name string) (values []float64, missing int, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	return Numbers(t.Name, name, col)
+	values, missing, err = Numbers(t.Name, name, col)
+	if pe := (*ParseError)(nil); errors.As(err, &pe) {
+		t.at(pe, t.index[name])
+	}
+	return values, missing, err
 }
 
 // Numbers converts a column of text, the column called name of file, to

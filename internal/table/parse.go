@@ -12,19 +12,37 @@ var (
 )
 
 // scanner splits CSV text into records as RFC 4180 describes and as
-// encoding/csv reads it (its default settings): fields separated by commas,
+// encoding/csv reads it (its default settings but Comma): fields separated
+// by sep (a comma, or another byte as encoding/csv's Comma),
 // records by LF or CRLF, empty lines skipped, quoted fields with "" for a
 // quote and CRLF inside them read as LF. Unlike encoding/csv it allocates
 // nothing per field: a field is a substring of the text, except a quoted
 // field holding "" or CRLF, which must be rewritten.
 type scanner struct {
-	s    string
-	pos  int
-	line int // line of the file at pos, 1-based
-	rec  []string
+	s     string
+	pos   int
+	line  int // line of the file at pos, 1-based
+	rec   []string
+	sep   byte
+	stops [256]bool // what ends an unquoted field: sep, LF and a quote
 }
 
-func newScanner(s string) *scanner { return &scanner{s: s, line: 1} }
+func newScanner(s string, sep byte) *scanner {
+	sc := &scanner{s: s, line: 1, sep: sep}
+	sc.stops[sep], sc.stops['\n'], sc.stops['"'] = true, true, true
+	return sc
+}
+
+// indexStop returns the index in s of the first byte that ends an
+// unquoted field, or -1.
+func (sc *scanner) indexStop(s string) int {
+	for i := 0; i < len(s); i++ {
+		if sc.stops[s[i]] {
+			return i
+		}
+	}
+	return -1
+}
 
 // next returns the next record, reused between calls, and the line it
 // starts on; at the end of the text it returns nil and no error.
@@ -73,7 +91,7 @@ func (sc *scanner) next() (rec []string, line int, err error) {
 // the record.
 func (sc *scanner) plain() (f string, end bool, err error) {
 	start := sc.pos
-	i := strings.IndexAny(sc.s[start:], ",\n\"")
+	i := sc.indexStop(sc.s[start:])
 	if i < 0 {
 		f = sc.s[start:]
 		sc.pos = len(sc.s)
@@ -83,7 +101,7 @@ func (sc *scanner) plain() (f string, end bool, err error) {
 	switch sc.s[i] {
 	case '"':
 		return "", false, &ParseError{Line: sc.line, Err: errBareQuote}
-	case ',':
+	case sc.sep:
 		sc.pos = i + 1
 		return sc.s[start:i], false, nil
 	}
@@ -141,7 +159,7 @@ func (sc *scanner) quoted() (f string, end bool, err error) {
 		switch {
 		case sc.pos >= len(sc.s):
 			return f, true, nil
-		case sc.s[sc.pos] == ',':
+		case sc.s[sc.pos] == sc.sep:
 			sc.pos++
 			return f, false, nil
 		case sc.s[sc.pos] == '\n':

@@ -9,8 +9,8 @@ import (
 )
 
 // readAllScanner reads every record of s with the scanner.
-func readAllScanner(s string) ([][]string, error) {
-	sc := newScanner(s)
+func readAllScanner(s string, sep byte) ([][]string, error) {
+	sc := newScanner(s, sep)
 	var out [][]string
 	for {
 		rec, _, err := sc.next()
@@ -25,9 +25,10 @@ func readAllScanner(s string) ([][]string, error) {
 }
 
 // readAllCSV reads every record of s with encoding/csv, the reference.
-func readAllCSV(s string) ([][]string, error) {
+func readAllCSV(s string, sep byte) ([][]string, error) {
 	r := csv.NewReader(strings.NewReader(s))
 	r.FieldsPerRecord = -1
+	r.Comma = rune(sep)
 	var out [][]string
 	for {
 		rec, err := r.Read()
@@ -47,16 +48,21 @@ var scannerCases = []string{
 	"\"a\nb\"\"\r\nc\"\n", "a,b", "\n", "\r", " \"a\"\n", "\"a\" \n", "x\n\"a\r\r\nb\"\n",
 }
 
+// separators are the delimiters the scanner is checked with.
+var separators = []byte{',', ';', '\t', '|'}
+
 func TestScannerMatchesEncodingCSV(t *testing.T) {
 	for _, in := range scannerCases {
-		compareWithCSV(t, in)
+		for _, sep := range separators {
+			compareWithCSV(t, strings.ReplaceAll(in, ",", string(sep)), sep)
+		}
 	}
 }
 
-func compareWithCSV(t *testing.T, in string) {
+func compareWithCSV(t *testing.T, in string, sep byte) {
 	t.Helper()
-	got, gerr := readAllScanner(in)
-	want, werr := readAllCSV(in)
+	got, gerr := readAllScanner(in, sep)
+	want, werr := readAllCSV(in, sep)
 	if (gerr == nil) != (werr == nil) {
 		t.Fatalf("%q: scanner err %v, encoding/csv err %v", in, gerr, werr)
 	}
@@ -65,17 +71,17 @@ func compareWithCSV(t *testing.T, in string) {
 	}
 }
 
-// FuzzScanner checks the scanner against encoding/csv on any input: the same
-// records, or an error from both.
+// FuzzScanner checks the scanner against encoding/csv on any input and
+// with each separator: the same records, or an error from both.
 func FuzzScanner(f *testing.F) {
-	for _, s := range scannerCases {
-		f.Add(s)
+	for i, s := range scannerCases {
+		f.Add(s, uint8(i))
 	}
-	f.Fuzz(func(t *testing.T, in string) {
+	f.Fuzz(func(t *testing.T, in string, sep uint8) {
 		if strings.ContainsRune(in, '\uFFFD') || !isValidForCSV(in) {
 			return
 		}
-		compareWithCSV(t, in)
+		compareWithCSV(t, in, separators[int(sep)%len(separators)])
 	})
 }
 

@@ -14,10 +14,13 @@ func (t *Table) Names() []string { return t.Header }
 // FileName returns the name errors give the table's file.
 func (t *Table) FileName() string { return t.Name }
 
-// ReadFrom reads a CSV table from r, naming it in errors by the base name
-// of r's Name method when it has one (as an *os.File does), else "input". A
-// regular file is read into a buffer of its size.
+// ReadFrom reads a table from r with the options it carries (OptionsOf),
+// naming it in errors by the base name of r's Name method when it has one
+// (as an *os.File does), else "input", and reading it as a workbook or CSV
+// as Options.ReadFile does. A regular file is read into a buffer of its
+// size.
 func ReadFrom(r io.Reader) (*Table, error) {
+	o := OptionsOf(r)
 	name := "input"
 	if n, ok := r.(interface{ Name() string }); ok && n.Name() != "" {
 		name = filepath.Base(n.Name())
@@ -29,8 +32,8 @@ func ReadFrom(r io.Reader) (*Table, error) {
 			if _, err := b.ReadFrom(r); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			return parse(b.Bytes(), name, nil)
+			return o.parse(b.Bytes(), name, nil)
 		}
 	}
-	return Read(r, name)
+	return o.Read(r, name)
 }

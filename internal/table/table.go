@@ -7,32 +7,48 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unsafe"
 )
 
-// Table is a CSV file held as columns of text, in the order of the file.
+// Table is a CSV file or a worksheet held as columns of text, in the order
+// of the file.
 type Table struct {
 	// Name is the file's name as errors report it.
 	Name string
+	// Sheet is the worksheet read from a workbook; "" for CSV.
+	Sheet string
 	// Header holds the column names in file order.
 	Header []string
 	// Cols holds one slice of text per column, Cols[j][i] being the value
 	// in column j of data row i (file row i+2).
 	Cols [][]string
+	// Notes says what was left out as a spreadsheet's leftovers (columns
+	// with no name and no values, empty rows at the end), one sentence
+	// each; nil when nothing was.
+	Notes []string
 
 	index map[string]int
+	// col holds each column's place in the file (1 for the first, A in
+	// a worksheet), which columns left out make differ from j+1.
+	col []int
 }
 
 // ErrEmpty is returned for a file that has no header line.
 var ErrEmpty = errors.New("the file is empty: no header line")
 
-// ReadFile reads the CSV file at path; errors name the file by its base name.
-func ReadFile(path string) (*Table, error) { return ReadFileProgress(path, nil) }
+// ReadFile reads the table file at path (Options.ReadFile).
+func ReadFile(path string) (*Table, error) { return Options{}.ReadFile(path, nil) }
 
-// ReadFileProgress is ReadFile calling progress, when not nil, with the
-// bytes parsed and the file's size as it goes: every 65,536 rows and at
-// the end.
+// ReadFileProgress is ReadFile calling progress as Options.ReadFile does.
 func ReadFileProgress(path string, progress func(done, total int)) (*Table, error) {
+	return Options{}.ReadFile(path, progress)
+}
+
+// ReadFile reads the table file at path with o; errors name the file by
+// its base name. A file whose name ends in .xlsx or .xlsm, or that is a zip
+// package, is read as a workbook, any other as CSV. progress, when not nil,
+// is called with the bytes of CSV parsed and the file's size as it goes:
+// every 65,536 rows and at the end.
+func (o Options) ReadFile(path string, progress func(done, total int)) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -41,38 +57,61 @@ func ReadFileProgress(path string, progress func(done, total int)) (*Table, erro
 	name := filepath.Base(path)
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() {
-		return read(f, name, progress)
+		return o.read(f, name, progress)
 	}
 	// Read a regular file into a buffer of its size: no doubling growth.
 	data := make([]byte, fi.Size())
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return parse(data, name, progress)
+	return o.parse(data, name, progress)
 }
 
-// Read reads a CSV table from r. The name is used in errors.
-func Read(r io.Reader, name string) (*Table, error) { return read(r, name, nil) }
+// Read reads a table from r with the options r carries (OptionsOf), as a
+// workbook or CSV as Options.ReadFile tells them apart by name. The name
+// is used in errors.
+func Read(r io.Reader, name string) (*Table, error) { return OptionsOf(r).Read(r, name) }
 
-func read(r io.Reader, name string, progress func(done, total int)) (*Table, error) {
+// Read reads a table from r with o, as Options.ReadFile does. The name is
+// used in errors.
+func (o Options) Read(r io.Reader, name string) (*Table, error) { return o.read(r, name, nil) }
+
+func (o Options) read(r io.Reader, name string, progress func(done, total int)) (*Table, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return parse(data, name, progress)
+	return o.parse(data, name, progress)
 }
 
-// parse reads the table in data, which it keeps: the fields are substrings
-// of data viewed as a string, without a copy, so data must not change
-// afterwards (it is never handed out). progress, when not nil, is called
-// with the bytes parsed every 65,536 rows and at the end.
-func parse(data []byte, name string, progress func(done, total int)) (*Table, error) {
-	text := ""
-	if len(data) > 0 {
-		text = unsafe.String(&data[0], len(data))
+// parse reads the table in data, which it may keep: the fields of UTF-8
+// CSV are substrings of data viewed as a string, without a copy, so data
+// must not change afterwards (it is never handed out).
+func (o Options) parse(data []byte, name string, progress func(done, total int)) (*Table, error) {
+	if isWorkbook(name, data) {
+		return o.readWorkbook(data, name)
 	}
-	text = strings.TrimPrefix(text, "\uFEFF") // a UTF-8 byte-order mark
-	sc := newScanner(text)
+	text, enc, err := o.Encoding.text(data, name)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseCSV(text, name, o.Delimiter, progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.checkEncoding(text, enc); err != nil {
+		return nil, err
+	}
+	if err := t.tidy(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// parseCSV reads CSV text into a table whose columns may still have empty
+// names (tidy deals with them).
+func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*Table, error) {
+	sc := newScanner(text, d.sep())
 	header, _, err := sc.next()
 	if err != nil {
 		return nil, named(name, err)
@@ -80,20 +119,15 @@ func parse(data []byte, name string, progress func(done, total int)) (*Table, er
 	if header == nil {
 		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
-	t := &Table{Name: name, Header: append([]string(nil), header...), index: make(map[string]int, len(header))}
-	for j, h := range t.Header {
-		if h == "" {
-			return nil, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errors.New("column has no name")}
-		}
-		if k, dup := t.index[h]; dup {
-			return nil, &ParseError{File: name, Row: 1, Column: h, Err: fmt.Errorf("duplicate column name (columns %d and %d)", k+1, j+1)}
-		}
-		t.index[h] = j
+	if err := d.checkHeader(header); err != nil {
+		return nil, &ParseError{File: name, Row: 1, Err: err}
 	}
+	t := &Table{Name: name, Header: append([]string(nil), header...), col: make([]int, len(header))}
 	rows := strings.Count(text, "\n") // enough for every row, unless quoted fields span lines
 	t.Cols = make([][]string, len(header))
 	for j := range t.Cols {
 		t.Cols[j] = make([]string, 0, rows)
+		t.col[j] = j + 1
 	}
 	for row := 2; ; row++ {
 		rec, line, err := sc.next()

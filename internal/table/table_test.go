@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRead(t *testing.T) {
@@ -25,7 +26,7 @@ func TestRead(t *testing.T) {
 		{"header only", "a,b\n", []string{"a", "b"}, [][]string{nil, nil}},
 		{"blank lines skipped", "a\n1\n\n2\n", []string{"a"}, [][]string{{"1", "2"}}},
 		{"spaces kept as text", "id,area\n 01 ,North \n", []string{"id", "area"}, [][]string{{" 01 "}, {"North "}}},
-		{"missing tokens kept as text", "y\nNA\n.\nnull\n\"\"\n", []string{"y"}, [][]string{{"NA", ".", "null", ""}}},
+		{"missing tokens kept as text", "y\nNA\n.\nnull\n\"\"\n#N/A\n", []string{"y"}, [][]string{{"NA", ".", "null", "", "#N/A"}}},
 		{"unicode", "área,ñ\nZürich,日本\n", []string{"área", "ñ"}, [][]string{{"Zürich"}, {"日本"}}},
 	}
 	for _, tc := range tests {
@@ -58,7 +59,8 @@ func TestReadErrors(t *testing.T) {
 		{"empty file", "", "in.csv: the file is empty: no header line"},
 		{"only a BOM", "\xEF\xBB\xBF", "in.csv: the file is empty"},
 		{"duplicate column", "id,y,id\n1,2,3\n", `in.csv: row 1, column "id": duplicate column name (columns 1 and 3)`},
-		{"empty column name", "id,,y\n1,2,3\n", `in.csv: row 1, column "#2": column has no name`},
+		{"value in a column with no name", "id,,y\n1,,3\n1,2,3\n", `in.csv: row 3, column "#2": "2": a value in a column whose header (row 1) is empty`},
+		{"no named column", ",\n,\n", `in.csv: the header (row 1) names no column`},
 		{"short row", "id,y\n1,2\n3\n", "in.csv: row 3: has 1 fields, the header has 2"},
 		{"long row", "id,y\n1,2,3\n", "in.csv: row 2: has 3 fields, the header has 2"},
 		{"bare quote", "id,y\n1,a\"b\n", "in.csv: line 2"},
@@ -144,40 +146,63 @@ func TestReadFile(t *testing.T) {
 	}
 }
 
-// FuzzRead checks that any input gives either an error or a rectangular
-// table whose numeric conversion does not panic.
+// FuzzRead checks that any input, read in either encoding and with any
+// delimiter (the bits of opt), gives either an error or a rectangular table
+// that follows the rules for spreadsheets' leftovers, in valid UTF-8, whose
+// numeric conversion does not panic.
 func FuzzRead(f *testing.F) {
-	for _, s := range []string{"id,y\n007,1.5\n", "\xEF\xBB\xBFa\r\n\"x\"\"y\"\r\n", "a,a\n", "", "a,b\n1\n", "y\nNA\n1e5\n-.5\n"} {
-		f.Add(s)
+	for i, s := range []string{"id,y\n007,1.5\n", "\xEF\xBB\xBFa\r\n\"x\"\"y\"\r\n", "a,a\n", "", "a,b\n1\n", "y\nNA\n1e5\n-.5\n",
+		"id;\xA3;\n1;#N/A;\n;;\n", "a\tb\n#REF!\t1\n", "a,,b\n1,,2\n,,\n"} {
+		f.Add(s, uint8(i))
 	}
-	f.Fuzz(func(t *testing.T, in string) {
-		tb, err := Read(strings.NewReader(in), "fuzz.csv")
+	f.Fuzz(func(t *testing.T, in string, opt uint8) {
+		o := Options{Encoding: Encoding(opt & 1), Delimiter: Delimiter(separators[int(opt>>1)%len(separators)])}
+		tb, err := o.Read(strings.NewReader(in), "fuzz.csv")
 		if err != nil {
 			if tb != nil {
 				t.Fatal("both a table and an error")
 			}
 			return
 		}
-		for j, h := range tb.Header {
-			if len(tb.Cols[j]) != tb.Rows() {
-				t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols[j]), tb.Rows())
-			}
-			vals, missing, err := tb.Float(h)
-			if err == nil {
-				n := 0
-				for _, v := range vals {
-					if math.IsNaN(v) {
-						n++
-					} else if math.IsInf(v, 0) {
-						t.Fatalf("Inf accepted in column %q", h)
-					}
-				}
-				if n != missing {
-					t.Fatalf("missing = %d, NaNs = %d", missing, n)
-				}
+		checkTable(t, tb)
+	})
+}
+
+// checkTable checks what every table read must be.
+func checkTable(t *testing.T, tb *Table) {
+	t.Helper()
+	if tb.Rows() > 0 && tb.blankRow(tb.Rows()-1) {
+		t.Fatal("a blank row at the end")
+	}
+	seen := map[string]bool{}
+	for j, h := range tb.Header {
+		if blank(h) || seen[h] || !utf8.ValidString(h) || SpreadsheetError(h) {
+			t.Fatalf("header %q", tb.Header)
+		}
+		seen[h] = true
+		if len(tb.Cols[j]) != tb.Rows() {
+			t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols[j]), tb.Rows())
+		}
+		for _, v := range tb.Cols[j] {
+			if !utf8.ValidString(v) || SpreadsheetError(v) {
+				t.Fatalf("column %q holds %q", h, v)
 			}
 		}
-	})
+		vals, missing, err := tb.Float(h)
+		if err == nil {
+			n := 0
+			for _, v := range vals {
+				if math.IsNaN(v) {
+					n++
+				} else if math.IsInf(v, 0) {
+					t.Fatalf("Inf accepted in column %q", h)
+				}
+			}
+			if n != missing {
+				t.Fatalf("missing = %d, NaNs = %d", missing, n)
+			}
+		}
+	}
 }
 
 func BenchmarkRead(b *testing.B) {

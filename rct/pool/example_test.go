@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/pool"
 	"github.com/evalkit/evalkit/stats"
 )
@@ -13,7 +14,7 @@ import (
 // The 13 BCG vaccine trials' log risk ratios (metafor's dat.bcg), pooled by
 // REML as rma(yi, sei = se, method = "REML") does.
 func ExamplePoolFiles() {
-	r, err := pool.PoolFiles("../../testdata/meta/bcg.csv", nil, "", stats.PoolOptions{})
+	r, err := pool.PoolFiles("../../testdata/meta/bcg.csv", nil, "", stats.PoolOptions{}, table.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

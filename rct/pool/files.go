@@ -6,19 +6,21 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/stats"
 )
 
 // PoolFiles pools the sites of the CSV file at sitesPath (ReadSites) or,
 // when sitesPath is "", of the analyses' JSON files at analysisPaths
 // (ReadAnalyses, with comparison; spaces around a path are ignored), as
-// Pool does. Each file is named in errors, and each analysis's site, by its
-// base name. It is what evalkit pool runs.
-func PoolFiles(sitesPath string, analysisPaths []string, comparison string, opt stats.PoolOptions) (*Result, error) {
+// Pool does; the sites file is read with tables (an .xlsx, an encoding, a
+// delimiter). Each file is named in errors, and each analysis's site, by
+// its base name. It is what evalkit pool runs.
+func PoolFiles(sitesPath string, analysisPaths []string, comparison string, opt stats.PoolOptions, tables table.Options) (*Result, error) {
 	var s *Sites
 	var err error
 	if sitesPath != "" {
-		s, err = readSitesFile(sitesPath)
+		s, err = readSitesFile(sitesPath, tables)
 	} else {
 		s, err = readAnalysisFiles(analysisPaths, comparison)
 	}
@@ -28,9 +30,9 @@ func PoolFiles(sitesPath string, analysisPaths []string, comparison string, opt 
 	return Pool(s, opt)
 }
 
-// readSitesFile reads the CSV file at path with ReadSites.
-func readSitesFile(path string) (*Sites, error) {
-	f, err := os.Open(path)
+// readSitesFile reads the table file at path with ReadSites.
+func readSitesFile(path string, tables table.Options) (*Sites, error) {
+	f, err := tables.Open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,55 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Limits bound what reading a workbook may unpack, so that a small file
+// cannot make a huge one (a zip bomb).
+type Limits struct {
+	// Bytes is the most bytes that the parts read (the workbook, its
+	// relationships, the shared strings and the worksheet) may unpack to,
+	// all together.
+	Bytes int64
+	// Cells is the most cells with a value, and the most shared strings,
+	// that the worksheet may hold.
+	Cells int
+}
+
+// DefaultLimits are the limits evalkit reads with: 1 GiB of XML and 2^25
+// (about 33.5 million) cells, which no sheet within Excel's own limits of
+// useful size reaches.
+var DefaultLimits = Limits{Bytes: 1 << 30, Cells: 1 << 25}
+
+// ErrTooLarge is wrapped by the error for a workbook beyond its Limits.
+var ErrTooLarge = errors.New("too large to read")
+
+// budget counts the bytes unpacked against Limits.Bytes.
+type budget struct {
+	left int64
+}
+
+// limited returns r cut off with ErrTooLarge once the budget is spent.
+func (b *budget) limited(r io.Reader, part string) io.Reader {
+	return &budgetReader{r: r, b: b, part: part}
+}
+
+type budgetReader struct {
+	r    io.Reader
+	b    *budget
+	part string
+}
+
+func (br *budgetReader) Read(p []byte) (int, error) {
+	if br.b.left <= 0 {
+		return 0, fmt.Errorf("%w: the workbook unpacks to more bytes than the limit while reading %s (a zip bomb?); save the sheet as CSV", ErrTooLarge, br.part)
+	}
+	if int64(len(p)) > br.b.left {
+		p = p[:br.b.left]
+	}
+	n, err := br.r.Read(p)
+	br.b.left -= int64(n)
+	return n, err
+}
