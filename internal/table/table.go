@@ -38,11 +38,6 @@ var ErrEmpty = errors.New("the file is empty: no header line")
 // ReadFile reads the table file at path (Options.ReadFile).
 func ReadFile(path string) (*Table, error) { return Options{}.ReadFile(path, nil) }
 
-// ReadFileProgress is ReadFile calling progress as Options.ReadFile does.
-func ReadFileProgress(path string, progress func(done, total int)) (*Table, error) {
-	return Options{}.ReadFile(path, progress)
-}
-
 // ReadFile reads the table file at path with o; errors name the file by
 // its base name. A file whose name ends in .xlsx or .xlsm, or that is a zip
 // package, is read as a workbook, any other as CSV. progress, when not nil,

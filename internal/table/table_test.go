@@ -264,9 +264,9 @@ func TestReadFileProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	var calls [][2]int
-	tab, err := ReadFileProgress(path, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	tab, err := Options{}.ReadFile(path, func(done, total int) { calls = append(calls, [2]int{done, total}) })
 	if err != nil || tab.Rows() != 140000 {
-		t.Fatalf("ReadFileProgress: %v, %d rows", err, tab.Rows())
+		t.Fatalf("ReadFile: %v, %d rows", err, tab.Rows())
 	}
 	if len(calls) != 3 {
 		t.Fatalf("progress called %d times, want 3 (rows 65,536, 131,072 and the end): %v", len(calls), calls)
