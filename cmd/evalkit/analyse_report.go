@@ -12,9 +12,10 @@ import (
 	evreport "github.com/evalkit/evalkit/report"
 )
 
-// analyseReportPlots are the PNG files a report may hold; with --force, the
-// ones this report does not draw are removed so that none is stale.
-var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png"}
+// analyseReportPlots are the files a report may hold beside report.html;
+// with --force, the ones this report does not write are removed so that
+// none is stale.
+var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png", "summary.md"}
 
 // analyseCheckReportDir refuses an existing --report directory without
 // --force, before any work is done.
@@ -38,15 +39,11 @@ func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) 
 		return err
 	}
 	out, err := evreport.RenderAnalysis(evreport.AnalysisOf(res, evreport.Provenance{
-		DataFile: o.in, DataSHA256: sum, Version: version, Date: now}))
+		DataFile: o.in, DataSHA256: sum, Version: version, Date: now, Units: o.units, Clusters: o.clusters}))
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
-	files := map[string][]byte{"report.html": out.HTML}
-	for name, b := range out.PNG {
-		files[name] = b
-	}
-	if err := writeDirAtomic(filepath.Clean(o.report), files, analyseReportPlots, o.force); err != nil {
+	if err := writeDirAtomic(filepath.Clean(o.report), out.Files(), analyseReportPlots, o.force); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

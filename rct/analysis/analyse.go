@@ -50,7 +50,9 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		if p.Fit != nil {
 			p.Fit(tr.label, t.control.label, len(tr.y)+len(t.control.y))
 		}
+		t.comparing = tr.label
 		c := t.compare(tr, m, p.Level)
+		t.comparing = ""
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue
 	}
@@ -61,7 +63,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
-	res.Warnings = t.warnings
+	res.Warnings, res.warningOf, res.Flow = t.warnings, t.warningOf, t.flow()
 	if d.design != nil {
 		res.Design = d.design
 		res.Warnings = append(res.Warnings, d.design.warnings(d.cols.Covariates)...)
@@ -74,6 +76,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 			return nil, err
 		}
 	}
+	res.setHeadlines()
 	return res, nil
 }
 
