@@ -111,7 +111,7 @@ func (r *Result) headlineWords(c Comparison) headlineWords {
 	w := headlineWords{up: "higher", down: "lower", ratio: c.Method.Ratio(), binary: r.Type == Binary}
 	switch {
 	case w.ratio:
-		w.subject = "The rate of " + r.Outcome
+		w.subject, w.unit = "The rate of "+r.Outcome, "%"
 		if labelled || r.Plan.Unit != "" {
 			w.up, w.down = "more", "fewer"
 		}
@@ -197,7 +197,13 @@ func headlineVerdict(b Better, lo, hi float64, control string) string {
 // headlineDecimals is the decimals that show m to two significant
 // figures, none from 10 up.
 func headlineDecimals(m float64) int {
-	if m == 0 || m >= 10 {
+	if !(m > 0) || math.IsInf(m, 0) {
+		return 0
+	}
+	// m rounded to two figures first: 9.999 is "10", not "10.0".
+	step := math.Pow(10, math.Floor(math.Log10(m))-1)
+	m = math.Round(m/step) * step
+	if m >= 10 {
 		return 0
 	}
 	return min(1-int(math.Floor(math.Log10(m))), 12)
@@ -231,7 +237,7 @@ func headlineP(p float64) string {
 	case p < 0.001:
 		return "< 0.001"
 	}
-	return "= " + headlineFixed(p, 1-int(math.Floor(math.Log10(p))))
+	return "= " + headlineFixed(p, headlineDecimals(p))
 }
 
 // setHeadlines fills in every comparison's Headline.
