@@ -99,9 +99,19 @@ func CostPerPerson(res *unitcost.Result) (*plot.Plot, error) {
 }
 
 // costAxis labels the axis of cost per person with the prices and the
-// discounting: "£ per person (2024 prices; costs after 2023 discounted at
-// 3.5% a year)".
+// discounting: "£ per person reached (2024 prices; costs after 2023
+// discounted at 3.5% a year)".
 func costAxis(res *unitcost.Result) string {
+	if p := costPrices(res); p != "as written" {
+		return "£ per person reached (" + p + ")"
+	}
+	return "£ per person reached"
+}
+
+// costPrices says in which prices res's costs are, and how they are
+// discounted: "2024 prices; costs after 2023 discounted at 3.5% a year",
+// or "as written".
+func costPrices(res *unitcost.Result) string {
 	var notes []string
 	if res.PriceYear != 0 {
 		notes = append(notes, fmt.Sprintf("%d prices", res.PriceYear))
@@ -110,9 +120,9 @@ func costAxis(res *unitcost.Result) string {
 		notes = append(notes, fmt.Sprintf("costs after %d discounted at %.10g%% a year", res.BaseYear, 100*res.DiscountRate))
 	}
 	if len(notes) == 0 {
-		return "£ per person reached"
+		return "as written"
 	}
-	return "£ per person reached (" + strings.Join(notes, "; ") + ")"
+	return strings.Join(notes, "; ")
 }
 
 // costCategory names a cost category in words: "non-staff", "in kind".

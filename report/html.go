@@ -13,13 +13,14 @@ import (
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
-//go:embed templates/analysis.html.tmpl
-var analysisTemplateFS embed.FS
+//go:embed templates/*.tmpl
+var templateFS embed.FS
 
 // analysisTemplate is the analysis report's page. It references nothing
-// outside itself: styles are inline, plots are inline SVG, and a Content
-// Security Policy forbids loading anything.
-var analysisTemplate = template.Must(template.ParseFS(analysisTemplateFS, "templates/analysis.html.tmpl"))
+// outside itself: styles are inline (templates/style.tmpl, which every
+// report shares), plots are inline SVG, and a Content Security Policy
+// forbids loading anything.
+var analysisTemplate = template.Must(template.ParseFS(templateFS, "templates/analysis.html.tmpl", "templates/style.tmpl"))
 
 // analysisPage is what the report shows, every number already formatted
 // and every code in words: the HTML and the Markdown summary are made

@@ -203,7 +203,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.cols.Cluster != "" && o.plan.Type == analysis.Count {
 		return nil, usageErrorf("--cluster is not defined for a count outcome (no cluster-robust count model in this release)")
 	}
-	return o, analyseCheckReportDir(o)
+	return o, checkReportDir(o.report, o.force)
 }
 
 // analyseCovariateNames splits --covariates; an empty name or one given

@@ -17,14 +17,14 @@ import (
 // none is stale.
 var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png", "summary.md"}
 
-// analyseCheckReportDir refuses an existing --report directory without
-// --force, before any work is done.
-func analyseCheckReportDir(o *analyseOptions) error {
-	if o.report == "" || o.force {
+// checkReportDir refuses an existing --report directory without --force,
+// before any work is done.
+func checkReportDir(dir string, force bool) error {
+	if dir == "" || force {
 		return nil
 	}
-	if _, err := os.Lstat(o.report); err == nil {
-		return fmt.Errorf("--report: %s %w", o.report, errExists)
+	if _, err := os.Lstat(dir); err == nil {
+		return fmt.Errorf("--report: %s %w", dir, errExists)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("--report: %w", err)
 	}
