@@ -20,11 +20,11 @@ var costsTemplate = template.Must(template.ParseFS(templateFS, "templates/costs.
 // costsPage is what the cost report shows, every amount in pounds.
 type costsPage struct {
 	Title, DataFile, DataSHA256, Version, Date, Prices string
-	Categories                                       []string
-	Rows                                             []costsRow
-	Total                                            costsRow
-	Warnings                                         []string
-	Figures                                          []analysisFigureHTML
+	Categories                                         []string
+	Rows                                               []costsRow
+	Total                                              costsRow
+	Warnings                                           []string
+	Figures                                            []analysisFigureHTML
 }
 
 // costsRow is one intervention, or the programme's total.
