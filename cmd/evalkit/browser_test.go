@@ -58,17 +58,7 @@ var browserWidths = []int64{1280, 390}
 // (apt-get install chromium, as .ci/run does) and is skipped only with
 // -short.
 func TestReportsInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test is skipped")
-	}
-	browser := browserExecutable()
-	if browser == "" {
-		where := "on this machine"
-		if os.Getenv("CI") == "true" {
-			where = "in CI"
-		}
-		t.Fatalf("no Chromium %s (looked for $CHROME, chromium, chromium-browser, google-chrome): install it with apt-get install -y chromium (.ci/run does), or skip this test with go test -short", where)
-	}
+	ctx := browserStart(t)
 	shots := os.Getenv("EVALKIT_SCREENSHOTS")
 	dir := t.TempDir()
 	for _, r := range browserReports {
@@ -80,34 +70,17 @@ func TestReportsInBrowser(t *testing.T) {
 		_, stderr, code := runCmd(t, args...)
 		require.Equal(t, 0, code, "%s: %s", r.name, stderr)
 	}
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	require.NoError(t, chromedp.Do(ctx), "starting %s", browser)
-
 	for _, r := range browserReports {
 		url := "file://" + filepath.Join(dir, r.name, "report.html")
 		for _, w := range browserWidths {
 			t.Run(fmt.Sprintf("%s/%dpx", r.name, w), func(t *testing.T) {
-				tab, done := browserTab(t, ctx)
-				require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(w, 900), chromedp.Navigate(url), chromedp.WaitReady("body")))
-				overflow, err := chromedp.Run(tab, chromedp.Evaluate[[]string](browserOverflowJS))
-				require.NoError(t, err)
-				empty, err := chromedp.Run(tab, chromedp.Evaluate[[]string](browserEmptyJS))
-				require.NoError(t, err)
-				svgs, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg").length`))
-				require.NoError(t, err)
-				shot, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
-				require.NoError(t, err)
-				assert.Empty(t, overflow, "wider than the %d px window", w)
-				assert.Empty(t, empty, "drawn with no size")
-				assert.Positive(t, svgs, "no plot drawn")
-				assert.Empty(t, done(), "console errors")
+				got := browserLook(t, ctx, url, w)
+				assert.Empty(t, got.overflow, "wider than the %d px window", w)
+				assert.Empty(t, got.empty, "drawn with no size")
+				assert.Positive(t, got.svgs, "no plot drawn")
+				assert.Empty(t, got.errors, "console errors")
 				if shots != "" {
-					require.NoError(t, os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s_%d.png", r.name, w)), shot, 0o644))
+					require.NoError(t, os.WriteFile(filepath.Join(shots, fmt.Sprintf("%s_%d.png", r.name, w)), got.shot, 0o644))
 				}
 			})
 		}
@@ -128,6 +101,74 @@ func TestReportsInBrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBrowserChecksFail shows that the browser test's checks see what
+// they look for: a page too wide, an SVG with no size, and an image that
+// the Content-Security-Policy refuses (a console error).
+func TestBrowserChecksFail(t *testing.T) {
+	ctx := browserStart(t)
+	page := filepath.Join(t.TempDir(), "bad.html")
+	require.NoError(t, os.WriteFile(page, []byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head>
+<body><img src="elsewhere.png" alt=""><div style="width: 2000px">too wide</div><div class="scroll" style="overflow-x: auto"><table style="width: 3000px"><tr><td>scrolls</td></tr></table></div>
+<svg width="0" height="0"></svg></body></html>`), 0o644))
+	got := browserLook(t, ctx, "file://"+page, 390)
+	require.NotEmpty(t, got.overflow)
+	assert.Contains(t, got.overflow[0], "the page is")
+	for _, o := range got.overflow {
+		assert.NotContains(t, o, "scrolls", "a table in a .scroll box may be wider")
+	}
+	assert.Contains(t, got.empty, "svg in the page")
+	assert.NotEmpty(t, got.errors, "the refused image")
+}
+
+// browserStart starts headless Chromium for the test, or fails with what
+// to do when there is none; it skips the test with -short.
+func browserStart(t *testing.T) context.Context {
+	if testing.Short() {
+		t.Skip("-short: the browser test is skipped")
+	}
+	browser := browserExecutable()
+	if browser == "" {
+		where := "on this machine"
+		if os.Getenv("CI") == "true" {
+			where = "in CI"
+		}
+		t.Fatalf("no Chromium %s (looked for $CHROME, chromium, chromium-browser, google-chrome): install it with apt-get install -y chromium (.ci/run does), or skip this test with go test -short", where)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	require.NoError(t, chromedp.Do(ctx), "starting %s", browser)
+	return ctx
+}
+
+// browserSight is what browserLook saw of a page.
+type browserSight struct {
+	overflow, empty, errors []string
+	svgs                    int
+	shot                    []byte
+}
+
+// browserLook opens url in a tab of ctx's browser w px wide and looks at
+// it: what is wider than the window, what is drawn with no size, the SVGs,
+// the console errors and a screenshot of the whole page.
+func browserLook(t *testing.T, ctx context.Context, url string, w int64) browserSight {
+	tab, done := browserTab(t, ctx)
+	require.NoError(t, chromedp.Do(tab, chromedp.EmulateViewport(w, 900), chromedp.Navigate(url), chromedp.WaitReady("body")))
+	var s browserSight
+	var err error
+	s.overflow, err = chromedp.Run(tab, chromedp.Evaluate[[]string](browserOverflowJS))
+	require.NoError(t, err)
+	s.empty, err = chromedp.Run(tab, chromedp.Evaluate[[]string](browserEmptyJS))
+	require.NoError(t, err)
+	s.svgs, err = chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("svg").length`))
+	require.NoError(t, err)
+	s.shot, err = chromedp.Run(tab, chromedp.FullScreenshot(100))
+	require.NoError(t, err)
+	s.errors = done()
+	return s
 }
 
 // browserTab opens a tab of the browser of ctx that collects its console
