@@ -73,7 +73,7 @@ func AnalysisOf(r *analysis.Result, p Provenance) Analysis {
 		Warnings:    r.CommonWarnings(),
 	}
 	if r.Design != nil {
-		a.Allocation = "the allocation in " + filepath.Base(r.Design.Manifest)
+		a.Allocation = "the allocation of " + filepath.Base(r.Design.Manifest)
 	}
 	for i, arm := range r.Arms {
 		s := ArmSummary{Arm: arm.Arm, Randomised: arm.N + arm.NMissing, Analysed: arm.N, Missing: arm.NMissing,

@@ -70,7 +70,9 @@ func ConsortDiagram(a Analysis) *Consort {
 	}
 	d := &Consort{top: both("Randomised", totalClusters, total)}
 	if a.Allocation != "" {
-		d.top = append(d.top, "as "+analysisShort(a.Allocation)+" records")
+		d.top = append(d.top, "counted from the allocation's manifest")
+	} else {
+		d.top = append(d.top, "counted from the trial file's rows")
 	}
 	for i, arm := range a.Arms {
 		d.colour = append(d.colour, ArmColor(i))

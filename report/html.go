@@ -254,11 +254,11 @@ func analysisInterval(lo, hi float64) string {
 }
 
 // analysisPValue prints a p-value to three decimals, "< 0.001" below that, and
-// "–" when there is none.
+// "undefined" when there is none.
 func analysisPValue(p float64) string {
 	switch {
 	case math.IsNaN(p):
-		return "–"
+		return "undefined"
 	case p < 0.001:
 		return "< 0.001"
 	default:

@@ -37,7 +37,7 @@ import (
 // Special cases:
 //
 //	estimate undefined (or a ratio not > 0)  → "The effect of ... could not be estimated."
-//	interval or p-value undefined            → left out of the parentheses
+//	interval or p-value undefined            → "95% CI undefined", "p undefined"
 func (r *Result) Headline(c Comparison) string {
 	p := r.Plan
 	w := r.headlineWords(c)
@@ -67,12 +67,16 @@ func (r *Result) Headline(c Comparison) string {
 
 	var parts []string
 	finite := !math.IsNaN(lo+hi) && !math.IsInf(lo+hi, 0) && w.defined(c.CILow) && w.defined(c.CIHigh)
+	level := strconv.FormatFloat(100*r.Level, 'g', 6, 64)
 	if finite {
-		level := strconv.FormatFloat(100*r.Level, 'g', 6, 64)
 		parts = append(parts, level+"% CI "+w.interval(lo, hi, up, dec))
+	} else {
+		parts = append(parts, level+"% CI undefined")
 	}
 	if s := headlineP(c.PValue); s != "" {
 		parts = append(parts, "p "+s)
+	} else {
+		parts = append(parts, "p undefined")
 	}
 	if s := headlineP(c.PAdjusted); s != "" && len(r.Comparisons) > 1 {
 		parts = append(parts, adjWords[p.Adjust]+" p "+s)
@@ -80,9 +84,7 @@ func (r *Result) Headline(c Comparison) string {
 	if s := headlineP(c.RIPValue); s != "" && c.RIDraws != nil {
 		parts = append(parts, "randomisation p "+s)
 	}
-	if len(parts) > 0 {
-		body += " (" + strings.Join(parts, "; ") + ")"
-	}
+	body += " (" + strings.Join(parts, "; ") + ")"
 	if p.Better != Unstated && finite {
 		body += ": " + headlineVerdict(p.Better, lo, hi, c.Control)
 	}

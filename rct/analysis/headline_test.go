@@ -58,7 +58,7 @@ func TestHeadline(t *testing.T) {
 		{"undefined ratio", Count, Plan{}, c(PoissonExact, math.Inf(1), 1, math.Inf(1), 0.01),
 			"The effect of navigator against control on attendance could not be estimated."},
 		{"undefined interval and p", Continuous, Plan{}, c(OLSCR2, 2.5, nan, nan, nan),
-			"Mean attendance was 2.5 higher in navigator than in control."},
+			"Mean attendance was 2.5 higher in navigator than in control (95% CI undefined; p undefined)."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
