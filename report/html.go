@@ -253,17 +253,14 @@ func analysisInterval(lo, hi float64) string {
 	return analysisNumber(lo) + " to " + analysisNumber(hi)
 }
 
-// analysisPValue prints a p-value to three decimals, "< 0.001" below that, and
-// "undefined" when there is none.
+// analysisPValue prints a p-value as the headlines do (analysis.FormatP):
+// two significant figures, "< 0.001" below that, and "undefined" when there
+// is none.
 func analysisPValue(p float64) string {
-	switch {
-	case math.IsNaN(p):
-		return "undefined"
-	case p < 0.001:
-		return "< 0.001"
-	default:
-		return strconv.FormatFloat(p, 'f', 3, 64)
+	if s := analysis.FormatP(p); s != "" {
+		return s
 	}
+	return "undefined"
 }
 
 // analysisDefaults returns a with every comparison's empty Measure and

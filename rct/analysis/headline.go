@@ -73,16 +73,16 @@ func (r *Result) Headline(c Comparison) string {
 	} else {
 		parts = append(parts, level+"% CI undefined")
 	}
-	if s := headlineP(c.PValue); s != "" {
-		parts = append(parts, "p "+s)
+	if s := headlinePart("p", c.PValue); s != "" {
+		parts = append(parts, s)
 	} else {
 		parts = append(parts, "p undefined")
 	}
-	if s := headlineP(c.PAdjusted); s != "" && len(r.Comparisons) > 1 {
-		parts = append(parts, adjWords[p.Adjust]+" p "+s)
+	if s := headlinePart(adjWords[p.Adjust]+" p", c.PAdjusted); s != "" && len(r.Comparisons) > 1 {
+		parts = append(parts, s)
 	}
-	if s := headlineP(c.RIPValue); s != "" && c.RIDraws != nil {
-		parts = append(parts, "randomisation p "+s)
+	if s := headlinePart("randomisation p", c.RIPValue); s != "" && c.RIDraws != nil {
+		parts = append(parts, s)
 	}
 	body += " (" + strings.Join(parts, "; ") + ")"
 	if p.Better != Unstated && finite {
@@ -230,16 +230,30 @@ func headlineBound(v float64, dec int) string {
 	return s
 }
 
-// headlineP prints a p-value as "= 0.037" (two significant figures) or
-// "< 0.001"; "" when it is undefined.
-func headlineP(p float64) string {
+// FormatP prints a p-value as a headline does: to two significant
+// figures ("0.037"), below 0.001 as "< 0.001", and "" when it is
+// undefined.
+func FormatP(p float64) string {
 	switch {
 	case !(p >= 0 && p <= 1):
 		return ""
 	case p < 0.001:
 		return "< 0.001"
 	}
-	return "= " + headlineFixed(p, headlineDecimals(p))
+	return headlineFixed(p, headlineDecimals(p))
+}
+
+// headlinePart names a p-value in a headline: "p = 0.037", "p < 0.001";
+// "" when it is undefined.
+func headlinePart(name string, p float64) string {
+	s := FormatP(p)
+	switch {
+	case s == "":
+		return ""
+	case strings.HasPrefix(s, "<"):
+		return name + " " + s
+	}
+	return name + " = " + s
 }
 
 // setHeadlines fills in every comparison's Headline.
