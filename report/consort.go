@@ -22,15 +22,25 @@ import (
 type Consort struct {
 	top    consortBox
 	stages [3][]consortBox // allocation, follow-up, analysis; a box per arm
-	width  vg.Length
-	colour []color.Color
-	height vg.Length
-	stageH [3]vg.Length
-	topH   vg.Length
+	// lines are the boxes' lines wrapped: top's, then each stage's.
+	topLines   []consortLine
+	stageLines [3][][]consortLine
+	width      vg.Length
+	colour     []color.Color
+	height     vg.Length
+	stageH     [3]vg.Length
+	topH       vg.Length
 }
 
-// consortBox is a box's lines, the first in bold.
+// consortBox is a box's lines, as written: the first, and each line of
+// consortHeads, in bold.
 type consortBox []string
+
+// consortLine is a line of a box as drawn, wrapped to the box's width.
+type consortLine struct {
+	text string
+	bold bool
+}
 
 // The diagram's measures.
 var (
@@ -39,7 +49,7 @@ var (
 	consortGap        = vg.Points(10)
 	consortArrow      = vg.Points(22)
 	consortPad        = vg.Points(5)
-	consortLine       = TickSize * 1.3
+	consortLeading    = TickSize * 1.3
 	consortEdge       = color.RGBA{R: 0x59, G: 0x59, B: 0x59, A: 0xff}
 	consortStageFill  = color.RGBA{R: 0xe8, G: 0xec, B: 0xf1, A: 0xff}
 )
@@ -114,28 +124,31 @@ func (d *Consort) layout() {
 	k := max(len(d.colour), 1)
 	d.width = max(PlotWidth, consortStageWidth+consortGap+vg.Length(k)*consortMinColumn)
 	inner := d.column() - consortGap - 2*consortPad
-	sty := consortText(false)
-	wrap := func(b consortBox, width vg.Length) consortBox {
-		var out consortBox
-		for _, l := range b {
-			for _, w := range splitLines(analysisWrap(l, sty, width)) {
-				out = append(out, w)
-			}
-		}
-		return out
-	}
-	d.top = wrap(d.top, 2.5*vg.Inch)
-	d.topH = vg.Length(len(d.top))*consortLine + 2*consortPad
+	d.topLines = consortWrap(d.top, 2.5*vg.Inch)
+	d.topH = vg.Length(len(d.topLines))*consortLeading + 2*consortPad
 	d.height = 2*consortGap + d.topH
 	for s := range d.stages {
 		lines := 0
-		for j := range d.stages[s] {
-			d.stages[s][j] = wrap(d.stages[s][j], inner)
-			lines = max(lines, len(d.stages[s][j]))
+		d.stageLines[s] = make([][]consortLine, len(d.stages[s]))
+		for j, b := range d.stages[s] {
+			d.stageLines[s][j] = consortWrap(b, inner)
+			lines = max(lines, len(d.stageLines[s][j]))
 		}
-		d.stageH[s] = vg.Length(lines)*consortLine + 2*consortPad
+		d.stageH[s] = vg.Length(lines)*consortLeading + 2*consortPad
 		d.height += consortArrow + d.stageH[s]
 	}
+}
+
+// consortWrap wraps box b's lines to width, each in its own style.
+func consortWrap(b consortBox, width vg.Length) []consortLine {
+	var out []consortLine
+	for i, l := range b {
+		bold := i == 0 || consortHeads[l]
+		for _, w := range splitLines(analysisWrap(l, consortText(bold), width)) {
+			out = append(out, consortLine{w, bold})
+		}
+	}
+	return out
 }
 
 // consortText is the style of the diagram's text.
@@ -156,7 +169,7 @@ func (d *Consort) Draw(c draw.Canvas) {
 	// The randomised box, centred over the arms.
 	topW := min(2.5*vg.Inch+2*consortPad, d.width-left)
 	mid := left + (c.Max.X-left)/2
-	consortDrawBox(c, mid-topW/2, y, topW, d.topH, d.top, color.White, edge)
+	consortDrawBox(c, mid-topW/2, y, topW, d.topH, d.topLines, color.White, edge)
 	y -= d.topH
 	centres := make([]vg.Length, len(d.colour))
 	for j := range centres {
@@ -171,15 +184,15 @@ func (d *Consort) Draw(c draw.Canvas) {
 	for _, x := range centres {
 		consortArrowDown(c, edge, x, bar, y-consortArrow)
 	}
-	for s, boxes := range d.stages {
+	for s := range d.stages {
 		top := y - consortArrow
 		if s > 0 {
 			for _, x := range centres {
 				consortArrowDown(c, edge, x, y, top)
 			}
 		}
-		consortDrawBox(c, c.Min.X, top, consortStageWidth, d.stageH[s], consortBox{consortStages[s]}, consortStageFill, edge)
-		for j, b := range boxes {
+		consortDrawBox(c, c.Min.X, top, consortStageWidth, d.stageH[s], []consortLine{{consortStages[s], true}}, consortStageFill, edge)
+		for j, b := range d.stageLines[s] {
 			x := left + vg.Length(j)*col
 			consortDrawBox(c, x, top, col-consortGap, d.stageH[s], b, color.White, edge)
 			if s == 0 {
@@ -191,17 +204,15 @@ func (d *Consort) Draw(c draw.Canvas) {
 	}
 }
 
-// consortDrawBox draws box b's lines in a box whose top left is (x, y),
-// lines that are not indented after the first in bold when they head a
-// part of the box ("Excluded from analysis").
-func consortDrawBox(c draw.Canvas, x, y, w, h vg.Length, b consortBox, fill color.Color, edge draw.LineStyle) {
+// consortDrawBox draws lines in a box whose top left is (x, y).
+func consortDrawBox(c draw.Canvas, x, y, w, h vg.Length, lines []consortLine, fill color.Color, edge draw.LineStyle) {
 	pts := []vg.Point{{X: x, Y: y}, {X: x + w, Y: y}, {X: x + w, Y: y - h}, {X: x, Y: y - h}}
 	c.FillPolygon(fill, pts)
 	c.StrokeLines(edge, append(pts, pts[0]))
 	ty := y - consortPad
-	for i, l := range b {
-		c.FillText(consortText(i == 0 || consortHeads[l]), vg.Point{X: x + consortPad, Y: ty}, l)
-		ty -= consortLine
+	for _, l := range lines {
+		c.FillText(consortText(l.bold), vg.Point{X: x + consortPad, Y: ty}, l.text)
+		ty -= consortLeading
 	}
 }
 
