@@ -33,11 +33,10 @@ const CurvePoints = 200
 // newPowerCurve evaluates f at CurvePoints sizes from lo to
 // max(2·mark, lo + 10), leaving out the NaN ones.
 //
-// The title says what was given and what was solved for; effect is the
-// design's effect in words ("d = 0.3").
-func newPowerCurve(title, effect string, solved Unknown, xlabel string, lo, mark, target float64, f func(x float64) float64) PowerCurve {
+// The title says what was given and what was solved for.
+func newPowerCurve(title string, solved Unknown, xlabel string, lo, mark, target float64, f func(x float64) float64) PowerCurve {
 	given := map[bool]string{true: "solved", false: "given"}
-	c := PowerCurve{Title: title + "\n" + curveSolved(solved, effect, target), XLabel: xlabel, Target: target, Mark: mark,
+	c := PowerCurve{Title: title + "\n" + curveSolved(solved, target), XLabel: xlabel, Target: target, Mark: mark,
 		TargetLabel: "power " + num(target) + " (" + given[solved == SolvedPower] + ")",
 		MarkLabel:   num(mark) + " " + xlabel + " (" + given[solved == SolvedN] + ")"}
 	hi := math.Max(2*mark, lo+10)
@@ -55,9 +54,8 @@ func newPowerCurve(title, effect string, solved Unknown, xlabel string, lo, mark
 // with NTreatment/NControl treated per control unit.
 func (r TTestResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
-	effect := "d = " + num(r.Effect)
-	title := "Two-sample t-test, " + effect + ", " + sidedWords(r.Alternative)
-	return newPowerCurve(title, effect, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	title := "Two-sample t-test, d = " + num(r.Effect) + ", " + sidedWords(r.Alternative)
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		nc, nt := x*(1-a), k*x*(1-a)
 		if nc+nt <= 2 {
 			return math.NaN()
@@ -70,18 +68,16 @@ func (r TTestResult) PowerCurve() PowerCurve {
 // with NTreatment/NControl treated per control unit.
 func (r PropResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
-	effect := num(r.PControl) + " to " + num(r.PTreatment)
-	title := "Two proportions (" + r.Method.String() + "), " + effect + ", " + sidedWords(r.Alternative)
-	return newPowerCurve(title, effect, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	title := "Two proportions (" + r.Method.String() + "), " + num(r.PControl) + " to " + num(r.PTreatment) + ", " + sidedWords(r.Alternative)
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		return r.design.PowerAt(r.PTreatment, x*(1-a), k*x*(1-a))
 	})
 }
 
 // PowerCurve returns the power against the clusters in total, from g + 3.
 func (r ClusterResult) PowerCurve() PowerCurve {
-	effect := "effect " + num(r.Effect)
-	title := "Cluster-randomised trial, " + effect + ", ICC " + num(r.ICC) + ", " + num(r.ClusterSize) + " per cluster"
-	return newPowerCurve(title, effect, r.Solved, "clusters in total", float64(r.ClusterCovariates)+3, r.Clusters, r.Power, func(j float64) float64 {
+	title := "Cluster-randomised trial, effect " + num(r.Effect) + ", ICC " + num(r.ICC) + ", " + num(r.ClusterSize) + " per cluster"
+	return newPowerCurve(title, r.Solved, "clusters in total", float64(r.ClusterCovariates)+3, r.Clusters, r.Power, func(j float64) float64 {
 		return r.design.PowerAt(j, r.Effect)
 	})
 }
@@ -90,20 +86,19 @@ func (r ClusterResult) PowerCurve() PowerCurve {
 // with NTreatment/NControl treated per control unit.
 func (r CountsResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
-	effect := "rate ratio " + num(r.RateRatio)
-	title := "Counts, " + effect + " from " + num(r.MeanControl) + " per unit, " + sidedWords(r.Alternative)
-	return newPowerCurve(title, effect, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	title := "Counts, rate ratio " + num(r.RateRatio) + " from " + num(r.MeanControl) + " per unit, " + sidedWords(r.Alternative)
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		return r.design.PowerAt(r.RateRatio, x*(1-a), k*x*(1-a))
 	})
 }
 
-// curveSolved says what a curve's design was solved for.
-func curveSolved(solved Unknown, effect string, power float64) string {
+// curveSolved says what a curve's design was solved for, and at what.
+func curveSolved(solved Unknown, power float64) string {
 	switch solved {
 	case SolvedN:
-		return "sample size solved for power " + num(power) + " at the " + effect + " given"
+		return "sample size solved for power " + num(power) + " at the effect given"
 	case SolvedEffect:
-		return "minimum detectable " + effect + " solved for power " + num(power) + " at the size given"
+		return "minimum detectable effect solved for power " + num(power) + " at the size given"
 	}
-	return "power " + num(power) + " solved at the " + effect + " and size given"
+	return "power solved at the effect and size given: " + num(power)
 }
