@@ -205,6 +205,9 @@ func (b *portfolioBoard) layout(width vg.Length) {
 			if c.NextStep != "" {
 				add("next: "+c.NextStep, portfolioMuted, "", 0)
 			}
+			for _, d := range c.Details {
+				add(d, portfolioMuted, "", 0)
+			}
 			b.cards[i] = append(b.cards[i], ct)
 			col += ct.height() + portfolioGap
 		}
