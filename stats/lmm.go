@@ -154,49 +154,69 @@ func LMM(y []float64, names []string, x [][]float64, group []string, opt LMMOpti
 }
 
 // result undoes the scaling of y and X (see lmmData) and fills in the
-// result: β_k = β̃_k d_k/s, Cov_kl = Cov~_kl d_k d_l/s², σ² = σ̃²/s², and
-// the log-likelihood of y, log L = log L~ + k log s [+ Σ log d_k for REML],
-// the density's Jacobian (and for REML that of log|X'V*⁻¹X|).
+// result (see fixedEffects and logLik).
 func (d *lmmData) result(fit lmmOptimum, level float64) (*LMMResult, error) {
 	sl := d.slopes(fit.pt)
 	df := d.satterthwaite(fit, sl)
 	s := d.yScale
 	s2 := fit.pt.sigma2() / (s * s)
-	p := d.p
-	ll := -fit.pt.dev/2 + fit.pt.k*math.Log(s)
-	if fit.pt.reml {
-		for _, dk := range d.colScale {
-			ll += math.Log(dk)
-		}
-	}
 	res := &LMMResult{
-		Cov:         mat.NewSymDense(p, nil),
 		VarGroup:    fit.theta * fit.theta * s2,
 		VarResidual: s2,
 		Theta:       fit.theta,
-		LogLik:      ll,
+		LogLik:      d.logLik(fit.pt),
 		REML:        fit.pt.reml,
 		Singular:    fit.theta < lmmSingularTol,
 		N:           d.n,
 		Groups:      len(d.groups),
 		Level:       level,
 	}
-	for a := range p {
-		for b := a; b < p; b++ {
-			res.Cov.SetSym(a, b, s2*sl.minv[a*p+b]*d.colScale[a]*d.colScale[b])
-		}
-	}
-	for k := range p {
-		est := sl.beta[k] * d.colScale[k] / s
-		se := math.Sqrt(fit.pt.sigma2()*sl.minv[k*p+k]) * d.colScale[k] / s // without squaring 1/s
-		c := olsCoefficient(d.names[k], est, se, df[k], level)
-		if !lmmFinite(c.Estimate, c.SE, c.DF) || !(c.DF > 0) || !(c.SE > 0) {
-			return nil, fmt.Errorf("%w: %s has estimate %v, se %v, df %v (beyond the range of float64?)", ErrDomain, c.Name, c.Estimate, c.SE, c.DF)
-		}
-		res.Coefficients = append(res.Coefficients, c)
+	var err error
+	if res.Coefficients, res.Cov, err = d.fixedEffects(fit.pt, sl.beta, sl.minv, df, level); err != nil {
+		return nil, err
 	}
 	if !lmmFinite(res.VarGroup, res.VarResidual, res.LogLik) || res.VarResidual == 0 {
 		return nil, fmt.Errorf("%w: variances %v and %v, log-likelihood %v (beyond the range of float64?)", ErrDomain, res.VarGroup, res.VarResidual, res.LogLik)
 	}
 	return res, nil
+}
+
+// fixedEffects returns the coefficients and their covariance in y's and
+// X's units from β̃ and M̃⁻¹ = (X̃'V*⁻¹X̃)⁻¹ of the scaled data at the point
+// pt, with their df: β_k = β̃_k d_k/s, Cov_kl = σ̃² M̃⁻¹_kl d_k d_l/s²
+// (σ̃² = σ² s², the scaled variance), the interval and p from t with df.
+func (d *lmmData) fixedEffects(pt lmmPoint, beta, minv, df []float64, level float64) ([]Coefficient, *mat.SymDense, error) {
+	s := d.yScale
+	s2 := pt.sigma2() / (s * s)
+	p := d.p
+	cov := mat.NewSymDense(p, nil)
+	for a := range p {
+		for b := a; b < p; b++ {
+			cov.SetSym(a, b, s2*minv[a*p+b]*d.colScale[a]*d.colScale[b])
+		}
+	}
+	coef := make([]Coefficient, 0, p)
+	for k := range p {
+		est := beta[k] * d.colScale[k] / s
+		se := math.Sqrt(pt.sigma2()*minv[k*p+k]) * d.colScale[k] / s // without squaring 1/s
+		c := olsCoefficient(d.names[k], est, se, df[k], level)
+		if !lmmFinite(c.Estimate, c.SE, c.DF) || !(c.DF > 0) || !(c.SE > 0) {
+			return nil, nil, fmt.Errorf("%w: %s has estimate %v, se %v, df %v (beyond the range of float64?)", ErrDomain, c.Name, c.Estimate, c.SE, c.DF)
+		}
+		coef = append(coef, c)
+	}
+	return coef, cov, nil
+}
+
+// logLik returns the log-likelihood of y at the point pt of the scaled
+// data, log L = log L~ + k log s [+ Σ log d_k for REML]: the density's
+// Jacobian (and for REML that of log|X'V*⁻¹X|).
+func (d *lmmData) logLik(pt lmmPoint) float64 {
+	ll := -pt.dev/2 + pt.k*math.Log(d.yScale)
+	if pt.reml {
+		for _, dk := range d.colScale {
+			ll += math.Log(dk)
+		}
+	}
+	return ll
 }

@@ -40,13 +40,25 @@ type lmmRowFunc func(i int, row []float64)
 // means (in two passes, the second removing the first's rounding) and the
 // within-group factor by a tall QR, in parallel and in a fixed order.
 func lmmNewData(y []float64, names []string, x [][]float64, group []string, block []string) (*lmmData, error) {
+	d, code, row, err := lmmPrepare(y, names, x, group, block)
+	if err != nil {
+		return nil, err
+	}
+	d.setWithin(code, row)
+	return d, nil
+}
+
+// lmmPrepare does all of lmmNewData but the within-group factor: it
+// returns the data with its means and norms, each observation's group code
+// and the function that writes its row of the scaled [X | y].
+func lmmPrepare(y []float64, names []string, x [][]float64, group []string, block []string) (*lmmData, []int, lmmRowFunc, error) {
 	n := len(y)
 	absorbCheckLen("group", len(group), n)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)
 	}
 	if err := checkRegression(y, names, x); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	code, groups := codeLabels(group)
 	d := &lmmData{n: n, groups: groups}
@@ -64,11 +76,11 @@ func lmmNewData(y []float64, names []string, x [][]float64, group []string, bloc
 	J := len(groups)
 	switch {
 	case n <= d.p:
-		return nil, fmt.Errorf("%w: %d observations for %d fixed effects", ErrTooFew, n, d.p)
+		return nil, nil, nil, fmt.Errorf("%w: %d observations for %d fixed effects", ErrTooFew, n, d.p)
 	case J < 2:
-		return nil, fmt.Errorf("%w: %d group; a random intercept needs at least 2", ErrTooFew, J)
+		return nil, nil, nil, fmt.Errorf("%w: %d group; a random intercept needs at least 2", ErrTooFew, J)
 	case J == n:
-		return nil, fmt.Errorf("%w: every one of the %d groups has a single observation, so the group and residual variances cannot be told apart", ErrTooFew, J)
+		return nil, nil, nil, fmt.Errorf("%w: every one of the %d groups has a single observation, so the group and residual variances cannot be told apart", ErrTooFew, J)
 	}
 	nx := len(x)
 	d.yScale = lmmPowerOfTwoScale(y)
@@ -93,7 +105,6 @@ func lmmNewData(y []float64, names []string, x [][]float64, group []string, bloc
 		r[d.p] = y[i] * d.yScale
 	}
 	d.setMeans(code, J, row)
-	d.setWithin(code, row)
 	for _, v := range y {
 		v *= d.yScale
 		d.yNorm += v * v
@@ -120,7 +131,7 @@ func lmmNewData(y []float64, names []string, x [][]float64, group []string, bloc
 			d.colNorm[k] = math.Sqrt(cnt[k])
 		}
 	}
-	return d, nil
+	return d, code, row, nil
 }
 
 // lmmPowerOfTwoScale returns the power of two 2^-e that brings the largest

@@ -26,11 +26,22 @@ type lmmPoint struct {
 // determinant identity; Z'Z is diagonal with the groups' sizes. The
 // references are in LMM's comment.
 func (d *lmmData) at(lambda float64, reml bool) lmmPoint {
-	q := d.q
-	pt := lmmPoint{lambda: lambda, r: d.factor(lambda), reml: reml, k: float64(d.n)}
+	logDetV := 0.0
 	for _, nj := range d.size {
-		pt.logDetV += math.Log1p(lambda * nj)
+		logDetV += math.Log1p(lambda * nj)
 	}
+	pt := d.point(d.factor(lambda), logDetV, reml)
+	pt.lambda = lambda
+	return pt
+}
+
+// point completes the profiled deviance from R, the factor of
+// [X | y]'V*⁻¹[X | y], and log|V*|, for any covariance V* of the random
+// effects (lmmRSData.at uses it too): log|X'V*⁻¹X| = 2 Σ_{k<p} log|R_kk|,
+// r² = R_qq², and the deviance as at's comment gives it.
+func (d *lmmData) point(r []float64, logDetV float64, reml bool) lmmPoint {
+	q := d.q
+	pt := lmmPoint{r: r, logDetV: logDetV, reml: reml, k: float64(d.n)}
 	for k := 0; k < d.p; k++ {
 		pt.logDetM += 2 * math.Log(math.Abs(pt.r[k*q+k]))
 	}

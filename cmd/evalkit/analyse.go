@@ -62,6 +62,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		if o.cols, o.plan.Control, err = analysis.DesignColumns(des, o.design, given, control); err != nil {
 			return usageErrorf("%v", err)
 		}
+		if err := o.checkCluster(des.Settings.Cluster, "the cluster of "+o.design); err != nil {
+			return err
+		}
 	}
 	prog := newProgress(e, "reading "+filepath.Base(o.in))
 	t, err := table.ReadFileProgress(o.in, prog.Update)
@@ -123,7 +126,10 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Block, "block", "", "the randomisation block `column`")
 	fs.StringVar(&o.cols.Cluster, "cluster", "", "the cluster `column` (units randomised together)")
 	fs.StringVar(&o.cols.Exposure, "exposure", "", "the exposure `column` of a count (weeks, person-years); default 1 per unit")
-	fs.StringVar(&model, "model", "negbin", "the count `model`: negbin or poisson")
+	fs.StringVar(&o.cols.Received, "received", "", "the `column` (0/1) of whether each unit received the intervention: adds each comparison's complier average causal effect (cace)")
+	fs.StringVar(&o.cols.Subgroup, "subgroup", "", "the subgroup `column`: adds each comparison within each of its levels and the interaction test (subgroups, interaction_p)")
+	fs.StringVar(&model, "model", "negbin", "the count `model`, negbin or poisson; or multilevel, a mixed model of a continuous outcome with --cluster")
+	fs.BoolVar(&o.plan.SiteSlopes, "site-slopes", false, "with --model multilevel, a random treatment effect by --cluster, the sites within which units were randomised")
 	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
@@ -158,11 +164,18 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 		return nil, usageErrorf("--type %q: want continuous, binary or count", typ)
 	}
 	if o.plan.Model, err = analysis.ParseModel(model); err != nil || model == "" {
-		return nil, usageErrorf("--model %q: want negbin or poisson", model)
+		return nil, usageErrorf("--model %q: want negbin, poisson or multilevel", model)
+	}
+	multilevel := o.plan.Model == analysis.Multilevel
+	if o.plan.SiteSlopes && !multilevel {
+		return nil, usageErrorf("--site-slopes is for --model multilevel")
+	}
+	if multilevel && o.plan.Type != analysis.Auto && o.plan.Type != analysis.Continuous {
+		return nil, usageErrorf("--model multilevel is for a continuous outcome")
 	}
 	if o.plan.Type != analysis.Count {
 		for _, f := range []string{"model", "exposure"} {
-			if set[f] {
+			if set[f] && (f == "exposure" || !multilevel) {
 				return nil, usageErrorf("--%s is for counts only: give --type count", f)
 			}
 		}
@@ -183,9 +196,6 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
 		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
 	}
-	if set["se"] && o.cols.Cluster != "" {
-		return nil, usageErrorf("--se is for models without --cluster, whose standard errors are CR2")
-	}
 	if o.plan.AutoPermutations = perms == "auto"; set["permutations"] && !o.plan.AutoPermutations {
 		if o.plan.Permutations, err = strconv.Atoi(perms); err != nil || o.plan.Permutations < 1 {
 			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
@@ -200,10 +210,26 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if set["seed"] && !set["permutations"] {
 		return nil, usageErrorf("--seed is for --permutations")
 	}
-	if o.cols.Cluster != "" && o.plan.Type == analysis.Count {
-		return nil, usageErrorf("--cluster is not defined for a count outcome (no cluster-robust count model in this release)")
+	if o.design == "" {
+		if err := o.checkCluster(o.cols.Cluster, "--cluster"); err != nil {
+			return nil, err
+		}
 	}
 	return o, checkReportDir(o.report, o.force)
+}
+
+// checkCluster checks the flags that depend on whether the trial has a
+// cluster (given by what): --se, counts and the multilevel model.
+func (o *analyseOptions) checkCluster(cluster, what string) error {
+	switch {
+	case cluster != "" && o.set["se"]:
+		return usageErrorf("--se is for models without a cluster (%s), whose standard errors are CR2", what)
+	case cluster != "" && o.plan.Type == analysis.Count:
+		return usageErrorf("%s is not defined for a count outcome (no cluster-robust count model in this release)", what)
+	case cluster == "" && o.plan.Model == analysis.Multilevel:
+		return usageErrorf("--model multilevel needs --cluster")
+	}
+	return nil
 }
 
 // analyseCovariateNames splits --covariates; an empty name or one given

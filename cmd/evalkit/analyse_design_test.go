@@ -80,6 +80,11 @@ func TestAnalyseDesignErrors(t *testing.T) {
 		{"contradicting block", []string{"--in", trial, "--design", manifest, "--block", "sex"}, exitUsage, `block "sex" contradicts the design in ` + manifest},
 		{"contradicting control", []string{"--in", trial, "--design", manifest, "--control", "navigator"}, exitUsage, `control "navigator" contradicts`},
 		{"contradicting cluster", []string{"--in", trial, "--design", manifest, "--cluster", "suite"}, exitUsage, `cluster "suite" contradicts`},
+		{"se with the design's cluster", []string{"--in", designData + "school_trial.csv", "--design", designData + "school_allocation.csv.manifest.json", "--se", "hc3"}, exitUsage,
+			"--se is for models without a cluster (the cluster of " + designData + "school_allocation.csv.manifest.json)"},
+		{"count with the design's cluster", []string{"--in", designData + "school_trial.csv", "--design", designData + "school_allocation.csv.manifest.json", "--type", "count"}, exitUsage,
+			"the cluster of " + designData + "school_allocation.csv.manifest.json is not defined for a count outcome"},
+		{"multilevel without a cluster in the design", []string{"--in", trial, "--design", manifest, "--model", "multilevel"}, exitUsage, "--model multilevel needs --cluster"},
 		{"allow-mismatch alone", []string{"--in", trial, "--allow-mismatch"}, exitUsage, "--allow-mismatch is for --design"},
 		{"mismatch", []string{"--in", filepath.Join(dir, "mismatch.csv"), "--design", filepath.Join(dir, "custody_blocks.csv.manifest.json")}, exitData,
 			`mismatch.csv: row 4, column "arm": "control": arms differ from the allocation: the allocation gave id C003 arm "navigator" (1 row in all; --allow-mismatch analyses them as allocated)`},
@@ -93,8 +98,14 @@ func TestAnalyseDesignErrors(t *testing.T) {
 		require.Contains(t, stderr, c.want, c.name)
 		require.Empty(t, stdout, c.name)
 	}
+	// The design's cluster serves the multilevel model.
+	stdout, stderr, code := runCmd(t, "analyse", "--in", designData+"school_trial.csv", "--outcome", "attendance",
+		"--design", designData+"school_allocation.csv.manifest.json", "--model", "multilevel")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stdout, "mixed_reml")
+
 	// Allowed, the mismatch is counted and warned of.
-	stdout, _, code := runCmd(t, "analyse", "--outcome", "wellbeing", "--in", filepath.Join(dir, "mismatch.csv"),
+	stdout, _, code = runCmd(t, "analyse", "--outcome", "wellbeing", "--in", filepath.Join(dir, "mismatch.csv"),
 		"--design", filepath.Join(dir, "custody_blocks.csv.manifest.json"), "--allow-mismatch")
 	require.Equal(t, 0, code)
 	require.Contains(t, stdout, "warning: arm_mismatch: the arm of 1 row differs from the allocation")
@@ -104,7 +115,7 @@ func TestAnalyseDesignErrors(t *testing.T) {
 	b, err := os.ReadFile(alloc)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(alloc, []byte(strings.Replace(string(b), "C002,Newbury,M,1,control", "C002,Newbury,M,1,navigator", 1)), 0o644))
-	stdout, stderr, code := runCmd(t, "analyse", "--outcome", "wellbeing", "--in", trial, "--design", filepath.Join(dir, "custody_blocks.csv.manifest.json"))
+	stdout, stderr, code = runCmd(t, "analyse", "--outcome", "wellbeing", "--in", trial, "--design", filepath.Join(dir, "custody_blocks.csv.manifest.json"))
 	require.Equal(t, exitData, code)
 	oneErrorLine(t, stderr, "evalkit: analyse: ")
 	require.Contains(t, stderr, "does not verify")

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/evalkit/evalkit/rct/power"
 )
@@ -22,13 +24,17 @@ func powerCluster(e *env, args []string) error {
 	fs.Float64Var(&d.R2Cluster, "r2-cluster", 0, "share of cluster-level variance explained by covariates")
 	fs.IntVar(&d.ClusterCovariates, "cluster-covariates", 0, "number g of cluster-level covariates")
 	fs.Float64Var(&d.ClusterSizeCV, "cluster-size-cv", 0, "coefficient of variation of cluster sizes")
+	from := fs.String("from", "", "take --icc, --cluster-size, --cluster-size-cv and the R2s from an evalkit icc --json `file`")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
-	if !c.set["icc"] {
+	if *from != "" {
+		if err := powerClusterFrom(*from, &d, c.set); err != nil {
+			return err
+		}
+	} else if !c.set["icc"] {
 		return usageErrorf("--icc is required (see -h)")
-	}
-	if !c.set["cluster-size"] {
+	} else if !c.set["cluster-size"] {
 		return usageErrorf("--cluster-size is required (see -h)")
 	}
 	if c.set["ratio"] {
@@ -56,4 +62,24 @@ func powerCluster(e *env, args []string) error {
 		return powerDataError(err)
 	}
 	return c.output(e, res)
+}
+
+// powerClusterFrom fills d from the ICC file at path (power.PilotICC); a
+// flag given that contradicts the file is a usage error.
+func powerClusterFrom(path string, d *power.Cluster, set map[string]bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	p, err := power.ReadPilotICC(f)
+	if err == nil {
+		err = p.Apply(d, set)
+	}
+	if errors.Is(err, power.ErrConflict) {
+		return usageErrorf("--from %s: %v", path, powerDataError(err))
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }

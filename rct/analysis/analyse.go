@@ -41,6 +41,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	}
 	p.Type = t.typ
 	t.keep, t.subsets = p.Permutations > 0 || p.AutoPermutations, map[*arm]*subset{}
+	t.siteSlopes = p.SiteSlopes
 	res := &Result{Outcome: d.cols.Outcome, Type: t.typ, Level: p.Level, NMissingArm: t.nMissingArm, Columns: d.cols, Plan: p}
 	for _, a := range t.arms() {
 		res.Arms = append(res.Arms, summarise(a, t.typ))
@@ -52,6 +53,9 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		}
 		t.comparing = tr.label
 		c := t.compare(tr, m, p.Level)
+		t.compliance(&c, tr, p)
+		t.subgroups(&c, tr, m, p)
+		t.leeBounds(&c, tr)
 		t.comparing = ""
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue
@@ -97,6 +101,8 @@ func (t *trial) compare(tr *arm, m Method, level float64) Comparison {
 		return t.glm(tr, c, level, m)
 	case PoissonGLM:
 		return t.glm(tr, c, level, m)
+	case MixedREML:
+		return t.multilevel(tr, c, level)
 	}
 	return t.ols(tr, c, level, m)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -14,10 +15,15 @@ import (
 //
 // ID, the column of unit ids, is read only when given; an analysis by the
 // trial's design (Data.Allocated) needs it to find each row's allocation.
+//
+// Received (0/1: whether the unit received the intervention) adds each
+// comparison's complier average causal effect; Subgroup, a column of
+// labels, its estimate within each level and the interaction test.
 type Columns struct {
 	Arm, Outcome, Exposure, Block, Cluster string
 	Covariates                             []string
 	ID                                     string
+	Received, Subgroup                     string
 }
 
 // Source is a table of text columns, such as a CSV file read by ReadCSV or
@@ -60,6 +66,10 @@ type Data struct {
 	// allocation the rows were matched to (Allocated).
 	id     []string
 	design *Design
+	// received is 0, 1 or NaN (missing) by row, nil without
+	// Columns.Received; subgroup the Columns.Subgroup labels, or nil.
+	received []float64
+	subgroup []string
 }
 
 // Columns returns the columns d was read with, Arm filled in.
@@ -137,7 +147,13 @@ func Read(src Source, c Columns) (Data, error) {
 			return Data{}, err
 		}
 	}
-	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id} {
+	if err := d.readReceived(src); err != nil {
+		return Data{}, err
+	}
+	if err := d.readSubgroup(src); err != nil {
+		return Data{}, err
+	}
+	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id, d.subgroup} {
 		if col != nil && len(col) != len(d.arm) {
 			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
 		}
@@ -176,15 +192,21 @@ func (d *Data) numbers(src Source, name string) ([]string, []float64, error) {
 // checkCovariates refuses an empty covariate name, one given twice, and the
 // outcome or arm given as a covariate.
 func checkCovariates(c Columns) error {
+	return checkCovariateNames(c.Covariates, "the outcome or the arm column", c.Outcome, c.Arm)
+}
+
+// checkCovariateNames refuses an empty covariate name, one given twice,
+// and one of the columns others, which are what.
+func checkCovariateNames(names []string, what string, others ...string) error {
 	seen := map[string]bool{}
-	for _, n := range c.Covariates {
+	for _, n := range names {
 		switch {
 		case n == "":
 			return fmt.Errorf("analysis: an empty covariate name")
 		case seen[n]:
 			return fmt.Errorf("analysis: covariate %q is given twice", n)
-		case n == c.Outcome || n == c.Arm:
-			return fmt.Errorf("analysis: covariate %q is the outcome or the arm column", n)
+		case slices.Contains(others, n):
+			return fmt.Errorf("analysis: covariate %q is %s", n, what)
 		}
 		seen[n] = true
 	}

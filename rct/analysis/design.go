@@ -63,7 +63,7 @@ func DesignColumns(a *rct.AllocatedDesign, manifest string, c Columns, control s
 	}
 	blocks := strings.Join(s.Block, ",")
 	switch {
-	case c.Block != "" && c.Block != blocks:
+	case c.Block != "" && !slices.Equal(splitNames(c.Block), s.Block):
 		return c, control, conflict("block", c.Block, blocks)
 	case c.Cluster != "" && c.Cluster != s.Cluster:
 		return c, control, conflict("cluster", c.Cluster, s.Cluster)
@@ -107,9 +107,14 @@ func (d Data) Allocated(a *rct.AllocatedDesign, manifest string, allowMismatch b
 		cluster = make([]string, len(d.id))
 	}
 	var firstMismatch, firstMissing error
+	notAllocated := map[string]int{} // data row of each id not allocated
 	for i, id := range d.id {
 		u, ok := a.Index(id)
 		if !ok {
+			if r, dup := notAllocated[id]; dup {
+				return d, d.rowError(i, s.ID, id, fmt.Sprintf("this id is also in row %d", r+2))
+			}
+			notAllocated[id] = i
 			des.unit[i] = -1
 			des.NotAllocated++
 			arm[i] = ""
@@ -184,6 +189,16 @@ func (des *Design) warnings(covariates []string) []string {
 		w = append(w, fmt.Sprintf("not_in_data: %d of the %d allocated units have no row in the trial file", des.NotInData, des.NAllocated))
 	}
 	return w
+}
+
+// splitNames splits a comma-separated list of column names, each trimmed,
+// as randomise reads --block.
+func splitNames(list string) []string {
+	names := strings.Split(list, ",")
+	for i, n := range names {
+		names[i] = strings.TrimSpace(n)
+	}
+	return names
 }
 
 // rowsWord returns "1 row" or "n rows".

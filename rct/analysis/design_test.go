@@ -123,8 +123,8 @@ func TestDesignColumnsConflict(t *testing.T) {
 	manifest := dataDesign + "school_allocation.csv.manifest.json"
 	des, err := rct.ReadDesign(manifest, osOpen)
 	require.NoError(t, err)
-	c, control, err := DesignColumns(des, manifest, Columns{Outcome: "attendance", Block: "town", Cluster: "school"}, "control")
-	require.NoError(t, err)
+	c, control, err := DesignColumns(des, manifest, Columns{Outcome: "attendance", Block: " town", Cluster: "school"}, "control")
+	require.NoError(t, err, "the block given as randomise reads it, spaces trimmed")
 	require.Equal(t, Columns{Outcome: "attendance", Arm: "arm", ID: "pupil_id"}, c)
 	require.Equal(t, "control", control)
 	for _, tc := range []struct {
@@ -155,26 +155,8 @@ func TestDesignRIBlocksByHand(t *testing.T) {
 	for i := range 11 {
 		fmt.Fprintf(&units, "u%02d,%s\n", i, []string{"north", "south"}[i%2])
 	}
-	unitsPath := filepath.Join(dir, "units.csv")
-	require.NoError(t, os.WriteFile(unitsPath, []byte(units.String()), 0o644))
-	u, err := rct.ReadUnits(strings.NewReader(units.String()), "units.csv")
-	require.NoError(t, err)
 	s := rct.Settings{ID: "id", Arms: []string{"control", "treatment"}, Block: []string{"site"}, Method: rct.Blocks, BlockSizes: []int{2, 4}, Seed: 11}
-	r, err := rct.RandomiseUnits(u, s)
-	require.NoError(t, err)
-	out := filepath.Join(dir, "allocation.csv")
-	f, err := os.Create(out)
-	require.NoError(t, err)
-	sha, err := r.WriteCSV(f)
-	require.NoError(t, err)
-	require.NoError(t, f.Close())
-	m, err := r.Manifest(rct.ManifestOptions{Input: unitsPath, Output: out, OutputSHA256: sha})
-	require.NoError(t, err)
-	mb, err := m.Marshal()
-	require.NoError(t, err)
-	manifest := rct.ManifestPath(out)
-	require.NoError(t, os.WriteFile(manifest, mb, 0o644))
-
+	out, manifest := writeAllocation(t, dir, units.String(), s)
 	// The trial: the allocation with an outcome.
 	alloc, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -276,6 +258,72 @@ func TestDesignRIBlocksByHand(t *testing.T) {
 	require.InEpsilon(t, diff(obs), c.Estimate, 1e-12, "the hand statistic is the estimate")
 	require.True(t, math.IsNaN(c.RIMCSE) && math.IsNaN(c.RICILow) && math.IsNaN(c.RICIHigh), "no Monte Carlo error when exact")
 	require.Contains(t, res.Describe(c), "by its own method (blocks, as its manifest records) over all")
+}
+
+// writeAllocation randomises the units (CSV text) with s into dir, as
+// evalkit randomise does, and returns the allocation's and the manifest's
+// paths.
+func writeAllocation(t *testing.T, dir, units string, s rct.Settings) (out, manifest string) {
+	t.Helper()
+	unitsPath := filepath.Join(dir, "units.csv")
+	require.NoError(t, os.WriteFile(unitsPath, []byte(units), 0o644))
+	u, err := rct.ReadUnits(strings.NewReader(units), "units.csv")
+	require.NoError(t, err)
+	r, err := rct.RandomiseUnits(u, s)
+	require.NoError(t, err)
+	out = filepath.Join(dir, "allocation.csv")
+	f, err := os.Create(out)
+	require.NoError(t, err)
+	sha, err := r.WriteCSV(f)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	m, err := r.Manifest(rct.ManifestOptions{Input: unitsPath, Output: out, OutputSHA256: sha})
+	require.NoError(t, err)
+	mb, err := m.Marshal()
+	require.NoError(t, err)
+	manifest = rct.ManifestPath(out)
+	require.NoError(t, os.WriteFile(manifest, mb, 0o644))
+	return out, manifest
+}
+
+// TestDesignStratumCalledNA: an allocation's stratum or cluster called NA
+// is a stratum like any other (randomise allocates it), not a missing
+// value; and the comparison's sentence names the plan's adjustment.
+func TestDesignStratumCalledNA(t *testing.T) {
+	dir := t.TempDir()
+	var units strings.Builder
+	units.WriteString("id,site,school\n")
+	for i := range 36 {
+		school := []string{"NA", "."}[min(i%12, 1)]
+		if i%12 > 1 {
+			school = fmt.Sprintf("s%d", i%12)
+		}
+		fmt.Fprintf(&units, "u%02d,%s,%s\n", i, []string{"NA", "north", "south"}[i%3], school)
+	}
+	s := rct.Settings{ID: "id", Arms: []string{"control", "a", "b"}, Block: []string{"site"}, Cluster: "school", Seed: 3}
+	out, manifest := writeAllocation(t, dir, units.String(), s)
+	alloc, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var trial strings.Builder
+	for i, row := range strings.Split(strings.TrimSpace(string(alloc)), "\n") {
+		if i == 0 {
+			fmt.Fprintf(&trial, "%s,y\n", row)
+			continue
+		}
+		fmt.Fprintf(&trial, "%s,%d\n", row, i%5)
+	}
+	trialPath := filepath.Join(dir, "trial.csv")
+	require.NoError(t, os.WriteFile(trialPath, []byte(trial.String()), 0o644))
+	res, err := designFile(t, trialPath, manifest, Columns{Outcome: "y"}, Plan{Adjust: BH}, false)
+	require.NoError(t, err)
+	n := 0
+	for _, a := range res.Arms {
+		require.Zero(t, a.NMissing, a.Arm)
+		n += a.N
+	}
+	require.Equal(t, 36, n, "every row, the strata and clusters called NA and . included")
+	require.Equal(t, OLSCR2, res.Comparisons[0].Method)
+	require.Contains(t, res.Describe(res.Comparisons[0]), "p-values are BH-adjusted over the 2 comparisons")
 }
 
 func popcount(x int) int {

@@ -23,13 +23,19 @@
 //	count, model poisson, covariates or block     poisson_glm
 //	continuous or binary with covariates/block    ols_hc2 = estimatr::lm_robust(y ~ treat + covariates + factor(block), se_type = "HC2")
 //	continuous or binary with a cluster           ols_cr2 = the same with clusters, se_type = "CR2"
+//	continuous with a cluster, model multilevel   mixed_reml = lmerTest::lmer(y ~ treat + covariates + factor(block) + (1 | cluster), REML = TRUE)
+//
+// mixed_reml adds the ICC with Searle's interval, the clusters' and the
+// residual variances, and the effect sizes g_total and g_within
+// (multilevel.go). ICC estimates the ICC of a pilot or baseline data set
+// for planning, as evalkit icc does.
 //
 // A covariate column that holds text is categorical: each of its levels
 // among a comparison's rows but the first (sorted byte by byte) is an
 // indicator, as factor(col) in those calls. A binary outcome may be written
 // 0/1, yes/no or true/false. The Result's Warnings, each starting with a
 // stable code (possible_cluster, count_as_continuous, one_arm_block,
-// not_converged, few_clusters, outcome_not_01), say what an evaluator should
+// not_converged, few_clusters, outcome_not_01, singular_fit), say what an evaluator should
 // know before reporting the result.
 //
 // Undefined numbers are NaN (null in JSON) and the comparison's Notes say

@@ -37,12 +37,16 @@ const (
 	OLSHC0
 	OLSHC1
 	OLSHC3
+	// MixedREML is lmerTest::lmer(y ~ treat + covariates + factor(block)
+	// + (1 | cluster), REML = TRUE) with Satterthwaite's df: a continuous
+	// outcome with a cluster column and Plan.Model Multilevel.
+	MixedREML
 )
 
 var methodNames = [...]string{
 	WelchT: "welch_t", FisherExact: "fisher_exact", PoissonExact: "poisson_exact",
 	NegBinGLM: "negbin_glm", PoissonGLM: "poisson_glm", OLSHC2: "ols_hc2", OLSCR2: "ols_cr2",
-	OLSHC0: "ols_hc0", OLSHC1: "ols_hc1", OLSHC3: "ols_hc3",
+	OLSHC0: "ols_hc0", OLSHC1: "ols_hc1", OLSHC3: "ols_hc3", MixedREML: "mixed_reml",
 }
 
 // String returns the contract's name of the method, such as "welch_t".
@@ -106,6 +110,8 @@ func (m Method) Measure(t Type) string {
 		return "risk difference"
 	case NegBinGLM, PoissonExact, PoissonGLM:
 		return "rate ratio"
+	case MixedREML:
+		return "adjusted difference in means"
 	}
 	if m.LeastSquares() {
 		if t == Binary {
@@ -116,9 +122,19 @@ func (m Method) Measure(t Type) string {
 	return "estimate"
 }
 
-// methodFor picks the contract's method for the outcome's type and the
-// design; se is the standard error of least squares without clusters.
+// methodFor picks the contract's method for the outcome's type, the model
+// and the design; se is the standard error of least squares without
+// clusters.
 func methodFor(t Type, m Model, design bool, cluster bool, se stats.CovType) (Method, error) {
+	if m == Multilevel {
+		switch {
+		case t != Continuous:
+			return 0, fmt.Errorf("analysis: the multilevel model is for a continuous outcome, and this one is %v; to fit it to a 0/1 outcome as a linear probability model, give the type continuous", t)
+		case !cluster:
+			return 0, fmt.Errorf("analysis: the multilevel model needs a cluster column")
+		}
+		return MixedREML, nil
+	}
 	switch t {
 	case Continuous, Binary:
 		switch {

@@ -194,8 +194,21 @@ func glmFit(s *subset, treatName string, treat []bool, level float64, m Method) 
 // covariates (constant, or collinear with the treatment or the columns
 // before it) into the analysis's error.
 func (t *trial) checkCovariateError(err error, s *subset, tr, c *arm) {
-	if t.err != nil || !errors.Is(err, stats.ErrSingular) {
+	if t.err != nil {
 		return
+	}
+	if name, what, ok := s.covariateFault(t.d, err, "the treatment or the covariates before it"); ok {
+		t.covariateError(name, what, tr, c)
+	}
+}
+
+// covariateFault returns the name of the covariate of s, read from d,
+// whose model column a model's error complains of, and what is wrong with
+// it: "is constant", or collinear with before (the columns before it);
+// ok is false for any other error.
+func (s *subset) covariateFault(d *Data, err error, before string) (name, what string, ok bool) {
+	if !errors.Is(err, stats.ErrSingular) {
+		return "", "", false
 	}
 	msg := err.Error()
 	for k, n := range s.covNames {
@@ -204,14 +217,14 @@ func (t *trial) checkCovariateError(err error, s *subset, tr, c *arm) {
 		}
 		what := "is constant"
 		if strings.Contains(msg, "collinear") {
-			what = "is collinear with the treatment or the covariates before it"
+			what = "is collinear with " + before
 		}
 		if l := s.covLevel[k]; l != "" {
 			what = fmt.Sprintf("has a level, %q, whose indicator %s", table.Clip(l), what)
 		}
-		t.covariateError(t.d.cov[s.covOf[k]].name, what, tr, c)
-		return
+		return d.cov[s.covOf[k]].name, what, true
 	}
+	return "", "", false
 }
 
 // covariateError sets the trial's error, unless it has one, to that of

@@ -49,39 +49,49 @@ func ParseType(s string) (Type, error) {
 	return Auto, fmt.Errorf("analysis: outcome type %q: want continuous, binary or count", s)
 }
 
-// Model is the model of a count outcome; its zero value is NegBin.
+// Model is the model of a count outcome, NegBin (the zero value) or
+// Poisson, or Multilevel, the mixed model of a continuous outcome of a
+// cluster trial.
 type Model int
 
-// The count models.
+// The models.
 const (
 	// NegBin is the negative-binomial GLM, MASS::glm.nb.
 	NegBin Model = iota
 	// Poisson is the exact Poisson test without covariates or blocks, the
 	// Poisson GLM with them.
 	Poisson
+	// Multilevel is method mixed_reml, a linear mixed model with a random
+	// intercept for each cluster: a continuous outcome with a cluster
+	// column only.
+	Multilevel
 )
 
-// String returns "negbin" or "poisson".
+// String returns "negbin", "poisson" or "multilevel".
 func (m Model) String() string {
 	switch m {
 	case NegBin:
 		return "negbin"
 	case Poisson:
 		return "poisson"
+	case Multilevel:
+		return "multilevel"
 	}
 	return fmt.Sprintf("Model(%d)", int(m))
 }
 
-// ParseModel returns the model called s ("negbin", or "" for it, or
-// "poisson").
+// ParseModel returns the model called s ("negbin", or "" for it,
+// "poisson" or "multilevel").
 func ParseModel(s string) (Model, error) {
 	switch s {
 	case "", "negbin":
 		return NegBin, nil
 	case "poisson":
 		return Poisson, nil
+	case "multilevel":
+		return Multilevel, nil
 	}
-	return NegBin, fmt.Errorf("analysis: count model %q: want negbin or poisson", s)
+	return NegBin, fmt.Errorf("analysis: model %q: want negbin, poisson or multilevel", s)
 }
 
 // Plan says how a trial is analysed. Its zero value is the contract's
@@ -92,8 +102,15 @@ type Plan struct {
 	Control string
 	// Type is the outcome's type; Auto detects binary or continuous.
 	Type Type
-	// Model is the count model.
+	// Model is the count model, or Multilevel for a continuous outcome
+	// with a cluster column.
 	Model Model
+	// SiteSlopes, with Model Multilevel, adds to the model a random slope
+	// of the treatment by cluster, correlated with the random intercept:
+	// for a multi-site trial whose units were randomised within its sites,
+	// the cluster column (siteslopes.go). It has no randomisation
+	// inference.
+	SiteSlopes bool
 	// Level is the confidence level of the intervals; 0 means 0.95.
 	Level float64
 	// Permutations is B, the number of re-randomisations for the
@@ -145,8 +162,8 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: %d permutations: want a positive number of re-randomisations", p.Permutations)
 	case p.Type < Auto || p.Type > Count:
 		return p, fmt.Errorf("analysis: unknown outcome type %d", int(p.Type))
-	case p.Model < NegBin || p.Model > Poisson:
-		return p, fmt.Errorf("analysis: unknown count model %d", int(p.Model))
+	case p.Model < NegBin || p.Model > Multilevel:
+		return p, fmt.Errorf("analysis: unknown model %d", int(p.Model))
 	case p.Adjust < Holm || p.Adjust > BH:
 		return p, fmt.Errorf("analysis: unknown adjustment %d", int(p.Adjust))
 	case p.SE != stats.HC0 && p.SE != stats.HC1 && p.SE != stats.HC2 && p.SE != stats.HC3:
@@ -155,6 +172,10 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: unknown direction %d", int(p.Better))
 	case p.AutoPermutations && p.Permutations > 0:
 		return p, fmt.Errorf("analysis: both %d permutations and automatic permutations asked for", p.Permutations)
+	case p.SiteSlopes && p.Model != Multilevel:
+		return p, fmt.Errorf("analysis: site slopes are for the multilevel model")
+	case p.SiteSlopes && (p.Permutations > 0 || p.AutoPermutations):
+		return p, fmt.Errorf("analysis: randomisation inference is not available with site slopes (it would re-randomise within the sites and re-fit the model with them; not in this release)")
 	}
 	return p, nil
 }

@@ -103,6 +103,30 @@ type Comparison struct {
 	// PAdjusted is the p-value adjusted by Plan.Adjust over all
 	// comparisons (Holm's by default, then equal to PHolm).
 	PAdjusted float64 `json:"p_adjusted"`
+	// ICC is the intraclass correlation of method mixed_reml,
+	// var_cluster / (var_cluster + var_residual) of the model without
+	// covariates, and ICCCILow, ICCCIHigh Searle's interval for it;
+	// VarCluster and VarResidual are the REML variances of the model with
+	// covariates (multilevel.go). NaN for the other methods.
+	ICC         float64 `json:"icc"`
+	ICCCILow    float64 `json:"icc_ci_low"`
+	ICCCIHigh   float64 `json:"icc_ci_high"`
+	VarCluster  float64 `json:"var_cluster"`
+	VarResidual float64 `json:"var_residual"`
+	// VarSiteIntercept and VarSiteSlope are the REML variances of the
+	// sites' random intercepts and treatment slopes of method mixed_reml
+	// with Plan.SiteSlopes, and CorSite their correlation (siteslopes.go);
+	// NaN otherwise.
+	VarSiteIntercept float64 `json:"var_site_intercept"`
+	VarSiteSlope     float64 `json:"var_site_slope"`
+	CorSite          float64 `json:"cor_site"`
+	// Cace, Subgroups with InteractionP, and LeeBounds are nil unless
+	// Columns.Received, Columns.Subgroup, or attrition (compliance.go,
+	// subgroup.go, attrition.go) call for them.
+	Cace         *CACE      `json:"cace,omitempty"`
+	Subgroups    []Subgroup `json:"subgroups,omitempty"`
+	InteractionP *float64   `json:"interaction_p,omitempty"`
+	LeeBounds    *LeeBounds `json:"lee_bounds,omitempty"`
 	// Notes say why a number is undefined or how it was computed.
 	Notes []string `json:"notes"`
 	// Headline is the comparison in one plain sentence (Result.Headline).
@@ -248,6 +272,8 @@ func newComparison(tr, c *arm, m Method) Comparison {
 	return Comparison{
 		Treatment: tr.label, Control: c.label, Method: m,
 		Estimate: nan, SE: nan, CILow: nan, CIHigh: nan, PValue: nan, DF: nan,
+		ICC: nan, ICCCILow: nan, ICCCIHigh: nan, VarCluster: nan, VarResidual: nan,
+		VarSiteIntercept: nan, VarSiteSlope: nan, CorSite: nan,
 		EffectSizes: []Effect{}, Tests: []Test{},
 		RIPValue: nan, RIMCSE: nan, RICILow: nan, RICIHigh: nan, PHolm: nan, PAdjusted: nan, Notes: []string{},
 	}

@@ -122,7 +122,10 @@ func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 // riStatistic returns the statistic T of a comparison by method m: the
 // estimate, or its logarithm for a rate ratio. Least squares re-fits only
 // the treatment's coefficient (stats.TreatmentModel: the estimate does not
-// depend on the standard errors); the count models re-fit the GLM. A re-fit
+// depend on the standard errors); the count models re-fit the GLM, and
+// mixed_reml the mixed model by REML, whose variances change with the
+// allocation (about a millisecond a draw for a few hundred rows, a few
+// for ten thousand: stats' BenchmarkLMM). A re-fit
 // that fails gives NaN. An assignment that puts rows in neither arm (-1: a
 // re-run minimisation of three or more arms) is analysed on the rows it
 // leaves in the comparison, by a full re-fit.
@@ -151,7 +154,7 @@ func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
 		}
 	}
 	switch m {
-	case NegBinGLM, PoissonGLM:
+	case NegBinGLM, PoissonGLM, MixedREML:
 		return func() rct.Statistic {
 			return func(assign []int) float64 { return t.refit(s, m, assign) }
 		}
@@ -219,6 +222,14 @@ func (t *trial) refit(s *subset, m Method, assign []int) float64 {
 			return math.NaN()
 		}
 		return coefficient(fit, "treat").Estimate
+	}
+	if m == MixedREML {
+		names := append([]string{"treat"}, s.covNames...)
+		fit, err := stats.LMM(s.y, names, append([][]float64{tcol}, s.cov...), s.cluster, stats.LMMOptions{Block: s.block})
+		if err != nil {
+			return math.NaN()
+		}
+		return fit.Coefficients[1].Estimate
 	}
 	fit, err := glmFit(s, "treat", treat, 0.95, m)
 	if err != nil {

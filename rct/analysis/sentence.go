@@ -53,11 +53,20 @@ func (r *Result) Describe(c Comparison) string {
 			by += " by " + col.Cluster
 		}
 		s = fmt.Sprintf("Difference in %s between %s and %s by least squares%s, with CR2 standard errors robust to %s and Bell-McCaffrey degrees of freedom.", what, c.Treatment, c.Control, adjusted, by)
+	case MixedREML:
+		by := "cluster"
+		if col.Cluster != "" {
+			by += " (" + col.Cluster + ")"
+		}
+		s = fmt.Sprintf("Difference in mean %s between %s and %s from a multilevel model with a random intercept for each %s%s, fitted by REML, with Satterthwaite degrees of freedom; the ICC and the effect sizes g_total and g_within are of the model without covariates.", r.Outcome, c.Treatment, c.Control, by, adjusted)
+		if r.Plan.SiteSlopes {
+			s = fmt.Sprintf("Average difference in mean %s between %s and %s over the sites%s, from a multilevel model with a random intercept and a random treatment effect for each site%s, fitted by REML, with Satterthwaite degrees of freedom; the ICC and the effect sizes g_total and g_within are of the random-intercept model without covariates.", r.Outcome, c.Treatment, c.Control, strings.TrimPrefix(by, "cluster"), adjusted)
+		}
 	default:
 		s = fmt.Sprintf("%s compared with %s by %s.", c.Treatment, c.Control, c.Method)
 	}
 	if n := len(r.Comparisons); n > 1 {
-		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are Holm-adjusted over the %d comparisons.", c.Treatment, c.Control, n)
+		s += fmt.Sprintf(" Only the rows of arms %s and %s are used; p-values are %s-adjusted over the %d comparisons.", c.Treatment, c.Control, adjName[r.Plan.Adjust], n)
 	}
 	if c.RIDraws != nil && c.RIPValue == c.RIPValue {
 		how := "re-randomising the trial as it was randomised"

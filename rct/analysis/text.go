@@ -55,6 +55,15 @@ func (r *Result) WriteText(w io.Writer) error {
 		for _, e := range c.EffectSizes {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t\t\t\n", e.Measure, FormatNumber(e.Value), formatCI(e.CILow, e.CIHigh))
 		}
+		if c.Method == MixedREML {
+			fmt.Fprintf(tw, "  icc (Searle CI)\t%s\t%s\t\t\t\n", FormatNumber(c.ICC), formatCI(c.ICCCILow, c.ICCCIHigh))
+			if r.Plan.SiteSlopes {
+				fmt.Fprintf(tw, "  var_site_intercept\t%s\t\t\t\t\n  var_site_slope\t%s\t\t\t\t\n  cor_site\t%s\t\t\t\t\n", FormatNumber(c.VarSiteIntercept), FormatNumber(c.VarSiteSlope), FormatNumber(c.CorSite))
+			} else {
+				fmt.Fprintf(tw, "  var_cluster\t%s\t\t\t\t\n", FormatNumber(c.VarCluster))
+			}
+			fmt.Fprintf(tw, "  var_residual\t%s\t\t\t\t\n", FormatNumber(c.VarResidual))
+		}
 		for _, t := range c.Tests {
 			stat := FormatNumber(t.Statistic)
 			if t.Method == "mann_whitney" {
@@ -62,20 +71,29 @@ func (r *Result) WriteText(w io.Writer) error {
 			}
 			fmt.Fprintf(tw, "  %s (%s)\t%s\t\t\t%s\t\n", t.Method, statisticName(t.Method), stat, FormatNumber(t.PValue))
 		}
+		writeCACE(tw, c)
+		writeSubgroups(tw, c, r.Columns.Subgroup)
+		writeLeeBounds(tw, c)
 		tw.Flush()
 		for _, n := range c.Notes {
 			fmt.Fprintf(&b, "  note: %s\n", n)
 		}
 	}
 	r.writeExtras(&b)
-	lines := strings.SplitAfter(b.String(), "\n")
+	_, err := io.WriteString(w, trimLines(b.String()))
+	return err
+}
+
+// trimLines returns s without the spaces at the ends of its lines, which
+// tabwriter's empty cells leave.
+func trimLines(s string) string {
+	lines := strings.SplitAfter(s, "\n")
 	for i, l := range lines {
 		if strings.HasSuffix(l, "\n") {
 			lines[i] = strings.TrimRight(l, " \n") + "\n"
 		}
 	}
-	_, err := io.WriteString(w, strings.Join(lines, ""))
-	return err
+	return strings.Join(lines, "")
 }
 
 // adjName names an adjustment in the table's header.

@@ -50,6 +50,9 @@ type trial struct {
 	// treatment arm, for randomisation inference.
 	keep    bool
 	subsets map[*arm]*subset
+	// siteSlopes is Plan.SiteSlopes: mixed_reml with a random treatment
+	// slope by cluster.
+	siteSlopes bool
 	// err is a data error found while fitting (a constant or collinear
 	// covariate): Analyse stops with it.
 	err error
@@ -78,7 +81,7 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	byLabel := map[string]*arm{}
 	var spellings armSpellings
 	for i, lab := range d.arm {
-		if table.IsMissing(lab) {
+		if d.missingLabel(lab) {
 			t.nMissingArm++
 			continue
 		}
@@ -162,15 +165,28 @@ func (t *trial) dataWarnings(words binaryWords) {
 	}
 }
 
-// missingAt reports whether data row i lacks a covariate, block or cluster.
+// missingAt reports whether data row i lacks a covariate, block, cluster or
+// received value.
 func (t *trial) missingDesignAt(i int) bool {
 	for j := range t.d.cov {
 		if t.d.cov[j].missingAt(i) {
 			return true
 		}
 	}
-	return t.d.block != nil && table.IsMissing(t.d.block[i]) ||
-		t.d.cluster != nil && table.IsMissing(t.d.cluster[i])
+	return t.d.block != nil && t.d.missingLabel(t.d.block[i]) ||
+		t.d.cluster != nil && t.d.missingLabel(t.d.cluster[i]) ||
+		t.d.received != nil && math.IsNaN(t.d.received[i])
+}
+
+// missingLabel reports whether an arm, block or cluster label is missing:
+// one of the missing-value tokens, or, for the labels an allocation gave
+// (Allocated), only the empty label of a row the allocation lacks, since
+// randomise allocates a stratum or cluster called NA as any other.
+func (d *Data) missingLabel(s string) bool {
+	if d.design != nil {
+		return s == ""
+	}
+	return table.IsMissing(s)
 }
 
 // warn records a warning once.

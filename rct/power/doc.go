@@ -7,7 +7,8 @@
 // no formula covers (Simulation), randomising each simulated trial with a
 // design from package rct; UnitsSimulation is evalkit power simulate: a
 // units file randomised as randomise would, each trial analysed by the
-// method analyse would use.
+// method analyse would use. ReadPilotICC reads the ICC of a pilot data set
+// (evalkit icc --json) for a Cluster design.
 //
 // Each design is a struct whose zero Power, sample size or effect marks the
 // unknown; Solve fills it in and returns the completed design with the
