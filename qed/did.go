@@ -190,7 +190,7 @@ func (p *Panel) staggered(r *DiDResult, opt DiDOptions) error {
 	}
 	cs, err := stats.CallawaySantAnna(p.Outcome, p.Time, p.FirstTreated, p.Unit, opt.Level)
 	if err != nil {
-		return fmt.Errorf("Callaway and Sant'Anna: %w", err)
+		return fmt.Errorf("the Callaway and Sant'Anna estimator: %w", err)
 	}
 	r.Level, r.Clusters = cs.Level, cs.Units
 	for _, c := range cs.Cells {

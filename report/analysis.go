@@ -41,9 +41,14 @@ type Analysis struct {
 	Outcome, OutcomeUnit string
 	// OutcomeType is "continuous", "binary" (values 0 and 1) or "count".
 	OutcomeType string
-	// Units names what was randomised, in the plural ("people", "places",
-	// "schools"); empty means "participants".
-	Units string
+	// Units names what was randomised, or in a cluster trial the units
+	// within the clusters, in the plural ("people", "hotspots", "pupils");
+	// empty means "participants". Clusters names a cluster trial's
+	// clusters ("schools"); empty means "clusters".
+	Units, Clusters string
+	// Allocation names where the counts randomised come from, such as a
+	// randomise manifest's file name; empty means the trial file's rows.
+	Allocation string
 	// Level is the confidence level of every interval, e.g. 0.95; 0 means 0.95.
 	Level float64
 
@@ -57,8 +62,9 @@ type Analysis struct {
 	// (each non-control arm against the control); empty when there are none.
 	Balance []BalanceRow
 	// Warnings are what a reader must know before reporting the results,
-	// each "code: message" (analysis.Result.Warnings); the report shows
-	// them beside the results.
+	// each "code: message" (analysis.Result.CommonWarnings): those that
+	// concern every comparison; a comparison's own are in its Warnings.
+	// The report shows them beside the results.
 	Warnings []string
 }
 
@@ -67,15 +73,30 @@ type ArmSummary struct {
 	// Arm is the arm's label.
 	Arm string
 	// Randomised counts the units allocated to the arm, Analysed those in
-	// the analysis and Missing those left out for a missing outcome (the
-	// counts of a CONSORT flow diagram).
-	Randomised, Analysed, Missing int
+	// the analysis, NotInData those allocated without a row in the trial
+	// file and Missing those left out for a missing outcome (together
+	// lost to follow-up), and Excluded those left out for another missing
+	// value (the counts of a CONSORT flow diagram).
+	Randomised, Analysed, NotInData, Missing, Excluded int
+	// ClustersRandomised counts a cluster trial's clusters allocated to
+	// the arm and ClustersAnalysed those with a unit analysed; 0 without
+	// clusters.
+	ClustersRandomised, ClustersAnalysed int
 	// Values are the analysed outcome values, for the distribution plot; nil
 	// when they are not to be drawn. NaN and ±Inf are ignored.
 	Values []float64
 	// Summary describes the arm's outcome in words for the report's table of
 	// arms, e.g. "mean 88.1 (SD 6.0)" or "66 of 151 (43.7%)"; may be empty.
 	Summary string
+}
+
+// RandomisationP is a randomisation-inference p-value: P from Draws
+// re-randomisations, with the 99% Monte Carlo interval [Low, High] of a
+// sampled one, or Exact over every allocation.
+type RandomisationP struct {
+	P, Low, High float64
+	Draws        int
+	Exact        bool
 }
 
 // Comparison is one treatment arm's effect against the control.
@@ -102,9 +123,16 @@ type Comparison struct {
 	Log bool
 	// EffectSizes are further measures of the same effect.
 	EffectSizes []Effect
-	// Notes say why a number is undefined or how it was computed; the
-	// report prints them after the Sentence.
-	Notes []string
+	// Notes say why a number is undefined or how it was computed, each
+	// "key: text" as analysis.Comparison's; the report prints them beside
+	// the comparison, and Warnings (each "code: message") those that
+	// concern it alone.
+	Notes, Warnings []string
+	// Headline is the comparison in one plain sentence
+	// (analysis.Result.Headline); the report opens with it.
+	Headline string
+	// Randomisation is the randomisation-inference p-value; nil without.
+	Randomisation *RandomisationP
 }
 
 // Effect is one effect size with its confidence interval.
@@ -131,9 +159,25 @@ type Rendered struct {
 	// HTML is the self-contained report.html: plots inline as SVG, no
 	// external resources and no scripts.
 	HTML []byte
+	// Markdown is summary.md, the headlines and the results table for a
+	// board paper; nil for a report without one.
+	Markdown []byte
 	// PNG maps each plot's file name (flow.png, distribution.png,
 	// forest.png, balance.png) to the plot as PNG.
 	PNG map[string][]byte
+}
+
+// Files returns the report's files by name: report.html, summary.md when
+// there is one, and the plots.
+func (r *Rendered) Files() map[string][]byte {
+	files := map[string][]byte{"report.html": r.HTML}
+	if r.Markdown != nil {
+		files["summary.md"] = r.Markdown
+	}
+	for name, b := range r.PNG {
+		files[name] = b
+	}
+	return files
 }
 
 // RenderAnalysis draws a's plots and builds its HTML report. It does no file
@@ -162,13 +206,11 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 	}
 	var figs []analysisFigure
 
-	flow, err := FlowPlot(a.Arms, a.Units)
-	if err != nil {
-		return nil, err
-	}
+	flow := ConsortDiagram(a)
+	fw, fh := flow.Size()
 	figs = append(figs, analysisFigure{
-		name: "flow", title: "Participant flow by arm: randomised, analysed, missing outcome (CONSORT counts)", figure: flow,
-		w: PlotWidth, h: FlowPlotHeight(len(a.Arms)),
+		name: "flow", title: "Participant flow (CONSORT 2010): allocated, lost to follow-up, analysed and excluded, by arm", figure: flow,
+		w: fw, h: fh,
 	})
 
 	if hasAnalysisValues(a.Arms) {
@@ -218,11 +260,12 @@ func RenderAnalysis(a Analysis) (*Rendered, error) {
 		}
 		f.svg = svg
 	}
-	html, err := analysisHTML(a, figs)
+	pg := analysisPageOf(a, figs)
+	html, err := analysisHTML(pg)
 	if err != nil {
 		return nil, err
 	}
-	out.HTML = html
+	out.HTML, out.Markdown = html, analysisMarkdown(pg)
 	return out, nil
 }
 
@@ -286,7 +329,7 @@ func validateAnalysis(a Analysis) error {
 			return fmt.Errorf("%w: arm %q listed twice", ErrInvalidAnalysis, arm.Arm)
 		}
 		seen[arm.Arm] = true
-		if arm.Randomised < 0 || arm.Analysed < 0 || arm.Missing < 0 {
+		if min(arm.Randomised, arm.Analysed, arm.NotInData, arm.Missing, arm.Excluded, arm.ClustersRandomised, arm.ClustersAnalysed) < 0 {
 			return fmt.Errorf("%w: arm %q has a negative count", ErrInvalidAnalysis, arm.Arm)
 		}
 		if a.OutcomeType == "binary" {

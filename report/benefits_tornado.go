@@ -10,7 +10,6 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/evalkit/evalkit/benefits"
-	"github.com/evalkit/evalkit/unitcost"
 )
 
 // ErrNoBenefitsSensitivity is returned by BenefitsTornado for a result
@@ -37,29 +36,15 @@ func BenefitsTornado(r *benefits.Result) (*plot.Plot, error) {
 		if math.IsNaN(s.Low) || math.IsNaN(s.High) || math.IsInf(s.Low, 0) || math.IsInf(s.High, 0) {
 			continue
 		}
-		names = append(names, fmt.Sprintf("%s %s to %s", strings.ReplaceAll(s.Input, "_", " "), benefits.InputText(s.Input, s.InputLow), benefits.InputText(s.Input, s.InputHigh)))
+		names = append(names, fmt.Sprintf("%s %s to %s", costWords(s.Input),
+			strings.TrimSuffix(benefits.InputText(s.Input, s.InputLow), ".00"), strings.TrimSuffix(benefits.InputText(s.Input, s.InputHigh), ".00")))
 		low, high = append(low, s.Low), append(high, s.High)
 	}
 	if len(names) == 0 || math.IsNaN(base) {
 		return nil, ErrNoBenefitsSensitivity
 	}
-	title := fmt.Sprintf("%s of %s vs %s (%s):\neach input alone at its low and its high value", measure, r.Effect.Treatment, r.Effect.Control, r.Crime.Crime)
-	p := tornado(title, fmt.Sprintf("£, %d prices", r.PriceYear), base, names, low, high, "input low", "input high")
-	p.X.Tick.Marker = poundTicks{}
-	return p, nil
-}
-
-// poundTicks labels an axis's ticks in whole pounds, such as £2,000,000.
-type poundTicks struct{}
-
-func (poundTicks) Ticks(min, max float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(min, max)
-	for i := range ticks {
-		if ticks[i].Label != "" {
-			ticks[i].Label = strings.TrimSuffix(unitcost.FormatPounds(ticks[i].Value), ".00")
-		}
-	}
-	return ticks
+	title := fmt.Sprintf("%s of %s vs %s (%s):\neach input alone at its low and its high value", measure, r.Effect.Treatment, r.Effect.Control, costWords(r.Crime.Crime))
+	return tornado(title, fmt.Sprintf("£ in %d prices", r.PriceYear), base, names, low, high, "input low", "input high"), nil
 }
 
 // BenefitsTornadoSize is a size for BenefitsTornado's plot of r: 18 cm

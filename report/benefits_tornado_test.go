@@ -39,7 +39,7 @@ func TestBenefitsTornadoGolden(t *testing.T) {
 	if p, err = BenefitsTornado(r); err != nil {
 		t.Fatal(err)
 	}
-	if got := p.Title.Text; got != "Benefit of patrol vs control (violence_with_injury):\neach input alone at its low and its high value" {
+	if got := p.Title.Text; got != "Benefit of patrol vs control (violence with injury):\neach input alone at its low and its high value" {
 		t.Errorf("title %q", got)
 	}
 	if _, err := BenefitsTornado(&benefits.Result{}); !errors.Is(err, ErrNoBenefitsSensitivity) {

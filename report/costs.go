@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -46,24 +47,17 @@ func CostPerPerson(res *unitcost.Result) (*plot.Plot, error) {
 	if len(shown) == 0 {
 		return nil, ErrNoCostPerPerson
 	}
-	p := plot.New()
-	p.Title.Text = "Cost per person reached, by category"
-	p.X.Label.Text = "£ per person"
-	if res.PriceYear != 0 {
-		p.X.Label.Text += fmt.Sprintf(" (%d prices)", res.PriceYear)
-	}
-	if res.DiscountRate > 0 {
-		p.X.Label.Text += fmt.Sprintf(", discounted at %.10g%% to %d", 100*res.DiscountRate, res.BaseYear)
-	}
+	p := NewStyledPlot("Cost per person reached, by category", costAxis(res), "")
+	p.X.Tick.Marker = poundTicks{}
 	p.X.Min = 0
 	n := len(shown)
 	names := make([]string, n)
 	for i, iv := range shown {
 		names[n-1-i] = iv.Name // the first at the top
 	}
-	p.Add(plotter.NewGrid())
+	p.Add(themeGrid())
 	var below *plotter.BarChart
-	maxCost := 0.0
+	maxCost, entries := 0.0, 0
 	for k, c := range unitcost.Categories {
 		vals := make(plotter.Values, n)
 		any := false
@@ -87,7 +81,8 @@ func CostPerPerson(res *unitcost.Result) (*plot.Plot, error) {
 		}
 		below = bar
 		p.Add(bar)
-		p.Legend.Add(c.String(), bar)
+		p.Legend.Add(costCategory(c), bar)
+		entries++
 	}
 	for _, iv := range shown {
 		maxCost = max(maxCost, iv.CostPerPerson)
@@ -95,10 +90,48 @@ func CostPerPerson(res *unitcost.Result) (*plot.Plot, error) {
 	if maxCost == 0 {
 		maxCost = 1 // every intervention free: an empty axis from 0 to 1
 	}
-	p.X.Max = maxCost * 1.45 // room for the legend
+	p.X.Max = maxCost * 1.05
 	p.NominalY(names...)
-	p.Legend.Top = true
+	p.Y.Tick.Length = 0
+	p.Legend.Left = true
+	placeLegendAboveData(p, entries)
 	return p, nil
+}
+
+// costAxis labels the axis of cost per person with the prices and the
+// discounting: "£ per person reached (2024 prices; costs after 2023
+// discounted at 3.5% a year)".
+func costAxis(res *unitcost.Result) string {
+	if p := costPrices(res); p != "as written" {
+		return "£ per person reached (" + p + ")"
+	}
+	return "£ per person reached"
+}
+
+// costPrices says in which prices res's costs are, and how they are
+// discounted: "2024 prices; costs after 2023 discounted at 3.5% a year",
+// or "as written".
+func costPrices(res *unitcost.Result) string {
+	var notes []string
+	if res.PriceYear != 0 {
+		notes = append(notes, fmt.Sprintf("%d prices", res.PriceYear))
+	}
+	if res.DiscountRate > 0 {
+		notes = append(notes, fmt.Sprintf("costs after %d discounted at %.10g%% a year", res.BaseYear, 100*res.DiscountRate))
+	}
+	if len(notes) == 0 {
+		return "as written"
+	}
+	return strings.Join(notes, "; ")
+}
+
+// costCategory names a cost category in words: "non-staff", "in kind".
+func costCategory(c unitcost.Category) string { return costWords(c.String()) }
+
+// costWords puts a code of unitcost's (a category, a sensitivity input)
+// in words: "non_staff" is "non-staff", "discount_rate" "discount rate".
+func costWords(code string) string {
+	return strings.NewReplacer("non_staff", "non-staff", "_", " ").Replace(code)
 }
 
 // CostPerPersonSize is a size for CostPerPerson's plot of res that gives

@@ -37,5 +37,5 @@ func ExampleCostTornado() {
 	}
 	fmt.Println(p.Title.Text)
 	// Output:
-	// School Navigators: cost per person, each input ±10%
+	// School Navigators: cost per person with each input 10% lower or higher
 }

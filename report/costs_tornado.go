@@ -7,7 +7,6 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -30,9 +29,9 @@ func CostTornado(iv unitcost.Intervention, share float64) (*plot.Plot, error) {
 	names := make([]string, n)
 	down, up := make([]float64, n), make([]float64, n)
 	for i, s := range iv.Sensitivity {
-		names[i], down[i], up[i] = s.Input, s.Down, s.Up
+		names[i], down[i], up[i] = costWords(s.Input), s.Down, s.Up
 	}
-	return tornado(fmt.Sprintf("%s: cost per person, each input ±%.10g%%", iv.Name, 100*share), "£ per person",
+	return tornado(fmt.Sprintf("%s: cost per person with each input %.10g%% lower or higher", iv.Name, 100*share), "£ per person reached",
 		iv.CostPerPerson, names, down, up, fmt.Sprintf("input -%.10g%%", 100*share), fmt.Sprintf("input +%.10g%%", 100*share)), nil
 }
 
@@ -41,19 +40,19 @@ func CostTornado(iv unitcost.Intervention, share float64) (*plot.Plot, error) {
 // and one to up[i] in another, which the legend calls keyDown and keyUp.
 func tornado(title, xLabel string, base float64, names []string, down, up []float64, keyDown, keyUp string) *plot.Plot {
 	n := len(names)
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = xLabel
+	p := NewStyledPlot(title, xLabel, "")
+	p.X.Tick.Marker = poundTicks{}
 	rev := make([]string, n)
 	t := &costTornadoBars{base: base, width: vg.Points(14), down: make([]float64, n), up: make([]float64, n)}
 	for i := range names {
 		rev[n-1-i], t.down[n-1-i], t.up[n-1-i] = names[i], down[i], up[i] // the first at the top
 	}
-	p.Add(plotter.NewGrid(), t)
+	p.Add(themeGrid(), t)
 	p.NominalY(rev...)
+	p.Y.Tick.Length = 0
 	p.Legend.Add(keyDown, costTornadoKey{costColours[1]})
 	p.Legend.Add(keyUp, costTornadoKey{costColours[0]})
-	p.Legend.Top = true
+	placeLegendAboveData(p, 2)
 	return p
 }
 
@@ -84,8 +83,7 @@ func (t *costTornadoBars) Plot(c draw.Canvas, plt *plot.Plot) {
 	c.StrokeLine2(ls, x, c.Min.Y, x, c.Max.Y)
 }
 
-// DataRange covers every bar, with a margin, and room on the right for
-// the legend.
+// DataRange covers every bar, with a margin.
 func (t *costTornadoBars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xmin, xmax = t.base, t.base
 	for i := range t.down {
@@ -93,7 +91,7 @@ func (t *costTornadoBars) DataRange() (xmin, xmax, ymin, ymax float64) {
 		xmax = max(xmax, t.down[i], t.up[i])
 	}
 	r := xmax - xmin
-	return xmin - 0.05*r, xmax + 0.6*r, -0.5, float64(len(t.down)) - 0.5
+	return xmin - 0.05*r, xmax + 0.05*r, -0.5, float64(len(t.down)) - 0.5
 }
 
 // costTornadoKey is a legend swatch of one colour.

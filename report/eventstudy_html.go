@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"maps"
 	"strconv"
 	"strings"
 
@@ -55,16 +54,6 @@ type qedPage struct {
 	Headline, Evidence, Table      string
 	Warnings                       []string
 	Figures                        []analysisFigureHTML
-}
-
-// Files returns the report's files by name: report.html and the plots.
-func (r *Rendered) Files() map[string][]byte {
-	files := maps.Clone(r.PNG)
-	if files == nil {
-		files = map[string][]byte{}
-	}
-	files["report.html"] = r.HTML
-	return files
 }
 
 // qedRender renders figs and the page; table is the result as its text

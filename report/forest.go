@@ -178,7 +178,7 @@ func ForestPlot(cs []Comparison, arms []string, level float64) (*Forest, error) 
 					continue
 				}
 				rows = append(rows, forestRow{
-					label: rowName(c) + ": " + analysisShort(e.Measure),
+					label: rowName(c) + ": " + analysisShort(Terms(e.Measure).Name),
 					est:   e.Value, low: e.Low, high: e.High,
 					arm: index[c.Treatment],
 				})

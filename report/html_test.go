@@ -23,7 +23,7 @@ func TestHTMLNumbers(t *testing.T) {
 		{"undefined interval", analysisInterval(math.NaN(), math.NaN()), "undefined"},
 		{"p", analysisPValue(0.0123), "0.012"},
 		{"small p", analysisPValue(1e-12), "< 0.001"},
-		{"no p", analysisPValue(math.NaN()), "–"},
+		{"no p", analysisPValue(math.NaN()), "undefined"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {

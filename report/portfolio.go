@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/evalkit/evalkit/lifecycle"
 )
 
 // BoardCard is one intervention on the portfolio board.
@@ -33,6 +35,24 @@ type BoardCard struct {
 	// tables; the board does not show them.
 	LastMove string
 	Results  []string
+	// Evidence is the evidence the card's gate requires, in the gate's
+	// order, then the intervention's other evidence, each with its
+	// status ("todo" for a required key not written).
+	Evidence []BoardEvidence
+	// Overrides lists each move made although evidence was missing, with
+	// its reason: "2023-05-01, gate 2 to 3: the board's call".
+	Overrides []string
+	// NextStep is the intervention's next_step, and Details its other
+	// fields in words, money in pounds ("Funding 2023-24: £43,000").
+	NextStep string
+	Details  []string
+}
+
+// BoardEvidence is one evidence key of a card with its status and note.
+type BoardEvidence struct {
+	Key, Status, Note string
+	// Required is true for evidence the card's gate asks for.
+	Required bool
 }
 
 // BoardGate is one column of the board: a gate and the interventions at it.
@@ -58,7 +78,7 @@ var (
 	portfolioTextSize   = vg.Points(7.5)
 	portfolioLineFactor = 1.25
 
-	portfolioFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+	portfolioFont = PlotFont
 
 	portfolioInk       = color.RGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff}
 	portfolioMuted     = color.RGBA{R: 0x59, G: 0x59, B: 0x59, A: 0xff}
@@ -68,6 +88,7 @@ var (
 	portfolioStopFill  = color.RGBA{R: 0xe4, G: 0xe4, B: 0xe4, A: 0xff}
 	portfolioEdge      = color.RGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
 	portfolioAlert     = color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff} // vermillion
+	portfolioDone      = color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // bluish green
 )
 
 // PortfolioBoard draws the portfolio as a board: one column per gate, and
@@ -120,7 +141,14 @@ type portfolioCardText struct {
 type portfolioLine struct {
 	text  string
 	color color.Color
+	// mark is an evidence status drawn as a sign before the text, which
+	// is indented.
+	mark   string
+	indent vg.Length
 }
+
+// portfolioMarkWidth is the room left for a status's sign.
+var portfolioMarkWidth = vg.Points(9)
 
 func (b *portfolioBoard) style(size vg.Length, bold bool, c color.Color) draw.TextStyle {
 	f := font.From(portfolioFont, size)
@@ -152,16 +180,33 @@ func (b *portfolioBoard) layout(width vg.Length) {
 			ct := portfolioCardText{name: portfolioWrap(name, c.Name, inner), fill: portfolioCardFill(c)}
 			if where := strings.Join(portfolioNonEmpty(c.Network, c.Area), " · "); where != "" {
 				for _, l := range portfolioWrap(small, where, inner) {
-					ct.lines = append(ct.lines, portfolioLine{l, portfolioMuted})
+					ct.lines = append(ct.lines, portfolioLine{text: l, color: portfolioMuted})
 				}
 			}
-			for _, l := range portfolioWrap(small, portfolioCardStatus(c), inner) {
-				ct.lines = append(ct.lines, portfolioLine{l, portfolioInk})
+			add := func(text string, col color.Color, mark string, indent vg.Length) {
+				for i, l := range portfolioWrap(small, text, inner-indent) {
+					pl := portfolioLine{text: l, color: col, indent: indent}
+					if i == 0 {
+						pl.mark = mark
+					}
+					ct.lines = append(ct.lines, pl)
+				}
+			}
+			add(portfolioCardStatus(c), portfolioInk, "", 0)
+			for _, e := range c.Evidence {
+				add(evidenceWords(e.Key)+": "+statusWords(e.Status), portfolioInk, e.Status, portfolioMarkWidth)
+			}
+			for _, o := range c.Overrides {
+				add("override "+o, portfolioAlert, "", 0)
 			}
 			if len(c.MissingLinks) > 0 {
-				for _, l := range portfolioWrap(small, "link not found: "+strings.Join(c.MissingLinks, ", "), inner) {
-					ct.lines = append(ct.lines, portfolioLine{l, portfolioAlert})
-				}
+				add("link not found: "+evidenceList(c.MissingLinks), portfolioAlert, "", 0)
+			}
+			if c.NextStep != "" {
+				add("next: "+c.NextStep, portfolioMuted, "", 0)
+			}
+			for _, d := range c.Details {
+				add(d, portfolioMuted, "", 0)
 			}
 			b.cards[i] = append(b.cards[i], ct)
 			col += ct.height() + portfolioGap
@@ -204,7 +249,10 @@ func (b *portfolioBoard) Plot(c draw.Canvas, _ *plot.Plot) {
 			for _, l := range ct.lines {
 				sty := small
 				sty.Color = l.color
-				c.FillText(sty, vg.Point{X: x + portfolioPad, Y: ty}, l.text)
+				if l.mark != "" {
+					portfolioMark(c, l.mark, vg.Point{X: x + portfolioPad + vg.Points(3.5), Y: ty - lineHeight(portfolioTextSize)/2 + vg.Points(0.5)})
+				}
+				c.FillText(sty, vg.Point{X: x + portfolioPad + l.indent, Y: ty}, l.text)
 				ty -= lineHeight(portfolioTextSize)
 			}
 			y -= h + portfolioGap
@@ -232,8 +280,28 @@ func portfolioCardStatus(c BoardCard) string {
 		return "decision: " + c.Decision
 	case c.Ready:
 		return "ready to move on"
+	case len(c.Evidence) > 0:
+		return "waiting for evidence"
 	}
-	return "missing: " + strings.Join(c.Missing, ", ")
+	return "missing: " + evidenceList(c.Missing)
+}
+
+// portfolioMark draws an evidence status's sign centred at pt: done a
+// filled green disc, in progress an orange disc with a white centre, to
+// do an empty grey ring, not needed a grey dash.
+func portfolioMark(c draw.Canvas, status string, pt vg.Point) {
+	r := vg.Points(3)
+	switch lifecycle.Status(status) {
+	case lifecycle.Done:
+		c.DrawGlyph(draw.GlyphStyle{Color: portfolioDone, Radius: r, Shape: draw.CircleGlyph{}}, pt)
+	case lifecycle.InProgress:
+		c.DrawGlyph(draw.GlyphStyle{Color: portfolioAlert, Radius: r, Shape: draw.CircleGlyph{}}, pt)
+		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r / 2.2, Shape: draw.CircleGlyph{}}, pt)
+	case lifecycle.NotNeeded:
+		c.StrokeLine2(draw.LineStyle{Color: portfolioMuted, Width: vg.Points(1.2)}, pt.X-r, pt.Y, pt.X+r, pt.Y)
+	default:
+		c.DrawGlyph(draw.GlyphStyle{Color: portfolioMuted, Radius: r, Shape: draw.RingGlyph{}}, pt)
+	}
 }
 
 func portfolioCardFill(c BoardCard) color.Color {

@@ -68,7 +68,7 @@ func ExampleRenderPortfolio() {
 	}
 	html := string(r.HTML)
 	fmt.Println(strings.Contains(html, "<title>Research life cycle: portfolio.yaml</title>"))
-	fmt.Println(strings.Contains(html, `<td class="alert">randomisation_plan</td>`))
+	fmt.Println(strings.Contains(html, `<span class="alert">link not found: randomisation plan</span>`))
 	fmt.Println(len(r.PNG["portfolio_board.png"]) > 0)
 	// Output:
 	// true

@@ -52,38 +52,10 @@ func portfolioInlineSVG(svg string) string {
 	return svg
 }
 
-var portfolioTemplate = template.Must(template.New("portfolio").Funcs(template.FuncMap{
-	"join": func(s []string) string { return strings.Join(s, ", ") },
-}).Parse(`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{{.Title}}</title>
-<style>
-body { font-family: "Liberation Sans", Arial, sans-serif; color: #222; margin: 2em auto; max-width: 64em; padding: 0 1em; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-th, td { border-bottom: 1px solid #ccc; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
-th { background: #e8ecf1; }
-.ready { color: #007a55; } .waiting { color: #a04600; } .alert { color: #d55e00; }
-.board svg { max-width: 100%; height: auto; }
-.none { color: #595959; font-style: italic; }
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<p>{{.Total}} interventions{{range .Gates}}; {{len .Cards}} at gate {{.Number}}{{end}}. {{.Ready}} ready to move on to their next gate.</p>
-<div class="board">
-{{.Board}}
-</div>
-{{range .Gates}}
-<h2>Gate {{.Number}}: {{.Name}}</h2>
-{{if .Cards}}<table>
-<tr><th>Intervention</th><th>Network</th><th>Area</th><th>Standing</th><th>Evidence missing</th><th>Links not found</th><th>Results linked</th><th>Latest move</th></tr>
-{{range .Cards}}<tr><td>{{.Name}}</td><td>{{.Network}}</td><td>{{.Area}}</td><td>{{if .Decision}}decision: {{.Decision}}{{else if .Ready}}<span class="ready">ready</span>{{else}}<span class="waiting">waiting</span>{{end}}</td><td>{{join .Missing}}</td><td class="alert">{{join .MissingLinks}}</td><td>{{range .Results}}{{.}}<br>{{end}}</td><td>{{.LastMove}}</td></tr>
-{{end}}</table>
-{{else}}<p class="none">No intervention at this gate.</p>
-{{end}}{{end}}
-</body>
-</html>
-`))
+// portfolioTemplate is the portfolio's page, self-contained as every
+// report is.
+var portfolioTemplate = template.Must(template.New("portfolio.html.tmpl").Funcs(template.FuncMap{
+	"words":  evidenceList,
+	"word":   evidenceWords,
+	"status": statusWords,
+}).ParseFS(templateFS, "templates/portfolio.html.tmpl", "templates/style.tmpl"))

@@ -28,8 +28,8 @@ func TestWritePortfolioHTML(t *testing.T) {
 		"5 interventions; 2 at gate 1; 1 at gate 2; 0 at gate 3; 2 at gate 4. 1 ready to move on",
 		"Operation &lt;Paramount&gt; &amp; &#34;friends&#34;",
 		"2023-04-03: gate 1 to 2",
-		"business_case, data_ethics_review, randomisation_plan, analysis_plan, power_analysis",
-		`<td class="alert">process_evaluation</td>`,
+		"waiting for business case, data ethics review, randomisation plan, analysis plan, power analysis",
+		`<span class="alert">link not found: process evaluation</span>`,
 		"No intervention at this gate.",
 		"decision: scale",
 	} {

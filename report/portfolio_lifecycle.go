@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/evalkit/evalkit/lifecycle"
 )
@@ -32,7 +36,21 @@ func PortfolioGates(p *lifecycle.Portfolio, links []lifecycle.LinkCheck) []Board
 				case !l.Found:
 					c.MissingLinks = append(c.MissingLinks, l.Evidence)
 				case l.Kind != lifecycle.NotAResult:
-					c.Results = append(c.Results, l.Evidence+": "+l.Summary)
+					c.Results = append(c.Results, evidenceWords(l.Evidence)+": "+l.Summary)
+				}
+			}
+			c.Evidence = portfolioEvidence(iv, g.Requires)
+			for _, h := range iv.History {
+				if h.Override != "" {
+					c.Overrides = append(c.Overrides, fmt.Sprintf("%s, gate %d to %d: %s", h.Date, h.From, h.To, h.Override))
+				}
+			}
+			for _, f := range iv.Fields() {
+				switch {
+				case f.Key == "next_step" || f.Key == "next_steps":
+					c.NextStep = f.Value
+				case f.Value != "":
+					c.Details = append(c.Details, fieldWords(f))
 				}
 			}
 			if n := len(iv.History); n > 0 {
@@ -76,4 +94,64 @@ func RenderPortfolio(p *lifecycle.Portfolio, file string, links []lifecycle.Link
 		return nil, err
 	}
 	return &Rendered{HTML: html.Bytes(), PNG: map[string][]byte{"portfolio_board.png": png}}, nil
+}
+
+// portfolioEvidence returns iv's evidence for its card: the keys its gate
+// requires, in order ("todo" when not written), then its others.
+func portfolioEvidence(iv *lifecycle.Intervention, requires []string) []BoardEvidence {
+	var out []BoardEvidence
+	for _, k := range requires {
+		e, ok := iv.EvidenceFor(k)
+		st := string(e.Status)
+		if !ok || st == "" {
+			st = string(lifecycle.Todo)
+		}
+		out = append(out, BoardEvidence{Key: k, Status: st, Note: e.Note, Required: true})
+	}
+	for _, e := range iv.Evidence {
+		if !slices.Contains(requires, e.Key) {
+			out = append(out, BoardEvidence{Key: e.Key, Status: string(e.Status), Note: e.Note})
+		}
+	}
+	return out
+}
+
+// evidenceWords puts a key or a status in words: "literature review",
+// "in progress".
+func evidenceWords(key string) string { return strings.ReplaceAll(key, "_", " ") }
+
+// statusWords puts an evidence status in words: "to do", "in progress".
+func statusWords(s string) string {
+	if s == string(lifecycle.Todo) {
+		return "to do"
+	}
+	return evidenceWords(s)
+}
+
+// evidenceList puts keys in words, joined by commas.
+func evidenceList(keys []string) string {
+	words := make([]string, len(keys))
+	for i, k := range keys {
+		words[i] = evidenceWords(k)
+	}
+	return strings.Join(words, ", ")
+}
+
+// fieldYear finds a financial year written with underscores, 2023_24.
+var fieldYear = regexp.MustCompile(`\b(\d{4}) (\d{2})\b`)
+
+// fieldWords puts a field in words: its key with spaces and a capital,
+// a financial year as 2023-24, and a value in pounds when the key says
+// gbp: funding_gbp_2023_24: 43000 is "Funding 2023-24: £43,000".
+func fieldWords(f lifecycle.Field) string {
+	key := " " + strings.ReplaceAll(f.Key, "_", " ") + " "
+	value := f.Value
+	if strings.Contains(key, " gbp ") {
+		key = strings.Replace(key, " gbp ", " ", 1)
+		if v, err := strconv.ParseFloat(f.Value, 64); err == nil {
+			value = Money(v)
+		}
+	}
+	key = fieldYear.ReplaceAllString(strings.TrimSpace(key), "$1-$2")
+	return capitalise(key) + ": " + value
 }

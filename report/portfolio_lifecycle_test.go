@@ -25,6 +25,8 @@ const portfolioLifecycleTest = `interventions:
   - name: Operation Paramount
     gate: 1
     evidence: {literature_review: done, theory_of_change: done, outcome_measures: done, preliminary_power: done}
+    funding_gbp_2023_24: 43000
+    next_step: roll out to other areas
   - name: Hotspots
     gate: 4
     decision: scale
@@ -59,9 +61,16 @@ func TestPortfolioGates(t *testing.T) {
 		{"Schools Navigators", 2, BoardCard{Name: "Schools Navigators", Network: "Inclusion & Engagement", Area: "Reading",
 			Missing:      []string{"process_evaluation", "data_ethics_review", "power_analysis"},
 			MissingLinks: []string{"business_case"},
-			Results:      []string{"randomisation_plan: complete randomisation, seed 7, 36 units"},
-			LastMove:     "2023-05-01: gate 2 to 2 (override: board's call)"}},
-		{"Operation Paramount", 1, BoardCard{Name: "Operation Paramount", Ready: true, Missing: []string{}}},
+			Results:      []string{"randomisation plan: complete randomisation, seed 7, 36 units"},
+			LastMove:     "2023-05-01: gate 2 to 2 (override: board's call)",
+			Evidence: []BoardEvidence{{"business_case", "done", "", true}, {"process_evaluation", "todo", "", true},
+				{"data_ethics_review", "todo", "", true}, {"randomisation_plan", "done", "", true}, {"analysis_plan", "done", "", true},
+				{"power_analysis", "todo", "", true}},
+			Overrides: []string{"2023-05-01, gate 2 to 2: board's call"}}},
+		{"Operation Paramount", 1, BoardCard{Name: "Operation Paramount", Ready: true, Missing: []string{},
+			Evidence: []BoardEvidence{{"literature_review", "done", "", true}, {"theory_of_change", "done", "", true},
+				{"outcome_measures", "done", "", true}, {"preliminary_power", "done", "", true}},
+			NextStep: "roll out to other areas", Details: []string{"Funding 2023-24: £43,000"}}},
 		{"Hotspots", 4, BoardCard{Name: "Hotspots", Ready: true, Missing: []string{}, Decision: "scale", LastMove: "2024-03-20: gate 3 to 4"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,7 +109,9 @@ func TestRenderPortfolio(t *testing.T) {
 	assert.True(t, bytes.Equal(html.Bytes(), r.HTML), "HTML is WritePortfolioHTML's")
 	require.Len(t, r.PNG, 1)
 	assert.True(t, bytes.Equal(png, r.PNG["portfolio_board.png"]), "portfolio_board.png is PortfolioBoardPNG's")
-	for _, want := range []string{"Research life cycle: portfolio.yaml", "Inclusion &amp; Engagement", "2023-05-01: gate 2 to 2", "business_case"} {
+	for _, want := range []string{"Research life cycle: portfolio.yaml", "Inclusion &amp; Engagement", "2023-05-01: gate 2 to 2", "link not found: business case",
+		`<span class="override">Override 2023-05-01, gate 2 to 2: board&#39;s call</span>`, "<strong>Next:</strong> roll out to other areas",
+		"Funding 2023-24: £43,000", `<span class="ev todo">process evaluation: to do</span>`} {
 		assert.Contains(t, string(r.HTML), want)
 	}
 }

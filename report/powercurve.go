@@ -3,12 +3,12 @@ package report
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // PowerCurve is a power curve to draw: power (Y) against a sample size or
@@ -27,6 +27,10 @@ type PowerCurve struct {
 	// Mark is an x to mark with a dotted vertical line (the solved sample
 	// size or effect); NaN or zero draws none.
 	Mark float64
+	// TargetLabel and MarkLabel are the legends of the target and the
+	// mark, saying whether each was given or solved for; empty gives
+	// "power 0.8" and the mark's value.
+	TargetLabel, MarkLabel string
 }
 
 // Plot draws the curve with its axes labelled, the y axis from 0 to 1, a
@@ -40,12 +44,11 @@ func (c PowerCurve) Plot() (*plot.Plot, error) {
 	if len(c.X) < 2 {
 		return nil, errors.New("report: power curve: fewer than 2 points")
 	}
-	p := plot.New()
-	p.Title.Text = c.Title
-	p.X.Label.Text = c.XLabel
-	p.Y.Label.Text = "power"
+	p := NewStyledPlot(c.Title, c.XLabel, "power")
 	p.Y.Min, p.Y.Max = 0, 1
-	p.Add(plotter.NewGrid())
+	p.X.Tick.Marker, p.Y.Tick.Marker = NiceTicks{}, NiceTicks{}
+	p.Add(themeGrid())
+	entries := 1
 
 	pts := make(plotter.XYs, len(c.X))
 	for i := range c.X {
@@ -55,7 +58,7 @@ func (c PowerCurve) Plot() (*plot.Plot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: power curve: %w", err)
 	}
-	line.Color = color.RGBA{R: 0x1f, G: 0x4e, B: 0x9a, A: 0xff}
+	line.Color = ArmColor(1)
 	line.Width = vg.Points(2)
 	p.Add(line)
 	p.Legend.Add("power", line)
@@ -66,25 +69,22 @@ func (c PowerCurve) Plot() (*plot.Plot, error) {
 		if err != nil {
 			return nil, fmt.Errorf("report: power curve: %w", err)
 		}
-		t.Color = color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}
-		t.Dashes = []vg.Length{vg.Points(6), vg.Points(4)}
+		t.LineStyle = referenceLineStyle(true)
 		p.Add(t)
-		p.Legend.Add(fmt.Sprintf("target power %.3g", c.Target), t)
+		p.Legend.Add(or(c.TargetLabel, fmt.Sprintf("power %.3g", c.Target)), t)
+		entries++
 	}
 	if !math.IsNaN(c.Mark) && c.Mark != 0 && c.Mark >= xmin && c.Mark <= xmax {
 		m, err := plotter.NewLine(plotter.XYs{{X: c.Mark, Y: 0}, {X: c.Mark, Y: 1}})
 		if err != nil {
 			return nil, fmt.Errorf("report: power curve: %w", err)
 		}
-		m.Color = color.Gray{Y: 0x60}
-		m.Dashes = []vg.Length{vg.Points(2), vg.Points(3)}
+		m.LineStyle = draw.LineStyle{Color: ArmColor(2), Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
 		p.Add(m)
-		p.Legend.Add(fmt.Sprintf("solution %.4g", c.Mark), m)
+		p.Legend.Add(or(c.MarkLabel, fmt.Sprintf("%.4g %s", c.Mark, c.XLabel)), m)
+		entries++
 	}
-	p.Legend.Top = false
-	p.Legend.Left = false
-	p.Legend.XOffs = -vg.Points(6)
-	p.Legend.YOffs = vg.Points(6)
 	p.Legend.ThumbnailWidth = vg.Points(24)
+	placeLegendAboveData(p, entries)
 	return p, nil
 }

@@ -16,7 +16,8 @@ func powerCurveFixture() PowerCurve {
 		x = append(x, n)
 		y = append(y, 1-math.Exp(-n/120))
 	}
-	return PowerCurve{Title: "Power of a two-sample t-test, d = 0.3", XLabel: "units per arm", X: x, Power: y, Target: 0.8, Mark: 193.1}
+	return PowerCurve{Title: "Power of a two-sample t-test, d = 0.3\nsample size solved for power 0.8 at the effect given", XLabel: "units per arm", X: x, Power: y,
+		Target: 0.8, Mark: 193.1, TargetLabel: "power 0.8 (given)", MarkLabel: "193.1 units per arm (solved)"}
 }
 
 func TestPowerCurveGolden(t *testing.T) {

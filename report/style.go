@@ -196,7 +196,7 @@ func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
 		if v == 0 {
 			v = 0 // no "-0"
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
+		ticks = append(ticks, plot.Tick{Value: v, Label: tickLabel(v, decimals)})
 		if minor := v + step/2; minor <= hi {
 			ticks = append(ticks, plot.Tick{Value: minor})
 		}
@@ -205,6 +205,73 @@ func (NiceTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: first})
 	}
 	return ticks
+}
+
+// tickLabel prints v with decimals, its whole part grouped by thousands
+// from 1,000 up.
+func tickLabel(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	if n, err := strconv.Atoi(whole); err == nil && (n >= 1000 || n <= -1000) {
+		whole = flowThousands(n)
+	}
+	if frac != "" {
+		return whole + "." + frac
+	}
+	return whole
+}
+
+// poundTicks marks an axis of money as NiceTicks does, labelled in
+// pounds for the axis's magnitude: £0, £2,500, -£1,000, £0.50, and from
+// £10,000 in thousands (£250k) and from £1,000,000 in millions (£1.5m).
+type poundTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (poundTicks) Ticks(lo, hi float64) []plot.Tick {
+	ticks := NiceTicks{}.Ticks(lo, hi)
+	var major []float64
+	top := 0.0
+	for _, t := range ticks {
+		if t.Label != "" {
+			major = append(major, t.Value)
+			top = max(top, math.Abs(t.Value))
+		}
+	}
+	div, suffix := 1.0, ""
+	switch {
+	case top >= 1e6:
+		div, suffix = 1e6, "m"
+	case top >= 1e4:
+		div, suffix = 1e3, "k"
+	}
+	decimals := 0
+	if len(major) > 1 {
+		for step := (major[1] - major[0]) / div; step < 1 && decimals < 6; step *= 10 {
+			decimals++
+		}
+	}
+	for i := range ticks {
+		if ticks[i].Label == "" {
+			continue
+		}
+		v := ticks[i].Value / div
+		l := tickLabel(math.Abs(v), decimals) + suffix
+		if v < 0 {
+			l = "-£" + l
+		} else {
+			l = "£" + l
+		}
+		ticks[i].Label = l
+	}
+	return ticks
+}
+
+// themeGrid is the light grid behind a plot's data, at its major ticks.
+func themeGrid() *plotter.Grid {
+	g := plotter.NewGrid()
+	g.Vertical = draw.LineStyle{Color: color.Gray{Y: 0xe4}, Width: vg.Points(0.5)}
+	g.Horizontal = g.Vertical
+	return g
 }
 
 // analysisLabelRunes is the most characters of a user's name (an arm, a

@@ -14,6 +14,7 @@ import (
 	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/rct/analysis"
+	evreport "github.com/evalkit/evalkit/report"
 )
 
 // analyseCmd estimates a trial's effects.
@@ -39,6 +40,8 @@ type analyseOptions struct {
 	allowMismatch bool
 	set           map[string]bool
 	table         *table.Options
+	// clusters and units name what was randomised, for the report.
+	clusters, units string
 }
 
 func (c *analyseCmd) run(e *env, args []string) error {
@@ -112,7 +115,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 // (exit 2).
 func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	o := &analyseOptions{}
-	var typ, model, covariates, perms, adjust, se string
+	var typ, model, covariates, perms, adjust, se, better, unitsLabel string
 	var level float64
 	fs := newFlagSet(e, "analyse", analyseUsage)
 	fs.StringVar(&o.in, "in", "", "the trial's CSV or .xlsx `file`, one row per unit")
@@ -137,6 +140,10 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.design, "design", "", "the randomise `manifest` whose design (arms, control, blocks, cluster, method) the trial follows")
 	fs.BoolVar(&o.allowMismatch, "allow-mismatch", false, "with --design, analyse rows whose arm differs from the allocation as allocated")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
+	fs.StringVar(&o.plan.Label, "label", "", "the headline's subject and verb for the treatment arm, such as `\"Pupils with a navigator attended\"`")
+	fs.StringVar(&o.plan.Unit, "unit", "", "the outcome's `unit` in the headline, such as \"percentage points\" (a count: what it counts)")
+	fs.StringVar(&better, "better", "", "which outcome is good, `higher or lower`, for the headline's verdict")
+	fs.StringVar(&unitsLabel, "units-label", "", "what was randomised, in the report: `UNITS` or CLUSTERS,UNITS, such as schools,pupils")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 	fs.BoolVar(&o.force, "force", false, "overwrite the --report directory if it exists")
 	if err := parseFlags(fs, args, false); err != nil {
@@ -182,6 +189,12 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.plan.Adjust, err = analysis.ParseAdjustment(adjust); err != nil || adjust == "" {
 		return nil, usageErrorf("--adjust %q: want holm or bh", adjust)
 	}
+	if o.plan.Better, err = analysis.ParseBetter(better); err != nil {
+		return nil, usageErrorf("--better %q: want higher or lower", better)
+	}
+	if o.clusters, o.units, err = evreport.ParseUnitsLabel(unitsLabel); err != nil {
+		return nil, usageErrorf("--units-label: %v", err)
+	}
 	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
 		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
 	}
@@ -204,7 +217,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 			return nil, err
 		}
 	}
-	return o, analyseCheckReportDir(o)
+	return o, checkReportDir(o.report, o.force)
 }
 
 // checkCluster checks the flags that depend on whether the trial has a

@@ -162,7 +162,7 @@ func TestAnalyse2Report(t *testing.T) {
 	if stdout != want {
 		t.Errorf("--report changed the table on stdout")
 	}
-	for _, f := range []string{"report.html", "flow.png", "distribution.png", "forest.png", "balance.png"} {
+	for _, f := range []string{"report.html", "summary.md", "flow.png", "distribution.png", "forest.png", "balance.png"} {
 		b, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil || len(b) == 0 {
 			t.Errorf("%s: %v (%d bytes)", f, err, len(b))

@@ -12,18 +12,19 @@ import (
 	evreport "github.com/evalkit/evalkit/report"
 )
 
-// analyseReportPlots are the PNG files a report may hold; with --force, the
-// ones this report does not draw are removed so that none is stale.
-var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png"}
+// analyseReportPlots are the files a report may hold beside report.html;
+// with --force, the ones this report does not write are removed so that
+// none is stale.
+var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png", "summary.md"}
 
-// analyseCheckReportDir refuses an existing --report directory without
-// --force, before any work is done.
-func analyseCheckReportDir(o *analyseOptions) error {
-	if o.report == "" || o.force {
+// checkReportDir refuses an existing --report directory without --force,
+// before any work is done.
+func checkReportDir(dir string, force bool) error {
+	if dir == "" || force {
 		return nil
 	}
-	if _, err := os.Lstat(o.report); err == nil {
-		return fmt.Errorf("--report: %s %w", o.report, errExists)
+	if _, err := os.Lstat(dir); err == nil {
+		return fmt.Errorf("--report: %s %w", dir, errExists)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("--report: %w", err)
 	}
@@ -38,15 +39,11 @@ func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) 
 		return err
 	}
 	out, err := evreport.RenderAnalysis(evreport.AnalysisOf(res, evreport.Provenance{
-		DataFile: o.in, DataSHA256: sum, Version: version, Date: now}))
+		DataFile: o.in, DataSHA256: sum, Version: version, Date: now, Units: o.units, Clusters: o.clusters}))
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
-	files := map[string][]byte{"report.html": out.HTML}
-	for name, b := range out.PNG {
-		files[name] = b
-	}
-	if err := writeDirAtomic(filepath.Clean(o.report), files, analyseReportPlots, o.force); err != nil {
+	if err := writeDirAtomic(filepath.Clean(o.report), out.Files(), analyseReportPlots, o.force); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

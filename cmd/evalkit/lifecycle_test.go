@@ -193,7 +193,7 @@ func TestLifecycleReport(t *testing.T) {
 		t.Errorf("stdout = %q, want %q", stdout, want)
 	}
 	html := lifecycleReadFile(t, filepath.Join(out, "report.html"))
-	for _, want := range []string{"<svg", "Schools Navigators", "Gate 3: Feasible research project", "2023-04-03: gate 1 to 2", "business_case"} {
+	for _, want := range []string{"<svg", "Schools Navigators", "Gate 3: Feasible research project", "2023-04-03: gate 1 to 2", "business case"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("report.html lacks %q", want)
 		}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -26,7 +27,7 @@ type unitcostCmd struct {
 	sensitivity                       float64
 	sensitivitySet                    bool
 	json, force                       bool
-	plot                              string
+	plot, report                      string
 	grant, year, grantFunder          string
 	table                             *table.Options
 }
@@ -49,7 +50,8 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 	fs.Float64Var(&c.sensitivity, "sensitivity", unitcost.DefaultSensitivity, "vary each input by this `SHARE` either way (0 for none)")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
 	fs.StringVar(&c.plot, "plot", "", "draw cost per person by category to `FILE` (.png or .svg)")
-	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file")
+	fs.StringVar(&c.report, "report", "", "write a cost report (report.html and its charts as PNG) to `DIR`")
+	fs.BoolVar(&c.force, "force", false, "overwrite the --plot file or the --report folder")
 	fs.StringVar(&c.grant, "grant", "", "check the sheet against the conditions of a grant of `AMOUNT` pounds (needs --year)")
 	fs.StringVar(&c.year, "year", "", "the grant's financial `YEAR`, such as 2023-24")
 	fs.StringVar(&c.grantFunder, "grant-funder", unitcost.DefaultGrantFunder, "the funder `NAME` of the grant's lines")
@@ -85,6 +87,11 @@ func (c *unitcostCmd) run(e *env, args []string) error {
 		}
 		w, h := plots.CostPerPersonSize(res)
 		if err := writePlotFile(c.plot, p, w, h, c.force); err != nil {
+			return err
+		}
+	}
+	if c.report != "" {
+		if err := c.writeReport(res); err != nil {
 			return err
 		}
 	}
@@ -134,7 +141,26 @@ func (c *unitcostCmd) options() (unitcost.Options, error) {
 		return opt, usageErrorf("--sensitivity %v: give a share from 0 to below 1, such as 0.1 for ±10%%", s)
 	}
 	opt.Sensitivity = c.sensitivity
+	if err := checkReportDir(c.report, c.force); err != nil {
+		return opt, err
+	}
 	return opt, checkPlotFlag(c.plot, c.force)
+}
+
+// writeReport writes the cost report of res to the --report folder.
+func (c *unitcostCmd) writeReport(res *unitcost.Result) error {
+	sum, err := fileSHA256(c.costs)
+	if err != nil {
+		return err
+	}
+	r, err := plots.RenderCosts(res, plots.Provenance{DataFile: c.costs, DataSHA256: sum, Version: version, Date: time.Now()})
+	if err == nil {
+		err = writeDirAtomic(filepath.Clean(c.report), r.Files(), nil, c.force)
+	}
+	if err != nil {
+		return fmt.Errorf("--report: %w", err)
+	}
+	return nil
 }
 
 // checkGrant runs --grant: the costs sheet alone against the grant's

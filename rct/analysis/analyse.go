@@ -51,10 +51,12 @@ func Analyse(d Data, p Plan) (*Result, error) {
 		if p.Fit != nil {
 			p.Fit(tr.label, t.control.label, len(tr.y)+len(t.control.y))
 		}
+		t.comparing = tr.label
 		c := t.compare(tr, m, p.Level)
 		t.compliance(&c, tr, p)
 		t.subgroups(&c, tr, m, p)
 		t.leeBounds(&c, tr)
+		t.comparing = ""
 		res.Comparisons = append(res.Comparisons, c)
 		ps[i] = c.PValue
 	}
@@ -65,7 +67,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
-	res.Warnings = t.warnings
+	res.Warnings, res.warningOf, res.Flow = t.warnings, t.warningOf, t.flow()
 	if d.design != nil {
 		res.Design = d.design
 		res.Warnings = append(res.Warnings, d.design.warnings(d.cols.Covariates)...)
@@ -78,6 +80,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 			return nil, err
 		}
 	}
+	res.setHeadlines()
 	return res, nil
 }
 

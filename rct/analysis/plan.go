@@ -138,6 +138,12 @@ type Plan struct {
 	// Comparison, if not nil, is called as each comparison's
 	// re-randomisation starts, with its treatment and control labels.
 	Comparison func(treatment, control string)
+	// Label, Unit and Better shape each comparison's headline (Headline):
+	// the sentence's subject and verb for the treatment arm, such as
+	// "Pupils in schools with a navigator attended"; the outcome's unit,
+	// such as "percentage points"; and which direction is good.
+	Label, Unit string
+	Better      Better
 }
 
 // withDefaults returns p with its zero values replaced by the defaults,
@@ -162,6 +168,8 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: unknown adjustment %d", int(p.Adjust))
 	case p.SE != stats.HC0 && p.SE != stats.HC1 && p.SE != stats.HC2 && p.SE != stats.HC3:
 		return p, fmt.Errorf("analysis: standard error %v: want HC0, HC1, HC2 or HC3", p.SE)
+	case p.Better < Unstated || p.Better > Lower:
+		return p, fmt.Errorf("analysis: unknown direction %d", int(p.Better))
 	case p.AutoPermutations && p.Permutations > 0:
 		return p, fmt.Errorf("analysis: both %d permutations and automatic permutations asked for", p.Permutations)
 	case p.SiteSlopes && p.Model != Multilevel:

@@ -36,9 +36,15 @@ type Result struct {
 	Design *Design
 
 	// Columns and Plan are what was analysed, and how (the plan's
-	// defaults filled in). They are not part of the JSON.
+	// defaults filled in), and Flow is each arm's participant flow in the
+	// order of Arms. They are not part of the JSON.
 	Columns Columns
 	Plan    Plan
+	Flow    []ArmFlow
+
+	// warningOf holds, for each of Warnings, the treatment arm of the
+	// comparison it concerns alone ("" for every comparison).
+	warningOf []string
 }
 
 // Arm describes one arm. The fields of the outcome's type are filled; the
@@ -123,6 +129,8 @@ type Comparison struct {
 	LeeBounds    *LeeBounds `json:"lee_bounds,omitempty"`
 	// Notes say why a number is undefined or how it was computed.
 	Notes []string `json:"notes"`
+	// Headline is the comparison in one plain sentence (Result.Headline).
+	Headline string `json:"headline"`
 }
 
 // Effect is an effect size with its interval.

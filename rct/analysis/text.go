@@ -45,6 +45,9 @@ func (r *Result) WriteText(w io.Writer) error {
 
 	for _, c := range r.Comparisons {
 		fmt.Fprintf(&b, "\n%s vs %s: %s\n", c.Treatment, c.Control, c.Method)
+		if c.Headline != "" {
+			fmt.Fprintf(&b, "  %s\n", c.Headline)
+		}
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  \tvalue\t%s CI\tdf\tp\tp (%s)\n", level, adjName[r.Plan.Adjust])
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", c.Method.Measure(r.Type), FormatNumber(c.Estimate),

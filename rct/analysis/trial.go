@@ -41,8 +41,11 @@ type trial struct {
 	// design is true with covariates, a block or a cluster.
 	design bool
 	// warnings are collected while the comparisons are made, each with
-	// its code (docs: spec/cli.md, "warnings").
-	warnings []string
+	// its code (docs: spec/cli.md, "warnings"), and warningOf holds the
+	// treatment arm of the comparison under way (comparing) when each was
+	// made, "" for one made outside a comparison or in several.
+	warnings, warningOf []string
+	comparing           string
 	// keep asks start to keep each comparison's subset in subsets, by
 	// treatment arm, for randomisation inference.
 	keep    bool
@@ -189,10 +192,14 @@ func (d *Data) missingLabel(s string) bool {
 // warn records a warning once.
 func (t *trial) warn(format string, a ...any) {
 	w := fmt.Sprintf(format, a...)
-	for _, v := range t.warnings {
+	for i, v := range t.warnings {
 		if v == w {
+			if t.warningOf[i] != t.comparing {
+				t.warningOf[i] = ""
+			}
 			return
 		}
 	}
 	t.warnings = append(t.warnings, w)
+	t.warningOf = append(t.warningOf, t.comparing)
 }

@@ -94,6 +94,7 @@ func ExampleTTestResult_PowerCurve() {
 	fmt.Printf("%d points, %s from %g to %g; mark at %g, target %g\n", len(c.X), c.XLabel, c.X[0], c.X[len(c.X)-1], c.Mark, c.Target)
 	// Output:
 	// Two-sample t-test, d = 0.3, two-sided
+	// sample size solved for power 0.8 at the effect given
 	// 200 points, units recruited to control from 2 to 352; mark at 176, target 0.8
 }
 
@@ -108,6 +109,7 @@ func ExamplePropResult_PowerCurve() {
 	fmt.Printf("power %.3f at %g\n", c.Power[len(c.Power)-1], c.X[len(c.X)-1])
 	// Output:
 	// Two proportions (arcsine), 0.3 to 0.22, two-sided
+	// power solved at the effect and size given: 0.82419
 	// power 0.983 at 1000
 }
 
@@ -122,6 +124,7 @@ func ExampleClusterResult_PowerCurve() {
 	fmt.Printf("%s from %g to %g\n", c.XLabel, c.X[0], c.X[len(c.X)-1])
 	// Output:
 	// Cluster-randomised trial, effect 0.5, ICC 0.2, 4 per cluster
+	// power solved at the effect and size given: 0.387427
 	// clusters in total from 3 to 40
 }
 
@@ -136,6 +139,7 @@ func ExampleCountsResult_PowerCurve() {
 	fmt.Printf("power %.3f at %g\n", c.Power[0], c.X[0])
 	// Output:
 	// Counts, rate ratio 0.8 from 2.5 per unit, two-sided
+	// sample size solved for power 0.8 at the effect given
 	// power 0.055 at 2
 }
 

@@ -21,6 +21,10 @@ type PowerCurve struct {
 	Target float64
 	// Mark is the design's size.
 	Mark float64
+	// TargetLabel and MarkLabel are the legends of Target and Mark, which
+	// say whether each was given or solved for, such as "power 0.8
+	// (given)" and "176 units recruited to control (solved)".
+	TargetLabel, MarkLabel string
 }
 
 // CurvePoints is the number of sizes a PowerCurve evaluates.
@@ -28,8 +32,13 @@ const CurvePoints = 200
 
 // newPowerCurve evaluates f at CurvePoints sizes from lo to
 // max(2·mark, lo + 10), leaving out the NaN ones.
-func newPowerCurve(title, xlabel string, lo, mark, target float64, f func(x float64) float64) PowerCurve {
-	c := PowerCurve{Title: title, XLabel: xlabel, Target: target, Mark: mark}
+//
+// The title says what was given and what was solved for.
+func newPowerCurve(title string, solved Unknown, xlabel string, lo, mark, target float64, f func(x float64) float64) PowerCurve {
+	given := map[bool]string{true: "solved", false: "given"}
+	c := PowerCurve{Title: title + "\n" + curveSolved(solved, target), XLabel: xlabel, Target: target, Mark: mark,
+		TargetLabel: "power " + num(target) + " (" + given[solved == SolvedPower] + ")",
+		MarkLabel:   num(mark) + " " + xlabel + " (" + given[solved == SolvedN] + ")"}
 	hi := math.Max(2*mark, lo+10)
 	pts, _ := Curve(CurvePoints, lo, hi, func(x float64) (float64, error) { return f(x), nil }) // f has no errors
 	for _, p := range pts {
@@ -46,7 +55,7 @@ func newPowerCurve(title, xlabel string, lo, mark, target float64, f func(x floa
 func (r TTestResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
 	title := "Two-sample t-test, d = " + num(r.Effect) + ", " + sidedWords(r.Alternative)
-	return newPowerCurve(title, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		nc, nt := x*(1-a), k*x*(1-a)
 		if nc+nt <= 2 {
 			return math.NaN()
@@ -60,7 +69,7 @@ func (r TTestResult) PowerCurve() PowerCurve {
 func (r PropResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
 	title := "Two proportions (" + r.Method.String() + "), " + num(r.PControl) + " to " + num(r.PTreatment) + ", " + sidedWords(r.Alternative)
-	return newPowerCurve(title, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		return r.design.PowerAt(r.PTreatment, x*(1-a), k*x*(1-a))
 	})
 }
@@ -68,7 +77,7 @@ func (r PropResult) PowerCurve() PowerCurve {
 // PowerCurve returns the power against the clusters in total, from g + 3.
 func (r ClusterResult) PowerCurve() PowerCurve {
 	title := "Cluster-randomised trial, effect " + num(r.Effect) + ", ICC " + num(r.ICC) + ", " + num(r.ClusterSize) + " per cluster"
-	return newPowerCurve(title, "clusters in total", float64(r.ClusterCovariates)+3, r.Clusters, r.Power, func(j float64) float64 {
+	return newPowerCurve(title, r.Solved, "clusters in total", float64(r.ClusterCovariates)+3, r.Clusters, r.Power, func(j float64) float64 {
 		return r.design.PowerAt(j, r.Effect)
 	})
 }
@@ -78,7 +87,18 @@ func (r ClusterResult) PowerCurve() PowerCurve {
 func (r CountsResult) PowerCurve() PowerCurve {
 	k, a := r.NTreatment/r.NControl, r.Attrition
 	title := "Counts, rate ratio " + num(r.RateRatio) + " from " + num(r.MeanControl) + " per unit, " + sidedWords(r.Alternative)
-	return newPowerCurve(title, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
+	return newPowerCurve(title, r.Solved, "units recruited to control", nLower(k), r.NControl, r.Power, func(x float64) float64 {
 		return r.design.PowerAt(r.RateRatio, x*(1-a), k*x*(1-a))
 	})
+}
+
+// curveSolved says what a curve's design was solved for, and at what.
+func curveSolved(solved Unknown, power float64) string {
+	switch solved {
+	case SolvedN:
+		return "sample size solved for power " + num(power) + " at the effect given"
+	case SolvedEffect:
+		return "minimum detectable effect solved for power " + num(power) + " at the size given"
+	}
+	return "power solved at the effect and size given: " + num(power)
 }
