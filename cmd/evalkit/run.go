@@ -31,6 +31,7 @@ func commands() []command {
 	return []command{
 		&powerCmd{},
 		&randomiseCmd{},
+		&planCmd{},
 		&analyseCmd{},
 		&poolCmd{},
 		&iccCmd{},
