@@ -55,12 +55,13 @@
 //
 // Evidence may carry a link to a file relative to the portfolio's folder —
 // a power result, an allocation manifest, an analysis or a unit-cost JSON
-// written by evalkit. Portfolio.CheckLinks looks them up in an fs.FS (the
-// portfolio's folder: LinkDir or os.DirFS), sums up the evalkit results it
-// finds, verifies allocation manifests as evalkit randomise verify does,
+// written by evalkit, or an analysis plan and its lock. Portfolio.CheckLinks
+// looks them up in an fs.FS (the portfolio's folder: LinkDir or os.DirFS),
+// sums up the evalkit results it finds, verifies allocation manifests as
+// evalkit randomise verify does, checks the digests of plans (plan.Verify)
 // and gives each link that does not stand its Problem: not there, the
-// wrong kind of result for its evidence key, or an allocation that does
-// not verify. With the checks in Portfolio.LinkChecks, evidence that is
+// wrong kind of result for its evidence key, an allocation that does not
+// verify, or a plan, lock or analysis whose digests disagree. With the checks in Portfolio.LinkChecks, evidence that is
 // done but whose link has a problem is missing (Missing, Standing,
 // Advance), so that a gate is passed on evidence that is in place:
 //

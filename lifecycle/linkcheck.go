@@ -50,7 +50,9 @@ func (c LinkCheck) LinkProblem() LinkProblem {
 // the intervention) and the intervention's otherwise. An allocation
 // manifest is verified as evalkit randomise verify does (rct.Verify), its
 // input and output opened in fsys relative to the manifest's folder; a
-// manifest linked twice is verified once.
+// manifest linked twice is verified once. A YAML file that is a
+// pre-specified analysis plan (package rct/plan), a plan's lock, and an
+// analysis made under a plan are checked against the digests they record.
 //
 // Each link is looked up under its cleaned path (path.Clean), as written:
 // a link that climbs out of the folder (../results/power.json) or is
@@ -66,6 +68,9 @@ func (c LinkCheck) LinkProblem() LinkProblem {
 //	a manifest that does not verify        NotVerified, under any key
 //	allocation JSON that is not a manifest NotVerified when the evidence
 //	                                       expects an allocation
+//	a plan, its lock, or an analysis made  PlanMismatch, under any key,
+//	under a plan, whose digests disagree   when a file differs from its
+//	                                       record (plan.Verify)
 func (p *Portfolio) CheckLinks(fsys fs.FS) []LinkCheck {
 	var out []LinkCheck
 	manifests := map[string]manifestCheck{}
@@ -86,6 +91,9 @@ func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck
 		return c
 	}
 	c.Found = true
+	if fi.Mode().IsRegular() && fi.Size() <= MaxLinkSize && isYAML(name) {
+		checkPlanYAML(fsys, name, &c)
+	}
 	if !fi.Mode().IsRegular() || fi.Size() > MaxLinkSize || !strings.EqualFold(path.Ext(name), ".json") {
 		return c
 	}
@@ -117,6 +125,10 @@ func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck
 		if m.reason != "" && (m.readable || ExpectedKind(l.Evidence) == Allocation) {
 			c.Problem, c.Detail = NotVerified, l.Path+" "+m.reason
 		}
+	case AnalysisPlan:
+		checkPlanLock(fsys, name, data, &c)
+	case AnalysisResult:
+		checkPlanAnalysis(fsys, name, data, &c)
 	}
 	return c
 }

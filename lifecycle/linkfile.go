@@ -28,6 +28,9 @@ const (
 	// UnitCostResult is the JSON of evalkit unitcost (keys interventions
 	// and total).
 	UnitCostResult LinkKind = "unitcost"
+	// AnalysisPlan is a pre-specified analysis plan of evalkit plan init
+	// (YAML), or its lock (JSON keys plan, sha256 and locked_at).
+	AnalysisPlan LinkKind = "plan"
 )
 
 // ExpectedKind returns the kind of result that evidence of the given key
@@ -56,8 +59,8 @@ func ExpectedKind(evidenceKey string) LinkKind {
 // power result, the method, seed and size of an allocation, the first
 // comparison of an analysis with its interval, the cost per person of the
 // intervention in a unit-cost result (or of the whole programme when the
-// intervention is not in it). A file that is not an evalkit result gives
-// NotAResult and "".
+// intervention is not in it), the plan and time of a plan's lock. A file
+// that is not an evalkit result gives NotAResult and "".
 func DescribeLink(data []byte, name string) (LinkKind, string) {
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -80,6 +83,8 @@ func DescribeLink(data []byte, name string) (LinkKind, string) {
 		return PowerResult, describePower(doc)
 	case has("method", "seed"):
 		return Allocation, describeAllocation(doc)
+	case has("plan", "sha256", "locked_at"):
+		return AnalysisPlan, fmt.Sprintf("lock of %s, locked %s", linkText(doc["plan"]), linkText(doc["locked_at"]))
 	}
 	return NotAResult, ""
 }

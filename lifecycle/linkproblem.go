@@ -26,6 +26,13 @@ const (
 	// the allocation is not reproduced), or, where the evidence expects an
 	// allocation, allocation JSON that is not a manifest it can read.
 	NotVerified Problem = "not_verified"
+	// PlanMismatch is a link to a pre-specified analysis plan, to its
+	// lock, or to an analysis made under a plan, whose SHA-256 digests do
+	// not agree with the files they name: a plan changed since its lock or
+	// since the analysis, a manifest or power result changed since the
+	// plan, an analysis made under a plan changed since its lock
+	// (--allow-changed-plan), or such a file that is not there.
+	PlanMismatch Problem = "plan_mismatch"
 )
 
 // LinkProblem is a link that does not stand, as an entry of an
@@ -57,6 +64,8 @@ func (p Problem) label() string {
 		return "link to the wrong kind of result"
 	case NotVerified:
 		return "allocation does not verify"
+	case PlanMismatch:
+		return "analysis plan digests disagree"
 	}
 	return string(p)
 }

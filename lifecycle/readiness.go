@@ -26,7 +26,7 @@ type Standing struct {
 // in place, in the gate's order: keys absent or not settled (done or
 // not_needed) and, when p.LinkChecks are set, settled keys whose link has
 // a Problem (not there, the wrong kind of result, an allocation that does
-// not verify). At gate 4 "decision" is missing until a decision is
+// not verify, a plan whose digests disagree). At gate 4 "decision" is missing until a decision is
 // recorded. The result is empty, not nil, when nothing is missing.
 func (p *Portfolio) Missing(iv *Intervention, gate int) []string {
 	missing, _ := p.missing(iv, gate, p.LinkChecks)

@@ -14,6 +14,7 @@ import (
 	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/rct/analysis"
+	"github.com/evalkit/evalkit/rct/plan"
 	evreport "github.com/evalkit/evalkit/report"
 )
 
@@ -42,6 +43,10 @@ type analyseOptions struct {
 	table         *table.Options
 	// clusters and units name what was randomised, for the report.
 	clusters, units string
+	// planFile is --plan, planned the plan read from it (analysePlan).
+	planFile         string
+	allowChangedPlan bool
+	planned          *plan.File
 }
 
 func (c *analyseCmd) run(e *env, args []string) error {
@@ -92,7 +97,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 		prog = newProgress(e, fmt.Sprintf("re-randomising %s vs %s", treatment, control))
 	}
 	o.plan.Progress = func(done, total int) { prog.Update(done, total) }
-	res, err := analysis.Analyse(d, o.plan)
+	res, err := o.planned.Analyse(t, des, plan.Options{AllowMismatch: o.allowMismatch, Hooks: o.plan, Asked: &plan.Asked{Data: d, Plan: o.plan}})
 	prog.Done()
 	if errors.Is(err, analysis.ErrNoControl) {
 		return fmt.Errorf("%w; name the control with --control", err)
@@ -139,6 +144,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&se, "se", "hc2", "the robust standard `error` without --cluster: hc0, hc1, hc2 or hc3")
 	fs.StringVar(&o.design, "design", "", "the randomise `manifest` whose design (arms, control, blocks, cluster, method) the trial follows")
 	fs.BoolVar(&o.allowMismatch, "allow-mismatch", false, "with --design, analyse rows whose arm differs from the allocation as allocated")
+	fs.StringVar(&o.planFile, "plan", "", "analyse as the pre-specified plan `file` says (evalkit plan init): its design, outcomes and settings; flags beyond it add comparisons with prespecified false")
+	fs.BoolVar(&o.allowChangedPlan, "allow-changed-plan", false, "with --plan, analyse a plan that differs from its lock, recording it (plan.changed, warning plan_changed)")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
 	fs.StringVar(&o.plan.Label, "label", "", "the headline's subject and verb for the treatment arm, such as `\"Pupils with a navigator attended\"`")
 	fs.StringVar(&o.plan.Unit, "unit", "", "the outcome's `unit` in the headline, such as \"percentage points\" (a count: what it counts)")
@@ -147,6 +154,14 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.BoolVar(&o.json, "json", false, "print one JSON object instead of a table")
 	fs.BoolVar(&o.force, "force", false, "overwrite the --report directory if it exists")
 	if err := parseFlags(fs, args, false); err != nil {
+		return nil, err
+	}
+	if o.planFile != "" && o.design != "" {
+		return nil, usageErrorf("--design: the plan %s names the design", o.planFile)
+	} else if o.planFile == "" && o.allowChangedPlan {
+		return nil, usageErrorf("--allow-changed-plan is for --plan")
+	}
+	if err := analysePlan(fs, o, args); err != nil {
 		return nil, err
 	}
 	set := map[string]bool{}

@@ -32,6 +32,7 @@ func commands() []command {
 	return []command{
 		&powerCmd{},
 		&randomiseCmd{},
+		&planCmd{},
 		&analyseCmd{},
 		&poolCmd{},
 		&iccCmd{},

@@ -35,7 +35,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := methodFor(t.typ, p.Model, t.design, d.cluster != nil, p.SE)
+	m, err := MethodFor(t.typ, p.Model, t.design, d.cluster != nil, p.SE)
 	if err != nil {
 		return nil, err
 	}

@@ -122,10 +122,13 @@ func (m Method) Measure(t Type) string {
 	return "estimate"
 }
 
-// methodFor picks the contract's method for the outcome's type, the model
-// and the design; se is the standard error of least squares without
-// clusters.
-func methodFor(t Type, m Model, design bool, cluster bool, se stats.CovType) (Method, error) {
+// MethodFor returns the contract's method for an outcome of type t
+// (Continuous, Binary or Count: Analyse decides Auto from the data first)
+// under model m, with design true when there are covariates, a block or a
+// cluster, cluster true with a cluster column, and se the standard error
+// of least squares without clusters; an error for a combination that has
+// no method (the multilevel model of a binary outcome, a clustered count).
+func MethodFor(t Type, m Model, design bool, cluster bool, se stats.CovType) (Method, error) {
 	if m == Multilevel {
 		switch {
 		case t != Continuous:

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/evalkit/evalkit/internal/jsonenc"
 )
@@ -10,7 +11,7 @@ import (
 // Result is a trial's analysis. It marshals with encoding/json to exactly
 // the object `evalkit analyse --json` prints (docs: spec/cli.md, "evalkit
 // analyse"), with null for every undefined number, plus the additions
-// n_missing_arm, balance and warnings.
+// n_missing_arm, balance and warnings, and under a plan plan and secondary.
 type Result struct {
 	// Outcome is the outcome column's name and Type its type, given or
 	// detected.
@@ -34,6 +35,11 @@ type Result struct {
 	// Design is the randomisation the trial was analysed by
 	// (Data.Allocated); nil without one.
 	Design *Design
+	// PlanInfo is the pre-specified analysis plan the analysis followed
+	// (package rct/plan), and Secondary the results of the plan's
+	// secondary outcomes in its order; nil without a plan.
+	PlanInfo  *PlanInfo
+	Secondary []*Result
 
 	// Columns and Plan are what was analysed, and how (the plan's
 	// defaults filled in), and Flow is each arm's participant flow in the
@@ -131,6 +137,19 @@ type Comparison struct {
 	Notes []string `json:"notes"`
 	// Headline is the comparison in one plain sentence (Result.Headline).
 	Headline string `json:"headline"`
+	// Prespecified, in an analysis under a plan (Result.PlanInfo), says
+	// whether the plan specified the comparison; nil without a plan.
+	Prespecified *bool `json:"prespecified,omitempty"`
+}
+
+// PlanInfo is the pre-specified analysis plan an analysis followed: the
+// plan's file as given, the SHA-256 of its bytes in hexadecimal, when it
+// was locked (nil without a lock) and whether it differs from its lock.
+type PlanInfo struct {
+	File     string     `json:"file"`
+	SHA256   string     `json:"sha256"`
+	LockedAt *time.Time `json:"locked_at"`
+	Changed  bool       `json:"changed"`
 }
 
 // Effect is an effect size with its interval.
@@ -186,6 +205,8 @@ type resultJSON struct {
 	Balance     []BalanceRow `json:"balance,omitempty"`
 	Warnings    []string     `json:"warnings,omitempty"`
 	Design      *Design      `json:"design,omitempty"`
+	Plan        *PlanInfo    `json:"plan,omitempty"`
+	Secondary   []*Result    `json:"secondary,omitempty"`
 }
 
 // The JSON forms of an arm, one per outcome type.
@@ -217,7 +238,8 @@ type (
 // MarshalJSON returns the contract's object, with null for NaN and ±Inf.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return jsonenc.Marshal(resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Arms: r.Arms,
-		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Design: r.Design})
+		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Design: r.Design,
+		Plan: r.PlanInfo, Secondary: r.Secondary})
 }
 
 // MarshalJSON returns the arm's object for its outcome type, with null for

@@ -7,15 +7,20 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // WriteText prints the result for a person, as evalkit analyse does
 // without --json: the arms, then one block per comparison with its
 // estimate, effect sizes, tests and notes, then the balance of the
-// covariates and the warnings.
+// covariates and the warnings. Under a plan it starts with the plan's
+// line and ends with the secondary outcomes' results.
 func (r *Result) WriteText(w io.Writer) error {
 	var b strings.Builder
 	level := strconv.FormatFloat(100*r.Level, 'g', 6, 64) + "%"
+	if p := r.PlanInfo; p != nil {
+		fmt.Fprintf(&b, "Plan %s (sha256 %s), %s\n", p.File, p.SHA256, p.state())
+	}
 	fmt.Fprintf(&b, "Outcome %s (%s), %s intervals\n\n", r.Outcome, r.Type, level)
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -80,8 +85,25 @@ func (r *Result) WriteText(w io.Writer) error {
 		}
 	}
 	r.writeExtras(&b)
+	for _, s := range r.Secondary {
+		b.WriteString("\nSecondary outcome:\n")
+		if err := s.WriteText(&b); err != nil {
+			return err
+		}
+	}
 	_, err := io.WriteString(w, trimLines(b.String()))
 	return err
+}
+
+// state says whether the plan was locked, and whether it has changed.
+func (p *PlanInfo) state() string {
+	switch {
+	case p.LockedAt == nil:
+		return "not locked"
+	case p.Changed:
+		return "changed since its lock of " + p.LockedAt.UTC().Format(time.RFC3339)
+	}
+	return "locked " + p.LockedAt.UTC().Format(time.RFC3339)
 }
 
 // trimLines returns s without the spaces at the ends of its lines, which
