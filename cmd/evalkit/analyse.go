@@ -218,8 +218,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
 		}
 	}
-	if o.cols.Covariates, err = analyseCovariateNames(covariates, o.cols); err != nil {
-		return nil, err
+	if o.cols.Covariates, err = analysis.ParseCovariates(covariates, o.cols); err != nil {
+		return nil, usageErrorf("--covariates %q: %s", covariates, strings.TrimPrefix(err.Error(), "analysis: "))
 	}
 	if set["permutations"] && !set["seed"] {
 		return nil, usageErrorf("--permutations needs --seed N, from which the re-randomisations are reproducible")
@@ -247,28 +247,4 @@ func (o *analyseOptions) checkCluster(cluster, what string) error {
 		return usageErrorf("--model multilevel needs --cluster")
 	}
 	return nil
-}
-
-// analyseCovariateNames splits --covariates; an empty name or one given
-// twice is a usage error.
-func analyseCovariateNames(list string, c analysis.Columns) ([]string, error) {
-	if strings.TrimSpace(list) == "" {
-		return nil, nil
-	}
-	var names []string
-	seen := map[string]bool{}
-	for _, n := range strings.Split(list, ",") {
-		n = strings.TrimSpace(n)
-		switch {
-		case n == "":
-			return nil, usageErrorf("--covariates %q: an empty column name", list)
-		case seen[n]:
-			return nil, usageErrorf("--covariates: %q is given twice", n)
-		case n == c.Outcome || n == c.Arm:
-			return nil, usageErrorf("--covariates: %q is the outcome or the arm column", n)
-		}
-		seen[n] = true
-		names = append(names, n)
-	}
-	return names, nil
 }

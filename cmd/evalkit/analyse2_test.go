@@ -125,7 +125,7 @@ func TestAnalyse2Errors(t *testing.T) {
 		{"permutations without seed", "awkward.csv --outcome y --permutations 99", exitUsage, "--permutations needs --seed"},
 		{"seed without permutations", "awkward.csv --outcome y --seed 3", exitUsage, "--seed is for --permutations"},
 		{"cluster with counts", "hotspots.csv --outcome crimes_after --type count --cluster area", exitUsage, "--cluster is not defined for a count outcome"},
-		{"empty covariate", "awkward.csv --outcome y --covariates x1,,x2", exitUsage, "an empty column name"},
+		{"empty covariate", "awkward.csv --outcome y --covariates x1,,x2", exitUsage, "an empty covariate name"},
 		{"covariate twice", "awkward.csv --outcome y --covariates x1,x1", exitUsage, `"x1" is given twice`},
 		{"covariate is outcome", "awkward.csv --outcome y --covariates y", exitUsage, `"y" is the outcome`},
 	} {

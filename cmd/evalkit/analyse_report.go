@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/rct/analysis"
 	evreport "github.com/evalkit/evalkit/report"
 )
@@ -23,16 +21,14 @@ func checkReportDir(dir string, force bool) error {
 	if dir == "" || force {
 		return nil
 	}
-	if _, err := os.Lstat(dir); err == nil {
-		return fmt.Errorf("--report: %s %w", dir, errExists)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	if err := atomicfile.CheckAbsent(dir); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil
 }
 
 // analyseWriteReport renders the report of res and writes DIR/report.html
-// and DIR/*.png (writeDirAtomic).
+// and DIR/*.png (atomicfile.WriteDir).
 func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) error {
 	sum, err := fileSHA256(o.in)
 	if err != nil {
@@ -43,7 +39,7 @@ func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) 
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
-	if err := writeDirAtomic(filepath.Clean(o.report), out.Files(), analyseReportPlots, o.force); err != nil {
+	if err := atomicfile.WriteDir(filepath.Clean(o.report), out.Files(), analyseReportPlots, o.force); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
@@ -33,8 +35,8 @@ func (*iccCmd) run(e *env, args []string) error {
 		return err
 	}
 	var err error
-	if c.Covariates, err = analyseCovariateNames(covariates, analysis.Columns{Outcome: c.Outcome}); err != nil {
-		return err
+	if c.Covariates, err = analysis.ParseCovariates(covariates, analysis.Columns{Outcome: c.Outcome}); err != nil {
+		return usageErrorf("--covariates %q: %s", covariates, strings.TrimPrefix(err.Error(), "analysis: "))
 	}
 	t, err := tables.ReadFile(in, nil)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/lifecycle"
 )
 
@@ -79,7 +80,7 @@ func lifecycleWriteBack(path string, old, data []byte) error {
 	} else if !bytes.Equal(now, old) {
 		return fmt.Errorf("%s changed while evalkit was working on it; nothing written, run the command again", path)
 	}
-	return writeFileAtomic(path, data, true)
+	return atomicfile.WriteFile(path, data, true)
 }
 
 // lifecycleFlagGiven reports whether the flag was on the command line.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	plots "github.com/evalkit/evalkit/report"
 )
 
@@ -36,7 +37,7 @@ func lifecycleReport(e *env, args []string) error {
 			return fmt.Errorf("%s exists and is not a folder", *out)
 		}
 		if !*force {
-			return fmt.Errorf("%s %w", *out, errExists)
+			return fmt.Errorf("%s %w", *out, atomicfile.ErrExists)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -48,7 +49,7 @@ func lifecycleReport(e *env, args []string) error {
 	}
 	files := map[string][]byte{"report.html": r.HTML}
 	maps.Copy(files, r.PNG)
-	if err := writeDirAtomic(*out, files, nil, *force); err != nil {
+	if err := atomicfile.WriteDir(*out, files, nil, *force); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(e.stdout, "wrote %s and %s\n",

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/rct/plan"
 )
 
@@ -45,7 +46,7 @@ func (*planCmd) run(e *env, args []string) error {
 	}
 	b, err := planMake(sub, set)
 	if err == nil {
-		err = writeFileAtomic(set["out"], b, *force)
+		err = atomicfile.WriteFile(set["out"], b, *force)
 	}
 	if err == nil {
 		_, err = fmt.Fprintf(e.stdout, "wrote %s\n", set["out"])

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/rct/pool"
 	evreport "github.com/evalkit/evalkit/report"
 	"github.com/evalkit/evalkit/stats"
@@ -47,7 +48,7 @@ func (*poolCmd) run(e *env, args []string) error {
 	if err == nil && plotFile != "" { // an existing file is refused here: the pooling took no time
 		var b []byte
 		if b, err = evreport.RenderPoolForest(res, plotFormat(plotFile)); err == nil {
-			err = writeFileAtomic(plotFile, b, force)
+			err = atomicfile.WriteFile(plotFile, b, force)
 		}
 	}
 	switch {

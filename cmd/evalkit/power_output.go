@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/rct/power"
 	"github.com/evalkit/evalkit/report"
 )
@@ -47,7 +48,7 @@ func plotFormat(path string) string {
 // writePlot draws the curve and writes it atomically to c.plot.
 func (c *powerCommon) writePlot(curve power.PowerCurve) error {
 	if !c.force {
-		if err := checkAbsent(c.plot); err != nil {
+		if err := atomicfile.CheckAbsent(c.plot); err != nil {
 			return err
 		}
 	}
@@ -63,5 +64,5 @@ func (c *powerCommon) writePlot(curve power.PowerCurve) error {
 	if _, err := wt.WriteTo(&buf); err != nil {
 		return fmt.Errorf("--plot %s: %w", c.plot, err)
 	}
-	return writeFileAtomic(c.plot, buf.Bytes(), c.force)
+	return atomicfile.WriteFile(c.plot, buf.Bytes(), c.force)
 }

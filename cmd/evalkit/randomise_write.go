@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/rct"
 )
 
@@ -27,7 +28,7 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	}
 	if !cfg.force {
 		for _, p := range []string{cfg.out, mpath} {
-			if err := checkAbsent(p); err != nil {
+			if err := atomicfile.CheckAbsent(p); err != nil {
 				return nil, err
 			}
 		}
@@ -45,7 +46,7 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := createAtomic(cfg.out, cfg.force)
+	out, err := atomicfile.Create(cfg.out, cfg.force)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +63,7 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	mf, err := createAtomic(mpath, cfg.force)
+	mf, err := atomicfile.Create(mpath, cfg.force)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/atomicfile"
 )
 
 // env is what a subcommand may use of the world: its output streams, and
@@ -49,7 +51,7 @@ func commands() []command {
 // "evalkit: COMMAND: ...", and returns an error whose exit status exitCode
 // gives. A panic below it is reported as a bug, never as a stack trace.
 func run(args []string, stdout, stderr io.Writer) error {
-	defer removeOnInterrupt(stderr)()
+	defer atomicfile.RemoveOnInterrupt(stderr)()
 	return dispatch(commands(), args, stdout, stderr)
 }
 

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/internal/table"
 	plots "github.com/evalkit/evalkit/report"
 	"github.com/evalkit/evalkit/unitcost"
@@ -155,7 +156,7 @@ func (c *unitcostCmd) writeReport(res *unitcost.Result) error {
 	}
 	r, err := plots.RenderCosts(res, plots.Provenance{DataFile: c.costs, DataSHA256: sum, Version: version, Date: time.Now()})
 	if err == nil {
-		err = writeDirAtomic(filepath.Clean(c.report), r.Files(), nil, c.force)
+		err = atomicfile.WriteDir(filepath.Clean(c.report), r.Files(), nil, c.force)
 	}
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
@@ -220,7 +221,7 @@ func checkPlotFlag(path string, force bool) error {
 		return usageErrorf("--plot %q: the file name must end in .png or .svg", path)
 	}
 	if !force {
-		return checkAbsent(path)
+		return atomicfile.CheckAbsent(path)
 	}
 	return nil
 }
@@ -236,5 +237,5 @@ func writePlotFile(path string, p *plot.Plot, w, h vg.Length, force bool) error 
 	if _, err := wt.WriteTo(&b); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, b.Bytes(), force)
+	return atomicfile.WriteFile(path, b.Bytes(), force)
 }

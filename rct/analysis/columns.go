@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -211,6 +212,21 @@ func checkCovariateNames(names []string, what string, others ...string) error {
 		seen[n] = true
 	}
 	return nil
+}
+
+// ParseCovariates splits a comma-separated list of covariate columns, as
+// evalkit analyse's --covariates, each name trimmed: an empty list is
+// none; an empty name, a name given twice, or the outcome or arm column of
+// c is an error.
+func ParseCovariates(list string, c Columns) ([]string, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	names := splitNames(list)
+	if c.Arm == "" {
+		c.Arm = "arm"
+	}
+	return names, checkCovariateNames(names, "the outcome or the arm column", c.Outcome, c.Arm)
 }
 
 // errNoData is returned by Analyse for a Data that was not read.

@@ -90,3 +90,17 @@ func TestParseAdjustmentAndSE(t *testing.T) {
 	_, err = Analyse(Data{}, Plan{SE: stats.Classical})
 	require.ErrorContains(t, err, "standard error")
 }
+
+func TestParseCovariates(t *testing.T) {
+	c := Columns{Outcome: "y"}
+	got, err := ParseCovariates(" x1, site ,x2", c)
+	require.NoError(t, err)
+	require.Equal(t, []string{"x1", "site", "x2"}, got)
+	got, err = ParseCovariates("  ", c)
+	require.NoError(t, err)
+	require.Nil(t, got)
+	for list, msg := range map[string]string{"x1,,x2": "an empty covariate name", "x1,x1": `"x1" is given twice`, "x1,y": `"y" is the outcome`, "arm": `"arm" is the outcome or the arm column`} {
+		_, err := ParseCovariates(list, c)
+		require.ErrorContains(t, err, msg, list)
+	}
+}
