@@ -28,7 +28,7 @@ func ReadUnitCosts(r io.Reader, name string) (*UnitCosts, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(t, []string{"crime", "total", "price_year"}, []string{"name", "anticipation", "consequence", "response", "source"})
+	cols, err := t.Columns([]string{"crime", "total", "price_year"}, []string{"name", "anticipation", "consequence", "response", "source"})
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func ReadHarmWeights(r io.Reader, name string) (HarmWeights, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(t, []string{"crime", "weight"}, nil)
+	cols, err := t.Columns([]string{"crime", "weight"}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,27 +136,6 @@ func ReadHarmWeights(r io.Reader, name string) (HarmWeights, error) {
 		w[k] = v
 	}
 	return w, nil
-}
-
-// columns returns the text of the required columns, then of the optional
-// ones (nil when absent).
-func columns(t *table.Table, required, optional []string) ([][]string, error) {
-	out := make([][]string, 0, len(required)+len(optional))
-	for _, c := range required {
-		col, err := t.Column(c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, col)
-	}
-	for _, c := range optional {
-		var col []string
-		if t.Has(c) {
-			col, _ = t.Column(c)
-		}
-		out = append(out, col)
-	}
-	return out, nil
 }
 
 // pounds reads an amount of a row's column.

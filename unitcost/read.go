@@ -37,7 +37,7 @@ func ReadCosts(r io.Reader, name string) ([]Line, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"intervention", "item", "category", "amount", "year"}, []string{"funder", "salary", "on_cost_rate", "wte", "purpose"})
+	cols, err := t.Columns([]string{"intervention", "item", "category", "amount", "year"}, []string{"funder", "salary", "on_cost_rate", "wte", "purpose"})
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func ReadReach(r io.Reader, name string) ([]Reach, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"intervention", "group", "people"}, nil)
+	cols, err := t.Columns([]string{"intervention", "group", "people"}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func ReadOutcomes(r io.Reader, name string) ([]Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"intervention", "outcome", "count"}, []string{"value", "year"})
+	cols, err := t.Columns([]string{"intervention", "outcome", "count"}, []string{"value", "year"})
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func ReadDeflators(r io.Reader, name string) (Deflators, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols, err := sheetColumns(t, []string{"year", "index"}, nil)
+	cols, err := t.Columns([]string{"year", "index"}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -253,27 +253,6 @@ func (p costsPostColumns) cost(src Source, i int) (Pence, error) {
 		return 0, &RowError{Source: src, Column: "salary", Value: p.salary[i], Err: err}
 	}
 	return cost, nil
-}
-
-// sheetColumns returns the text of the required columns, then of the
-// optional ones (nil when absent).
-func sheetColumns(t *table.Table, required, optional []string) ([][]string, error) {
-	out := make([][]string, 0, len(required)+len(optional))
-	for _, c := range required {
-		col, err := t.Column(c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, col)
-	}
-	for _, c := range optional {
-		var col []string
-		if t.Has(c) {
-			col, _ = t.Column(c)
-		}
-		out = append(out, col)
-	}
-	return out, nil
 }
 
 // sheetName returns a name field trimmed of spaces, refusing an empty one.

@@ -181,3 +181,25 @@ func (t *Table) Column(name string) ([]string, error) {
 	}
 	return t.Cols[j], nil
 }
+
+// Columns returns the text of the required columns, then of the optional
+// ones (nil for one the table does not have); a required column that is
+// missing is an error naming it.
+func (t *Table) Columns(required, optional []string) ([][]string, error) {
+	out := make([][]string, 0, len(required)+len(optional))
+	for _, c := range required {
+		col, err := t.Column(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, col)
+	}
+	for _, c := range optional {
+		var col []string
+		if t.Has(c) {
+			col, _ = t.Column(c)
+		}
+		out = append(out, col)
+	}
+	return out, nil
+}
