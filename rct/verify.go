@@ -97,7 +97,7 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 	if !cells && m.Output.SHA256Of != "" {
 		differ("the manifest records a digest of the output's %q, which this release does not know", m.Output.SHA256Of)
 	}
-	digest, readOutput, what := r.WriteCSV, readerSHA256, "output file %s has been changed since it was written (sha256 %s, recorded %s)"
+	digest, readOutput, what := r.WriteCSV, FileSHA256, "output file %s has been changed since it was written (sha256 %s, recorded %s)"
 	if cells {
 		digest = func(io.Writer) (string, error) { return r.CellsSHA256() }
 		readOutput, what = readerCellsSHA256, "the cells of the output workbook %s have been changed since it was written (cells sha256 %s, recorded %s)"
@@ -125,9 +125,10 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 	return v, nil
 }
 
-// readerSHA256 returns the SHA-256 digest, in hexadecimal, of the file at
-// path.
-func readerSHA256(open Opener, path string) (string, error) {
+// FileSHA256 returns the SHA-256 digest, in hexadecimal, of the file at
+// path opened by open (os.Open will do), as manifests and reports record
+// it.
+func FileSHA256(open Opener, path string) (string, error) {
 	f, err := open(path)
 	if err != nil {
 		return "", err

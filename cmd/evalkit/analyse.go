@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -56,7 +54,7 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	}
 	var des *rct.AllocatedDesign
 	if o.design != "" {
-		if des, err = rct.ReadDesign(o.design, func(p string) (io.ReadCloser, error) { return os.Open(p) }); err != nil {
+		if des, err = rct.ReadDesign(o.design, openFile); err != nil {
 			return err
 		}
 		given, control := o.cols, o.plan.Control

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
+	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/rct/analysis"
 	evreport "github.com/evalkit/evalkit/report"
 )
@@ -30,7 +31,7 @@ func checkReportDir(dir string, force bool) error {
 // analyseWriteReport renders the report of res and writes DIR/report.html
 // and DIR/*.png (atomicfile.WriteDir).
 func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) error {
-	sum, err := fileSHA256(o.in)
+	sum, err := rct.FileSHA256(openFile, o.in)
 	if err != nil {
 		return err
 	}

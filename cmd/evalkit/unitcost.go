@@ -16,6 +16,7 @@ import (
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
 	"github.com/evalkit/evalkit/internal/table"
+	"github.com/evalkit/evalkit/rct"
 	plots "github.com/evalkit/evalkit/report"
 	"github.com/evalkit/evalkit/unitcost"
 )
@@ -150,7 +151,7 @@ func (c *unitcostCmd) options() (unitcost.Options, error) {
 
 // writeReport writes the cost report of res to the --report folder.
 func (c *unitcostCmd) writeReport(res *unitcost.Result) error {
-	sum, err := fileSHA256(c.costs)
+	sum, err := rct.FileSHA256(openFile, c.costs)
 	if err != nil {
 		return err
 	}
