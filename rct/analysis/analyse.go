@@ -75,6 +75,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if len(d.cols.Covariates) > 0 {
 		res.Balance = t.balance()
 	}
+	res.Attrition = t.attrition(res.Flow, res.Balance)
 	if p.Permutations > 0 || p.AutoPermutations {
 		if err := t.randomisation(p, res); err != nil {
 			return nil, err

@@ -20,16 +20,28 @@ import (
 // 3083-3107.
 func (t *trial) balance() []BalanceRow {
 	arms := t.arms()
+	rows := make([][]int, len(arms))
+	for k, a := range arms {
+		rows[k] = a.rows
+	}
+	return t.balanceOf(rows)
+}
+
+// balanceOf is balance over the data rows rows[k] of each arm k of
+// t.arms(); a row whose covariate is missing is left out of that
+// covariate's comparison.
+func (t *trial) balanceOf(rows [][]int) []BalanceRow {
+	arms := t.arms()
 	labels := make([]string, len(arms))
 	n := 0
-	for _, a := range arms {
-		n += len(a.rows)
-	}
-	arm := make([]string, 0, n)
 	for k, a := range arms {
 		labels[k] = a.label
-		for range a.rows {
-			arm = append(arm, a.label)
+		n += len(rows[k])
+	}
+	arm := make([]string, 0, n)
+	for k := range arms {
+		for range rows[k] {
+			arm = append(arm, labels[k])
 		}
 	}
 	var out []BalanceRow
@@ -37,8 +49,8 @@ func (t *trial) balance() []BalanceRow {
 		c := &t.d.cov[j]
 		if c.text != nil {
 			text := make([]string, 0, len(arm))
-			for _, a := range arms {
-				for _, r := range a.rows {
+			for k := range arms {
+				for _, r := range rows[k] {
 					text = append(text, c.text[r])
 				}
 			}
@@ -51,8 +63,8 @@ func (t *trial) balance() []BalanceRow {
 			continue
 		}
 		v := make([]float64, 0, len(arm))
-		for _, a := range arms {
-			for _, r := range a.rows {
+		for k := range arms {
+			for _, r := range rows[k] {
 				v = append(v, c.x[r])
 			}
 		}

@@ -29,6 +29,10 @@ type Result struct {
 	// Balance compares every covariate between each treatment arm and the
 	// control over the rows analysed; nil without covariates.
 	Balance []BalanceRow
+	// Attrition is the trial's attrition by arm, with the balance of the
+	// analysed sample against the randomised one; nil when every unit
+	// randomised was analysed.
+	Attrition *AttritionTable
 	// Warnings are what an evaluator should know before reporting the
 	// result.
 	Warnings []string
@@ -195,18 +199,19 @@ type BalanceRow struct {
 
 // resultJSON is the contract's object.
 type resultJSON struct {
-	Outcome     string       `json:"outcome"`
-	Type        Type         `json:"type"`
-	Level       float64      `json:"level"`
-	Arms        []Arm        `json:"arms"`
-	Comparisons []Comparison `json:"comparisons"`
-	Adjust      Adjustment   `json:"adjust"`
-	NMissingArm int          `json:"n_missing_arm"`
-	Balance     []BalanceRow `json:"balance,omitempty"`
-	Warnings    []string     `json:"warnings,omitempty"`
-	Design      *Design      `json:"design,omitempty"`
-	Plan        *PlanInfo    `json:"plan,omitempty"`
-	Secondary   []*Result    `json:"secondary,omitempty"`
+	Outcome     string          `json:"outcome"`
+	Type        Type            `json:"type"`
+	Level       float64         `json:"level"`
+	Arms        []Arm           `json:"arms"`
+	Comparisons []Comparison    `json:"comparisons"`
+	Adjust      Adjustment      `json:"adjust"`
+	NMissingArm int             `json:"n_missing_arm"`
+	Balance     []BalanceRow    `json:"balance,omitempty"`
+	Attrition   *AttritionTable `json:"attrition,omitempty"`
+	Warnings    []string        `json:"warnings,omitempty"`
+	Design      *Design         `json:"design,omitempty"`
+	Plan        *PlanInfo       `json:"plan,omitempty"`
+	Secondary   []*Result       `json:"secondary,omitempty"`
 }
 
 // The JSON forms of an arm, one per outcome type.
@@ -238,7 +243,7 @@ type (
 // MarshalJSON returns the contract's object, with null for NaN and ±Inf.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return jsonenc.Marshal(resultJSON{Outcome: r.Outcome, Type: r.Type, Level: r.Level, Arms: r.Arms,
-		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Warnings: r.Warnings, Design: r.Design,
+		Comparisons: r.Comparisons, Adjust: r.Plan.Adjust, NMissingArm: r.NMissingArm, Balance: r.Balance, Attrition: r.Attrition, Warnings: r.Warnings, Design: r.Design,
 		Plan: r.PlanInfo, Secondary: r.Secondary})
 }
 

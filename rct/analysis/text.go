@@ -164,6 +164,9 @@ func (r *Result) writeExtras(b *strings.Builder) {
 		}
 		tw.Flush()
 	}
+	if r.Attrition != nil {
+		r.Attrition.writeText(b)
+	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintln(b)
 		for _, w := range r.Warnings {
