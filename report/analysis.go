@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/evalkit/evalkit/rct/analysis"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -61,6 +62,9 @@ type Analysis struct {
 	// Balance holds the standardised differences of baseline covariates
 	// (each non-control arm against the control); empty when there are none.
 	Balance []BalanceRow
+	// Attrition is the trial's attrition table (analysis.Result.Attrition);
+	// nil when every unit randomised was analysed.
+	Attrition *analysis.AttritionTable
 	// Warnings are what a reader must know before reporting the results,
 	// each "code: message" (analysis.Result.CommonWarnings): those that
 	// concern every comparison; a comparison's own are in its Warnings.

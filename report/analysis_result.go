@@ -71,6 +71,7 @@ func AnalysisOf(r *analysis.Result, p Provenance) Analysis {
 		Clusters:    p.Clusters,
 		Level:       r.Level,
 		Warnings:    r.CommonWarnings(),
+		Attrition:   r.Attrition,
 	}
 	if r.Design != nil {
 		a.Allocation = "the allocation of " + filepath.Base(r.Design.Manifest)

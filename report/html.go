@@ -32,6 +32,7 @@ type analysisPage struct {
 	Headlines                     []string
 	Arms                          []analysisArmRow
 	Summaries                     bool
+	Attrition                     *attritionPage
 	// Common are the warnings that concern every comparison, shown before
 	// the comparisons when there are several (else beside the one).
 	Common  []analysisWarning
@@ -135,6 +136,7 @@ func analysisPageOf(a Analysis, figs []analysisFigure) analysisPage {
 		pg.Common = nil
 	}
 	units, clusters := analysisUnits(a)
+	pg.Attrition = attritionPageOf(a.Attrition, units, clusters)
 	for _, arm := range a.Arms {
 		row := analysisArmRow{Arm: arm.Arm, Summary: arm.Summary,
 			Randomised: flowThousands(arm.Randomised), Analysed: flowThousands(arm.Analysed)}
