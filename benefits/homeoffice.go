@@ -22,7 +22,12 @@ const homeOfficeSource = "Home Office: Heeks et al. (2018), Research Report 99, 
 //	arson                        8,450  Criminal damage – arson
 //	criminal_damage              1,350  Other criminal damage
 //
-// Only the totals are typed in: the split of each into the costs in
+// Homicide, violence with injury, rape and robbery are the figures the
+// issue that asked for this table quotes from the report; the other seven
+// were typed in where the report itself could not be opened, and have not
+// been checked against it: check them against Table 1 before a board
+// relies on them, or give the table with --unit-costs. Only the totals are
+// typed in: the split of each into the costs in
 // anticipation, as a consequence and in response (the report's Table 1
 // gives it) is to be typed from the report and checked (UnitCost.Check)
 // before it is relied on; until then Split is false. Crimes against
