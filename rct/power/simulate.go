@@ -30,6 +30,26 @@ type SimTrial struct {
 	// for the data-generating function's draws. (Stream 2·Index draws
 	// the allocation.)
 	Rand *rct.Rand
+
+	// buf holds the buffers of the package's own Generate and Analyse
+	// (UnitsSimulation), one set per goroutine, reused from trial to trial.
+	buf simBuffers
+}
+
+// simBuffers are a goroutine's scratch slices for UnitsSimulation's
+// outcomes and analyses: the clusters' effects, the two arms' outcomes
+// (welch_t) and the treatment indicator (ols_hc2, ols_cr2).
+type simBuffers struct {
+	clusterEffect, treated, control, treat []float64
+}
+
+// grow returns buf resliced to length n, reallocated only when it is too
+// short.
+func grow(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n)
+	}
+	return buf[:n]
 }
 
 // Simulation estimates power by simulating a trial many times: randomise
