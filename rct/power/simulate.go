@@ -12,8 +12,9 @@ import (
 )
 
 // SimTrial is one simulated trial, handed to the data-generating function
-// and then to the analysis. Its slices are reused from trial to trial by
-// the goroutine that runs it, so neither function may keep them.
+// and then to the analysis. Its slices and its Rand are reused from trial
+// to trial by the goroutine that runs it, so neither function may keep
+// them.
 type SimTrial struct {
 	// Index is the trial's number, from 0.
 	Index int

@@ -33,7 +33,8 @@ type simTally struct {
 func (r *simRun) work() simTally {
 	s := &r.s
 	tally := simTally{firstIndex: -1}
-	t := &SimTrial{Arm: make([]int, s.Units), Block: s.Blocks, Y: make([]float64, s.Units)}
+	t := &SimTrial{Arm: make([]int, s.Units), Block: s.Blocks, Y: make([]float64, s.Units), Rand: new(rct.Rand)}
+	alloc := new(rct.Rand)
 	for {
 		select {
 		case <-r.stop:
@@ -44,7 +45,7 @@ func (r *simRun) work() simTally {
 		if i >= s.Trials {
 			return tally
 		}
-		p, err := r.trial(t, i)
+		p, err := r.trial(t, alloc, i)
 		switch {
 		case err != nil:
 			tally.failed++
@@ -58,12 +59,13 @@ func (r *simRun) work() simTally {
 	}
 }
 
-// trial runs trial i in t: its allocation from stream 2i, its outcomes
-// from stream 2i+1, and its analysis's p-value.
-func (r *simRun) trial(t *SimTrial, i int) (float64, error) {
+// trial runs trial i in t: its allocation from stream 2i (drawn by
+// alloc), its outcomes from stream 2i+1 (t.Rand), and its analysis's
+// p-value. The two generators are the goroutine's, reseeded.
+func (r *simRun) trial(t *SimTrial, alloc *rct.Rand, i int) (float64, error) {
 	s := &r.s
 	t.Index = i
-	alloc := rct.NewStream(s.Seed, 2*uint64(i))
+	*alloc = *rct.NewStream(s.Seed, 2*uint64(i))
 	if s.Layout != nil {
 		a, err := s.Layout.Randomise(s.Options, alloc)
 		if err != nil {
@@ -77,7 +79,7 @@ func (r *simRun) trial(t *SimTrial, i int) (float64, error) {
 			t.Arm[u] = arms[k]
 		}
 	}
-	t.Rand = rct.NewStream(s.Seed, 2*uint64(i)+1)
+	*t.Rand = *rct.NewStream(s.Seed, 2*uint64(i)+1)
 	clear(t.Y)
 	s.Generate(t)
 	return s.Analyse(t)
