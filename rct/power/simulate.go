@@ -88,8 +88,9 @@ type Simulation struct {
 	// functions, never on GOMAXPROCS or the order in which trials finish.
 	Seed uint64
 	// Progress, when not nil, is called from the goroutine that called Run
-	// with the number of trials done, at most about ten times a second and
-	// once at the end.
+	// (or RunContext) with the number of trials done, at most about ten
+	// times a second and once at the end (with fewer than total when the
+	// run was stopped).
 	Progress func(done, total int)
 }
 

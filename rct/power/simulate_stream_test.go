@@ -17,7 +17,7 @@ import (
 
 // TestSimulationPinned pins results of Simulation and UnitsSimulation as
 // they were before the trials' outcomes were streamed into per-goroutine
-// tallies (evalkit at e2b9d5b), on one and on two cores.
+// tallies (evalkit at e2b9d5b), on 1, 2 and 5 goroutines.
 func TestSimulationPinned(t *testing.T) {
 	blocks := make([]string, 90)
 	for i := range blocks {
@@ -44,7 +44,7 @@ func TestSimulationPinned(t *testing.T) {
 		{simSettings([]string{"town"}, "school", rct.Complete), 0.1, "ols_cr2", 153, 0.3362046825400638, 0.43103070662849591},
 		{simSettings(nil, "school", rct.Simple), 0.2, "ols_cr2", 103, 0.21709827513471777, 0.30251518761741603},
 	}
-	for _, procs := range []int{1, 2} {
+	for _, procs := range []int{1, 2, 5} {
 		prev := runtime.GOMAXPROCS(procs)
 		res, err := ols.Run()
 		require.NoError(t, err)
