@@ -86,6 +86,7 @@ func TestPowerSimulateBadInput(t *testing.T) {
 		{"icc without cluster", with("--icc", "0.1"), 1, "evalkit: power: argument out of domain: icc 0.1 needs a cluster"},
 		{"r2 1", with("--r2", "1"), 1, "evalkit: power: argument out of domain: r2 1 is outside [0, 1)"},
 		{"sims 0", with("--sims", "0"), 1, "evalkit: power: argument out of domain: sims 0"},
+		{"sims 1e9", with("--sims", "1000000000"), 1, "evalkit: power: argument out of domain: sims 1000000000 is outside [1, 1000000]"},
 		{"alpha 2", with("--alpha", "2"), 1, "evalkit: power: argument out of domain: alpha 2"},
 		{"unknown column", with("--block", "ward"), 1, `evalkit: power: `},
 		{"cluster spans strata", with("--block", "pupil_id", "--cluster", "school"), 1, `evalkit: power: simulate_units.csv: row `},
@@ -107,6 +108,7 @@ func TestPowerSimulateUsage(t *testing.T) {
 	assert.Empty(t, stderr)
 	assert.Contains(t, stdout, "Usage: evalkit power simulate")
 	assert.Contains(t, stdout, "\tevalkit power simulate --units examples/school_navigators.csv")
+	assert.Contains(t, stdout, "--sims is\nat most 1000000 (more is refused")
 	stdout, _, _ = runCmd(t, "power", "-h")
 	assert.Contains(t, stdout, "  simulate ")
 }

@@ -3,20 +3,22 @@ package main
 import (
 	"fmt"
 	"time"
+
+	"github.com/evalkit/evalkit/internal/timeleft"
 )
 
-// progress draws "label: done/total (pct%)" on stderr, redrawn in place at
-// most ten times a second, and only when stderr is a terminal: never on
-// stdout, never into a pipe or a file.
+// progress draws "label: done/total (pct%), about 1m20s left" on stderr,
+// redrawn in place at most ten times a second, and only when stderr is a
+// terminal: never on stdout, never into a pipe or a file.
 type progress struct {
-	e     *env
-	label string
-	last  time.Time
-	drawn bool
+	e           *env
+	label       string
+	start, last time.Time
+	drawn       bool
 }
 
 func newProgress(e *env, label string) *progress {
-	return &progress{e: e, label: label}
+	return &progress{e: e, label: label, start: time.Now()}
 }
 
 // Update reports that done of total steps are finished. It is safe to pass
@@ -34,7 +36,7 @@ func (p *progress) Update(done, total int) {
 	if total > 0 {
 		pct = 100 * float64(done) / float64(total)
 	}
-	fmt.Fprintf(p.e.stderr, "\r%s: %d/%d (%.0f%%)", p.label, done, total, pct)
+	fmt.Fprintf(p.e.stderr, "\r%s: %d/%d (%.0f%%)%s\033[K", p.label, done, total, pct, timeleft.Text(now.Sub(p.start), done, total))
 	p.drawn = true
 }
 

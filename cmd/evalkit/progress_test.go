@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"testing"
+	"time"
 )
 
 func TestProgressOnlyOnTerminal(t *testing.T) {
@@ -17,8 +18,16 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	p = newProgress(&env{stderr: &b, terminal: true}, "permutations")
 	p.Update(10, 10)
 	p.Done()
-	if got := b.String(); got != "\rpermutations: 10/10 (100%)\r\033[K" {
+	if got := b.String(); got != "\rpermutations: 10/10 (100%)\033[K\r\033[K" {
 		t.Errorf("terminal progress = %q", got)
+	}
+	// The time left, from the rate since the progress began.
+	b.Reset()
+	p = newProgress(&env{stderr: &b, terminal: true}, "simulating")
+	p.start = p.start.Add(-30 * time.Second)
+	p.Update(250, 1000)
+	if got := b.String(); got != "\rsimulating: 250/1000 (25%), about 1m30s left\033[K" {
+		t.Errorf("terminal progress with the time left = %q", got)
 	}
 	b.Reset()
 	p = newProgress(&env{stderr: &b, terminal: true}, "fitting")

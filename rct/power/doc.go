@@ -7,7 +7,9 @@
 // no formula covers (Simulation), randomising each simulated trial with a
 // design from package rct; UnitsSimulation is evalkit power simulate: a
 // units file randomised as randomise would, each trial analysed by the
-// method analyse would use. ReadPilotICC reads the ICC of a pilot data set
+// method analyse would use. A simulation keeps counts, not one result per
+// trial, so its memory does not grow with the number of trials (at most
+// MaxTrials); RunContext stops it when a context is done. ReadPilotICC reads the ICC of a pilot data set
 // (evalkit icc --json) for a Cluster design.
 //
 // Each design is a struct whose zero Power, sample size or effect marks the

@@ -1,20 +1,20 @@
 package power
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"runtime"
 	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/evalkit/evalkit/rct"
 )
 
 // SimTrial is one simulated trial, handed to the data-generating function
-// and then to the analysis. Its slices are reused from trial to trial by
-// the goroutine that runs it, so neither function may keep them.
+// and then to the analysis. Its slices and its Rand are reused from trial
+// to trial by the goroutine that runs it, so neither function may keep
+// them.
 type SimTrial struct {
 	// Index is the trial's number, from 0.
 	Index int
@@ -31,6 +31,26 @@ type SimTrial struct {
 	// for the data-generating function's draws. (Stream 2·Index draws
 	// the allocation.)
 	Rand *rct.Rand
+
+	// buf holds the buffers of the package's own Generate and Analyse
+	// (UnitsSimulation), one set per goroutine, reused from trial to trial.
+	buf simBuffers
+}
+
+// simBuffers are a goroutine's scratch slices for UnitsSimulation's
+// outcomes and analyses: the clusters' effects, the two arms' outcomes
+// (welch_t) and the treatment indicator (ols_hc2, ols_cr2).
+type simBuffers struct {
+	clusterEffect, treated, control, treat []float64
+}
+
+// grow returns buf resliced to length n, reallocated only when it is too
+// short.
+func grow(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n)
+	}
+	return buf[:n]
 }
 
 // Simulation estimates power by simulating a trial many times: randomise
@@ -68,8 +88,9 @@ type Simulation struct {
 	// functions, never on GOMAXPROCS or the order in which trials finish.
 	Seed uint64
 	// Progress, when not nil, is called from the goroutine that called Run
-	// with the number of trials done, at most about ten times a second and
-	// once at the end.
+	// (or RunContext) with the number of trials done, at most about ten
+	// times a second and once at the end (with fewer than total when the
+	// run was stopped).
 	Progress func(done, total int)
 }
 
@@ -96,8 +117,30 @@ type SimResult struct {
 // ErrSimulation is returned when a Simulation is not set up to run.
 var ErrSimulation = errors.New("power: simulation")
 
-// Run runs the simulation over GOMAXPROCS goroutines.
+// MaxTrials is the most trials a Simulation runs: 10⁸, whose Monte Carlo
+// standard error of a power is at most 0.5/√10⁸ = 0.00005. More are
+// refused (ErrSimulation) rather than left to run for days.
+const MaxTrials = 100_000_000
+
+// Run runs the simulation over GOMAXPROCS goroutines; it is
+// RunContext(context.Background()).
 func (s Simulation) Run() (SimResult, error) {
+	return s.RunContext(context.Background())
+}
+
+// RunContext runs the simulation over GOMAXPROCS goroutines until every
+// trial is done or ctx is done, whichever comes first; then it returns
+// ctx.Err() and no result. Each goroutine keeps only its tally (counts and
+// its first failure), never one entry per trial, so memory does not grow
+// with Trials, and the tallies' sums and earliest failure do not depend on
+// which goroutine ran which trial.
+//
+// Errors (ErrSimulation): fewer than 2 units, Trials outside
+// [1, MaxTrials], no Generate or Analyse, Alpha outside (0, 1), a Ratio
+// that is not two weights of at least 1, Blocks of another length than
+// Units or a block of fewer than 2 units, a Layout that cannot be
+// randomised; and every analysis failed.
+func (s Simulation) RunContext(ctx context.Context) (SimResult, error) {
 	alpha := s.Alpha
 	if alpha == 0 {
 		alpha = DefaultAlpha
@@ -121,8 +164,8 @@ func (s Simulation) Run() (SimResult, error) {
 	switch {
 	case s.Units < 2:
 		return SimResult{}, fmt.Errorf("%w: %d units", ErrSimulation, s.Units)
-	case s.Trials < 1:
-		return SimResult{}, fmt.Errorf("%w: %d trials", ErrSimulation, s.Trials)
+	case s.Trials < 1 || s.Trials > MaxTrials:
+		return SimResult{}, fmt.Errorf("%w: %d trials is outside [1, %d] (MaxTrials)", ErrSimulation, s.Trials, MaxTrials)
 	case s.Generate == nil || s.Analyse == nil:
 		return SimResult{}, fmt.Errorf("%w: Generate and Analyse are both needed", ErrSimulation)
 	case !(alpha > 0 && alpha < 1):
@@ -145,88 +188,34 @@ func (s Simulation) Run() (SimResult, error) {
 		}
 	}
 
-	// Each trial's outcome: 1 rejected, 0 not, −1 failed.
-	outcome := make([]int8, s.Trials)
-	errs := make([]error, s.Trials)
-	var next, done atomic.Int64
-	workers := runtime.GOMAXPROCS(0)
-	if workers > s.Trials {
-		workers = s.Trials
-	}
+	r := simRun{s: s, alpha: alpha, ratio: ratio, members: members, stop: ctx.Done()}
+	workers := min(runtime.GOMAXPROCS(0), s.Trials)
+	tallies := make([]simTally, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := &SimTrial{Arm: make([]int, s.Units), Block: s.Blocks, Y: make([]float64, s.Units)}
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= s.Trials {
-					return
-				}
-				t.Index = i
-				alloc := rct.NewStream(s.Seed, 2*uint64(i))
-				if s.Layout != nil {
-					a, err := s.Layout.Randomise(s.Options, alloc)
-					if err != nil {
-						outcome[i], errs[i] = -1, err
-						done.Add(1)
-						continue
-					}
-					copy(t.Arm, a.Arm)
-				}
-				for _, m := range members {
-					arms := rct.CompleteAssign(len(m), ratio, alloc)
-					for k, u := range m {
-						t.Arm[u] = arms[k]
-					}
-				}
-				t.Rand = rct.NewStream(s.Seed, 2*uint64(i)+1)
-				for k := range t.Y {
-					t.Y[k] = 0
-				}
-				s.Generate(t)
-				p, err := s.Analyse(t)
-				switch {
-				case err != nil:
-					outcome[i], errs[i] = -1, err
-				case p < alpha:
-					outcome[i] = 1
-				}
-				done.Add(1)
-			}
-		}()
+	for w := range tallies {
+		wg.Go(func() { tallies[w] = r.work() })
 	}
 	if s.Progress != nil {
-		finished := make(chan struct{})
-		go func() { wg.Wait(); close(finished) }()
-		tick := time.NewTicker(100 * time.Millisecond)
-	loop:
-		for {
-			select {
-			case <-finished:
-				break loop
-			case <-tick.C:
-				s.Progress(int(done.Load()), s.Trials)
-			}
-		}
-		tick.Stop()
-		s.Progress(s.Trials, s.Trials)
+		r.report(&wg)
 	} else {
 		wg.Wait()
 	}
+	if int(r.done.Load()) < s.Trials {
+		return SimResult{}, ctx.Err()
+	}
 
 	res := SimResult{Trials: s.Trials}
-	for i, o := range outcome {
-		switch o {
-		case 1:
-			res.Rejections++
-		case -1:
-			res.Failed++
-			if res.FirstError == nil {
-				res.FirstError = fmt.Errorf("trial %d: %w", i, errs[i])
-			}
+	var first simTally
+	first.firstIndex = -1
+	for _, t := range tallies {
+		res.Rejections += t.rejections
+		res.Failed += t.failed
+		if t.firstIndex >= 0 && (first.firstIndex < 0 || t.firstIndex < first.firstIndex) {
+			first = t
 		}
+	}
+	if first.firstIndex >= 0 {
+		res.FirstError = fmt.Errorf("trial %d: %w", first.firstIndex, first.firstErr)
 	}
 	m := res.Trials - res.Failed
 	if m == 0 {

@@ -1,6 +1,7 @@
 package power
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -104,8 +105,14 @@ type UnitsSimulationResult struct {
 // stats.ErrDomain for Effect not finite, ICC or R2 outside [0, 1), ICC > 0
 // without a cluster, Sims outside [1, MaxSims], Alpha outside (0, 1). A
 // simulation in which every analysis failed is an ErrSimulation error that
-// gives the first failure.
+// gives the first failure. Run is RunContext(context.Background()).
 func (s UnitsSimulation) Run() (UnitsSimulationResult, error) {
+	return s.RunContext(context.Background())
+}
+
+// RunContext is Run until ctx is done: then it returns ctx.Err() and no
+// result (see Simulation.RunContext).
+func (s UnitsSimulation) RunContext(ctx context.Context) (UnitsSimulationResult, error) {
 	alpha := s.Alpha
 	if alpha == 0 {
 		alpha = DefaultAlpha
@@ -131,7 +138,7 @@ func (s UnitsSimulation) Run() (UnitsSimulationResult, error) {
 	}
 	sim := Simulation{Layout: L, Options: opt, Alpha: alpha, Trials: s.Sims, Seed: s.Settings.Seed, Progress: s.Progress,
 		Generate: simOutcome(L, clustered, s.Effect, s.ICC, s.R2), Analyse: simAnalysis(method, blocked, cluster)}
-	res, err := sim.Run()
+	res, err := sim.RunContext(ctx)
 	if err != nil {
 		return UnitsSimulationResult{}, err
 	}

@@ -59,7 +59,8 @@ func simOutcome(L *rct.Layout, clustered bool, d, icc, r2 float64) func(t *SimTr
 	return func(t *SimTrial) {
 		var u []float64
 		if clustered {
-			u = make([]float64, L.NGroups)
+			u = grow(t.buf.clusterEffect, L.NGroups)
+			t.buf.clusterEffect = u
 			for g := range u {
 				u[g] = sdU * StandardNormal(t.Rand)
 			}
@@ -81,12 +82,13 @@ func simOutcome(L *rct.Layout, clustered bool, d, icc, r2 float64) func(t *SimTr
 // the two-sided p-value of the treatment's coefficient, or of Welch's t.
 // With blocked, the blocks are the trial's strata (SimTrial.Block); cluster
 // holds each unit's cluster (nil without). An undefined p-value is an
-// error, so that the trial counts as failed.
+// error, so that the trial counts as failed. Its slices are the trial's
+// buffers (SimTrial.buf), which stats.WelchT and stats.OLS do not keep.
 func simAnalysis(method string, blocked bool, cluster []string) func(t *SimTrial) (float64, error) {
 	return func(t *SimTrial) (float64, error) {
 		var p float64
 		if method == methodWelchT {
-			var x, y []float64
+			x, y := t.buf.treated[:0], t.buf.control[:0]
 			for i, a := range t.Arm {
 				if a == 1 {
 					x = append(x, t.Y[i])
@@ -94,13 +96,15 @@ func simAnalysis(method string, blocked bool, cluster []string) func(t *SimTrial
 					y = append(y, t.Y[i])
 				}
 			}
+			t.buf.treated, t.buf.control = x, y
 			r, err := stats.WelchT(x, y, 0.95, stats.TwoSided)
 			if err != nil {
 				return math.NaN(), err
 			}
 			p = r.P
 		} else {
-			treat := make([]float64, len(t.Arm))
+			treat := grow(t.buf.treat, len(t.Arm))
+			t.buf.treat = treat
 			for i, a := range t.Arm {
 				treat[i] = float64(a)
 			}

@@ -3,14 +3,16 @@ package power
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/evalkit/evalkit/stats"
 )
 
 // Summary is a solved design in words, as evalkit power prints it without
 // --json: a title, the quantity solved for, the design's values as rows of
-// a name and a number (up to 6 significant digits, "—" when undefined) and
-// the assumptions behind them, one sentence each.
+// a name and a number (whole numbers in full, others to 6 significant
+// digits, "—" when undefined) and the assumptions behind them, one
+// sentence each.
 type Summary struct {
 	// Title names the design, its sides and alpha.
 	Title string
@@ -43,10 +45,18 @@ func (s *Summary) addArms(exact, nc, nt, total float64) {
 	s.add("n total", num(total))
 }
 
-// num prints a number for people: up to 6 significant digits.
+// num prints a number for people: a whole number with all its digits, so
+// that a size, a count of clusters or of events, or degrees of freedom is
+// never rounded (15697722, not 1.56977e+07); any other number to 6
+// significant digits; "—" for NaN. Whole numbers of 2⁵³ or more, beyond
+// the exact integers of a float64 and far beyond any design's size
+// (maxUnits), print as others do.
 func num(x float64) string {
-	if math.IsNaN(x) {
+	switch {
+	case math.IsNaN(x):
 		return "—"
+	case x == math.Trunc(x) && math.Abs(x) < 1<<53:
+		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
 	return fmt.Sprintf("%.6g", x)
 }
