@@ -27,7 +27,8 @@ var ErrLocked = errors.New("is being written by another evalkit run")
 // killed by SIGKILL or the machine stopped): it is removed and taken, under
 // a second O_EXCL file .NAME.lock.break so that two runs cannot both take
 // it. A lock that cannot be read, or that names another host, is taken to
-// be held. A pid reused by an unrelated process keeps the lock held; the
+// be held; one that names no pid is read again for 50 ms, while its run
+// writes its pid. A pid reused by an unrelated process keeps the lock held; the
 // error names the lock file to remove then.
 type Locked struct {
 	path string
@@ -43,20 +44,33 @@ func lockPath(path string) string {
 // removes the lock; an interrupt removes it too (RemoveOnInterrupt).
 func Lock(path string) (*Locked, error) {
 	name := lockPath(path)
-	for try := 0; ; try++ {
+	broke := false
+	for try := 0; try < 100; try++ {
 		err := createLock(name)
 		if err == nil {
 			pending.add(name)
 			return &Locked{path: name}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("cannot lock %s: %w", path, unwrapPath(err))
+			return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 		}
-		holder, stale := readLock(name)
-		if !stale || try > 0 || !breakLock(name, holder) {
+		holder, stale, there := readLock(name)
+		for wait := 0; there && holder == noPid && wait < 50; wait++ {
+			time.Sleep(time.Millisecond) // the holder is writing its pid
+			holder, stale, there = readLock(name)
+		}
+		switch {
+		case !there: // released meanwhile: try again
+		case stale && !broke:
+			broke = true
+			if !breakLock(name, holder) {
+				return nil, fmt.Errorf("%s %w (%s; another run is removing the stale lock %s)", path, ErrLocked, holder, name)
+			}
+		default:
 			return nil, fmt.Errorf("%s %w (%s; if no evalkit run is writing it, remove %s)", path, ErrLocked, holder, name)
 		}
 	}
+	return nil, fmt.Errorf("%s %w (runs keep taking and releasing %s; try again)", path, ErrLocked, name)
 }
 
 // Release removes the lock. It is safe to call twice.
@@ -86,13 +100,19 @@ func createLock(name string) error {
 	return err
 }
 
+// noPid describes a lock file that names no pid: one just made, or one
+// whose run stopped before it could write in it.
+const noPid = "its lock names no pid"
+
 // readLock describes the lock file name's holder ("pid 12345, started
-// ...") and reports whether it is stale: it names this host and a pid that
-// is not running.
-func readLock(name string) (holder string, stale bool) {
+// ...") and reports whether it is stale (it names this host and a pid that
+// is not running) and whether it is there at all.
+func readLock(name string) (holder string, stale, there bool) {
 	b, err := os.ReadFile(name)
-	if err != nil {
-		return "its lock cannot be read: " + unwrapPath(err).Error(), false
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", false, false
+	} else if err != nil {
+		return "its lock cannot be read: " + unwrapPath(err).Error(), false, true
 	}
 	fields := map[string]string{}
 	for _, line := range strings.Split(string(b), "\n") {
@@ -102,14 +122,14 @@ func readLock(name string) (holder string, stale bool) {
 	}
 	pid, err := strconv.Atoi(fields["pid"])
 	if err != nil || pid <= 0 {
-		return "its lock names no pid", false
+		return noPid, false, true
 	}
 	holder = fmt.Sprintf("pid %d, started %s", pid, fields["started"])
 	host, _ := os.Hostname()
 	if fields["host"] != host {
-		return holder + " on " + fields["host"], false
+		return holder + " on " + fields["host"], false, true
 	}
-	return holder, !processRunning(pid)
+	return holder, !processRunning(pid), true
 }
 
 // breakLock removes the stale lock name, held by holder, unless another run
@@ -120,7 +140,7 @@ func breakLock(name, holder string) bool {
 		return false
 	}
 	defer os.Remove(brk)
-	now, stale := readLock(name)
+	now, stale, _ := readLock(name)
 	if !stale || now != holder {
 		return false
 	}
