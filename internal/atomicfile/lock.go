@@ -41,9 +41,13 @@ func lockPath(path string) string {
 
 // Lock takes the lock on path for this run. When another run holds it, the
 // error wraps ErrLocked and names that run's pid and start time. Release
-// removes the lock; an interrupt removes it too (RemoveOnInterrupt).
+// removes the lock; an interrupt removes it too (RemoveOnInterrupt). When
+// path is a symbolic link, the lock is beside the file it points at.
 func Lock(path string) (*Locked, error) {
 	name := lockPath(path)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		name = lockPath(real) // the file written, as Create writes it
+	}
 	broke := false
 	for try := 0; try < 100; try++ {
 		err := createLock(name)

@@ -118,3 +118,21 @@ func TestSetCommitsTogether(t *testing.T) {
 	assertFile(t, man, "new a.csv.manifest.json")
 	assertOnlyFiles(t, dir, "a.csv", "a.csv.manifest.json")
 }
+
+func TestLockFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.csv")
+	os.WriteFile(real, []byte("x"), 0o644)
+	link := filepath.Join(t.TempDir(), "link.csv")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here")
+	}
+	l, err := Lock(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	if _, err := Lock(link); !errors.Is(err, ErrLocked) {
+		t.Errorf("locking a link to a locked file: %v, want ErrLocked", err)
+	}
+}
