@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -42,6 +43,42 @@ func TestRandomiseForceRaces(t *testing.T) {
 		}
 		if won == 0 {
 			t.Errorf("race %d: no run won: %q", race, stderrs)
+		}
+		if stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json"); code != 0 {
+			t.Fatalf("race %d (%d won): the allocation and manifest do not pair: exit %d\n%s%s", race, won, code, stdout, stderr)
+		}
+	}
+	assertDirHolds(t, dir, "allocation.csv", "allocation.csv.manifest.json", "units.csv")
+}
+
+// TestRandomiseForceRacesProcesses races four evalkit processes (the test
+// binary as TestRandomiseChild) to one --out with --force, 25 times: the
+// lock is a file, so it holds between processes as between goroutines.
+func TestRandomiseForceRacesProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts 100 processes")
+	}
+	dir := randomiseTempInput(t, "units.csv")
+	in, out := filepath.Join(dir, "units.csv"), filepath.Join(dir, "allocation.csv")
+	for race := range 25 {
+		var cmds []*exec.Cmd
+		for i := range 4 {
+			args := []string{"randomise", "--in", in, "--id", "unit_id", "--seed", strconv.Itoa(race*4 + i), "--out", out, "--force"}
+			cmd := exec.Command(os.Args[0], "-test.run=^TestRandomiseChild$")
+			cmd.Env = append(os.Environ(), "EVALKIT_CHILD_ARGS="+strings.Join(args, "\n"))
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds = append(cmds, cmd)
+		}
+		won := 0
+		for _, cmd := range cmds {
+			if cmd.Wait() == nil {
+				won++
+			}
+		}
+		if won == 0 {
+			t.Errorf("race %d: no process won", race)
 		}
 		if stdout, stderr, code := runCmd(t, "randomise", "verify", "--manifest", out+".manifest.json"); code != 0 {
 			t.Fatalf("race %d (%d won): the allocation and manifest do not pair: exit %d\n%s%s", race, won, code, stdout, stderr)
