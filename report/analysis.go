@@ -20,6 +20,17 @@ import (
 // naming an arm that is not listed, a ratio that is not positive, ...).
 var ErrInvalidAnalysis = errors.New("report: invalid analysis")
 
+// MaxAnalysisArms is the most arms (the control among them) an analysis
+// report draws. Each arm adds a row to the flow diagram and to the
+// distribution and forest plots, and the time and memory of the drawing
+// grow with them: 20 arms take about 2.5 s and 60 MB, 200 arms 20 s and
+// 330 MB, and 10,000 arms over 300 s and 16 GB.
+const MaxAnalysisArms = 20
+
+// ErrTooManyArms is wrapped by RenderAnalysis's error for an Analysis with
+// more than MaxAnalysisArms arms, returned before anything is drawn.
+var ErrTooManyArms = errors.New("report: too many arms to draw")
+
 // Analysis is everything an analysis report shows. It carries counts,
 // summaries and the outcome values of each arm, never a row-level
 // identifier: callers must not put identifiers (ids, names, addresses,
@@ -189,6 +200,7 @@ func (r *Rendered) Files() map[string][]byte {
 //
 // Special cases:
 //
+//	more than MaxAnalysisArms arms                 → error wrapping ErrTooManyArms
 //	no arms, an arm listed twice, a negative count → error wrapping ErrInvalidAnalysis
 //	OutcomeType unknown, Level outside (0, 1)      → error wrapping ErrInvalidAnalysis
 //	a binary Value other than 0, 1 or NaN          → error wrapping ErrInvalidAnalysis
@@ -318,6 +330,9 @@ func renderAnalysisSVG(d analysisDrawer, w, h vg.Length) ([]byte, error) {
 func validateAnalysis(a Analysis) error {
 	if len(a.Arms) == 0 {
 		return fmt.Errorf("%w: no arms", ErrInvalidAnalysis)
+	}
+	if len(a.Arms) > MaxAnalysisArms {
+		return fmt.Errorf("%w: %d arms, and a report draws at most %d (the analysis itself has no such limit)", ErrTooManyArms, len(a.Arms), MaxAnalysisArms)
 	}
 	if a.Level != 0 && !(a.Level > 0 && a.Level < 1) {
 		return fmt.Errorf("%w: confidence level %v is not between 0 and 1", ErrInvalidAnalysis, a.Level)

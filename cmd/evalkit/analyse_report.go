@@ -11,11 +11,6 @@ import (
 	evreport "github.com/evalkit/evalkit/report"
 )
 
-// analyseReportPlots are the files a report may hold beside report.html;
-// with --force, the ones this report does not write are removed so that
-// none is stale.
-var analyseReportPlots = []string{"flow.png", "distribution.png", "forest.png", "balance.png", "summary.md"}
-
 // checkReportDir refuses an existing --report directory without --force,
 // before any work is done.
 func checkReportDir(dir string, force bool) error {
@@ -40,7 +35,7 @@ func analyseWriteReport(o *analyseOptions, res *analysis.Result, now time.Time) 
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
-	if err := atomicfile.WriteDir(filepath.Clean(o.report), out.Files(), analyseReportPlots, o.force); err != nil {
+	if err := atomicfile.WriteDir(filepath.Clean(o.report), out.Files(), o.force); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

@@ -49,7 +49,7 @@ func lifecycleReport(e *env, args []string) error {
 	}
 	files := map[string][]byte{"report.html": r.HTML}
 	maps.Copy(files, r.PNG)
-	if err := atomicfile.WriteDir(*out, files, nil, *force); err != nil {
+	if err := atomicfile.WriteDir(*out, files, *force); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(e.stdout, "wrote %s and %s\n",

@@ -214,8 +214,8 @@ func TestLifecycleReport(t *testing.T) {
 	if _, stderr, code = runCmd(t, "lifecycle", "report", "--in", path, "--out", out, "--force"); code != 0 {
 		t.Errorf("--force: exit %d, stderr %q", code, stderr)
 	}
-	if entries, _ := os.ReadDir(out); len(entries) != 2 {
-		t.Errorf("%d files in %s, want 2", len(entries), out)
+	if entries, _ := os.ReadDir(out); len(entries) != 3 { // and the list .evalkit-files
+		t.Errorf("%d files in %s, want 3", len(entries), out)
 	}
 }
 

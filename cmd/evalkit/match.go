@@ -65,7 +65,7 @@ func qedRun[R interface{ WriteText(io.Writer) error }](e *env, name string, args
 	}
 	if r := (*evreport.Rendered)(nil); err == nil && *report != "" {
 		if r, err = render(res, evreport.Provenance{DataFile: *vals[0], Version: version, Date: time.Now()}); err == nil {
-			err = atomicfile.WriteDir(*report, r.Files(), nil, *force)
+			err = atomicfile.WriteDir(*report, r.Files(), *force)
 		}
 	}
 	if err == nil && *asJSON {

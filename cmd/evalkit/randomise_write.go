@@ -1,10 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
@@ -12,12 +10,9 @@ import (
 )
 
 // randomiseWrite runs a randomisation and writes the output and manifest
-// atomically; nothing is written on error.
+// atomically, as one atomicfile.Set: nothing is written on error, and a
+// concurrent run to the same --out fails instead of mixing the two.
 func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
-	// A million-row file is held as text while the allocation is made;
-	// collecting garbage more often keeps the peak memory below R's for
-	// the same work, for a little more CPU time.
-	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	mpath := rct.ManifestPath(cfg.out)
 	if inFi, err := os.Stat(cfg.in); err == nil {
 		for _, p := range []string{cfg.out, mpath} {
@@ -26,13 +21,11 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 			}
 		}
 	}
-	if !cfg.force {
-		for _, p := range []string{cfg.out, mpath} {
-			if err := atomicfile.CheckAbsent(p); err != nil {
-				return nil, err
-			}
-		}
+	set, err := atomicfile.NewSet(cfg.force, cfg.out, mpath)
+	if err != nil {
+		return nil, err
 	}
+	defer set.Close()
 	f, err := cfg.table.Open(cfg.in)
 	if err != nil {
 		return nil, err
@@ -46,11 +39,10 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := atomicfile.Create(cfg.out, cfg.force)
+	out, err := set.Create(cfg.out)
 	if err != nil {
 		return nil, err
 	}
-	defer out.Abort()
 	sum, err := r.WriteAllocation(out, cfg.out)
 	if err != nil {
 		return nil, err
@@ -63,19 +55,15 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	mf, err := atomicfile.Create(mpath, cfg.force)
+	mf, err := set.Create(mpath)
 	if err != nil {
 		return nil, err
 	}
-	defer mf.Abort()
 	if _, err := mf.Write(data); err != nil {
 		return nil, err
 	}
-	if err := out.Commit(cfg.force); err != nil {
+	if err := set.Commit(); err != nil {
 		return nil, err
-	}
-	if err := mf.Commit(cfg.force); err != nil {
-		return nil, fmt.Errorf("%s written, but not its manifest: %w", cfg.out, err)
 	}
 	return &rct.Record{Randomisation: r, Output: cfg.out, OutputSHA256: sum, Manifest: mpath}, nil
 }

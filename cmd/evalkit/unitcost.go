@@ -157,7 +157,7 @@ func (c *unitcostCmd) writeReport(res *unitcost.Result) error {
 	}
 	r, err := plots.RenderCosts(res, plots.Provenance{DataFile: c.costs, DataSHA256: sum, Version: version, Date: time.Now()})
 	if err == nil {
-		err = atomicfile.WriteDir(filepath.Clean(c.report), r.Files(), nil, c.force)
+		err = atomicfile.WriteDir(filepath.Clean(c.report), r.Files(), c.force)
 	}
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)

@@ -146,30 +146,30 @@ func TestWriteDirAtomic(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "report")
 	files := map[string][]byte{"report.html": []byte("<p>1</p>"), "flow.png": []byte("png")}
-	if err := WriteDir(dir, files, nil, false); err != nil {
+	if err := WriteDir(dir, files, false); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
 	assertOnlyFiles(t, root, "report")
 	// An existing folder needs force, and is left as it was without it.
-	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("2")}, nil, false); !errors.Is(err, ErrExists) {
+	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("2")}, false); !errors.Is(err, ErrExists) {
 		t.Fatalf("existing folder without force: %v", err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "<p>1</p>")
 	// With force, files are replaced and stale plots removed.
-	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("3")}, []string{"flow.png", "balance.png"}, true); err != nil {
+	if err := WriteDir(dir, map[string][]byte{"report.html": []byte("3")}, true); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, filepath.Join(dir, "report.html"), "3")
-	assertOnlyFiles(t, dir, "report.html")
+	assertOnlyFiles(t, dir, ListName, "report.html")
 	// A file where the folder should be is not replaced.
 	file := filepath.Join(root, "file")
 	os.WriteFile(file, []byte("x"), 0o644)
-	if err := WriteDir(file, files, nil, true); err == nil {
+	if err := WriteDir(file, files, true); err == nil {
 		t.Error("a file was replaced by a folder")
 	}
 	assertFile(t, file, "x")
-	if err := WriteDir(filepath.Join(root, "no", "dir"), files, nil, false); err == nil {
+	if err := WriteDir(filepath.Join(root, "no", "dir"), files, false); err == nil {
 		t.Error("wrote into a missing parent folder")
 	}
 	assertOnlyFiles(t, root, "file", "report")

@@ -9,8 +9,8 @@ import (
 	"syscall"
 )
 
-// pending holds the temporary files being written, which an interrupt
-// removes (see RemoveOnInterrupt).
+// pending holds the temporary files and locks being held, which an
+// interrupt removes (see RemoveOnInterrupt).
 var pending = &tempFiles{names: map[string]bool{}}
 
 type tempFiles struct {
@@ -30,23 +30,42 @@ func (t *tempFiles) done(name string) {
 	t.mu.Unlock()
 }
 
-// removeAll removes every pending temporary file.
+// removeAll removes every pending temporary file. It waits for a folder
+// being swapped into place (WriteDir), which holds t.mu meanwhile.
 func (t *tempFiles) removeAll() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for name := range t.names {
-		os.RemoveAll(name) // a file, or a report folder being filled
+		os.RemoveAll(name) // a file, a report folder being filled, or a lock
 		delete(t.names, name)
 	}
 }
 
-// RemoveOnInterrupt makes an interrupt (Ctrl-C) or termination remove the
-// temporary files being written before the process exits with status 130,
-// so that an interrupted command leaves nothing behind. The returned
-// function stops it.
+// interrupts are the signals that stop evalkit, whose default action would
+// end the process: SIGINT (Ctrl-C), SIGTERM, SIGHUP (the terminal closed),
+// SIGQUIT (Ctrl-\), SIGABRT and SIGTRAP, and on Unix SIGSYS (moreSignals).
+//
+// SIGPIPE is not among them: Go ignores a SIGPIPE sent by kill, and dies of
+// one only on a write to a closed standard output or error, which evalkit
+// writes after its files are renamed into place; catching it would turn
+// `evalkit ... | head` into an error message. SIGKILL cannot be caught: it
+// may leave hidden .NAME.tmp-* files and a .NAME.lock beside an output
+// (a later run takes over the stale lock).
+var interrupts = append([]os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP,
+	syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGTRAP}, moreSignals...)
+
+// RemoveOnInterrupt makes each signal of interrupts remove the temporary
+// files being written and the locks held, before the process exits with
+// status 130, so that an interrupted command leaves nothing behind. A
+// signal that the process was started ignoring (nohup ignores SIGHUP)
+// stays ignored. The returned function stops it.
 func RemoveOnInterrupt(stderr io.Writer) (stop func()) {
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	for _, s := range interrupts {
+		if !signal.Ignored(s) {
+			signal.Notify(sig, s)
+		}
+	}
 	quit := make(chan struct{})
 	go func() {
 		select {
