@@ -30,6 +30,7 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	if bom {
 		src = src[len(utf8BOM):]
 	}
+	src, crlf := lfLineEnds(src)
 	if err := yamlbound.Check(src); err != nil {
 		return nil, boundError(err)
 	}
@@ -52,7 +53,7 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	if !ok {
 		return nil, yamlErrorf(body, "%w: the file must be a mapping with an interventions list, not %s", ErrShape, nodeKind(body))
 	}
-	p = &Portfolio{Gates: DefaultGates(), src: src, bom: bom}
+	p = &Portfolio{Gates: DefaultGates(), src: src, bom: bom, crlf: crlf}
 	var list *ast.MappingValueNode
 	seen := map[string]int{}
 	for _, kv := range kvs {
