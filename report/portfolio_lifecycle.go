@@ -86,6 +86,9 @@ func PortfolioTitle(p *lifecycle.Portfolio, file string) string {
 // portfolio too large to draw is refused with ErrBoardTooLarge. It does
 // no file I/O.
 func RenderPortfolio(p *lifecycle.Portfolio, file string, links []lifecycle.LinkCheck) (*Rendered, error) {
+	if err := checkBoardInterventions(len(p.Interventions)); err != nil {
+		return nil, err // before the cards are made
+	}
 	title := PortfolioTitle(p, file)
 	gates := PortfolioGates(p, links)
 	pages, err := PortfolioBoardPages(title, gates)

@@ -47,8 +47,8 @@ func PortfolioBoardPages(title string, gates []BoardGate) ([][]BoardGate, error)
 	for _, g := range gates {
 		total += len(g.Cards)
 	}
-	if total > MaxBoardInterventions {
-		return nil, fmt.Errorf("%w: %d interventions, more than the %d a board shows; see evalkit lifecycle status", ErrBoardTooLarge, total, MaxBoardInterventions)
+	if err := checkBoardInterventions(total); err != nil {
+		return nil, err
 	}
 	b := &portfolioBoard{title: title, gates: gates, handler: plot.DefaultTextHandler}
 	b.layout(portfolioBoardWidth)
@@ -79,6 +79,13 @@ func PortfolioBoardPages(title string, gates []BoardGate) ([][]BoardGate, error)
 		pages = append(pages, page)
 	}
 	return pages, nil
+}
+
+func checkBoardInterventions(n int) error {
+	if n > MaxBoardInterventions {
+		return fmt.Errorf("%w: %d interventions, more than the %d a board shows; see evalkit lifecycle status", ErrBoardTooLarge, n, MaxBoardInterventions)
+	}
+	return nil
 }
 
 // PortfolioBoardTitle is page k's title (counting from 0) of n: the title
