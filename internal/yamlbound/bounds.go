@@ -53,7 +53,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // first "---", or any content after a "..." line.
 func Check(src []byte) error {
 	if len(src) > MaxBytes {
-		return &Error{Err: fmt.Errorf("%w: %d bytes, more than the %d (16 MiB) a YAML file may hold", ErrTooLarge, len(src), MaxBytes)}
+		return tooLarge(fmt.Sprintf("%d bytes, more", len(src)))
 	}
 	return check(src, MaxDepth)
 }

@@ -179,3 +179,35 @@ func treeDepth(n ast.Node) int {
 	ast.Walk(depthVisitor{1, &d}, n)
 	return d
 }
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "small.yaml"), filepath.Join(dir, "large.yaml")
+	if err := os.WriteFile(small, []byte("a: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil { // a sparse 1 GiB file
+		t.Fatal(err)
+	}
+	f.Close()
+	if data, err := ReadFile(small); err != nil || string(data) != "a: 1\n" {
+		t.Errorf("ReadFile(small) = %q, %v", data, err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadFile(large)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "large.yaml: file too large: 1073741824 bytes, more than the 16777216 (16 MiB)") {
+		t.Errorf("ReadFile(large) = %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+		t.Errorf("ReadFile(large) allocated %d bytes", alloc)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "none.yaml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("ReadFile(none) = %v", err)
+	}
+}
