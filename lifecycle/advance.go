@@ -61,7 +61,7 @@ func (p *Portfolio) Advance(name string, m Move) (*Portfolio, Transition, error)
 	if err != nil {
 		return nil, t, fmt.Errorf("editing %q would break the file (%v); it is left as it was", name, err)
 	}
-	next.bom = p.bom
+	next.bom, next.crlf = p.bom, p.crlf
 	got := next.Intervention(name)
 	if got == nil || got.Gate != t.To || len(got.History) != len(iv.History)+1 ||
 		!reflect.DeepEqual(got.History[len(iv.History)], t) ||

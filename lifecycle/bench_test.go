@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -71,6 +72,32 @@ func BenchmarkAdvance(b *testing.B) {
 					b.Fatal(err)
 				}
 				lifecycleSink = next
+			}
+		})
+	}
+}
+
+// BenchmarkCheckLinks checks a portfolio whose n interventions each link
+// the same analysis, power and unit-cost results.
+func BenchmarkCheckLinks(b *testing.B) {
+	fsys := fstest.MapFS{
+		"analysis.json": {Data: []byte(linkTestAnalysis)},
+		"power.json":    {Data: []byte(linkTestPower)},
+		"costs.json":    {Data: []byte(linkTestUnitCost)},
+	}
+	for _, n := range []int{100, 1000, 10000} {
+		var src strings.Builder
+		src.WriteString("interventions:\n")
+		for i := range n {
+			fmt.Fprintf(&src, "  - name: Scheme %d\n    gate: 2\n    evidence:\n      analysis: {status: done, link: analysis.json}\n      power_analysis: {status: done, link: power.json}\n      cost_per_person: {status: done, link: costs.json}\n", i)
+		}
+		p, err := Parse([]byte(src.String()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				lifecycleSink = p.CheckLinks(fsys)
 			}
 		})
 	}

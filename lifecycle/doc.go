@@ -72,4 +72,12 @@
 // allocation whose size differs from the linked power result's
 // (SampleSizeMismatch); it marshals to the command's JSON, and WriteText
 // prints the command's table.
+//
+// # Bounds
+//
+// Parse refuses, before the YAML parser sees it, a file of more than
+// 16 MiB, nested more than 64 lists and mappings deep, or holding a second
+// document (package internal/yamlbound), so that no file can make the
+// parser run away with time or memory. A file whose every line ends CRLF
+// is read and edited with LF and written back with CRLF.
 package lifecycle

@@ -1,7 +1,6 @@
 package lifecycle
 
 import (
-	"encoding/json"
 	"io/fs"
 	"path"
 	"strings"
@@ -71,21 +70,27 @@ func (c LinkCheck) LinkProblem() LinkProblem {
 //	a plan, its lock, or an analysis made  PlanMismatch, under any key,
 //	under a plan, whose digests disagree   when a file differs from its
 //	                                       record (plan.Verify)
+//
+// Each file is looked up, read and described once however many links
+// name it, so the time grows with the number of links and of distinct
+// files, not their product.
 func (p *Portfolio) CheckLinks(fsys fs.FS) []LinkCheck {
 	var out []LinkCheck
 	manifests := map[string]manifestCheck{}
+	files := linkFiles{}
 	for _, l := range p.Links() {
-		out = append(out, checkLink(fsys, l, manifests))
+		out = append(out, checkLink(fsys, l, files, manifests))
 	}
 	return out
 }
 
-// checkLink looks up one link; manifests holds the manifests verified so
-// far, by name.
-func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck {
+// checkLink looks up one link; files holds the files looked up so far and
+// manifests the manifests verified so far, by name.
+func checkLink(fsys fs.FS, l Link, files linkFiles, manifests map[string]manifestCheck) LinkCheck {
 	c := LinkCheck{Link: l}
 	name := path.Clean(l.Path)
-	fi, err := fs.Stat(fsys, name)
+	f := files.stat(fsys, name)
+	fi, err := f.fi, f.statErr
 	if err != nil {
 		c.Problem, c.Detail = LinkNotFound, l.Path+" is not there"
 		return c
@@ -97,13 +102,14 @@ func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck
 	if !fi.Mode().IsRegular() || fi.Size() > MaxLinkSize || !strings.EqualFold(path.Ext(name), ".json") {
 		return c
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err == nil {
+	f.load(fsys, name)
+	data := f.data
+	if f.readErr == nil {
 		describe := l.Intervention
 		if l.Fragment != "" {
 			describe = l.Fragment
 		}
-		c.Kind, c.Summary = DescribeLink(data, describe)
+		c.Kind, c.Summary = f.describe(describe)
 	}
 	if d := wrongKind(l, c.Kind); d != "" {
 		c.Problem, c.Detail = WrongKind, d
@@ -111,10 +117,7 @@ func checkLink(fsys fs.FS, l Link, manifests map[string]manifestCheck) LinkCheck
 	}
 	switch c.Kind {
 	case PowerResult:
-		var doc map[string]json.RawMessage
-		if json.Unmarshal(data, &doc) == nil {
-			c.Size = powerSize(doc)
-		}
+		c.Size = powerSize(f.doc)
 	case Allocation:
 		m, ok := manifests[name]
 		if !ok {

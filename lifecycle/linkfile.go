@@ -62,10 +62,21 @@ func ExpectedKind(evidenceKey string) LinkKind {
 // intervention is not in it), the plan and time of a plan's lock. A file
 // that is not an evalkit result gives NotAResult and "".
 func DescribeLink(data []byte, name string) (LinkKind, string) {
+	doc := linkDoc(data)
+	return linkKindOf(doc), describeDoc(doc, name)
+}
+
+// linkDoc decodes a JSON object's keys, or returns nil.
+func linkDoc(data []byte) map[string]json.RawMessage {
 	var doc map[string]json.RawMessage
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return NotAResult, ""
+		return nil
 	}
+	return doc
+}
+
+// linkKindOf recognises a linked JSON object by its keys.
+func linkKindOf(doc map[string]json.RawMessage) LinkKind {
 	has := func(keys ...string) bool {
 		for _, k := range keys {
 			if _, ok := doc[k]; !ok {
@@ -75,18 +86,37 @@ func DescribeLink(data []byte, name string) (LinkKind, string) {
 		return true
 	}
 	switch {
+	case doc == nil:
+		return NotAResult
 	case has("outcome", "comparisons"):
-		return AnalysisResult, describeAnalysis(doc)
+		return AnalysisResult
 	case has("interventions", "total"):
-		return UnitCostResult, describeUnitCost(doc, name)
+		return UnitCostResult
 	case has("design", "alpha", "power"):
-		return PowerResult, describePower(doc)
+		return PowerResult
 	case has("method", "seed"):
-		return Allocation, describeAllocation(doc)
+		return Allocation
 	case has("plan", "sha256", "locked_at"):
-		return AnalysisPlan, fmt.Sprintf("lock of %s, locked %s", linkText(doc["plan"]), linkText(doc["locked_at"]))
+		return AnalysisPlan
 	}
-	return NotAResult, ""
+	return NotAResult
+}
+
+// describeDoc is DescribeLink's summary of a decoded object.
+func describeDoc(doc map[string]json.RawMessage, name string) string {
+	switch linkKindOf(doc) {
+	case AnalysisResult:
+		return describeAnalysis(doc)
+	case UnitCostResult:
+		return describeUnitCost(doc, name)
+	case PowerResult:
+		return describePower(doc)
+	case Allocation:
+		return describeAllocation(doc)
+	case AnalysisPlan:
+		return fmt.Sprintf("lock of %s, locked %s", linkText(doc["plan"]), linkText(doc["locked_at"]))
+	}
+	return ""
 }
 
 // linkNumber formats a JSON number: whole numbers in full, others to 4

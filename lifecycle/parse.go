@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/yamlbound"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -13,7 +14,10 @@ import (
 
 // Parse reads a portfolio file. Problems come back as a *ParseError naming
 // the line, wrapping one of ErrNotYAML, ErrShape, ErrGateNotNumber,
-// ErrUnknownGate, ErrBadStatus, ErrBadDecision or ErrDuplicate.
+// ErrUnknownGate, ErrBadStatus, ErrBadDecision or ErrDuplicate. A file
+// beyond yamlbound's bounds (more than 16 MiB, nesting deeper than 64, a
+// second document) is refused before it is parsed, with ErrShape and
+// yamlbound.ErrTooLarge or ErrTooDeep.
 //
 // Special cases:
 //
@@ -26,6 +30,10 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	if bom {
 		src = src[len(utf8BOM):]
 	}
+	src, crlf := lfLineEnds(src)
+	if err := yamlbound.Check(src); err != nil {
+		return nil, boundError(err)
+	}
 	file, err := parseYAML(src)
 	if err != nil {
 		return nil, err
@@ -34,18 +42,18 @@ func Parse(src []byte) (p *Portfolio, err error) {
 		return nil, &ParseError{Line: 1, Err: fmt.Errorf("%w: the file is empty; it needs an interventions list", ErrShape)}
 	}
 	if len(file.Docs) > 1 {
-		line := yamlLine(file.Docs[1])
+		line := yamlLine(file.Docs[1].Body) // a document's own GetToken dereferences its body, which may be nil
 		if start := file.Docs[1].Start; start != nil && start.Position != nil {
 			line = start.Position.Line
 		}
-		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: a second YAML document starts here; a portfolio is one document", ErrShape)}
+		return nil, secondDocument(line)
 	}
 	body := file.Docs[0].Body
 	kvs, ok := yamlMapping(body)
 	if !ok {
 		return nil, yamlErrorf(body, "%w: the file must be a mapping with an interventions list, not %s", ErrShape, nodeKind(body))
 	}
-	p = &Portfolio{Gates: DefaultGates(), src: src, bom: bom}
+	p = &Portfolio{Gates: DefaultGates(), src: src, bom: bom, crlf: crlf}
 	var list *ast.MappingValueNode
 	seen := map[string]int{}
 	for _, kv := range kvs {
@@ -89,6 +97,22 @@ func Parse(src []byte) (p *Portfolio, err error) {
 	return p, nil
 }
 
+func secondDocument(line int) error {
+	return &ParseError{Line: line, Err: fmt.Errorf("%w: a second YAML document starts here; a portfolio is one document", ErrShape)}
+}
+
+// boundError is yamlbound's refusal as a *ParseError.
+func boundError(err error) error {
+	var be *yamlbound.Error
+	if !errors.As(err, &be) {
+		return &ParseError{Err: fmt.Errorf("%w: %w", ErrShape, err)}
+	}
+	if errors.Is(be, yamlbound.ErrDocuments) {
+		return secondDocument(be.Line)
+	}
+	return &ParseError{Line: be.Line, Column: be.Column, Err: fmt.Errorf("%w: %w", ErrShape, be.Err)}
+}
+
 // parseYAML parses src keeping comments. The parser's own errors (several
 // lines, with a source excerpt) become one line naming the line.
 func parseYAML(src []byte) (file *ast.File, err error) {
@@ -107,7 +131,7 @@ func parseYAML(src []byte) (file *ast.File, err error) {
 		if tk := syn.GetToken(); tk != nil && tk.Position != nil {
 			pe.Line, pe.Column = tk.Position.Line, tk.Position.Column
 		}
-		pe.Err = fmt.Errorf("%w: %s", ErrNotYAML, oneLine(syn.GetMessage()))
+		pe.Err = fmt.Errorf("%w: %s", ErrNotYAML, yamlbound.Message(syn.GetMessage(), pe.Column))
 	}
 	return nil, pe
 }

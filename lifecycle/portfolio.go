@@ -36,8 +36,9 @@ type Portfolio struct {
 	// Advance). Parse leaves it nil, and only the statuses count.
 	LinkChecks []LinkCheck
 
-	src []byte // the text after any byte-order mark
-	bom bool   // the file began with a UTF-8 byte-order mark
+	src  []byte // the text after any byte-order mark, with LF line ends when crlf
+	bom  bool   // the file began with a UTF-8 byte-order mark
+	crlf bool   // every line of the file ended CRLF (see lfLineEnds)
 }
 
 // Intervention is one entry of the portfolio's interventions list.
@@ -108,12 +109,17 @@ func (p *Portfolio) Intervention(name string) *Intervention {
 }
 
 // Bytes returns the file's text as read (after Advance, as edited),
-// byte-order mark included when the file had one.
+// byte-order mark included when the file had one, and with CRLF line ends
+// (the lines Advance added too) when every line of the file had them.
 func (p *Portfolio) Bytes() []byte {
-	if p.bom {
-		return append([]byte(utf8BOM), p.src...)
+	text := p.src
+	if p.crlf {
+		text = crlfLineEnds(text)
 	}
-	return p.src
+	if p.bom {
+		return append([]byte(utf8BOM), text...)
+	}
+	return text
 }
 
 // utf8BOM is the UTF-8 byte-order mark some editors put at a file's start.

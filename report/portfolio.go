@@ -60,6 +60,9 @@ type BoardGate struct {
 	Number int
 	Name   string
 	Cards  []BoardCard
+	// Total is the number of interventions at the gate on all the
+	// board's pages (see PortfolioBoardPages); 0 means len(Cards).
+	Total int
 }
 
 // portfolioBoldWeight is golang.org/x/image/font.WeightBold, which the
@@ -96,7 +99,8 @@ var (
 // and, if not, which evidence it is missing; gate 4's cards show the
 // decision. Cards are green when ready, orange when waiting for evidence,
 // grey when stopped. The board is drawn at width by height, which grow
-// with the number of cards and of missing items.
+// with the number of cards and of missing items; a card shows at most
+// MaxCardNameLines of its name and MaxCardLines of text.
 func PortfolioBoard(title string, gates []BoardGate) (p *plot.Plot, width, height vg.Length) {
 	b := &portfolioBoard{title: title, gates: gates, handler: plot.DefaultTextHandler}
 	b.layout(portfolioBoardWidth)
@@ -108,9 +112,14 @@ func PortfolioBoard(title string, gates []BoardGate) (p *plot.Plot, width, heigh
 }
 
 // PortfolioBoardPNG draws the board of PortfolioBoard as a PNG image at
-// PNGDPI, the resolution of every PNG written beside a report.
+// PNGDPI, the resolution of every PNG written beside a report. A board
+// taller than a page of PortfolioBoardPages is refused (ErrBoardTooLarge):
+// draw its pages.
 func PortfolioBoardPNG(title string, gates []BoardGate) ([]byte, error) {
 	p, w, h := PortfolioBoard(title, gates)
+	if h > portfolioPageHeight {
+		return nil, fmt.Errorf("%w: %.0f inches tall, more than a page's %.0f; draw the pages of PortfolioBoardPages", ErrBoardTooLarge, float64(h/vg.Inch), float64(portfolioPageHeight/vg.Inch))
+	}
 	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(PNGDPI))
 	p.Draw(draw.New(c))
 	var buf bytes.Buffer
@@ -128,6 +137,7 @@ type portfolioBoard struct {
 	handler text.Handler
 
 	width, height, colWidth, headHeight vg.Length
+	tallest                             vg.Length // the tallest column of cards
 	cards                               [][]portfolioCardText
 }
 
@@ -177,7 +187,7 @@ func (b *portfolioBoard) layout(width vg.Length) {
 	for i, g := range b.gates {
 		col := vg.Length(0)
 		for _, c := range g.Cards {
-			ct := portfolioCardText{name: portfolioWrap(name, c.Name, inner), fill: portfolioCardFill(c)}
+			ct := portfolioCardText{name: capLines(portfolioWrap(name, c.Name, inner), MaxCardNameLines), fill: portfolioCardFill(c)}
 			if where := strings.Join(portfolioNonEmpty(c.Network, c.Area), " · "); where != "" {
 				for _, l := range portfolioWrap(small, where, inner) {
 					ct.lines = append(ct.lines, portfolioLine{text: l, color: portfolioMuted})
@@ -208,11 +218,16 @@ func (b *portfolioBoard) layout(width vg.Length) {
 			for _, d := range c.Details {
 				add(d, portfolioMuted, "", 0)
 			}
+			if len(ct.lines) > MaxCardLines {
+				ct.lines = ct.lines[:MaxCardLines:MaxCardLines]
+				ct.lines[MaxCardLines-1].text += " …"
+			}
 			b.cards[i] = append(b.cards[i], ct)
 			col += ct.height() + portfolioGap
 		}
 		tallest = max(tallest, col)
 	}
+	b.tallest = tallest
 	b.height = 2*portfolioMargin + lineHeight(portfolioTitleSize) + portfolioGap + b.headHeight + portfolioGap + tallest
 }
 
@@ -271,7 +286,11 @@ func portfolioBox(c draw.Canvas, x, y, w, h vg.Length, fill color.Color, edge dr
 }
 
 func portfolioGateHeading(g BoardGate) string {
-	return fmt.Sprintf("Gate %d (%d): %s", g.Number, len(g.Cards), g.Name)
+	n := g.Total
+	if n == 0 {
+		n = len(g.Cards)
+	}
+	return fmt.Sprintf("Gate %d (%d): %s", g.Number, n, g.Name)
 }
 
 func portfolioCardStatus(c BoardCard) string {

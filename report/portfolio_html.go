@@ -9,20 +9,36 @@ import (
 )
 
 // WritePortfolioHTML writes the portfolio by gate as one self-contained
-// HTML page: a summary, the board of PortfolioBoard inline as SVG, and a
-// table per gate of each intervention's standing, missing evidence, links
-// not found, results linked and latest move. The page loads nothing from elsewhere.
+// HTML page: a summary, the board of PortfolioBoard inline as SVG (each of
+// its pages, see PortfolioBoardPages), and a table per gate of each
+// intervention's standing, missing evidence, links not found, results
+// linked and latest move. The page loads nothing from elsewhere.
 func WritePortfolioHTML(w io.Writer, title string, gates []BoardGate) error {
-	p, width, height := PortfolioBoard(title, gates)
-	wt, err := p.WriterTo(width, height, "svg")
+	pages, err := PortfolioBoardPages(title, gates)
 	if err != nil {
-		return fmt.Errorf("report: drawing the board: %w", err)
+		return err
 	}
+	return writePortfolioHTML(w, title, gates, pages)
+}
+
+func writePortfolioHTML(w io.Writer, title string, gates []BoardGate, pages [][]BoardGate) error {
 	var svg bytes.Buffer
-	if _, err := wt.WriteTo(&svg); err != nil {
-		return fmt.Errorf("report: drawing the board: %w", err)
+	for k, page := range pages {
+		p, width, height := PortfolioBoard(PortfolioBoardTitle(title, k, len(pages)), page)
+		wt, err := p.WriterTo(width, height, "svg")
+		if err != nil {
+			return fmt.Errorf("report: drawing the board: %w", err)
+		}
+		var one bytes.Buffer
+		if _, err := wt.WriteTo(&one); err != nil {
+			return fmt.Errorf("report: drawing the board: %w", err)
+		}
+		if k > 0 {
+			svg.WriteString("\n")
+		}
+		svg.WriteString(portfolioInlineSVG(one.String()))
 	}
-	page := portfolioPage{Title: title, Gates: gates, Board: template.HTML(portfolioInlineSVG(svg.String()))}
+	page := portfolioPage{Title: title, Gates: gates, Board: template.HTML(svg.String())}
 	for _, g := range gates {
 		page.Total += len(g.Cards)
 		for _, c := range g.Cards {

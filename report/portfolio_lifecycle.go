@@ -80,20 +80,34 @@ func PortfolioTitle(p *lifecycle.Portfolio, file string) string {
 // RenderPortfolio draws the portfolio's board and builds its HTML report,
 // the files of evalkit lifecycle report: HTML is report.html (see
 // WritePortfolioHTML) and PNG holds portfolio_board.png (see
-// PortfolioBoardPNG), titled with PortfolioTitle(p, file) and drawn from
-// PortfolioGates(p, links). It does no file I/O.
+// PortfolioBoardPNG) and, for a board of several pages (see
+// PortfolioBoardPages), portfolio_board_2.png and on, titled with
+// PortfolioTitle(p, file) and drawn from PortfolioGates(p, links). A
+// portfolio too large to draw is refused with ErrBoardTooLarge. It does
+// no file I/O.
 func RenderPortfolio(p *lifecycle.Portfolio, file string, links []lifecycle.LinkCheck) (*Rendered, error) {
+	if err := checkBoardInterventions(len(p.Interventions)); err != nil {
+		return nil, err // before the cards are made
+	}
 	title := PortfolioTitle(p, file)
 	gates := PortfolioGates(p, links)
-	var html bytes.Buffer
-	if err := WritePortfolioHTML(&html, title, gates); err != nil {
-		return nil, err
-	}
-	png, err := PortfolioBoardPNG(title, gates)
+	pages, err := PortfolioBoardPages(title, gates)
 	if err != nil {
 		return nil, err
 	}
-	return &Rendered{HTML: html.Bytes(), PNG: map[string][]byte{"portfolio_board.png": png}}, nil
+	var html bytes.Buffer
+	if err := writePortfolioHTML(&html, title, gates, pages); err != nil {
+		return nil, err
+	}
+	r := &Rendered{HTML: html.Bytes(), PNG: map[string][]byte{}}
+	for k, page := range pages {
+		png, err := PortfolioBoardPNG(PortfolioBoardTitle(title, k, len(pages)), page)
+		if err != nil {
+			return nil, err
+		}
+		r.PNG[PortfolioBoardFile(k)] = png
+	}
+	return r, nil
 }
 
 // portfolioEvidence returns iv's evidence for its card: the keys its gate

@@ -3,11 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/evalkit/evalkit/internal/yamlbound"
 	"github.com/evalkit/evalkit/lifecycle"
 )
 
@@ -44,7 +44,7 @@ func (c *lifecycleCmd) run(e *env, args []string) error {
 // lifecycleRead reads and parses the portfolio, naming the file (and the
 // line) in any error, and checks its links, which readiness counts.
 func lifecycleRead(path string) (*lifecycle.Portfolio, error) {
-	src, err := os.ReadFile(path)
+	src, err := yamlbound.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path/filepath"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
 	plots "github.com/evalkit/evalkit/report"
@@ -52,7 +51,6 @@ func lifecycleReport(e *env, args []string) error {
 	if err := atomicfile.WriteDir(*out, files, *force); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(e.stdout, "wrote %s and %s\n",
-		filepath.Join(*out, "report.html"), filepath.Join(*out, "portfolio_board.png"))
+	_, err = fmt.Fprintf(e.stdout, "wrote %s\n", plots.PortfolioWrote(*out, r))
 	return err
 }

@@ -140,6 +140,9 @@ func TestLifecycleErrors(t *testing.T) {
 		{"bad status", "bad_status.yaml", []string{"status"}, 1, "evalkit: lifecycle: FILE: line 6: unknown evidence status \"finished\" (use todo, in_progress, done or not_needed)\n"},
 		{"duplicate names", "bad_duplicate.yaml", []string{"report", "--out", "OUT"}, 1, "evalkit: lifecycle: FILE: line 6: duplicate intervention name \"Hospital Navigators\" (first at line 2)\n"},
 		{"not YAML", "bad_not_yaml.yaml", []string{"advance", "--intervention", "Operation Paramount"}, 1, "evalkit: lifecycle: FILE: line 5: not valid YAML: "},
+		{"tab (issue 21, E10)", "bad_tab.yaml", []string{"status"}, 1, "evalkit: lifecycle: FILE: line 2: not valid YAML: found a tab character at column 1 that cannot start any token (YAML indents with spaces)\n"},
+		{"bare second document (issue 21, P1)", "bad_second_document.yaml", []string{"status"}, 1, "evalkit: lifecycle: FILE: line 2: not a portfolio: a second YAML document starts here; a portfolio is one document\n"},
+		{"nested too deeply (issue 21, H1)", "bad_nested.yaml", []string{"report", "--out", "OUT"}, 1, "evalkit: lifecycle: FILE: line 2: not a portfolio: nested too deeply: more than 64 lists and mappings inside one another\n"},
 		{"no subcommand", "handwritten.yaml", nil, 2, "evalkit: lifecycle: say status, advance or report (see -h)\n"},
 		{"unknown subcommand", "handwritten.yaml", []string{"move"}, 2, "evalkit: lifecycle: unknown subcommand \"move\""},
 		{"no intervention flag", "handwritten.yaml", []string{"advance"}, 2, "evalkit: lifecycle: --intervention is required (see -h)\n"},
@@ -179,6 +182,25 @@ func TestLifecycleErrors(t *testing.T) {
 				t.Errorf("%d files in the folder, want 3: something was written", n)
 			}
 		})
+	}
+}
+
+// TestLifecycleAdvanceCRLF: a portfolio saved with CRLF line ends is
+// advanced and keeps them (issue 21, W2: it was refused).
+func TestLifecycleAdvanceCRLF(t *testing.T) {
+	path := lifecycleCopy(t, "handwritten.yaml")
+	crlf := strings.ReplaceAll(lifecycleReadFile(t, path), "\n", "\r\n")
+	if err := os.WriteFile(path, []byte(crlf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCmd(t, "lifecycle", "advance", "--in", path, "--intervention", "Hospital Navigators", "--date", "2023-06-14", "--override", "pilot starts in July")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	after := lifecycleReadFile(t, path)
+	if strings.Count(after, "\n") != strings.Count(after, "\r\n") || !strings.Contains(after, "    gate: 3\r\n    notes: |\r\n") ||
+		!strings.Contains(after, "override: pilot starts in July\r\n") {
+		t.Errorf("advanced file:\n%q", after)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
+	"github.com/evalkit/evalkit/internal/yamlbound"
 	"github.com/evalkit/evalkit/rct/plan"
 )
 
@@ -65,7 +66,7 @@ func planMake(sub string, set map[string]string) ([]byte, error) {
 		}
 		return p.Marshal()
 	}
-	f, err := plan.Read(set["in"], os.ReadFile)
+	f, err := plan.Read(set["in"], yamlbound.ReadFile)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func planMake(sub string, set map[string]string) ([]byte, error) {
 func analysePlan(fs *flag.FlagSet, o *analyseOptions, args []string) (err error) {
 	if o.planFile == "" {
 		return nil
-	} else if o.planned, err = plan.Read(o.planFile, os.ReadFile); err == nil {
+	} else if o.planned, err = plan.Read(o.planFile, yamlbound.ReadFile); err == nil {
 		err = o.planned.Check(o.allowChangedPlan)
 	}
 	if err == nil {

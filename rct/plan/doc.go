@@ -30,6 +30,10 @@
 // and an analysis asked for beside the plan as further comparisons that
 // are not. Render writes the plan as Markdown or self-contained HTML.
 //
+// Parse refuses, before the YAML parser sees it, a plan of more than
+// 16 MiB, nested more than 64 lists and mappings deep, or holding a second
+// document (package internal/yamlbound).
+//
 // The package never prints and reads files only through the functions it
 // is given.
 package plan

@@ -3,8 +3,8 @@ package plan
 import (
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/evalkit/evalkit/internal/yamlbound"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/token"
 )
@@ -15,6 +15,10 @@ import (
 // and column:
 //
 //	line 12, column 1: unknown field "covariate"
+//
+// A file beyond yamlbound's bounds (more than 16 MiB, nesting deeper than
+// 64, a second document) is refused before it is parsed, with a
+// *yamlbound.Error.
 func Parse(data []byte) (plan *Plan, err error) {
 	defer func() {
 		// goccy/go-yaml v1.19 panics on some malformed YAML (a tagged
@@ -24,6 +28,9 @@ func Parse(data []byte) (plan *Plan, err error) {
 			plan, err = nil, fmt.Errorf("not a plan: YAML that cannot be read (%v)", r)
 		}
 	}()
+	if err := yamlbound.Check(data); err != nil {
+		return nil, err
+	}
 	var p Plan
 	if err := yaml.UnmarshalWithOptions(data, &p, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(err)
@@ -41,13 +48,11 @@ func yamlError(err error) error {
 		GetMessage() string
 	}
 	if !errors.As(err, &e) {
-		return fmt.Errorf("not a plan: %s", oneLine(err.Error()))
+		return fmt.Errorf("not a plan: %s", yamlbound.Message(err.Error(), 0))
 	}
-	msg := oneLine(e.GetMessage())
+	msg := yamlbound.Message(e.GetMessage(), 0)
 	if tk := e.GetToken(); tk != nil && tk.Position != nil {
 		return fmt.Errorf("line %d, column %d: %s", tk.Position.Line, tk.Position.Column, msg)
 	}
 	return fmt.Errorf("%s", msg)
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
