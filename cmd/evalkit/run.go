@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
+	"github.com/evalkit/evalkit/internal/texttable"
 )
 
 // env is what a subcommand may use of the world: its output streams, and
@@ -109,7 +110,7 @@ func printError(e *env, name string, err error, code int) error {
 	if name != "" {
 		prefix += name + ": "
 	}
-	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	msg := texttable.Escape(strings.ReplaceAll(err.Error(), "\n", " ")) // no escape sequence reaches the terminal
 	fmt.Fprintln(e.stderr, prefix+msg)
 	return &reported{err: err, code: code}
 }

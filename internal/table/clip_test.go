@@ -1,0 +1,30 @@
+package table
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"short", "north", "north"},
+		{"60 bytes", strings.Repeat("a", 60), strings.Repeat("a", 60)},
+		{"1 MB", strings.Repeat("S", 1<<20), strings.Repeat("S", 60) + "… (1048576 bytes)"},
+		// é is 2 bytes: the 61st byte would split the 31st, so 30 are kept.
+		{"rune boundary", "a" + strings.Repeat("é", 40), "a" + strings.Repeat("é", 29) + "… (81 bytes)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Clip(tc.in); got != tc.want {
+				t.Errorf("Clip = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// As errors quote it, a terminal escape sequence shows escaped.
+	if got := fmt.Sprintf("%q", Clip("\x1b[31mred\x1b[0m\t\r")); got != `"\x1b[31mred\x1b[0m\t\r"` {
+		t.Errorf("quoted: %s", got)
+	}
+}
