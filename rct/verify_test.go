@@ -131,9 +131,15 @@ func TestVerifyErrors(t *testing.T) {
 		{"input missing", func(f memFilesTest, _ *Manifest) { delete(f, "units.csv") }, "open units.csv: file does not exist", fs.ErrNotExist},
 		{"input absolute", func(f memFilesTest, m *Manifest) { m.Input.Path = "/etc/passwd"; f["/etc/passwd"] = f["units.csv"] },
 			`input "/etc/passwd": the manifest names a file outside its directory (absolute, or leading out through ".."); it is read only when absolute paths are allowed (--allow-absolute)`, ErrPathOutside},
-		{"input above", func(f memFilesTest, m *Manifest) { m.Input.Path = "data/../../units.csv"; f[m.Input.Path] = f["units.csv"] },
+		{"input above", func(f memFilesTest, m *Manifest) {
+			m.Input.Path = "data/../../units.csv"
+			f[m.Input.Path] = f["units.csv"]
+		},
 			`input "data/../../units.csv": the manifest names a file outside its directory`, ErrPathOutside},
-		{"output above", func(f memFilesTest, m *Manifest) { m.Output.Path = "../allocation.csv"; f[m.Output.Path] = f["allocation.csv"] },
+		{"output above", func(f memFilesTest, m *Manifest) {
+			m.Output.Path = "../allocation.csv"
+			f[m.Output.Path] = f["allocation.csv"]
+		},
 			`output "../allocation.csv": the manifest names a file outside its directory`, ErrPathOutside},
 		{"no input path", func(_ memFilesTest, m *Manifest) { m.Input.Path = "" }, "the manifest records no path for the input", nil},
 		{"input not a units file", func(f memFilesTest, _ *Manifest) { f["units.csv"] = []byte("unit_id,area\n1,north\n1,south\n") },
