@@ -121,7 +121,7 @@ func Verify(m *Manifest, open Opener, o VerifyOptions) (*Verification, error) {
 	}
 	cells := m.Output.SHA256Of == CellsDigest
 	if !cells && m.Output.SHA256Of != "" {
-		differ("the manifest records a digest of the output's %q, which this release does not know", m.Output.SHA256Of)
+		differ("the manifest records a digest of the output's %q, which this release does not know", table.Clip(m.Output.SHA256Of))
 	}
 	digest, readOutput, what := r.WriteCSV, FileSHA256, "output file %s has been changed since it was written (sha256 %s, recorded %s)"
 	if cells {

@@ -80,7 +80,7 @@ func (e *RowError) Error() string {
 		} else if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		fmt.Fprintf(&b, "column %q", e.Column)
+		fmt.Fprintf(&b, "column %q", table.Clip(e.Column))
 	}
 	if e.Value != "" {
 		fmt.Fprintf(&b, ": %q", table.Clip(e.Value))

@@ -71,12 +71,12 @@ func (e *ColumnError) Error() string {
 // clipLen is the most bytes of a value that an error quotes.
 const clipLen = 60
 
-// Clip shortens text that an error quotes to about 60 bytes, so that a
+// Clip shortens text that an error quotes to at most 60 bytes, so that a
 // huge cell, label or column name cannot make a huge error line: a longer
-// s is cut at a character boundary within its first 60 bytes and marked
-// with its length,
+// s is cut at a character boundary and marked with its length, the mark
+// counted in the 60 bytes,
 //
-//	Clip(strings.Repeat("S", 1<<20)) = "SSS…S… (1048576 bytes)" (60 S)
+//	Clip(strings.Repeat("S", 1<<20)) = "SSS…S… (1048576 bytes)" (41 S, 60 bytes)
 //
 // Quote the result with %q, as every caller does: %q shows control
 // characters escaped (\x1b, \t, \r), so that no terminal escape sequence in
@@ -85,9 +85,10 @@ func Clip(s string) string {
 	if len(s) <= clipLen {
 		return s
 	}
-	cut := clipLen
+	mark := "… (" + strconv.Itoa(len(s)) + " bytes)"
+	cut := clipLen - len(mark)
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return s[:cut] + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	return s[:cut] + mark
 }

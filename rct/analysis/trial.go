@@ -135,11 +135,11 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	sort.Strings(labels)
 	switch {
 	case len(labels) == 0:
-		return nil, fmt.Errorf("%s: column %q has no arm labels", d.file, c.Arm)
+		return nil, fmt.Errorf("%s: column %q has no arm labels", d.file, table.Clip(c.Arm))
 	case len(labels) == 1:
-		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, c.Arm, labels[0])
+		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, table.Clip(c.Arm), table.Clip(labels[0]))
 	case byLabel[control] == nil:
-		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, control, c.Arm, strings.Join(labels, ", "))
+		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, table.Clip(control), table.Clip(c.Arm), strings.Join(labels, ", "))
 	}
 	t.control = byLabel[control]
 	for _, l := range labels {
