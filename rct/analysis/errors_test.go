@@ -22,6 +22,9 @@ func TestAnalyseErrors(t *testing.T) {
 		{"binary not 0/1", "arm,y\ncontrol,0\ntreatment,2\n", Columns{Outcome: "y"}, Plan{Type: Binary}, `input: row 3, column "y": "2": a binary outcome must be 0 or 1`},
 		{"negative count", "arm,y\ncontrol,0\ntreatment,-1\n", Columns{Outcome: "y"}, Plan{Type: Count}, "a count cannot be negative"},
 		{"fractional count", "arm,y\ncontrol,0.5\ntreatment,1\n", Columns{Outcome: "y"}, Plan{Type: Count}, "a count must be a whole number"},
+		{"count beyond 2^53", "arm,y\ncontrol,9007199254740993\ntreatment,1\n", Columns{Outcome: "y"}, Plan{Type: Count},
+			`input: row 2, column "y": "9007199254740993": a count must be below 2^53 = 9007199254740992, above which a whole number cannot be held exactly`},
+		{"count of 2^53", "arm,y\ncontrol,9007199254740992\ntreatment,1\n", Columns{Outcome: "y"}, Plan{Type: Count}, "a count must be below 2^53"},
 		{"zero exposure", "arm,y,w\ncontrol,1,0\ntreatment,1,2\n", Columns{Outcome: "y", Exposure: "w"}, Plan{Type: Count}, `column "w": "0": exposure must be positive`},
 		{"exposure without count", "arm,y,w\ncontrol,1,1\ntreatment,2,2\n", Columns{Outcome: "y", Exposure: "w"}, Plan{}, "exposure column is for counts only"},
 		{"no control", "arm,y\na,1\nb,2\n", Columns{Outcome: "y"}, Plan{}, `no control arm "control"`},
@@ -34,7 +37,9 @@ func TestAnalyseErrors(t *testing.T) {
 		{"permutations", "arm,y\ncontrol,1\ntreatment,2\n", Columns{Outcome: "y"}, Plan{Permutations: -1}, "-1 permutations"},
 		{"covariate twice", "arm,y,x\ncontrol,1,1\ntreatment,2,2\n", Columns{Outcome: "y", Covariates: []string{"x", "x"}}, Plan{}, `"x" is given twice`},
 		{"covariate is outcome", "arm,y\ncontrol,1\ntreatment,2\n", Columns{Outcome: "y", Covariates: []string{"y"}}, Plan{}, "is the outcome or the arm"},
-		{"constant covariate", "arm,y,x\ncontrol,1,1\ntreatment,2,1\ncontrol,3,1\ntreatment,5,1\n", Columns{Outcome: "y", Covariates: []string{"x"}}, Plan{}, `covariate "x" is constant`},
+		{"constant covariate", "arm,y,x\ncontrol,1,1\ntreatment,2,1\ncontrol,3,1\ntreatment,5,1\n", Columns{Outcome: "y", Covariates: []string{"x"}}, Plan{}, `input: covariate "x" is constant in the comparison of treatment with control`},
+		{"collinear covariates", "arm,y,x,z\ncontrol,1,1,2\ntreatment,2,2,4\ncontrol,3,3,6\ntreatment,5,4,8\ncontrol,3,5,10\ntreatment,5,7,14\n", Columns{Outcome: "y", Covariates: []string{"x", "z"}}, Plan{},
+			`input: covariate "z" is collinear with the treatment or the covariates before it in the comparison of treatment with control`},
 		{"mixed cluster", "arm,y,g\ncontrol,1,a\ntreatment,2,a\ncontrol,3,b\ntreatment,5,b\n", Columns{Outcome: "y", Cluster: "g"}, Plan{Permutations: 10}, `cluster "a" (column "g") holds units of both arms`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

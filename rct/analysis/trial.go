@@ -111,8 +111,11 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 			if v < 0 {
 				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count cannot be negative")
 			}
-			if v != math.Trunc(v) || v > 1<<53 {
+			if v != math.Trunc(v) {
 				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be a whole number")
+			}
+			if v >= 1<<53 {
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be below 2^53 = 9007199254740992, above which a whole number cannot be held exactly (it would be rounded)")
 			}
 			if !(e > 0) || math.IsInf(e, 0) {
 				return nil, d.rowError(i, c.Exposure, d.extext[i], "exposure must be positive")
