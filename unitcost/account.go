@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -115,6 +116,9 @@ func (a *ucAccount) result(b *ucBasis, share float64, warnings *[]string) Interv
 		CostPerPerson: math.NaN(),
 		ByCategory:    a.byCategory(b),
 		ByFunder:      a.byFunder(b),
+	}
+	if w := b.overflowWarning(strconv.Quote(table.Clip(a.name)), a.years, iv.TotalCost); w != "" {
+		*warnings = append(*warnings, w)
 	}
 	switch {
 	case !a.hasReach:
