@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // dispatch runs the command named by args[0] among cmds.
 func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err error) {
-	e := &env{stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)}
+	e := &env{stdout: texttable.EscapeWriter(stdout), stderr: stderr, terminal: isTerminal(stderr)} // no escape sequence from a file drives the terminal
 	if len(args) == 0 {
 		(&helpCmd{}).run(&env{stdout: stderr}, nil)
 		return &reported{err: usageErrorf("no command given"), code: exitUsage}

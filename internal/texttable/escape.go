@@ -2,6 +2,7 @@ package texttable
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -45,4 +46,34 @@ func Escape(s string) string {
 // escaped reports whether Escape writes the character r escaped.
 func escaped(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
+}
+
+// EscapeWriter returns a writer that passes what it is given to w with the
+// C0 control characters but the line feed and the tab (the bytes 0x00 to
+// 0x1f: ESC, CR, BS, ...) written as Escape writes them (\x1b, \r), so that text from a file that a
+// command prints, in a table or a sentence, cannot drive the terminal.
+// Those bytes never occur inside a UTF-8 sequence, nor raw in JSON, so it
+// can wrap a stream written in pieces, JSON included. It reports the
+// length of what it was given as written.
+func EscapeWriter(w io.Writer) io.Writer { return escapeWriter{w} }
+
+type escapeWriter struct{ w io.Writer }
+
+func (e escapeWriter) Write(p []byte) (int, error) {
+	start := 0
+	var out []byte
+	for i, c := range p {
+		if c < 0x20 && c != '\n' && c != '\t' {
+			q := strconv.QuoteRuneToASCII(rune(c)) // as Escape writes it: '\r', '\x1b'
+			out = append(append(out, p[start:i]...), q[1:len(q)-1]...)
+			start = i + 1
+		}
+	}
+	if out == nil {
+		return e.w.Write(p)
+	}
+	if _, err := e.w.Write(append(out, p[start:]...)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

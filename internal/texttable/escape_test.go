@@ -45,3 +45,20 @@ func TestWriteEscapesCells(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestEscapeWriter: C0 controls but LF and tab are escaped, in a stream
+// written in pieces; UTF-8 and JSON pass unchanged.
+func TestEscapeWriter(t *testing.T) {
+	var b strings.Builder
+	w := EscapeWriter(&b)
+	for _, p := range []string{"arm\tn\n", "\x1b[31mRED", "\x1b[0m\r\n", "é £ \u202e\n", `{"a": "\u001b"}`} {
+		n, err := w.Write([]byte(p))
+		if err != nil || n != len(p) {
+			t.Fatalf("Write(%q) = %d, %v", p, n, err)
+		}
+	}
+	want := "arm\tn\n" + `\x1b[31mRED\x1b[0m\r` + "\n" + "é £ \u202e\n" + `{"a": "\u001b"}`
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
