@@ -158,7 +158,7 @@ func readAllocation(s Settings, data []byte, name string) (*AllocatedDesign, err
 		j, ok := index[a]
 		if !ok {
 			return nil, &RowError{File: name, Unit: &UnitError{Row: i, Other: -1, Column: "arm", Value: a,
-				Err: fmt.Errorf("not one of the arms %s", strings.Join(s.Arms, ", "))}}
+				Err: fmt.Errorf("not one of the arms %s", table.Clip(strings.Join(s.Arms, ", ")))}}
 		}
 		d.arm[i] = j
 	}

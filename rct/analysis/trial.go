@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -142,7 +143,15 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	case len(labels) == 1:
 		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, table.Clip(c.Arm), table.Clip(labels[0]))
 	case byLabel[control] == nil:
-		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, table.Clip(control), table.Clip(c.Arm), strings.Join(labels, ", "))
+		const most = 20 // labels listed; each clipped
+		shown := slices.Clone(labels[:min(len(labels), most)])
+		for i := range shown {
+			shown[i] = table.Clip(shown[i])
+		}
+		if len(labels) > most {
+			shown = append(shown, fmt.Sprintf("and %d more", len(labels)-most))
+		}
+		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, table.Clip(control), table.Clip(c.Arm), strings.Join(shown, ", "))
 	}
 	t.control = byLabel[control]
 	for _, l := range labels {
