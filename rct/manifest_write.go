@@ -34,10 +34,10 @@ type ManifestOptions struct {
 	Created time.Time
 }
 
-// Manifest returns the randomisation's manifest, its FieldsSHA256 set. It
-// is an error if
-// o.Flags do not give r.Settings, so that a manifest always re-derives its
-// allocation, or if a path cannot be made absolute.
+// Manifest returns the randomisation's manifest, its FieldsSHA256 set
+// (FieldsDigest). It is an error if o.Flags do not give r.Settings, so
+// that a manifest always re-derives its allocation, or if a path cannot be
+// made absolute.
 func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 	if err := r.check(); err != nil {
 		return nil, err

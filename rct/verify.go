@@ -46,7 +46,9 @@ type Verification struct {
 	OutputMatches *bool
 	OutputSHA256  string
 	// Differences says, in words, what differs from the manifest; empty
-	// (not nil) when nothing does.
+	// (not nil) when nothing does. A verified manifest without
+	// fields_sha256 has one, last, starting "note:", saying that its
+	// fields are not covered by a digest.
 	Differences []string
 }
 
@@ -117,7 +119,7 @@ func Verify(m *Manifest, open Opener, o VerifyOptions) (*Verification, error) {
 	v.InputSHA256 = u.SHA256
 	v.InputMatches = u.SHA256 == m.Input.SHA256
 	if !v.InputMatches {
-		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", m.Input.Path, u.SHA256, m.Input.SHA256)
+		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", table.Clip(m.Input.Path), u.SHA256, m.Input.SHA256)
 	}
 	cells := m.Output.SHA256Of == CellsDigest
 	if !cells && m.Output.SHA256Of != "" {
@@ -139,10 +141,10 @@ func Verify(m *Manifest, open Opener, o VerifyOptions) (*Verification, error) {
 		ok := sum == m.Output.SHA256
 		v.OutputMatches, v.OutputSHA256 = &ok, sum
 		if !ok {
-			differ(what, m.Output.Path, sum, m.Output.SHA256)
+			differ(what, table.Clip(m.Output.Path), sum, m.Output.SHA256)
 		}
 	} else {
-		differ("output file %s cannot be read: %v", m.Output.Path, err)
+		differ("output file %s cannot be read: %v", table.Clip(m.Output.Path), err)
 	}
 	recorded := r.recordDiffers(m)
 	v.Differences = append(v.Differences, recorded...)
@@ -218,6 +220,9 @@ func (r *Randomisation) recordDiffers(m *Manifest) []string {
 	var diffs []string
 	differ := func(what string, recorded, derived any) {
 		if !reflect.DeepEqual(recorded, derived) {
+			if s, ok := recorded.(string); ok {
+				recorded = table.Clip(s) // the manifest's, which may be huge
+			}
 			diffs = append(diffs, fmt.Sprintf("the manifest records %s %v, the recorded flags give %v", what, recorded, derived))
 		}
 	}
