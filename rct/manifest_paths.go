@@ -13,7 +13,7 @@ import (
 // ErrPathOutside is wrapped by Verify's and ReadDesign's error when the
 // manifest names a file outside its own directory and that is not allowed
 // (VerifyOptions.AllowAbsolute).
-var ErrPathOutside = errors.New("the manifest names a file outside its directory (absolute, or leading out through \"..\"); it is read only when absolute paths are allowed (--allow-absolute)")
+var ErrPathOutside = errors.New("the manifest names a file outside its directory (absolute, or leading out through \"..\"), which is not read unless allowed; keep the files the manifest names in its directory")
 
 // VerifyOptions are Verify's options; the zero value is the safe one.
 type VerifyOptions struct {

@@ -130,7 +130,7 @@ func TestVerifyErrors(t *testing.T) {
 		{"bad flag", func(_ memFilesTest, m *Manifest) { m.Flags["ratio"] = "2:1:1" }, `the recorded flags are not valid: --ratio "2:1:1" has 3 weights for 2 arms`, ErrManifestFlags},
 		{"input missing", func(f memFilesTest, _ *Manifest) { delete(f, "units.csv") }, "open units.csv: file does not exist", fs.ErrNotExist},
 		{"input absolute", func(f memFilesTest, m *Manifest) { m.Input.Path = "/etc/passwd"; f["/etc/passwd"] = f["units.csv"] },
-			`input "/etc/passwd": the manifest names a file outside its directory (absolute, or leading out through ".."); it is read only when absolute paths are allowed (--allow-absolute)`, ErrPathOutside},
+			`input "/etc/passwd": the manifest names a file outside its directory (absolute, or leading out through ".."), which is not read unless allowed; keep the files the manifest names in its directory`, ErrPathOutside},
 		{"input above", func(f memFilesTest, m *Manifest) {
 			m.Input.Path = "data/../../units.csv"
 			f[m.Input.Path] = f["units.csv"]

@@ -49,7 +49,10 @@ func randomiseVerify(e *env, args []string) error {
 	}
 	dir := filepath.Dir(*mpath)
 	v, err := rct.Verify(m, rct.DirOpener(dir, o), o)
-	if errors.Is(err, rct.ErrManifestFlags) || errors.Is(err, rct.ErrPathOutside) {
+	if errors.Is(err, rct.ErrPathOutside) {
+		return fmt.Errorf("%s: %w, or give --allow-absolute to read it", filepath.Base(*mpath), err)
+	}
+	if errors.Is(err, rct.ErrManifestFlags) {
 		return fmt.Errorf("%s: %w", filepath.Base(*mpath), err)
 	}
 	if err != nil {

@@ -43,6 +43,12 @@ func TestRandomiseVerifyReadsOnlyBesideTheManifest(t *testing.T) {
 		if !strings.Contains(stderr, "--allow-absolute") {
 			t.Errorf("%s: the error does not name --allow-absolute: %q", path, stderr)
 		}
+		// analyse --design reads the manifest by the same rule.
+		_, stderr, code = runCmd(t, "analyse", "--in", filepath.Join(filepath.Dir(man), "units.csv"), "--outcome", "risk", "--design", man)
+		if code != 1 {
+			t.Errorf("%s: analyse --design: exit %d, want 1", path, code)
+		}
+		oneErrorLine(t, stderr, `evalkit: analyse: allocation.csv.manifest.json: input "`+path+`": the manifest names a file outside its directory`)
 		// Allowed, the file is read: /etc/passwd is not a units file; a copy
 		// of the units above the folder is, and the edit of the path is
 		// caught by the fields' digest.
