@@ -3,6 +3,7 @@ package texttable
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestEscape(t *testing.T) {
@@ -61,4 +62,21 @@ func TestEscapeWriter(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
+}
+
+// FuzzEscape: what Escape returns is valid UTF-8 with no character that
+// it escapes, and is s itself when s has none.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"north", "\x1b[31mRED", "a\u202eb", "\xff\xfe", "tab\there"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Escape(s)
+		if !utf8.ValidString(got) || strings.ContainsFunc(got, escaped) {
+			t.Fatalf("Escape(%q) = %q", s, got)
+		}
+		if utf8.ValidString(s) && !strings.ContainsFunc(s, escaped) && got != s {
+			t.Fatalf("Escape(%q) = %q, want it unchanged", s, got)
+		}
+	})
 }
