@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
@@ -87,7 +88,7 @@ func EffectOf(res *analysis.Result, treatment string) (Effect, error) {
 	case c == nil && treatment == "":
 		return Effect{}, fmt.Errorf("%w: the analysis compares %d arms with the control (%s): choose one", ErrEffect, len(arms), strings.Join(arms, ", "))
 	case c == nil:
-		return Effect{}, fmt.Errorf("%w: the analysis has no comparison of %q with the control; it has %s", ErrEffect, treatment, strings.Join(arms, ", "))
+		return Effect{}, fmt.Errorf("%w: the analysis has no comparison of %q with the control; it has %s", ErrEffect, table.Clip(treatment), strings.Join(arms, ", "))
 	}
 	e := Effect{Treatment: c.Treatment, Control: c.Control, Method: c.Method, Estimate: c.Estimate,
 		CILow: c.CILow, CIHigh: c.CIHigh, Level: res.Level, SE: c.SE, DF: c.DF}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/analysis"
 	"github.com/evalkit/evalkit/unitcost"
 )
@@ -55,7 +56,7 @@ func ReadAnalysis(r io.Reader, name string) (*analysis.Result, error) {
 	res := &analysis.Result{Outcome: in.Outcome, Level: *in.Level, Warnings: in.Warnings}
 	t, err := analysis.ParseType(*in.Type)
 	if err != nil || t == analysis.Auto {
-		return nil, bad("type", "%q is not an outcome type (continuous, binary or count)", *in.Type)
+		return nil, bad("type", "%q is not an outcome type (continuous, binary or count)", table.Clip(*in.Type))
 	}
 	res.Type = t
 	if !(res.Level > 0 && res.Level < 1) {
@@ -68,7 +69,7 @@ func ReadAnalysis(r io.Reader, name string) (*analysis.Result, error) {
 		}
 		m, err := analysis.ParseMethod(*c.Method)
 		if err != nil {
-			return nil, bad(path+".method", "unknown method %q", *c.Method)
+			return nil, bad(path+".method", "unknown method %q", table.Clip(*c.Method))
 		}
 		res.Comparisons = append(res.Comparisons, analysis.Comparison{Treatment: *c.Treatment, Control: *c.Control, Method: m,
 			Estimate: orNaN(c.Estimate), SE: orNaN(c.SE), CILow: orNaN(c.CILow), CIHigh: orNaN(c.CIHigh), PValue: orNaN(c.P),
@@ -115,7 +116,7 @@ func ReadCost(r io.Reader, name, intervention string) (*Cost, error) {
 	if intervention == "" {
 		return nil, fmt.Errorf("%s: %w: it costs %d interventions (%s): choose one", name, ErrCost, len(names), strings.Join(names, ", "))
 	}
-	return nil, fmt.Errorf("%s: %w: no intervention %q; it costs %s", name, ErrCost, intervention, strings.Join(names, ", "))
+	return nil, fmt.Errorf("%s: %w: no intervention %q; it costs %s", name, ErrCost, table.Clip(intervention), strings.Join(names, ", "))
 }
 
 // Cost is an intervention's cost for one year, which recurs every year of
@@ -142,14 +143,14 @@ func CostOf(res *unitcost.Result, intervention string) (Cost, error) {
 		}
 		names = append(names, iv.Name)
 	}
-	return Cost{}, fmt.Errorf("%w: no intervention %q; the result costs %s", ErrCost, intervention, strings.Join(names, ", "))
+	return Cost{}, fmt.Errorf("%w: no intervention %q; the result costs %s", ErrCost, table.Clip(intervention), strings.Join(names, ", "))
 }
 
 // check returns an error wrapping ErrCost for a cost that is not a number,
 // 0 or more.
 func (c Cost) check() error {
 	if !(c.Amount >= 0) || math.IsInf(c.Amount, 0) {
-		return fmt.Errorf("%w: the cost of %q is %v, not an amount of 0 or more", ErrCost, c.Intervention, c.Amount)
+		return fmt.Errorf("%w: the cost of %q is %v, not an amount of 0 or more", ErrCost, table.Clip(c.Intervention), c.Amount)
 	}
 	return nil
 }

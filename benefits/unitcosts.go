@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/unitcost"
 )
 
@@ -83,5 +84,5 @@ func (u *UnitCosts) Lookup(crime string) (UnitCost, error) {
 		}
 		keys[i] = c.Crime
 	}
-	return UnitCost{}, fmt.Errorf("%w %q in %s; use one of %s", ErrCrime, crime, u.Name, strings.Join(keys, ", "))
+	return UnitCost{}, fmt.Errorf("%w %q in %s; use one of %s", ErrCrime, table.Clip(crime), u.Name, strings.Join(keys, ", "))
 }

@@ -67,7 +67,7 @@ func TestWriteXLSXHoldsTheCSVsCells(t *testing.T) {
 
 func TestVerifyWorkbook(t *testing.T) {
 	files, m, _ := allocateXLSXTest(t)
-	v, err := Verify(m, files.open)
+	v, err := Verify(m, files.open, VerifyOptions{})
 	require.NoError(t, err)
 	assert.True(t, v.Verified, v.Differences)
 
@@ -80,7 +80,7 @@ func TestVerifyWorkbook(t *testing.T) {
 	require.NoError(t, f.Write(&saved))
 	assert.NotEqual(t, files["allocation.xlsx"], saved.Bytes())
 	files["allocation.xlsx"] = saved.Bytes()
-	v, err = Verify(m, files.open)
+	v, err = Verify(m, files.open, VerifyOptions{})
 	require.NoError(t, err)
 	assert.True(t, v.Verified, v.Differences)
 
@@ -94,7 +94,7 @@ func TestVerifyWorkbook(t *testing.T) {
 	require.NoError(t, f.Write(&saved))
 	f.Close()
 	files["allocation.xlsx"] = saved.Bytes()
-	v, err = Verify(m, files.open)
+	v, err = Verify(m, files.open, VerifyOptions{})
 	require.NoError(t, err)
 	assert.False(t, v.Verified)
 	assert.Contains(t, strings.Join(v.Differences, "; "), "the cells of the output workbook allocation.xlsx have been changed since it was written")
@@ -102,7 +102,7 @@ func TestVerifyWorkbook(t *testing.T) {
 	// A manifest whose digest is of something unknown never verifies.
 	files2, m2, _ := allocateXLSXTest(t)
 	m2.Output.SHA256Of = "bytes?"
-	v, err = Verify(m2, files2.open)
+	v, err = Verify(m2, files2.open, VerifyOptions{})
 	require.NoError(t, err)
 	assert.False(t, v.Verified)
 }
@@ -147,13 +147,13 @@ func TestVerifyReadsTheInputAsRecorded(t *testing.T) {
 	m, err := r.Manifest(ManifestOptions{Input: "units.csv", Output: "a.csv", OutputSHA256: sum, Flags: flags, Created: time.Unix(0, 0)})
 	require.NoError(t, err)
 	files := memFilesTest{"units.csv": in, "a.csv": out.Bytes()}
-	v, err := Verify(m, files.open)
+	v, err := Verify(m, files.open, VerifyOptions{})
 	require.NoError(t, err)
 	assert.True(t, v.Verified, v.Differences)
 	m.Flags["delimiter"] = ","
-	_, err = Verify(m, files.open)
+	_, err = Verify(m, files.open, VerifyOptions{})
 	assert.ErrorContains(t, err, "has semicolons and no commas")
 	m.Flags["delimiter"] = "::"
-	_, err = Verify(m, files.open)
+	_, err = Verify(m, files.open, VerifyOptions{})
 	assert.ErrorIs(t, err, ErrManifestFlags)
 }

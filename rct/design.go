@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // Column is a named column of text with one value per unit, as read from a
@@ -109,7 +111,7 @@ func (d *Design) checkArms() error {
 			return fmt.Errorf("%w: arm %d has an empty name", ErrDesign, i+1)
 		}
 		if slices.Index(d.Arms[:i], a) >= 0 {
-			return fmt.Errorf("%w: arm %q appears twice", ErrDesign, a)
+			return fmt.Errorf("%w: arm %q appears twice", ErrDesign, table.Clip(a))
 		}
 	}
 	if d.Ratio != nil && len(d.Ratio) != len(d.Arms) {

@@ -55,13 +55,16 @@ type AllocatedDesign struct {
 // ReadDesign reads the manifest at manifestPath, verifies it (Verify) and
 // reads the allocation file it records. open opens a path as the operating
 // system takes it (os.Open will do): manifestPath itself, and the paths
-// the manifest records resolved against manifestPath's directory (an
-// absolute one as it is). The allocation file is read once, and what is
-// verified is what is read.
+// the manifest records resolved against manifestPath's directory
+// (ResolveManifestPath), which must lie inside it as Verify's zero
+// VerifyOptions demand: an absolute path, or one leading out through "..",
+// is refused (ErrPathOutside) before any file it names is opened. The
+// allocation file is read once, and what is verified is what is read.
 //
 // Errors, each prefixed with the manifest's file name: a file that cannot
 // be opened or read; a manifest that ParseManifest refuses; Verify's
-// errors (ErrManifestFlags, an input that cannot be read or randomised);
+// errors (ErrManifestFlags, ErrPathOutside, an input that cannot be read
+// or randomised);
 // an allocation that does not verify, wrapping ErrNotVerified and saying
 // what differs; and an allocation file without the columns that the
 // settings name (as RandomiseUnits reads them), an arm or block_seq that
@@ -76,14 +79,12 @@ func ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	dir := filepath.Dir(manifestPath)
-	resolve := func(p string) string {
-		if p := filepath.FromSlash(p); filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(dir, filepath.FromSlash(p))
+	var o VerifyOptions // paths inside the manifest's directory only
+	if err := o.checkPaths(m); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out, err := readAll(open, resolve(m.Output.Path))
+	dir := filepath.Dir(manifestPath)
+	out, err := readAll(open, ResolveManifestPath(dir, m.Output.Path))
 	if err != nil {
 		return nil, fmt.Errorf("%s: the allocation file: %w", name, err)
 	}
@@ -91,8 +92,8 @@ func ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
 		if p == m.Output.Path {
 			return io.NopCloser(bytes.NewReader(out)), nil
 		}
-		return open(resolve(p))
-	})
+		return open(ResolveManifestPath(dir, p))
+	}, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -157,7 +158,7 @@ func readAllocation(s Settings, data []byte, name string) (*AllocatedDesign, err
 		j, ok := index[a]
 		if !ok {
 			return nil, &RowError{File: name, Unit: &UnitError{Row: i, Other: -1, Column: "arm", Value: a,
-				Err: fmt.Errorf("not one of the arms %s", strings.Join(s.Arms, ", "))}}
+				Err: fmt.Errorf("not one of the arms %s", table.Clip(strings.Join(s.Arms, ", ")))}}
 		}
 		d.arm[i] = j
 	}

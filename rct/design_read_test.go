@@ -178,7 +178,15 @@ func TestReadDesignErrors(t *testing.T) {
 		}, manifestNameTest + ": the recorded flags are not valid: --block-sizes: 3 is not a multiple of the ratio's sum 2", ErrManifestFlags},
 		{"forged seed", func(f memFilesTest) {
 			f[manifestNameTest] = bytes.Replace(f[manifestNameTest], []byte(`"seed": 7`), []byte(`"seed": 8`), 1)
-		}, manifestNameTest + ": the allocation does not verify against its manifest: the manifest records seed 8, the recorded flags give 7", ErrNotVerified},
+		}, manifestNameTest + ": the allocation does not verify against its manifest: " + fieldsChanged, ErrNotVerified},
+		{"input outside", func(f memFilesTest) {
+			f[manifestNameTest] = bytes.Replace(f[manifestNameTest], []byte(`"path": "units.csv"`), []byte(`"path": "/etc/passwd"`), 1)
+			f["/etc/passwd"] = f["units.csv"] // read, were it not refused
+		}, manifestNameTest + `: input "/etc/passwd": the manifest names a file outside its directory`, ErrPathOutside},
+		{"output outside", func(f memFilesTest) {
+			f[manifestNameTest] = bytes.Replace(f[manifestNameTest], []byte(`"path": "allocation.csv"`), []byte(`"path": "../allocation.csv"`), 1)
+			f["../allocation.csv"] = f["allocation.csv"]
+		}, manifestNameTest + `: output "../allocation.csv": the manifest names a file outside its directory`, ErrPathOutside},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // ErrNotInComparison is wrapped by AllocatedDesign.Rerandomiser's error
@@ -52,11 +54,11 @@ func (d *AllocatedDesign) Rerandomiser(units []int, treatment, control string) (
 	t, c := slices.Index(s.Arms, treatment), slices.Index(s.Arms, control)
 	switch {
 	case t < 0:
-		return nil, fmt.Errorf("rct: treatment arm %q is not one of the design's arms %q", treatment, s.Arms)
+		return nil, fmt.Errorf("rct: treatment arm %q is not one of the design's arms %q", table.Clip(treatment), s.Arms)
 	case c < 0:
-		return nil, fmt.Errorf("rct: control arm %q is not one of the design's arms %q", control, s.Arms)
+		return nil, fmt.Errorf("rct: control arm %q is not one of the design's arms %q", table.Clip(control), s.Arms)
 	case t == c:
-		return nil, fmt.Errorf("rct: arm %q compared with itself", treatment)
+		return nil, fmt.Errorf("rct: arm %q compared with itself", table.Clip(treatment))
 	}
 	obs := make([]int, len(units))
 	seen := make([]bool, d.N())
@@ -65,7 +67,7 @@ func (d *AllocatedDesign) Rerandomiser(units []int, treatment, control string) (
 			return nil, fmt.Errorf("rct: unit index %d out of range [0, %d)", i, d.N())
 		}
 		if seen[i] {
-			return nil, fmt.Errorf("rct: unit %d (id %q) is in the comparison twice", i, d.ID[i])
+			return nil, fmt.Errorf("rct: unit %d (id %q) is in the comparison twice", i, table.Clip(d.ID[i]))
 		}
 		seen[i] = true
 		switch d.arm[i] {
@@ -74,7 +76,7 @@ func (d *AllocatedDesign) Rerandomiser(units []int, treatment, control string) (
 		case c:
 			obs[k] = 0
 		default:
-			return nil, fmt.Errorf("rct: unit %d (id %q), allocated to %q: %w %q and %q", i, d.ID[i], d.Arm[i], ErrNotInComparison, treatment, control)
+			return nil, fmt.Errorf("rct: unit %d (id %q), allocated to %q: %w %q and %q", i, table.Clip(d.ID[i]), table.Clip(d.Arm[i]), ErrNotInComparison, table.Clip(treatment), table.Clip(control))
 		}
 	}
 	var clusters []string

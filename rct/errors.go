@@ -50,7 +50,7 @@ func (e *UnitError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "unit %d", e.Row+1)
 	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Column)
+		fmt.Fprintf(&b, ", column %q", table.Clip(e.Column))
 	}
 	if e.Value != "" {
 		fmt.Fprintf(&b, ": %q", table.Clip(e.Value))
@@ -72,7 +72,7 @@ type StratumError struct {
 }
 
 func (e *StratumError) Error() string {
-	return fmt.Sprintf("stratum %q (%d units): %v", e.Stratum, e.N, e.Err)
+	return fmt.Sprintf("stratum %q (%d units): %v", table.Clip(e.Stratum), e.N, e.Err)
 }
 
 func (e *StratumError) Unwrap() error { return e.Err }

@@ -49,12 +49,12 @@ func ExampleRandomiseUnits() {
 		}
 		return io.NopCloser(bytes.NewReader(b)), nil
 	}
-	v, err := rct.Verify(m, open)
+	v, err := rct.Verify(m, open, rct.VerifyOptions{})
 	fmt.Println(v.Verified, v.Differences, err)
 
 	// An allocation changed by hand is caught.
 	files["allocation.csv"] = bytes.Replace(out.Bytes(), []byte("009,north,1,treatment"), []byte("009,north,1,control"), 1)
-	v, _ = rct.Verify(m, open)
+	v, _ = rct.Verify(m, open, rct.VerifyOptions{})
 	fmt.Println(v.Verified, *v.OutputMatches)
 	// Output:
 	// unit_id,area,prior,arm

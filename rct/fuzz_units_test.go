@@ -70,7 +70,7 @@ func FuzzRandomiseUnits(f *testing.F) {
 			t.Fatal(err)
 		}
 		files := map[string]string{"u.csv": text, "a.csv": out.String()}
-		v, err := Verify(m, func(p string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(files[p])), nil })
+		v, err := Verify(m, func(p string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(files[p])), nil }, VerifyOptions{})
 		if err != nil || !v.Verified {
 			t.Fatalf("not verified: %v %v", err, v)
 		}

@@ -2,6 +2,8 @@ package rct
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 )
@@ -35,6 +37,11 @@ type Manifest struct {
 	Strata []ManifestStratum `json:"strata"`
 	// Created is the time of creation, UTC, in RFC 3339 form.
 	Created string `json:"created_utc"`
+	// FieldsSHA256 is the digest of every other field (FieldsDigest),
+	// which Marshal records and Verify checks, so that no field, not even
+	// the release or the time, can be edited unnoticed. A manifest made
+	// before evalkit recorded it has none ("").
+	FieldsSHA256 string `json:"fields_sha256,omitempty"`
 }
 
 // ManifestFile identifies a file by its path (relative to the manifest's
@@ -69,9 +76,34 @@ func ArmCounts(arms []string, counts []int) map[string]int {
 	return m
 }
 
-// Marshal returns the manifest as indented JSON ending in a newline.
+// FieldsDigest returns the SHA-256 digest, in hexadecimal, of every field
+// of the manifest but FieldsSHA256, as Marshal records it in
+// fields_sha256: the digest of the manifest's JSON without that key in
+// its compact form (encoding/json's Marshal: no spaces or line ends, keys
+// in the order the manifest is written, the keys of flags and counts
+// sorted, and <, > and & written as \u003c, \u003e and \u0026). It guards
+// against edits, not forgery: anyone can compute it again.
+func (m *Manifest) FieldsDigest() (string, error) {
+	c := *m
+	c.FieldsSHA256 = ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Marshal returns the manifest as indented JSON ending in a newline, with
+// fields_sha256 set to FieldsDigest (whatever m.FieldsSHA256 holds).
 func (m *Manifest) Marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(m, "", "  ")
+	c := *m
+	sum, err := m.FieldsDigest()
+	if err != nil {
+		return nil, err
+	}
+	c.FieldsSHA256 = sum
+	b, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
 		return nil, err
 	}

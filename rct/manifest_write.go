@@ -34,9 +34,10 @@ type ManifestOptions struct {
 	Created time.Time
 }
 
-// Manifest returns the randomisation's manifest. It is an error if
-// o.Flags do not give r.Settings, so that a manifest always re-derives its
-// allocation, or if a path cannot be made absolute.
+// Manifest returns the randomisation's manifest, its FieldsSHA256 set
+// (FieldsDigest). It is an error if o.Flags do not give r.Settings, so
+// that a manifest always re-derives its allocation, or if a path cannot be
+// made absolute.
 func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 	if err := r.check(); err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 		rel = in
 	}
 	a, rows := r.Allocation, r.Units.Rows()
-	return &Manifest{
+	m := &Manifest{
 		Version:   Version,
 		Generator: Generator,
 		Method:    a.Method.String(),
@@ -85,7 +86,11 @@ func (r *Randomisation) Manifest(o ManifestOptions) (*Manifest, error) {
 		Counts:    ArmCounts(a.Arms, a.Counts),
 		Strata:    a.ManifestStrata(),
 		Created:   o.Created.UTC().Format(time.RFC3339),
-	}, nil
+	}
+	if m.FieldsSHA256, err = m.FieldsDigest(); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // outputDigest returns what an output file's digest is of: its cells for a

@@ -3,6 +3,8 @@ package rct
 import (
 	"fmt"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // Method is a randomisation method. Its zero value is Complete.
@@ -43,7 +45,7 @@ func ParseMethod(s string) (Method, error) {
 			return Method(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: unknown method %q (want %s)", ErrDesign, s, strings.Join(methodNames, ", "))
+	return 0, fmt.Errorf("%w: unknown method %q (want %s)", ErrDesign, table.Clip(s), strings.Join(methodNames, ", "))
 }
 
 // Options are a randomisation method and its settings.

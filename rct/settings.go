@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // DefaultMinimiseProb is the probability of the preferred arm under
@@ -160,7 +162,7 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 				if errors.Is(err, strconv.ErrRange) {
 					why = "value out of range"
 				}
-				return s, settingsErrorf(k, "invalid value %q for flag -%s: %s", flags[k], k, why)
+				return s, settingsErrorf(k, "invalid value %q for flag -%s: %s", table.Clip(flags[k]), table.Clip(k), why)
 			}
 			s.MinimiseProb = p
 		}
@@ -176,7 +178,7 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 	s.ID, s.Cluster = flags["id"], flags["cluster"]
 	seed, err := strconv.ParseUint(strings.TrimSpace(flags["seed"]), 10, 64)
 	if err != nil {
-		return s, settingsErrorf("seed", "--seed %q is not an integer from 0 to 18446744073709551615", flags["seed"])
+		return s, settingsErrorf("seed", "--seed %q is not an integer from 0 to 18446744073709551615", table.Clip(flags["seed"]))
 	}
 	s.Seed = seed
 	arms := get("arms", "control,treatment")
@@ -186,23 +188,23 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 	}
 	for i, a := range s.Arms {
 		if a == "" {
-			return s, settingsErrorf("arms", "--arms %q has an empty name", arms)
+			return s, settingsErrorf("arms", "--arms %q has an empty name", table.Clip(arms))
 		}
 		if slices.Contains(s.Arms[:i], a) {
-			return s, settingsErrorf("arms", "--arms names %q twice", a)
+			return s, settingsErrorf("arms", "--arms names %q twice", table.Clip(a))
 		}
 	}
 	sum := len(s.Arms)
 	if ratio := flags["ratio"]; ratio != "" {
 		parts := strings.Split(ratio, ":")
 		if len(parts) != len(s.Arms) {
-			return s, settingsErrorf("ratio", "--ratio %q has %d weights for %d arms", ratio, len(parts), len(s.Arms))
+			return s, settingsErrorf("ratio", "--ratio %q has %d weights for %d arms", table.Clip(ratio), len(parts), len(s.Arms))
 		}
 		sum = 0
 		for _, p := range parts {
 			w, err := strconv.Atoi(strings.TrimSpace(p))
 			if err != nil || w < 1 || w > 1<<20 {
-				return s, settingsErrorf("ratio", "--ratio %q: each weight must be a whole number from 1 to 1048576", ratio)
+				return s, settingsErrorf("ratio", "--ratio %q: each weight must be a whole number from 1 to 1048576", table.Clip(ratio))
 			}
 			s.Ratio = append(s.Ratio, w)
 			sum += w
@@ -211,7 +213,7 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 	method := get("method", "complete")
 	m, err := ParseMethod(method)
 	if err != nil {
-		return s, settingsErrorf("method", "--method %q: want complete, simple, blocks or minimise", method)
+		return s, settingsErrorf("method", "--method %q: want complete, simple, blocks or minimise", table.Clip(method))
 	}
 	s.Method = m
 	s.Block = splitList(flags["block"])
@@ -236,7 +238,7 @@ func ParseSettings(flags map[string]string) (Settings, error) {
 	for _, v := range sizes {
 		b, err := strconv.Atoi(v)
 		if err != nil || b < 1 || b > 1<<24 {
-			return s, settingsErrorf("block-sizes", "--block-sizes %q: %q is not a positive whole number", flags["block-sizes"], v)
+			return s, settingsErrorf("block-sizes", "--block-sizes %q: %q is not a positive whole number", table.Clip(flags["block-sizes"]), table.Clip(v))
 		}
 		if b%sum != 0 {
 			return s, settingsErrorf("block-sizes", "--block-sizes: %d is not a multiple of the ratio's sum %d", b, sum)

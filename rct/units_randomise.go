@@ -100,7 +100,7 @@ func (e *RowError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: row %d", e.File, e.Unit.Row+2)
 	if e.Unit.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Unit.Column)
+		fmt.Fprintf(&b, ", column %q", table.Clip(e.Unit.Column))
 	}
 	if e.Unit.Value != "" {
 		fmt.Fprintf(&b, ": %q", table.Clip(e.Unit.Value))

@@ -6,8 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -42,7 +46,9 @@ type Verification struct {
 	OutputMatches *bool
 	OutputSHA256  string
 	// Differences says, in words, what differs from the manifest; empty
-	// (not nil) when nothing does.
+	// (not nil) when nothing does. A verified manifest without
+	// fields_sha256 has one, last, starting "note:", saying that its
+	// fields are not covered by a digest.
 	Differences []string
 }
 
@@ -58,16 +64,38 @@ type Verification struct {
 // (CellsSHA256): the workbook may have been opened and saved again, but
 // not one value may have changed.
 //
+// Every field of the manifest is checked against its fields_sha256
+// (FieldsDigest), so that the release, the time, the paths and the
+// digests cannot be edited unnoticed; a manifest made before evalkit
+// recorded that digest still verifies, with a last difference, a note,
+// saying that its other fields are not covered.
+//
+// The paths the manifest records must lie inside its directory (relative,
+// without ".." leading out) unless o.AllowAbsolute; open is asked for
+// them as recorded (DirOpener opens them confined to the directory).
+//
 // Differences are reported in the Verification, not as errors. Errors: the
-// manifest's flags do not make settings (wrapping ErrManifestFlags), the
+// manifest's flags do not make settings (wrapping ErrManifestFlags), a
+// path is outside the manifest's directory (wrapping ErrPathOutside), the
 // input cannot be opened or read, or it cannot be randomised with them.
-func Verify(m *Manifest, open Opener) (*Verification, error) {
+func Verify(m *Manifest, open Opener, o VerifyOptions) (*Verification, error) {
 	s, err := ParseSettings(m.Flags)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrManifestFlags, err)
 	}
+	if err := o.checkPaths(m); err != nil {
+		return nil, err
+	}
 	v := &Verification{Differences: []string{}}
 	differ := func(format string, a ...any) { v.Differences = append(v.Differences, fmt.Sprintf(format, a...)) }
+	sum, err := m.FieldsDigest()
+	if err != nil {
+		return nil, err
+	}
+	fieldsMatch := m.FieldsSHA256 == "" || sum == m.FieldsSHA256
+	if !fieldsMatch {
+		differ("the manifest's fields have been changed since it was written (fields sha256 %s, recorded %s)", sum, m.FieldsSHA256)
+	}
 	if m.Version != Version {
 		differ("made by evalkit %s, checked with %s", m.Version, Version)
 	}
@@ -91,11 +119,11 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 	v.InputSHA256 = u.SHA256
 	v.InputMatches = u.SHA256 == m.Input.SHA256
 	if !v.InputMatches {
-		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", m.Input.Path, u.SHA256, m.Input.SHA256)
+		differ("input %s has changed since it was randomised (sha256 %s, recorded %s)", table.Clip(m.Input.Path), u.SHA256, m.Input.SHA256)
 	}
 	cells := m.Output.SHA256Of == CellsDigest
 	if !cells && m.Output.SHA256Of != "" {
-		differ("the manifest records a digest of the output's %q, which this release does not know", m.Output.SHA256Of)
+		differ("the manifest records a digest of the output's %q, which this release does not know", table.Clip(m.Output.SHA256Of))
 	}
 	digest, readOutput, what := r.WriteCSV, FileSHA256, "output file %s has been changed since it was written (sha256 %s, recorded %s)"
 	if cells {
@@ -113,15 +141,18 @@ func Verify(m *Manifest, open Opener) (*Verification, error) {
 		ok := sum == m.Output.SHA256
 		v.OutputMatches, v.OutputSHA256 = &ok, sum
 		if !ok {
-			differ(what, m.Output.Path, sum, m.Output.SHA256)
+			differ(what, table.Clip(m.Output.Path), sum, m.Output.SHA256)
 		}
 	} else {
-		differ("output file %s cannot be read: %v", m.Output.Path, err)
+		differ("output file %s cannot be read: %v", table.Clip(m.Output.Path), err)
 	}
 	recorded := r.recordDiffers(m)
 	v.Differences = append(v.Differences, recorded...)
 	v.Verified = v.InputMatches && v.Reproduced && v.OutputMatches != nil && *v.OutputMatches && len(recorded) == 0 &&
-		(cells || m.Output.SHA256Of == "")
+		(cells || m.Output.SHA256Of == "") && fieldsMatch
+	if v.Verified && m.FieldsSHA256 == "" {
+		differ("note: the manifest has no fields_sha256 (it was made before evalkit recorded one), so its release, time and other fields are not covered by a digest")
+	}
 	return v, nil
 }
 
@@ -156,6 +187,32 @@ func readerCellsSHA256(open Opener, path string) (string, error) {
 	return t.CellsSHA256(), nil
 }
 
+// countsText writes counts by arm as a person reads them, "control 20,
+// treatment 20": the arms in their order, then any other names the counts
+// hold, sorted; "none" when there are none.
+func countsText(arms []string, counts map[string]int) string {
+	names := slices.Clone(arms)
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		if !slices.Contains(arms, k) {
+			names = append(names, k)
+		}
+	}
+	var parts []string
+	for _, k := range names {
+		if n, ok := counts[k]; ok {
+			label := table.Clip(k)
+			if q := strconv.Quote(label); q[1:len(q)-1] != label {
+				label = q // control characters, quotes: shown escaped
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", label, n))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // recordDiffers lists the manifest's recorded facts (method, seed,
 // generator, counts) that differ from those of the re-derived allocation,
 // so that a manifest edited by hand cannot pass verification.
@@ -163,6 +220,9 @@ func (r *Randomisation) recordDiffers(m *Manifest) []string {
 	var diffs []string
 	differ := func(what string, recorded, derived any) {
 		if !reflect.DeepEqual(recorded, derived) {
+			if s, ok := recorded.(string); ok {
+				recorded = table.Clip(s) // the manifest's, which may be huge
+			}
 			diffs = append(diffs, fmt.Sprintf("the manifest records %s %v, the recorded flags give %v", what, recorded, derived))
 		}
 	}
@@ -173,7 +233,9 @@ func (r *Randomisation) recordDiffers(m *Manifest) []string {
 	differ("n", m.N, rows)
 	differ("input rows", m.Input.Rows, rows)
 	differ("output rows", m.Output.Rows, rows)
-	differ("counts", m.Counts, ArmCounts(a.Arms, a.Counts))
+	if derived := ArmCounts(a.Arms, a.Counts); !reflect.DeepEqual(m.Counts, derived) {
+		diffs = append(diffs, fmt.Sprintf("the manifest records counts %s, the recorded flags give %s", countsText(a.Arms, m.Counts), countsText(a.Arms, derived)))
+	}
 	strata := a.ManifestStrata()
 	if (len(m.Strata) != 0 || len(strata) != 0) && !reflect.DeepEqual(m.Strata, strata) {
 		diffs = append(diffs, "the manifest's counts by stratum differ from those the recorded flags give")

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // ucAccount gathers one intervention's lines (or all of them, for the
@@ -114,11 +117,14 @@ func (a *ucAccount) result(b *ucBasis, share float64, warnings *[]string) Interv
 		ByCategory:    a.byCategory(b),
 		ByFunder:      a.byFunder(b),
 	}
+	if w := b.overflowWarning(strconv.Quote(table.Clip(a.name)), a.years, iv.TotalCost); w != "" {
+		*warnings = append(*warnings, w)
+	}
 	switch {
 	case !a.hasReach:
-		*warnings = append(*warnings, fmt.Sprintf("%q has cost lines but no reach: its cost per person is undefined (null)", a.name))
+		*warnings = append(*warnings, fmt.Sprintf("%q has cost lines but no reach: its cost per person is undefined (null)", table.Clip(a.name)))
 	case a.people == 0:
-		*warnings = append(*warnings, fmt.Sprintf("%q reached 0 people: its cost per person is undefined (null)", a.name))
+		*warnings = append(*warnings, fmt.Sprintf("%q reached 0 people: its cost per person is undefined (null)", table.Clip(a.name)))
 	default:
 		iv.CostPerPerson = iv.TotalCost / float64(a.people)
 	}
@@ -134,12 +140,12 @@ func (a *ucAccount) result(b *ucBasis, share float64, warnings *[]string) Interv
 		if oc.Count > 0 {
 			oc.CostPerOutcome = iv.TotalCost / oc.Count
 		} else {
-			*warnings = append(*warnings, fmt.Sprintf("%q: outcome %q has a count of 0: its cost per outcome is undefined (null)", a.name, oc.Outcome))
+			*warnings = append(*warnings, fmt.Sprintf("%q: outcome %q has a count of 0: its cost per outcome is undefined (null)", table.Clip(a.name), table.Clip(oc.Outcome)))
 		}
 		if a.unvalued[k] {
 			oc.Benefit = math.NaN()
 			if a.valued[k] {
-				*warnings = append(*warnings, fmt.Sprintf("%q: outcome %q has a value on some rows only: its benefit is undefined (null)", a.name, oc.Outcome))
+				*warnings = append(*warnings, fmt.Sprintf("%q: outcome %q has a value on some rows only: its benefit is undefined (null)", table.Clip(a.name), table.Clip(oc.Outcome)))
 			}
 		} else {
 			oc.NPV = oc.Benefit - iv.TotalCost

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // DefaultSensitivity is the share by which evalkit unitcost varies each
@@ -97,10 +99,10 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 			funder = Unspecified
 		}
 		if err := accs[k].add(l.Category, funder, l.Year, l.Amount); err != nil {
-			return nil, &RowError{Source: src, Column: "amount", Value: l.Amount.String(), Err: err}
+			return nil, sumOverflowError(src, fmt.Sprintf("the amounts of %q", table.Clip(l.Intervention)))
 		}
 		if err := total.add(l.Category, funder, l.Year, l.Amount); err != nil {
-			return nil, &RowError{Source: src, Column: "amount", Value: l.Amount.String(), Err: err}
+			return nil, sumOverflowError(src, "the amounts of all interventions")
 		}
 	}
 
@@ -151,6 +153,9 @@ func Calculate(costs []Line, reach []Reach, outcomes []Outcome, opt Options) (*R
 		res.Interventions = append(res.Interventions, iv)
 	}
 	res.Total = total.total(basis)
+	if w := basis.overflowWarning("all interventions together", total.years, res.Total.TotalCost); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 	for _, iv := range res.Interventions {
 		res.Total.People += iv.People
 	}
@@ -255,6 +260,26 @@ func (b *ucBasis) valueAt(byYear map[int]Pence, r float64) float64 {
 		s += float64(byYear[y]) * b.deflate(y) / b.discount(y, r)
 	}
 	return s / 100
+}
+
+// overflowWarning returns the warning for a real, discounted total cost v,
+// of what (an intervention's name, quoted, or "the total"), that is not a
+// number because the deflators (or discounting) make its amounts by year
+// overflow a float64, and "" for a finite v. It names the year whose pound
+// the basis makes worth most: index[PriceYear] / index[year] /
+// (1 + r)^(year - base).
+func (b *ucBasis) overflowWarning(what string, byYear map[int]Pence, v float64) string {
+	if !math.IsInf(v, 0) && !math.IsNaN(v) {
+		return ""
+	}
+	worst, f := 0, math.Inf(-1)
+	for _, y := range ucYears(byYear) {
+		if g := b.factor(y); g > f || math.IsNaN(g) {
+			worst, f = y, g
+		}
+	}
+	return fmt.Sprintf("%s: the total cost is too large to compute: the deflators make a pound of %d worth %g pounds of %d, and the amounts overflow (beyond 1.8e308), so total_cost and every cost computed from it are undefined (null)",
+		what, worst, f, b.opt.PriceYear)
 }
 
 // warnings notes costs that fall before the base year, which the contract

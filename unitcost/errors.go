@@ -3,6 +3,7 @@ package unitcost
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/evalkit/evalkit/internal/table"
@@ -80,7 +81,7 @@ func (e *RowError) Error() string {
 		} else if b.Len() > 0 {
 			b.WriteString(": ")
 		}
-		fmt.Fprintf(&b, "column %q", e.Column)
+		fmt.Fprintf(&b, "column %q", table.Clip(e.Column))
 	}
 	if e.Value != "" {
 		fmt.Fprintf(&b, ": %q", table.Clip(e.Value))
@@ -93,6 +94,19 @@ func (e *RowError) Error() string {
 }
 
 func (e *RowError) Unwrap() error { return e.Err }
+
+// sumOverflowError is the error for a sum of what (the amounts of an
+// intervention, say) that passes the most an int64 number of pence holds,
+// about £92 million million, at the line src: it blames the sum, in the
+// amount column, not the line, whose amount is valid.
+func sumOverflowError(src Source, what string) *RowError {
+	at := ""
+	if src.Row > 0 {
+		at = fmt.Sprintf(" (the sum passes it at row %d)", src.Row)
+	}
+	return &RowError{Source: Source{File: src.File}, Column: "amount",
+		Err: fmt.Errorf("%w: the sum of %s exceeds £%s, the most that can be added exactly to the penny%s", ErrOverflow, what, Pence(math.MaxInt64), at)}
+}
 
 // rowErrorf builds a RowError whose reason wraps a sentinel error.
 func rowErrorf(src Source, column, value string, sentinel error, format string, a ...any) *RowError {

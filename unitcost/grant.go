@@ -5,7 +5,10 @@ import (
 	"math"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // DefaultGrantFunder is the funder whose cost lines are the grant's unless
@@ -159,7 +162,11 @@ func CheckGrant(costs []Line, g Grant) (*GrantCheck, error) {
 			match, err = addPence(match, l.Amount)
 		}
 		if err != nil {
-			return nil, &RowError{Source: ucSource(l.Source, "cost line", i), Column: "amount", Value: l.Amount.String(), Err: err}
+			who := "other funders"
+			if l.Funder == g.Funder {
+				who = strconv.Quote(table.Clip(g.Funder))
+			}
+			return nil, sumOverflowError(ucSource(l.Source, "cost line", i), fmt.Sprintf("the amounts of %s paid by %s", FinancialYear(g.Year), who))
 		}
 	}
 	iv := res.ByPurpose[PurposeIntervention]

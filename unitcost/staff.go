@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/evalkit/evalkit/internal/decimal"
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // StaffCost returns the yearly cost of a post from its salary, its on-cost
@@ -61,7 +62,7 @@ func StaffCost(salary Pence, onCostRate, wte float64) (Pence, error) {
 func StaffLine(intervention, item string, salary Pence, onCostRate, wte float64, year int, funder string) (Line, error) {
 	amount, err := StaffCost(salary, onCostRate, wte)
 	if err != nil {
-		return Line{}, fmt.Errorf("unitcost: staff cost of %q: %w", item, err)
+		return Line{}, fmt.Errorf("unitcost: staff cost of %q: %w", table.Clip(item), err)
 	}
 	return Line{Intervention: intervention, Item: item, Category: Staff, Amount: amount, Year: year, Funder: funder}, nil
 }

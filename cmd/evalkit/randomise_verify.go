@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +31,8 @@ func randomiseVerify(e *env, args []string) error {
 	fs := newFlagSet(e, "randomise verify", randomiseVerifyUsage)
 	mpath := fs.String("manifest", "", "the manifest `file` written beside an allocation")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	var o rct.VerifyOptions
+	fs.BoolVar(&o.AllowAbsolute, "allow-absolute", false, "read files the manifest names outside its folder (absolute, or through ..)")
 	if err := parseFlags(fs, args, false); err != nil {
 		return err
 	}
@@ -46,16 +47,11 @@ func randomiseVerify(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.Base(*mpath), err)
 	}
-	// Paths in the manifest are relative to its directory.
 	dir := filepath.Dir(*mpath)
-	resolve := func(p string) string {
-		if filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(dir, filepath.FromSlash(p))
+	v, err := rct.Verify(m, rct.DirOpener(dir, o), o)
+	if errors.Is(err, rct.ErrPathOutside) {
+		return fmt.Errorf("%s: %w, or give --allow-absolute to read it", filepath.Base(*mpath), err)
 	}
-	open := func(p string) (io.ReadCloser, error) { return os.Open(resolve(p)) }
-	v, err := rct.Verify(m, open)
 	if errors.Is(err, rct.ErrManifestFlags) {
 		return fmt.Errorf("%s: %w", filepath.Base(*mpath), err)
 	}
@@ -63,7 +59,7 @@ func randomiseVerify(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		res := &randomiseVerifyJSON{Verified: v.Verified, Manifest: *mpath, Input: resolve(m.Input.Path), Output: resolve(m.Output.Path),
+		res := &randomiseVerifyJSON{Verified: v.Verified, Manifest: *mpath, Input: rct.ResolveManifestPath(dir, m.Input.Path), Output: rct.ResolveManifestPath(dir, m.Output.Path),
 			InputMatches: v.InputMatches, Reproduced: v.Reproduced, OutputMatches: v.OutputMatches, Version: m.Version,
 			Differences: v.Differences, ReproducedSHA: v.ReproducedSHA256, RecordedOutSHA: m.Output.SHA256}
 		if err := writeJSON(e.stdout, res); err != nil {
@@ -72,6 +68,9 @@ func randomiseVerify(e *env, args []string) error {
 	} else if v.Verified {
 		how := map[bool]string{false: "byte for byte", true: "cell for cell"}[m.Output.SHA256Of == rct.CellsDigest]
 		fmt.Fprintf(e.stdout, "Verified: %s is reproduced %s from %s (seed %d, %s, sha256 %s)\n", m.Output.Path, how, m.Input.Path, m.Seed, m.Method, m.Output.SHA256)
+		for _, d := range v.Differences {
+			fmt.Fprintf(e.stdout, "  %s\n", d)
+		}
 	}
 	if !v.Verified {
 		return fmt.Errorf("not verified: %s", strings.Join(v.Differences, "; "))

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
+	"github.com/evalkit/evalkit/internal/texttable"
 )
 
 // env is what a subcommand may use of the world: its output streams, and
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // dispatch runs the command named by args[0] among cmds.
 func dispatch(cmds []command, args []string, stdout, stderr io.Writer) (err error) {
-	e := &env{stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)}
+	e := &env{stdout: texttable.EscapeWriter(stdout), stderr: stderr, terminal: isTerminal(stderr)} // no escape sequence from a file drives the terminal
 	if len(args) == 0 {
 		(&helpCmd{}).run(&env{stdout: stderr}, nil)
 		return &reported{err: usageErrorf("no command given"), code: exitUsage}
@@ -109,7 +110,7 @@ func printError(e *env, name string, err error, code int) error {
 	if name != "" {
 		prefix += name + ": "
 	}
-	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	msg := texttable.Escape(strings.ReplaceAll(err.Error(), "\n", " ")) // no escape sequence reaches the terminal
 	fmt.Fprintln(e.stderr, prefix+msg)
 	return &reported{err: err, code: code}
 }

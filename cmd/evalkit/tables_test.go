@@ -55,7 +55,10 @@ func run1(t *testing.T, args ...string) string {
 // trial in CSV, by its design.
 func TestXLSXTrialGivesTheCSVsAnalysis(t *testing.T) {
 	dir := t.TempDir()
-	units := "../../examples/units.csv"
+	units := filepath.Join(dir, "units.csv") // beside the manifest, as --design requires
+	data, err := os.ReadFile("../../examples/units.csv")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(units, data, 0o644))
 	xlsxFromCSV(t, units, filepath.Join(dir, "units.xlsx"), "units", "unit_id")
 	for _, ext := range []string{"csv", "xlsx"} {
 		in := units
@@ -115,15 +118,16 @@ func TestXLSXTrialGivesTheCSVsAnalysis(t *testing.T) {
 	assert.Contains(t, stderr, `evalkit: analyse: trial2.xlsx: sheet "notes": the file is empty: no header line`)
 }
 
-// TestRandomiseXLSXRoundTrip: an allocation workbook verifies, still
-// verifies once opened and saved by a spreadsheet program (excelize
-// standing in for Excel), and fails once an arm is changed.
+// TestRandomiseXLSXRoundTrip: an allocation workbook verifies (its input,
+// outside its folder, read by --allow-absolute), still verifies once
+// opened and saved by a spreadsheet program (excelize standing in for
+// Excel), and fails once an arm is changed.
 func TestRandomiseXLSXRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "a.xlsx")
 	run1(t, "randomise", "--in", "../../examples/units.csv", "--id", "unit_id", "--block", "suite,age_band", "--seed", "20230401", "--out", out)
 	manifest := out + ".manifest.json"
-	assert.Contains(t, run1(t, "randomise", "verify", "--manifest", manifest), "a.xlsx is reproduced cell for cell")
+	assert.Contains(t, run1(t, "randomise", "verify", "--manifest", manifest, "--allow-absolute"), "a.xlsx is reproduced cell for cell")
 
 	f, err := excelize.OpenFile(out)
 	require.NoError(t, err)
@@ -131,7 +135,7 @@ func TestRandomiseXLSXRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "00001", rows[1][0])
 	require.NoError(t, f.Save())
-	run1(t, "randomise", "verify", "--manifest", manifest)
+	run1(t, "randomise", "verify", "--manifest", manifest, "--allow-absolute")
 
 	arm := len(rows[0]) - 1
 	require.Equal(t, "arm", rows[0][arm])
@@ -140,7 +144,7 @@ func TestRandomiseXLSXRoundTrip(t *testing.T) {
 	require.NoError(t, f.SetCellStr("allocation", cell, other))
 	require.NoError(t, f.Save())
 	f.Close()
-	_, stderr, code := runCmd(t, "randomise", "verify", "--manifest", manifest)
+	_, stderr, code := runCmd(t, "randomise", "verify", "--manifest", manifest, "--allow-absolute")
 	assert.Equal(t, 1, code)
 	oneErrorLine(t, stderr, "evalkit: randomise: not verified: the cells of the output workbook a.xlsx have been changed since it was written")
 }

@@ -71,16 +71,24 @@ func (e *ColumnError) Error() string {
 // clipLen is the most bytes of a value that an error quotes.
 const clipLen = 60
 
-// Clip shortens text that an error quotes to at most about 60 bytes, cut at
-// a character boundary and marked with "...", so that a huge cell or column
-// name cannot make a huge error line.
+// Clip shortens text that an error quotes to at most 60 bytes, so that a
+// huge cell, label or column name cannot make a huge error line: a longer
+// s is cut at a character boundary and marked with its length, the mark
+// counted in the 60 bytes,
+//
+//	Clip(strings.Repeat("S", 1<<20)) = "SSS…S… (1048576 bytes)" (41 S, 60 bytes)
+//
+// Quote the result with %q, as every caller does: %q shows control
+// characters escaped (\x1b, \t, \r), so that no terminal escape sequence in
+// the text reaches the terminal raw.
 func Clip(s string) string {
 	if len(s) <= clipLen {
 		return s
 	}
-	cut := clipLen - 3
+	mark := "… (" + strconv.Itoa(len(s)) + " bytes)"
+	cut := clipLen - len(mark)
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return s[:cut] + "..."
+	return s[:cut] + mark
 }

@@ -234,7 +234,7 @@ func TestErrorsClipLongText(t *testing.T) {
 	long := strings.Repeat("é", 5000)
 	tb, _ := Read(strings.NewReader("id,y\n1,"+long+"\n"), "trial.csv")
 	_, _, err := tb.Float("y")
-	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), `..."`) {
+	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), `… (10000 bytes)"`) {
 		t.Errorf("error not clipped: %d bytes", len(err.Error()))
 	}
 	var cols []string

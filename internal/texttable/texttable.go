@@ -34,23 +34,28 @@ type Table struct {
 func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
 // Write writes a blank line, the title (when there is one) and the rows,
-// each cell padded to its column's width in runes. It panics if a row has
-// more cells than Align has letters.
+// each cell padded to its column's width in runes. The title and the cells
+// are written whole but escaped (Escape), so that a label holding a
+// terminal escape sequence shows it as \x1b. It panics if a row has more
+// cells than Align has letters.
 func (t *Table) Write(w io.Writer) {
 	width := make([]int, len(t.Align))
-	for _, r := range t.Rows {
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
 		if len(r) > len(t.Align) {
 			panic("texttable: a row has more cells than the table has columns")
 		}
+		rows[i] = make([]string, len(r))
 		for j, c := range r {
-			width[j] = max(width[j], utf8.RuneCountInString(c))
+			rows[i][j] = Escape(c)
+			width[j] = max(width[j], utf8.RuneCountInString(rows[i][j]))
 		}
 	}
 	fmt.Fprintln(w)
 	if t.Title != "" {
-		fmt.Fprintln(w, t.Title)
+		fmt.Fprintln(w, Escape(t.Title))
 	}
-	for _, r := range t.Rows {
+	for _, r := range rows {
 		var b strings.Builder
 		for j, c := range r {
 			if j > 0 {

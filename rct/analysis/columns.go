@@ -205,9 +205,9 @@ func checkCovariateNames(names []string, what string, others ...string) error {
 		case n == "":
 			return fmt.Errorf("analysis: an empty covariate name")
 		case seen[n]:
-			return fmt.Errorf("analysis: covariate %q is given twice", n)
+			return fmt.Errorf("analysis: covariate %q is given twice", table.Clip(n))
 		case slices.Contains(others, n):
-			return fmt.Errorf("analysis: covariate %q is %s", n, what)
+			return fmt.Errorf("analysis: covariate %q is %s", table.Clip(n), what)
 		}
 		seen[n] = true
 	}

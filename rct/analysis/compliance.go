@@ -88,12 +88,12 @@ const errNotReceived = "received must be 1 (the unit received the intervention),
 func (d *Data) checkExtraColumn(what, name string) error {
 	c := d.cols
 	if name == c.Outcome || name == c.Arm {
-		return fmt.Errorf("analysis: the %s column %q is the outcome or the arm column", what, name)
+		return fmt.Errorf("analysis: the %s column %q is the outcome or the arm column", what, table.Clip(name))
 	}
 	if what == "received" {
 		for _, v := range c.Covariates {
 			if v == name {
-				return fmt.Errorf("analysis: the received column %q is also a covariate", name)
+				return fmt.Errorf("analysis: the received column %q is also a covariate", table.Clip(name))
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func DesignColumns(a *rct.AllocatedDesign, manifest string, c Columns, control s
 		if want == "" {
 			want = "none"
 		}
-		return fmt.Errorf("%s %q contradicts the design in %s, whose %s is %s", what, given, manifest, what, strconv.Quote(want))
+		return fmt.Errorf("%s %q contradicts the design in %s, whose %s is %s", what, table.Clip(given), manifest, what, strconv.Quote(table.Clip(want)))
 	}
 	blocks := strings.Join(s.Block, ",")
 	switch {
@@ -134,7 +134,7 @@ func (d Data) Allocated(a *rct.AllocatedDesign, manifest string, allowMismatch b
 			des.Mismatched++
 			if firstMismatch == nil {
 				firstMismatch = &table.ParseError{File: d.file, Row: i + 2, Column: d.cols.Arm, Value: d.arm[i],
-					Err: fmt.Errorf("%w: the allocation gave id %s arm %q", ErrMismatch, id, arm[i])}
+					Err: fmt.Errorf("%w: the allocation gave id %s arm %q", ErrMismatch, table.Clip(id), table.Clip(arm[i]))}
 			}
 		}
 		if block != nil {

@@ -94,7 +94,7 @@ func (s *subset) setCovariates(d *Data) error {
 			continue
 		case len(levels)+1 >= n || (len(levels)-1)*n > maxIndicatorCells:
 			return d.rowError(c.firstText, c.name, c.text[c.firstText],
-				fmt.Sprintf("not a number, so covariate %q is categorical, and its %d levels among the %d rows of a comparison leave no model to fit: if it is numeric, correct the value", c.name, len(levels), n))
+				fmt.Sprintf("not a number, so covariate %q is categorical, and its %d levels among the %d rows of a comparison leave no model to fit: if it is numeric, correct the value", table.Clip(c.name), len(levels), n))
 		}
 		at := make(map[string]int, len(levels))
 		for k, l := range levels {

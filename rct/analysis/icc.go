@@ -111,7 +111,7 @@ func ICC(src Source, c ICCColumns, level float64) (*ICCResult, error) {
 		N: len(s.y), NMissing: len(d.y) - len(s.y), R2Individual: nan, R2Cluster: nan, Warnings: []string{}, Notes: []string{}}
 	fail := func(model string, err error) error {
 		if name, what, ok := s.covariateFault(d, err, "the covariates before it"); ok {
-			return fmt.Errorf("%s: covariate %q %s; leave it out of the covariates", d.file, name, what)
+			return fmt.Errorf("%s: covariate %q %s; leave it out of the covariates", d.file, table.Clip(name), what)
 		}
 		return fmt.Errorf("%s: the model %s of %q by cluster %q: %v", d.file, model, table.Clip(c.Outcome), table.Clip(c.Cluster), statsError(err))
 	}
@@ -185,7 +185,7 @@ func readICC(src Source, c ICCColumns) (*Data, *subset, error) {
 	case c.Cluster == "":
 		return nil, nil, fmt.Errorf("analysis: no cluster column named")
 	case c.Outcome == c.Cluster:
-		return nil, nil, fmt.Errorf("analysis: the outcome and the cluster are the same column, %q", c.Outcome)
+		return nil, nil, fmt.Errorf("analysis: the outcome and the cluster are the same column, %q", table.Clip(c.Outcome))
 	}
 	if err := checkCovariateNames(c.Covariates, "the outcome or the cluster column", c.Outcome, c.Cluster); err != nil {
 		return nil, nil, err
@@ -231,7 +231,7 @@ func readICC(src Source, c ICCColumns) (*Data, *subset, error) {
 		return nil, nil, err
 	}
 	if len(s.oneLevel) > 0 {
-		return nil, nil, fmt.Errorf("%s: covariate %q is constant; leave it out of the covariates", d.file, d.cov[s.oneLevel[0]].name)
+		return nil, nil, fmt.Errorf("%s: covariate %q is constant; leave it out of the covariates", d.file, table.Clip(d.cov[s.oneLevel[0]].name))
 	}
 	return d, s, nil
 }

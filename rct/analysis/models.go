@@ -237,8 +237,16 @@ func (t *trial) covariateError(name, what string, tr, c *arm) {
 	if strings.HasSuffix(what, "is constant") && t.d.block != nil {
 		what += " within blocks"
 	}
-	t.err = fmt.Errorf("covariate %q %s in the comparison of %s with %s; leave it out of the covariates", name, what, tr.label, c.label)
+	t.err = &covariateFault{file: t.d.file, msg: fmt.Sprintf("covariate %q %s in the comparison of %s with %s; leave it out of the covariates",
+		table.Clip(name), what, table.Clip(tr.label), table.Clip(c.label))}
 }
+
+// covariateFault is the error of a covariate that a comparison's model
+// cannot use: msg says which and why, and Error names the file too. A
+// subgroup's note gives msg alone.
+type covariateFault struct{ file, msg string }
+
+func (e *covariateFault) Error() string { return e.file + ": " + e.msg }
 
 // countLabels returns the number of distinct labels.
 func countLabels(labels []string) int {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/stats"
 )
@@ -112,7 +113,7 @@ func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 		}
 		for sentinel, msg := range what {
 			if errors.Is(err, sentinel) {
-				return nil, fmt.Errorf("cluster %q (column %q) %s (rows %d and %d)", ue.Value, t.d.cols.Cluster, msg, s.row[ue.Other]+2, s.row[ue.Row]+2)
+				return nil, fmt.Errorf("cluster %q (column %q) %s (rows %d and %d)", table.Clip(ue.Value), table.Clip(t.d.cols.Cluster), msg, s.row[ue.Other]+2, s.row[ue.Row]+2)
 			}
 		}
 	}

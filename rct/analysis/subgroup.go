@@ -144,7 +144,11 @@ func (t *trial) subgroupFit(ta, ca *arm, m Method, level float64, l string) Subg
 	sub.warnings, sub.err, sub.keep, sub.subsets = nil, nil, false, nil
 	c := sub.compare(ta, m, level)
 	if sub.err != nil {
-		g.Notes = append(g.Notes, "undefined: "+sub.err.Error())
+		note := sub.err.Error()
+		if cf := (*covariateFault)(nil); errors.As(sub.err, &cf) {
+			note = cf.msg // the file is the analysis's
+		}
+		g.Notes = append(g.Notes, "undefined: "+note)
 		return g
 	}
 	g.Estimate, g.SE, g.CILow, g.CIHigh, g.PValue = c.Estimate, c.SE, c.CILow, c.CIHigh, c.PValue

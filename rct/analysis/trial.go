@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -111,8 +112,11 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 			if v < 0 {
 				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count cannot be negative")
 			}
-			if v != math.Trunc(v) || v > 1<<53 {
+			if v != math.Trunc(v) {
 				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be a whole number")
+			}
+			if v >= 1<<53 {
+				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be below 2^53 = 9007199254740992, above which a whole number cannot be held exactly (it would be rounded)")
 			}
 			if !(e > 0) || math.IsInf(e, 0) {
 				return nil, d.rowError(i, c.Exposure, d.extext[i], "exposure must be positive")
@@ -135,11 +139,19 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	sort.Strings(labels)
 	switch {
 	case len(labels) == 0:
-		return nil, fmt.Errorf("%s: column %q has no arm labels", d.file, c.Arm)
+		return nil, fmt.Errorf("%s: column %q has no arm labels", d.file, table.Clip(c.Arm))
 	case len(labels) == 1:
-		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, c.Arm, labels[0])
+		return nil, fmt.Errorf("%s: column %q has a single arm, %q; a comparison needs a control and a treatment arm", d.file, table.Clip(c.Arm), table.Clip(labels[0]))
 	case byLabel[control] == nil:
-		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, control, c.Arm, strings.Join(labels, ", "))
+		const most = 20 // labels listed; each clipped
+		shown := slices.Clone(labels[:min(len(labels), most)])
+		for i := range shown {
+			shown[i] = table.Clip(shown[i])
+		}
+		if len(labels) > most {
+			shown = append(shown, fmt.Sprintf("and %d more", len(labels)-most))
+		}
+		return nil, fmt.Errorf("%s: %w %q in column %q (its labels are %s)", d.file, ErrNoControl, table.Clip(control), table.Clip(c.Arm), strings.Join(shown, ", "))
 	}
 	t.control = byLabel[control]
 	for _, l := range labels {

@@ -11,6 +11,7 @@ import (
 
 	"gonum.org/v1/gonum/mathext"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct/analysis"
 )
 
@@ -60,7 +61,7 @@ func ReadAnalyses(files []File, comparison string) (*Sites, error) {
 		}
 		site := strings.TrimSuffix(f.Name, path.Ext(f.Name))
 		if other, dup := seen[site]; dup {
-			return nil, fmt.Errorf("%s: the same site name %q as %s: rename one of the files", f.Name, site, other)
+			return nil, fmt.Errorf("%s: the same site name %q as %s: rename one of the files", f.Name, table.Clip(site), other)
 		}
 		seen[site] = f.Name
 		s.Names, s.Estimate, s.SE = append(s.Names, site), append(s.Estimate, a.estimate), append(s.SE, a.se)
@@ -151,7 +152,7 @@ func chooseComparison(file string, cs []analysisComparison, treatment string) (*
 	case len(cs) == 0:
 		return nil, fmt.Errorf("%s: no comparisons to pool", file)
 	case treatment != "":
-		return nil, fmt.Errorf("%s: no comparison of treatment %q (the treatments are %s): %w", file, treatment, strings.Join(arms, ", "), ErrComparison)
+		return nil, fmt.Errorf("%s: no comparison of treatment %q (the treatments are %s): %w", file, table.Clip(treatment), strings.Join(arms, ", "), ErrComparison)
 	case len(cs) > 1:
 		return nil, fmt.Errorf("%s: %d comparisons (the treatments are %s): %w", file, len(cs), strings.Join(arms, ", "), ErrComparison)
 	}

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/evalkit/evalkit/internal/table"
 	"github.com/evalkit/evalkit/rct"
 )
 
@@ -271,7 +272,7 @@ func simBlockMembers(blocks []string, n int) ([][]int, error) {
 	}
 	for k, m := range members {
 		if len(m) < 2 {
-			return nil, fmt.Errorf("%w: block %q has %d units; each needs at least 2", ErrSimulation, labels[k], len(m))
+			return nil, fmt.Errorf("%w: block %q has %d units; each needs at least 2", ErrSimulation, table.Clip(labels[k]), len(m))
 		}
 	}
 	return members, nil
