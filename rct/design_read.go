@@ -52,14 +52,20 @@ type AllocatedDesign struct {
 	opt    Options
 }
 
+// ReadDesign reads the manifest at manifestPath with the zero
+// VerifyOptions (VerifyOptions.ReadDesign).
+func ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
+	return VerifyOptions{}.ReadDesign(manifestPath, open)
+}
+
 // ReadDesign reads the manifest at manifestPath, verifies it (Verify) and
 // reads the allocation file it records. open opens a path as the operating
 // system takes it (os.Open will do): manifestPath itself, and the paths
 // the manifest records resolved against manifestPath's directory
-// (ResolveManifestPath), which must lie inside it as Verify's zero
-// VerifyOptions demand: an absolute path, or one leading out through "..",
-// is refused (ErrPathOutside) before any file it names is opened. The
-// allocation file is read once, and what is verified is what is read.
+// (ResolveManifestPath), which must lie inside it unless o.AllowAbsolute:
+// an absolute path, or one leading out through "..", is refused
+// (ErrPathOutside) before any file it names is opened. The allocation file
+// is read once, and what is verified is what is read.
 //
 // Errors, each prefixed with the manifest's file name: a file that cannot
 // be opened or read; a manifest that ParseManifest refuses; Verify's
@@ -69,7 +75,7 @@ type AllocatedDesign struct {
 // what differs; and an allocation file without the columns that the
 // settings name (as RandomiseUnits reads them), an arm or block_seq that
 // is not one, which a verified file never has.
-func ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
+func (o VerifyOptions) ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
 	name := filepath.Base(manifestPath)
 	data, err := readAll(open, manifestPath)
 	if err != nil {
@@ -79,7 +85,6 @@ func ReadDesign(manifestPath string, open Opener) (*AllocatedDesign, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var o VerifyOptions // paths inside the manifest's directory only
 	if err := o.checkPaths(m); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -37,6 +37,7 @@ type analyseOptions struct {
 	// columns are checked against it.
 	design        string
 	allowMismatch bool
+	verify        rct.VerifyOptions
 	set           map[string]bool
 	table         *table.Options
 	// clusters and units name what was randomised, for the report.
@@ -54,7 +55,9 @@ func (c *analyseCmd) run(e *env, args []string) error {
 	}
 	var des *rct.AllocatedDesign
 	if o.design != "" {
-		if des, err = rct.ReadDesign(o.design, openFile); err != nil {
+		if des, err = o.verify.ReadDesign(o.design, openFile); errors.Is(err, rct.ErrPathOutside) {
+			return fmt.Errorf("%w, or give --allow-absolute to read it", err)
+		} else if err != nil {
 			return err
 		}
 		given, control := o.cols, o.plan.Control
@@ -142,6 +145,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&se, "se", "hc2", "the robust standard `error` without --cluster: hc0, hc1, hc2 or hc3")
 	fs.StringVar(&o.design, "design", "", "the randomise `manifest` whose design (arms, control, blocks, cluster, method) the trial follows")
 	fs.BoolVar(&o.allowMismatch, "allow-mismatch", false, "with --design, analyse rows whose arm differs from the allocation as allocated")
+	fs.BoolVar(&o.verify.AllowAbsolute, "allow-absolute", false, "with --design, read files the manifest names outside its folder (absolute, or through ..)")
 	fs.StringVar(&o.planFile, "plan", "", "analyse as the pre-specified plan `file` says (evalkit plan init): its design, outcomes and settings; flags beyond it add comparisons with prespecified false")
 	fs.BoolVar(&o.allowChangedPlan, "allow-changed-plan", false, "with --plan, analyse a plan that differs from its lock, recording it (plan.changed, warning plan_changed)")
 	fs.StringVar(&o.report, "report", "", "write an HTML report and plots to `DIR`")
@@ -165,8 +169,10 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	o.set = set
-	if o.design == "" && set["allow-mismatch"] {
-		return nil, usageErrorf("--allow-mismatch is for --design")
+	for _, f := range []string{"allow-mismatch", "allow-absolute"} {
+		if o.design == "" && set[f] {
+			return nil, usageErrorf("--%s is for --design", f)
+		}
 	}
 	if err := required([2]string{"in", o.in}, [2]string{"outcome", o.cols.Outcome}); err != nil {
 		return nil, err

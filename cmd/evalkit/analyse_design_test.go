@@ -121,3 +121,36 @@ func TestAnalyseDesignErrors(t *testing.T) {
 	require.Contains(t, stderr, "does not verify")
 	require.Empty(t, stdout)
 }
+
+// TestAnalyseDesignOutsidePaths: a manifest naming files outside its
+// folder (here through "..") is refused, naming --allow-absolute, and read
+// with it; --allow-absolute without --design is bad usage.
+func TestAnalyseDesignOutsidePaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"custody_units.csv", "custody_blocks.csv", "custody_blocks_trial.csv"} {
+		data, err := os.ReadFile(designData + f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), data, 0o644))
+	}
+	data, err := os.ReadFile(designData + "custody_blocks.csv.manifest.json")
+	require.NoError(t, err)
+	data = []byte(strings.NewReplacer(`"path": "custody_units.csv"`, `"path": "../custody_units.csv"`,
+		`"path": "custody_blocks.csv"`, `"path": "../custody_blocks.csv"`).Replace(string(data)))
+	require.Equal(t, 2, strings.Count(string(data), `"../custody_`), "the manifest's paths are rewritten")
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "m"), 0o755))
+	manifest := filepath.Join(dir, "m", "custody_blocks.csv.manifest.json")
+	require.NoError(t, os.WriteFile(manifest, data, 0o644))
+
+	args := []string{"analyse", "--in", filepath.Join(dir, "custody_blocks_trial.csv"), "--outcome", "wellbeing", "--design", manifest}
+	_, stderr, code := runCmd(t, args...)
+	require.Equal(t, 1, code, stderr)
+	require.Contains(t, stderr, "outside its directory")
+	require.Contains(t, stderr, "--allow-absolute")
+	stdout, stderr, code := runCmd(t, append(args, "--allow-absolute")...)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stdout, "navigator vs control")
+
+	_, stderr, code = runCmd(t, "analyse", "--in", designData+"custody_blocks_trial.csv", "--outcome", "wellbeing", "--allow-absolute")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "--allow-absolute is for --design")
+}
