@@ -102,12 +102,13 @@ func Poisson(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRe
 	if err != nil {
 		return nil, err
 	}
-	fam := glmPoissonFamily()
-	mu0 := make([]float64, d.n)
-	for i, v := range y {
-		mu0[i] = v + 0.1
-	}
-	fit, err := glmIRLS(d, fam, glmLogVec(mu0))
+	return poissonFit(d)
+}
+
+// poissonFit fits the Poisson model of d (see Poisson).
+func poissonFit(d *glmDesign) (*GLMResult, error) {
+	y := d.y
+	fit, err := glmIRLS(d, glmPoissonFamily(), glmPoissonStart(y), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +138,16 @@ func glmResult(d *glmDesign, fit *glmFit, ll, theta, thetaSE float64, alt int) *
 		res.Coefficients = append(res.Coefficients, c)
 	}
 	return res
+}
+
+// glmPoissonStart is glm.fit's starting linear predictor for a count,
+// log(y + 0.1) (poisson()$initialize: μ = y + 0.1).
+func glmPoissonStart(y []float64) []float64 {
+	eta := make([]float64, len(y))
+	for i, v := range y {
+		eta[i] = math.Log(v + 0.1)
+	}
+	return eta
 }
 
 // glmLgamma is log Γ(x) for x > 0.
