@@ -84,6 +84,13 @@ type GLMResult struct {
 // μ = y + 0.1, stop when |dev - dev_old|/(|dev| + 0.1) < ε), with Wald
 // standard errors from (X'WX)⁻¹ of the last iteration [1].
 //
+// The model matrix is never formed: each step accumulates X'WX from the
+// columns and the block codes (its block part is diagonal) and solves it by
+// Cholesky, or by Householder QR of the weighted design when the system is
+// ill-conditioned (see glmCholSolve); the work is O(n p_d²) per step for
+// p_d columns besides the blocks, on all cores, with the same result on any
+// number of them.
+//
 // Special cases:
 //
 //	y not a non-negative whole number, or a non-finite x or offset → error wrapping ErrDomain
