@@ -151,9 +151,11 @@ func glmResult(d *glmDesign, fit *glmFit, ll, theta, thetaSE float64, alt int) *
 // log(y + 0.1) (poisson()$initialize: μ = y + 0.1).
 func glmPoissonStart(y []float64) []float64 {
 	eta := make([]float64, len(y))
-	for i, v := range y {
-		eta[i] = math.Log(v + 0.1)
-	}
+	glmForChunks(len(y), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			eta[i] = math.Log(y[i] + 0.1)
+		}
+	})
 	return eta
 }
 

@@ -71,10 +71,12 @@ func negbinFit(d *glmDesign) (*GLMResult, error) {
 			break
 		}
 		fam := negbinFamily(th)
-		for i, m := range mu {
-			eta[i] = math.Log(m)
-			next[i] = fam.linkInv(eta[i])
-		}
+		glmForChunks(d.n, func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				eta[i] = math.Log(mu[i])
+				next[i] = fam.linkInv(eta[i])
+			}
+		})
 		fit, err = glmIRLS(d, fam, eta, next)
 		if err != nil {
 			return nil, err

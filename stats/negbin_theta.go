@@ -95,11 +95,27 @@ type negbinTally struct {
 	value, count []float64
 }
 
-// negbinTallyCounts tallies the counts y, in increasing order.
+// negbinTallyDense bounds the counts that negbinTallyCounts tallies
+// without a map.
+const negbinTallyDense = 1024
+
+// negbinTallyCounts tallies the counts y (whole numbers ≥ 0), in
+// increasing order.
 func negbinTallyCounts(y []float64) negbinTally {
+	// Counts below negbinTallyDense are tallied in a slice, the rest in a map.
+	var dense [negbinTallyDense]int
 	freq := make(map[float64]int)
 	for _, v := range y {
-		freq[v]++
+		if v < negbinTallyDense {
+			dense[int(v)]++
+		} else {
+			freq[v]++
+		}
+	}
+	for v, c := range dense {
+		if c > 0 {
+			freq[float64(v)] = c
+		}
 	}
 	t := negbinTally{value: make([]float64, 0, len(freq))}
 	for v := range freq {
