@@ -64,7 +64,8 @@ func glmLogLinkInv(eta float64) float64 {
 // weighted design (tallQR), as every step does with d.qrOnly.
 //
 // eta and mu are the working buffers: glmIRLS overwrites them, and the fit's
-// means are mu (allocated when nil). No step allocates an n-long slice.
+// means are mu (allocated when nil). No step allocates an n-long slice. For
+// a log-link family a given mu must be g⁻¹(eta), since μ is its μ'.
 func glmIRLS(d *glmDesign, fam glmFamily, eta, mu []float64) (*glmFit, error) {
 	n := d.n
 	if mu == nil {
