@@ -84,6 +84,13 @@ type GLMResult struct {
 // μ = y + 0.1, stop when |dev - dev_old|/(|dev| + 0.1) < ε), with Wald
 // standard errors from (X'WX)⁻¹ of the last iteration [1].
 //
+// The model matrix is never formed: each step accumulates X'WX from the
+// columns and the block codes (its block part is diagonal) and solves it by
+// Cholesky, or by Householder QR of the weighted design when the system is
+// ill-conditioned (see glmCholSolve); the work is O(n p_d²) per step for
+// p_d columns besides the blocks, on all cores, with the same result on any
+// number of them.
+//
 // Special cases:
 //
 //	y not a non-negative whole number, or a non-finite x or offset → error wrapping ErrDomain
@@ -102,12 +109,13 @@ func Poisson(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRe
 	if err != nil {
 		return nil, err
 	}
-	fam := glmPoissonFamily()
-	mu0 := make([]float64, d.n)
-	for i, v := range y {
-		mu0[i] = v + 0.1
-	}
-	fit, err := glmIRLS(d, fam, glmLogVec(mu0))
+	return poissonFit(d)
+}
+
+// poissonFit fits the Poisson model of d (see Poisson).
+func poissonFit(d *glmDesign) (*GLMResult, error) {
+	y := d.y
+	fit, err := glmIRLS(d, glmPoissonFamily(), glmPoissonStart(y), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +145,18 @@ func glmResult(d *glmDesign, fit *glmFit, ll, theta, thetaSE float64, alt int) *
 		res.Coefficients = append(res.Coefficients, c)
 	}
 	return res
+}
+
+// glmPoissonStart is glm.fit's starting linear predictor for a count,
+// log(y + 0.1) (poisson()$initialize: μ = y + 0.1).
+func glmPoissonStart(y []float64) []float64 {
+	eta := make([]float64, len(y))
+	glmForChunks(len(y), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			eta[i] = math.Log(y[i] + 0.1)
+		}
+	})
+	return eta
 }
 
 // glmLgamma is log Γ(x) for x > 0.

@@ -6,14 +6,27 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// glmFamily is an error distribution with the log link.
+// glmFamily is an error distribution with its link: the inverse link
+// μ = g⁻¹(η), its derivative dμ/dη, the variance function and the unit
+// deviance.
 type glmFamily struct {
+	linkInv  func(eta float64) float64
+	muEta    func(eta float64) float64
 	variance func(mu float64) float64
 	devResid func(y, mu float64) float64
+	// logLink is true when dμ/dη is μ itself, so IRLS need not compute it.
+	logLink bool
+}
+
+// glmLogLink gives a family the log link: μ = dμ/dη = exp(η), bounded below
+// by the machine epsilon as R's poisson()$linkinv is.
+func glmLogLink(f glmFamily) glmFamily {
+	f.linkInv, f.muEta, f.logLink = glmLogLinkInv, glmLogLinkInv, true
+	return f
 }
 
 func glmPoissonFamily() glmFamily {
-	return glmFamily{
+	return glmLogLink(glmFamily{
 		variance: func(mu float64) float64 { return mu },
 		devResid: func(y, mu float64) float64 {
 			if y > 0 {
@@ -21,7 +34,7 @@ func glmPoissonFamily() glmFamily {
 			}
 			return 2 * mu
 		},
-	}
+	})
 }
 
 // glmFit is the outcome of IRLS.
@@ -39,52 +52,60 @@ func glmLogLinkInv(eta float64) float64 {
 }
 
 // glmIRLS fits the model by iteratively reweighted least squares starting
-// from the linear predictor eta0, as R's glm.fit with etastart does: each
-// step regresses z = η - offset + (y - μ)/μ on X with weights μ²/V(μ), by QR;
-// a non-finite deviance halves the step towards the previous coefficients;
-// convergence is |dev - dev_old|/(|dev| + 0.1) < ε.
-func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
-	n, p := d.n, d.p
-	eta := append([]float64(nil), eta0...)
-	mu := make([]float64, n)
-	dev := func() float64 {
+// from the linear predictor eta (and the means mu, or g⁻¹(eta) when mu is
+// nil), as R's glm.fit with etastart does: each step regresses
+// z = η - offset + (y - μ)/μ' on X with weights μ'²/V(μ); a non-finite
+// deviance halves the step towards the previous coefficients; convergence
+// is |dev - dev_old|/(|dev| + 0.1) < ε.
+//
+// A step solves the normal equations X'WX β = X'Wz, accumulated with the
+// blocks' structure (glmGram) and solved by glmCholSolve, unless the pivot
+// or condition check fails, when it solves by Householder QR of the
+// weighted design (tallQR), as every step does with d.qrOnly.
+//
+// eta and mu are the working buffers: glmIRLS overwrites them, and the fit's
+// means are mu (allocated when nil). No step allocates an n-long slice. For
+// a log-link family a given mu must be g⁻¹(eta), since μ is its μ'.
+func glmIRLS(d *glmDesign, fam glmFamily, eta, mu []float64) (*glmFit, error) {
+	n := d.n
+	if mu == nil {
+		mu = make([]float64, n)
+		for i, e := range eta {
+			mu[i] = fam.linkInv(e)
+		}
+	}
+	devParts := make([]float64, glmChunks(n))
+	dev := func(beta []float64) float64 {
+		glmForChunks(n, func(c, lo, hi int) {
+			s := 0.0
+			for i := lo; i < hi; i++ {
+				if beta != nil {
+					eta[i] = d.eta(i, beta)
+					mu[i] = fam.linkInv(eta[i])
+				}
+				s += fam.devResid(d.y[i], mu[i])
+			}
+			devParts[c] = s
+		})
 		s := 0.0
-		for i, m := range mu {
-			s += fam.devResid(d.y[i], m)
+		for _, v := range devParts {
+			s += v
 		}
 		return s
 	}
-	setMu := func(beta []float64) {
-		for i := 0; i < n; i++ {
-			row := d.x[i*p : i*p+p]
-			e := d.offset[i]
-			for j, b := range beta {
-				e += row[j] * b
-			}
-			eta[i] = e
-			mu[i] = glmLogLinkInv(e)
+	work := func(i int) (w, z float64) {
+		me := mu[i] // μ always holds g⁻¹(η)
+		if !fam.logLink {
+			me = fam.muEta(eta[i])
 		}
+		return me * me / fam.variance(mu[i]), eta[i] - d.off(i) + (d.y[i]-mu[i])/me
 	}
-	for i, e := range eta {
-		mu[i] = glmLogLinkInv(e)
-	}
-	devOld := dev()
+	s := glmNewSolver(d)
+	devOld := dev(nil)
 	var coefOld []float64
-	var r []float64
-	var beta []float64
-	q := p + 1 // the weighted design and the weighted working response
 	for iter := 1; iter <= d.maxIter; iter++ {
-		r = tallQR(n, q, func(i int, row []float64) {
-			me := glmLogLinkInv(eta[i]) // μ.η for the log link
-			z := eta[i] - d.offset[i] + (d.y[i]-mu[i])/me
-			w := math.Sqrt(me * me / fam.variance(mu[i]))
-			for j, v := range d.x[i*p : i*p+p] {
-				row[j] = v * w
-			}
-			row[p] = z * w
-		})
-		var ok bool
-		if beta, ok = tallQRSolve(r, q); !ok {
+		beta, ok := s.step(work)
+		if !ok {
 			return nil, glmErrNoConv("weighted least squares failed at iteration %d: the weighted design is singular", iter)
 		}
 		for j := range beta {
@@ -92,8 +113,7 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 				return nil, glmErrNoConv("non-finite coefficients at iteration %d", iter)
 			}
 		}
-		setMu(beta)
-		dv := dev()
+		dv := dev(beta)
 		for ii := 1; math.IsNaN(dv) || math.IsInf(dv, 0); ii++ {
 			if coefOld == nil || ii > d.maxIter {
 				return nil, glmErrNoConv("no valid set of coefficients at iteration %d", iter)
@@ -101,11 +121,10 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 			for j := range beta {
 				beta[j] = (beta[j] + coefOld[j]) / 2
 			}
-			setMu(beta)
-			dv = dev()
+			dv = dev(beta)
 		}
 		if math.Abs(dv-devOld)/(math.Abs(dv)+0.1) < d.eps {
-			return &glmFit{beta: beta, mu: mu, dev: dv, cov: glmCovFromR(r, q, p), iter: iter}, nil
+			return &glmFit{beta: beta, mu: mu, dev: dv, cov: s.cov(), iter: iter}, nil
 		}
 		devOld = dv
 		coefOld = beta
@@ -113,26 +132,26 @@ func glmIRLS(d *glmDesign, fam glmFamily, eta0 []float64) (*glmFit, error) {
 	return nil, glmErrNoConv("IRLS did not converge in %d iterations", d.maxIter)
 }
 
-// glmCovFromR returns (R'R)⁻¹ from the leading p by p block of the q by q
-// triangular factor r of the weighted design.
-func glmCovFromR(r []float64, q, p int) *mat.SymDense {
-	rt := mat.NewTriDense(p, mat.Upper, nil)
-	for i := 0; i < p; i++ {
-		for j := i; j < p; j++ {
-			rt.SetTri(i, j, r[i*q+j])
-		}
+// glmNextStep returns the largest change max_i |Δη_i| of the linear
+// predictor that one more IRLS step from the converged fit would make: tiny
+// at a maximum of the likelihood, about 1 per step where coefficients
+// diverge. It is +Inf when the step cannot be solved.
+func glmNextStep(d *glmDesign, fam glmFamily, fit *glmFit) float64 {
+	eta := make([]float64, d.n)
+	for i := range eta {
+		eta[i] = d.eta(i, fit.beta)
 	}
-	var rinv mat.TriDense
-	_ = rinv.InverseTri(rt) // a Condition warning only; rank was checked on X
-	cov := mat.NewSymDense(p, nil)
-	for i := 0; i < p; i++ {
-		for j := i; j < p; j++ {
-			s := 0.0
-			for k := j; k < p; k++ {
-				s += rinv.At(i, k) * rinv.At(j, k)
-			}
-			cov.SetSym(i, j, s)
-		}
+	mu := fit.mu
+	beta, ok := glmNewSolver(d).step(func(i int) (w, z float64) {
+		me := fam.muEta(eta[i])
+		return me * me / fam.variance(mu[i]), eta[i] - d.off(i) + (d.y[i]-mu[i])/me
+	})
+	if !ok {
+		return math.Inf(1)
 	}
-	return cov
+	step := 0.0
+	for i, e := range eta {
+		step = math.Max(step, math.Abs(d.eta(i, beta)-e))
+	}
+	return step
 }

@@ -5,6 +5,15 @@ import (
 	"math"
 )
 
+// logitDivergingStep is the largest change of a linear predictor that one
+// IRLS step past convergence may make. At a maximum of the likelihood
+// Newton's method converges quadratically and the next step is tiny; when
+// the covariates separate the outcome (quasi-completely), the likelihood
+// keeps rising as the separating coefficients grow, and every step moves
+// the separated observations' linear predictors by about 1 (the Newton
+// step on a tail log(1 + e^-η)), however long R's stopping rule waited.
+const logitDivergingStep = 0.1
+
 // logitEps is R's DBL_EPSILON, the bound of the logit link's inverse and
 // derivative in binomial()'s C code.
 const logitEps = 2.220446049250313e-16
@@ -29,6 +38,9 @@ const logitEps = 2.220446049250313e-16
 //	no convergence in MaxIter iterations                → error wrapping ErrNoConvergence
 //	fitted probabilities numerically 0 or 1 (the        → error wrapping ErrNoConvergence
 //	covariates separate the outcome's two values)          (R warns and returns the last iterate)
+//	coefficients diverging: one more IRLS step after   → error wrapping ErrNoConvergence
+//	convergence moves a linear predictor by more than      (quasi-complete separation; R returns the
+//	0.1 (logitDivergingStep)                               last iterate, a huge SE and p ≈ 1, silently)
 //
 // Logistic panics as Poisson does on slices of the wrong lengths.
 //
@@ -44,6 +56,9 @@ func Logistic(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMR
 	if err != nil {
 		return nil, err
 	}
+	// Every step by QR, as before the normal equations: the propensity
+	// scores, and matching's calipers on them, keep every digit.
+	d.qrOnly = true
 	fit, err := logitIRLS(d)
 	if err != nil {
 		return nil, err
@@ -58,6 +73,9 @@ func Logistic(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMR
 		} else {
 			ll += math.Log(1 - m)
 		}
+	}
+	if step := glmNextStep(d, logitFamily(), fit); step > logitDivergingStep {
+		return nil, fmt.Errorf("%w: the coefficients diverge (one more IRLS step moves a linear predictor by %.3g: the covariates separate the two groups, or nearly)", ErrNoConvergence, step)
 	}
 	return glmResult(d, fit, ll, math.NaN(), math.NaN(), 0), nil
 }
@@ -84,77 +102,31 @@ func logitMuEta(eta float64) float64 {
 	return math.Exp(eta) / (o * o)
 }
 
-// logitDeviance is the binomial deviance Σ 2 (y log(y/μ) + (1-y) log((1-y)/(1-μ))).
-func logitDeviance(y, mu []float64) float64 {
-	s := 0.0
-	for i, m := range mu {
-		if y[i] == 1 {
-			s -= 2 * math.Log(m)
-		} else {
-			s -= 2 * math.Log(1-m)
-		}
+// logitFamily is binomial() with the logit link, its unit deviance
+// 2 (y log(y/μ) + (1-y) log((1-y)/(1-μ))) for a 0/1 outcome.
+func logitFamily() glmFamily {
+	return glmFamily{
+		linkInv:  logitLinkInv,
+		muEta:    logitMuEta,
+		variance: func(mu float64) float64 { return mu * (1 - mu) },
+		devResid: func(y, mu float64) float64 {
+			if y == 1 {
+				return -2 * math.Log(mu)
+			}
+			return -2 * math.Log(1-mu)
+		},
 	}
-	return s
 }
 
 // logitIRLS is glm.fit for the binomial family with the logit link (see
-// Logistic); its step halving on a non-finite deviance is glmIRLS's.
+// Logistic), from binomial()'s start μ = (y + 1/2)/2.
 func logitIRLS(d *glmDesign) (*glmFit, error) {
-	n, p := d.n, d.p
-	eta := make([]float64, n)
-	mu := make([]float64, n)
+	eta := make([]float64, d.n)
+	mu := make([]float64, d.n)
 	for i, v := range d.y {
 		m := (v + 0.5) / 2
 		eta[i] = math.Log(m / (1 - m))
 		mu[i] = m
 	}
-	setMu := func(beta []float64) {
-		for i := 0; i < n; i++ {
-			e := d.offset[i]
-			for j, b := range beta {
-				e += d.x[i*p+j] * b
-			}
-			eta[i], mu[i] = e, logitLinkInv(e)
-		}
-	}
-	devOld := logitDeviance(d.y, mu)
-	var coefOld []float64
-	q := p + 1
-	for iter := 1; iter <= d.maxIter; iter++ {
-		r := tallQR(n, q, func(i int, row []float64) {
-			me := logitMuEta(eta[i])
-			z := eta[i] - d.offset[i] + (d.y[i]-mu[i])/me
-			w := math.Sqrt(me * me / (mu[i] * (1 - mu[i])))
-			for j, v := range d.x[i*p : i*p+p] {
-				row[j] = v * w
-			}
-			row[p] = z * w
-		})
-		beta, ok := tallQRSolve(r, q)
-		if !ok {
-			return nil, glmErrNoConv("weighted least squares failed at iteration %d: the weighted design is singular", iter)
-		}
-		for _, b := range beta {
-			if math.IsNaN(b) || math.IsInf(b, 0) {
-				return nil, glmErrNoConv("non-finite coefficients at iteration %d", iter)
-			}
-		}
-		setMu(beta)
-		dv := logitDeviance(d.y, mu)
-		for ii := 1; math.IsNaN(dv) || math.IsInf(dv, 0); ii++ {
-			if coefOld == nil || ii > d.maxIter {
-				return nil, glmErrNoConv("no valid set of coefficients at iteration %d", iter)
-			}
-			for j := range beta {
-				beta[j] = (beta[j] + coefOld[j]) / 2
-			}
-			setMu(beta)
-			dv = logitDeviance(d.y, mu)
-		}
-		if math.Abs(dv-devOld)/(math.Abs(dv)+0.1) < d.eps {
-			return &glmFit{beta: beta, mu: mu, dev: dv, cov: glmCovFromR(r, q, p), iter: iter}, nil
-		}
-		devOld, coefOld = dv, beta
-	}
-	return nil, glmErrNoConv("IRLS did not converge in %d iterations", d.maxIter)
+	return glmIRLS(d, logitFamily(), eta, mu)
 }

@@ -37,23 +37,29 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 	if err != nil {
 		return nil, err
 	}
-	mu0 := make([]float64, d.n)
-	for i, v := range y {
-		mu0[i] = v + 0.1
-	}
-	fit, err := glmIRLS(d, glmPoissonFamily(), glmLogVec(mu0))
+	return negbinFit(d)
+}
+
+// negbinFit fits the negative-binomial model of d (see NegBin).
+func negbinFit(d *glmDesign) (*GLMResult, error) {
+	y := d.y
+	eta := glmPoissonStart(y)
+	fit, err := glmIRLS(d, glmPoissonFamily(), eta, nil)
 	if err != nil {
 		return nil, err
 	}
-	mu := fit.mu
-	th, thSE, err := negbinThetaML(y, mu, d.maxIter)
+	// Each IRLS fit starts from the previous one's means mu and writes its
+	// own into next; theta.ml then uses mu, and the two buffers swap.
+	mu, next := fit.mu, make([]float64, d.n)
+	tally := negbinTallyCounts(y)
+	th, thSE, err := negbinThetaML(y, mu, tally, d.maxIter)
 	if err != nil {
 		return nil, err
 	}
 	d1 := math.Sqrt(2 * math.Max(1, float64(d.n-d.p)))
 	const d2 = 1.0
 	del := 1.0
-	lm := negbinLogLik(th, mu, y)
+	lm := negbinLogLik(th, mu, y, tally)
 	lm0 := lm + 2*d1
 	iter := 0
 	for {
@@ -64,19 +70,26 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 		if !(math.Abs(lm0-lm)/d1+math.Abs(del)/d2 > d.eps) {
 			break
 		}
-		fit, err = glmIRLS(d, negbinFamily(th), glmLogVec(mu))
+		fam := negbinFamily(th)
+		glmForChunks(d.n, func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				eta[i] = math.Log(mu[i])
+				next[i] = fam.linkInv(eta[i])
+			}
+		})
+		fit, err = glmIRLS(d, fam, eta, next)
 		if err != nil {
 			return nil, err
 		}
 		t0 := th
-		th, thSE, err = negbinThetaML(y, mu, d.maxIter)
+		th, thSE, err = negbinThetaML(y, mu, tally, d.maxIter)
 		if err != nil {
 			return nil, err
 		}
-		mu = fit.mu
+		mu, next = fit.mu, mu
 		del = t0 - th
 		lm0 = lm
-		lm = negbinLogLik(th, mu, y)
+		lm = negbinLogLik(th, mu, y, tally)
 	}
 	if err := glmCheckZeroMeans(y, fit.mu); err != nil {
 		return nil, err
@@ -86,24 +99,43 @@ func NegBin(y []float64, names []string, x [][]float64, opt GLMOptions) (*GLMRes
 
 // negbinFamily is the negative binomial with known θ (MASS::negative.binomial).
 func negbinFamily(theta float64) glmFamily {
-	return glmFamily{
+	return glmLogLink(glmFamily{
 		variance: func(mu float64) float64 { return mu + mu*mu/theta },
 		devResid: func(y, mu float64) float64 {
+			if y == 0 {
+				return -2 * (theta * math.Log(theta/(mu+theta))) // the same, without 0 log(1/μ)
+			}
 			return 2 * (y*math.Log(math.Max(1, y)/mu) - (y+theta)*math.Log((y+theta)/(mu+theta)))
 		},
-	}
+	})
 }
 
-// negbinLogLik is the negative-binomial log-likelihood as glm.nb computes it.
-func negbinLogLik(th float64, mu, y []float64) float64 {
-	s := 0.0
-	lth := glmLgamma(th)
-	for i, v := range y {
-		m := mu[i]
-		if v == 0 {
-			m++ // y log(μ + (y == 0)) is 0 when y is 0
+// negbinLogLik is the negative-binomial log-likelihood as glm.nb computes it,
+//
+//	Σ_i lΓ(θ+y_i) - lΓ(θ) - lΓ(y_i+1) + θ log θ + y_i log(μ_i + [y_i = 0]) - (θ+y_i) log(θ+μ_i),
+//
+// with the terms in lΓ summed once per distinct count (tally, as
+// negbinScoreInfo does) and the rest in chunks added in order.
+func negbinLogLik(th float64, mu, y []float64, tally negbinTally) float64 {
+	n := float64(len(y))
+	s := n * (th*math.Log(th) - glmLgamma(th))
+	for k, v := range tally.value {
+		s += tally.count[k] * (glmLgamma(th+v) - glmLgamma(v+1))
+	}
+	parts := make([]float64, glmChunks(len(y)))
+	glmForChunks(len(y), func(c, lo, hi int) {
+		t := 0.0
+		for i := lo; i < hi; i++ {
+			if v := y[i]; v > 0 {
+				t += v*math.Log(mu[i]) - (th+v)*math.Log(th+mu[i])
+			} else {
+				t -= th * math.Log(th+mu[i]) // y log(μ + (y == 0)) is 0 when y is 0
+			}
 		}
-		s += glmLgamma(th+v) - lth - glmLgamma(v+1) + th*math.Log(th) + v*math.Log(m) - (th+v)*math.Log(th+mu[i])
+		parts[c] = t
+	})
+	for _, t := range parts {
+		s += t
 	}
 	return s
 }

@@ -18,8 +18,9 @@ var negbinThetaEps = math.Pow(2.220446049250313e-16, 0.25)
 //	U(θ) = Σ ψ(θ+y) - ψ(θ) + log θ + 1 - log(θ+μ) - (y+θ)/(μ+θ)
 //	I(θ) = Σ -ψ'(θ+y) + ψ'(θ) - 1/θ + 2/(μ+θ) - (y+θ)/(μ+θ)²
 //
-// The standard error is 1/√I at the last step's starting point.
-func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
+// The standard error is 1/√I at the last step's starting point. tally is
+// negbinTallyCounts(y).
+func negbinThetaML(y, mu []float64, tally negbinTally, limit int) (theta, se float64, err error) {
 	n := float64(len(y))
 	s := 0.0
 	for i, v := range y {
@@ -30,7 +31,6 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 	if math.IsInf(t0, 0) || math.IsNaN(t0) {
 		return 0, 0, fmt.Errorf("%w: theta undefined (the counts equal their means)", ErrNoConvergence)
 	}
-	tally := negbinTallyCounts(y)
 	it := 0
 	del := 1.0
 	info := math.NaN()
@@ -63,7 +63,7 @@ func negbinThetaML(y, mu []float64, limit int) (theta, se float64, err error) {
 // negbinScoreInfo returns U(θ) and I(θ) of negbinThetaML. The terms in ψ and
 // ψ' depend on the count alone, so they are summed once per distinct count,
 // weighted by how often it occurs (tally); the rest is summed over the
-// observations.
+// observations, in chunks (glmForChunks) added in order.
 func negbinScoreInfo(th float64, y, mu []float64, tally negbinTally) (score, info float64) {
 	n := float64(len(y))
 	for k, v := range tally.value {
@@ -73,10 +73,19 @@ func negbinScoreInfo(th float64, y, mu []float64, tally negbinTally) (score, inf
 	}
 	score += n * (math.Log(th) + 1 - negbinDigamma(th))
 	info += n * (negbinTrigamma(th) - 1/th)
-	for i, v := range y {
-		m := mu[i]
-		score -= math.Log(th+m) + (v+th)/(m+th)
-		info += 2/(m+th) - (v+th)/((m+th)*(m+th))
+	parts := make([][2]float64, glmChunks(len(y)))
+	glmForChunks(len(y), func(c, lo, hi int) {
+		var s, f float64
+		for i := lo; i < hi; i++ {
+			m, v := mu[i], y[i]
+			s -= math.Log(th+m) + (v+th)/(m+th)
+			f += 2/(m+th) - (v+th)/((m+th)*(m+th))
+		}
+		parts[c] = [2]float64{s, f}
+	})
+	for _, p := range parts {
+		score += p[0]
+		info += p[1]
 	}
 	return score, info
 }
@@ -86,11 +95,27 @@ type negbinTally struct {
 	value, count []float64
 }
 
-// negbinTallyCounts tallies the counts y, in increasing order.
+// negbinTallyDense bounds the counts that negbinTallyCounts tallies
+// without a map.
+const negbinTallyDense = 1024
+
+// negbinTallyCounts tallies the counts y (whole numbers ≥ 0), in
+// increasing order.
 func negbinTallyCounts(y []float64) negbinTally {
+	// Counts below negbinTallyDense are tallied in a slice, the rest in a map.
+	var dense [negbinTallyDense]int
 	freq := make(map[float64]int)
 	for _, v := range y {
-		freq[v]++
+		if v < negbinTallyDense {
+			dense[int(v)]++
+		} else {
+			freq[v]++
+		}
+	}
+	for v, c := range dense {
+		if c > 0 {
+			freq[float64(v)] = c
+		}
 	}
 	t := negbinTally{value: make([]float64, 0, len(freq))}
 	for v := range freq {

@@ -103,6 +103,11 @@ type OLSResult struct {
 	// CovType is the covariance estimator used, and Level the confidence level.
 	CovType CovType
 	Level   float64
+	// ExactFit is true when the residuals are negligible (olsExactFitTol):
+	// the outcome is an exact linear function of the columns (and blocks),
+	// every SE, T, P, interval and Cov is then NaN, and Wald returns an
+	// error.
+	ExactFit bool
 }
 
 // OLS fits y = Xβ + ε by least squares, by a Householder QR decomposition of
@@ -139,6 +144,9 @@ type OLSResult struct {
 //	that cluster alone)                                  number or NaN)
 //	a cluster holding whole blocks (CR2)              → the blocks' dummy directions, where I - H_gg is
 //	                                                    singular, are left out, as estimatr does
+//	an exact fit: e'e/(n-p) ≤ 1e-20 Σŷ²/n             → ExactFit; the estimates stand, every SE, T, P,
+//	  (residuals that are rounding errors)              interval and Cov is NaN (estimatr reports the
+//	                                                    rounding errors' SE, about 1e-15, and p ≈ 0)
 //
 // OLS panics if a column, opt.Block or opt.Cluster does not have len(y)
 // elements, if len(names) != len(x), or if opt.Cov is CR2 without clusters.
@@ -192,6 +200,9 @@ func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult
 	}
 	for j := 0; j < f.p; j++ {
 		res.Coefficients = append(res.Coefficients, olsCoefficient(f.names[j], f.beta[j], math.Sqrt(cov.At(j, j)), df[j], level))
+	}
+	if olsExactFit(y, f.resid, f.dfResid) {
+		olsMarkExact(res)
 	}
 	return res, nil
 }

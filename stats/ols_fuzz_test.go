@@ -53,8 +53,13 @@ func FuzzOLS(f *testing.F) {
 			return
 		}
 		for _, c := range res.Coefficients {
-			if math.IsNaN(c.Estimate) || math.IsInf(c.Estimate, 0) || !(c.SE >= 0) || math.IsInf(c.SE, 0) || !(c.DF > 0) {
-				t.Fatalf("%s: estimate %v se %v df %v", c.Name, c.Estimate, c.SE, c.DF)
+			// An exact fit has NaN standard errors, and only an exact fit.
+			badSE := !(c.SE >= 0) || math.IsInf(c.SE, 0)
+			if res.ExactFit {
+				badSE = !math.IsNaN(c.SE) || !math.IsNaN(c.P)
+			}
+			if math.IsNaN(c.Estimate) || math.IsInf(c.Estimate, 0) || badSE || !(c.DF > 0) {
+				t.Fatalf("%s: estimate %v se %v df %v (exact fit %v)", c.Name, c.Estimate, c.SE, c.DF, res.ExactFit)
 			}
 		}
 		m, err := NewTreatmentModel(y, []string{"x1", "x2"}, x[1:], opt)

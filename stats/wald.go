@@ -74,7 +74,9 @@ func Wald(b []float64, v mat.Symmetric) (WaldResult, error) {
 
 // Wald tests that the coefficients called names are all zero, by Wald with
 // their estimates and the submatrix of r.Cov (the fit's robust covariance).
-// It panics if a name is not a coefficient of r or no name is given.
+// It panics if a name is not a coefficient of r or no name is given. An
+// exact fit (r.ExactFit) has no covariance: an error wrapping
+// ErrZeroVariance.
 func (r *OLSResult) Wald(names ...string) (WaldResult, error) {
 	idx := make([]int, len(names))
 	for k, name := range names {
@@ -87,6 +89,9 @@ func (r *OLSResult) Wald(names ...string) (WaldResult, error) {
 		if idx[k] < 0 {
 			panic(fmt.Sprintf("stats: no coefficient %q", name))
 		}
+	}
+	if r.ExactFit {
+		return WaldResult{}, errExactFit
 	}
 	b := make([]float64, len(idx))
 	v := mat.NewSymDense(max(len(idx), 1), nil)

@@ -21,7 +21,8 @@ import (
 // and the residual df is n - p. Residuals in the result are y - Xβ,
 // unweighted. Only opt.Cov (Classical, HC0 to HC3) and opt.Level are used.
 //
-// Special cases: those of OLS, and
+// Special cases: those of OLS (an exact fit judged on the weighted
+// residuals and fitted values), and
 //
 //	a weight ≤ 0, NaN or ±Inf  → error wrapping ErrDomain
 //
@@ -63,7 +64,8 @@ func WLS(y, w []float64, names []string, x [][]float64, opt OLSOptions) (*OLSRes
 	if f.dfResid < 1 {
 		return nil, fmt.Errorf("%w: %d observations for %d parameters", ErrTooFew, n, f.p)
 	}
-	if err := f.solve(scaled(y)); err != nil {
+	ys := scaled(y)
+	if err := f.solve(ys); err != nil {
 		return nil, err
 	}
 	var cov *mat.SymDense
@@ -79,6 +81,9 @@ func WLS(y, w []float64, names []string, x [][]float64, opt OLSOptions) (*OLSRes
 	}
 	for j := 0; j < f.p; j++ {
 		res.Coefficients = append(res.Coefficients, olsCoefficient(f.names[j], f.beta[j], math.Sqrt(cov.At(j, j)), f.dfResid, level))
+	}
+	if olsExactFit(ys, f.resid, f.dfResid) {
+		olsMarkExact(res)
 	}
 	return res, nil
 }

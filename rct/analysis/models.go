@@ -101,6 +101,9 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 	} else {
 		b := coefficient(fit, names[0])
 		r.Estimate, r.SE, r.CILow, r.CIHigh, r.PValue, r.DF = b.Estimate, b.SE, b.CILow, b.CIHigh, b.P, b.DF
+		if fit.ExactFit {
+			r.note("se, ci, p_value: undefined: the residuals are all zero (rounding errors only): the outcome is an exact linear function of the treatment, the covariates and the blocks")
+		}
 		if cov == stats.CR2 {
 			r.note("df: Bell-McCaffrey, %d clusters", fit.Clusters)
 		}
