@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/evalkit/evalkit/internal/atomicfile"
@@ -14,10 +13,6 @@ import (
 // randomiseWrite runs a randomisation and writes the output and manifest
 // atomically; nothing is written on error.
 func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
-	// A million-row file is held as text while the allocation is made;
-	// collecting garbage more often keeps the peak memory below R's for
-	// the same work, for a little more CPU time.
-	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	mpath := rct.ManifestPath(cfg.out)
 	if inFi, err := os.Stat(cfg.in); err == nil {
 		for _, p := range []string{cfg.out, mpath} {

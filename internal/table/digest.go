@@ -48,10 +48,10 @@ func (c *CellsHash) Sum() string { return hex.EncodeToString(c.h.Sum(nil)) }
 func (t *Table) CellsSHA256() string {
 	c := NewCellsHash()
 	c.Row(t.Header)
-	row := make([]string, len(t.Cols))
+	row := make([]string, len(t.cells))
 	for i := 0; i < t.Rows(); i++ {
-		for j, col := range t.Cols {
-			row[j] = col[i]
+		for j := range t.cells {
+			row[j] = t.Cell(i, j)
 		}
 		c.Row(row)
 	}

@@ -104,8 +104,8 @@ func (e Encoding) encodingError() error {
 
 // checkEncoding returns a ParseError naming the first field, in file
 // order, whose text is not in encoding e, or nil.
-func (t *Table) checkEncoding(text string, e Encoding) error {
-	if !e.badText(text) {
+func (t *Table) checkEncoding(e Encoding) error {
+	if !e.badText(t.text) {
 		return nil
 	}
 	for j, h := range t.Header {
@@ -114,9 +114,9 @@ func (t *Table) checkEncoding(text string, e Encoding) error {
 		}
 	}
 	for i := 0; i < t.Rows(); i++ {
-		for j, c := range t.Cols {
-			if e.badText(c[i]) {
-				return &ParseError{File: t.Name, Row: i + 2, Column: t.Header[j], Value: c[i], Err: e.encodingError()}
+		for j := range t.cells {
+			if c := t.Cell(i, j); e.badText(c) {
+				return &ParseError{File: t.Name, Row: i + 2, Column: t.Header[j], Value: c, Err: e.encodingError()}
 			}
 		}
 	}

@@ -46,18 +46,18 @@ func (t *Table) tidy() error {
 	keep := 0
 	for j, h := range t.Header {
 		if !blank(h) {
-			t.Header[keep], t.Cols[keep], t.col[keep] = h, t.Cols[j], t.col[j]
+			t.Header[keep], t.cells[keep], t.col[keep] = h, t.cells[j], t.col[j]
 			keep++
 			continue
 		}
-		for i, v := range t.Cols[j] {
-			if !blank(v) {
+		for i, c := range t.cells[j] {
+			if v := t.str(c); !blank(v) {
 				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: v, Err: errNoName}, j)
 			}
 		}
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s has no name and no values: left out", t.Name, t.columnPlace(j)))
 	}
-	t.Header, t.Cols, t.col = t.Header[:keep], t.Cols[:keep], t.col[:keep]
+	t.Header, t.cells, t.col = t.Header[:keep], t.cells[:keep], t.col[:keep]
 	if keep == 0 {
 		return fmt.Errorf("%s: %w", t.Name, errors.New("the header (row 1) names no column"))
 	}
@@ -66,8 +66,8 @@ func (t *Table) tidy() error {
 		rows--
 	}
 	if n := t.Rows() - rows; n > 0 {
-		for j := range t.Cols {
-			t.Cols[j] = t.Cols[j][:rows]
+		for j := range t.cells {
+			t.cells[j] = t.cells[j][:rows]
 		}
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %d empty rows at the end: left out", t.Name, n))
 	}
@@ -91,18 +91,18 @@ func (t *Table) checkErrorValues() error {
 	}
 	found := false
 scan:
-	for _, c := range t.Cols { // by column first: the faster way through memory
-		for _, v := range c {
-			if len(v) > 0 && (v[0] == '#' || v[0] == ' ') && SpreadsheetError(v) {
+	for _, c := range t.cells { // by column first: the faster way through memory
+		for _, s := range c {
+			if v := t.str(s); len(v) > 0 && (v[0] == '#' || v[0] == ' ') && SpreadsheetError(v) {
 				found = true
 				break scan
 			}
 		}
 	}
 	for i := 0; found && i < t.Rows(); i++ {
-		for j, c := range t.Cols {
-			if SpreadsheetError(c[i]) {
-				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: c[i], Err: ErrSpreadsheetError}, j)
+		for j := range t.cells {
+			if v := t.Cell(i, j); SpreadsheetError(v) {
+				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: v, Err: ErrSpreadsheetError}, j)
 			}
 		}
 	}
@@ -119,8 +119,8 @@ func (t *Table) columnName(j int) string {
 
 // blankRow reports whether every cell of data row i is blank.
 func (t *Table) blankRow(i int) bool {
-	for _, c := range t.Cols {
-		if !blank(c[i]) {
+	for j := range t.cells {
+		if !blank(t.Cell(i, j)) {
 			return false
 		}
 	}

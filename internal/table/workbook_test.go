@@ -45,7 +45,7 @@ func TestReadWorkbook(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, "Sheet1", tb.Sheet)
 		assert.Equal(t, []string{"id", "arm", "y"}, tb.Header)
-		assert.Equal(t, [][]string{{"007", "008", "009"}, {"control", "treatment", "control"}, {"1.25", "3", "#N/A"}}, tb.Cols)
+		assert.Equal(t, [][]string{{"007", "008", "009"}, {"control", "treatment", "control"}, {"1.25", "3", "#N/A"}}, tb.Cols())
 		y, missing, err := tb.Float("y")
 		require.NoError(t, err)
 		assert.Equal(t, 1, missing)
