@@ -116,3 +116,16 @@ func TestReadFileWorkbook(t *testing.T) {
 	_, err = ReadFile(path)
 	assert.ErrorIs(t, err, xlsx.ErrNotWorkbook)
 }
+
+// TestReadWorkbookLimits: a sheet of more than MaxColumns columns is
+// refused (xlsx's own tests check its limits, DefaultLimits here).
+func TestReadWorkbookLimits(t *testing.T) {
+	wide := workbook(t, func(f *excelize.File) {
+		f.SetCellStr("Sheet1", "A1", "id")
+		col, _ := excelize.ColumnNumberToName(MaxColumns + 1)
+		f.SetCellStr("Sheet1", col+"1", "far")
+	})
+	_, err := Read(bytes.NewReader(wide), "wide.xlsx")
+	require.ErrorIs(t, err, ErrLimit)
+	assert.Contains(t, err.Error(), `wide.xlsx: sheet "Sheet1": beyond evalkit's limits for a table: 10001 columns, more than 10000`)
+}
