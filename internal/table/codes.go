@@ -11,11 +11,10 @@ func (t *Table) Codes(name string) (codes []int32, levels []string, err error) {
 	}
 	codes = make([]int32, t.Rows())
 	at := map[string]int32{}
-	for i, c := range t.cells[j] {
-		s := t.str(c)
+	t.column(j, func(i int, s string) bool {
 		if IsMissing(s) {
 			codes[i] = -1
-			continue
+			return true
 		}
 		k, ok := at[s]
 		if !ok {
@@ -24,6 +23,7 @@ func (t *Table) Codes(name string) (codes []int32, levels []string, err error) {
 			levels = append(levels, s)
 		}
 		codes[i] = k
-	}
+		return true
+	})
 	return codes, levels, nil
 }

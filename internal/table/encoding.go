@@ -113,9 +113,11 @@ func (t *Table) checkEncoding(e Encoding) error {
 			return &ParseError{File: t.Name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Value: h, Err: e.encodingError()}
 		}
 	}
+	var spans []span
 	for i := 0; i < t.Rows(); i++ {
-		for j := range t.cells {
-			if c := t.Cell(i, j); e.badText(c) {
+		spans = t.row(i, spans)
+		for j, s := range spans {
+			if c := t.str(s); e.badText(c) {
 				return &ParseError{File: t.Name, Row: i + 2, Column: t.Header[j], Value: c, Err: e.encodingError()}
 			}
 		}

@@ -50,10 +50,15 @@ func (t *Table) Float(name string) (values []float64, missing int, err error) {
 		return nil, 0, err
 	}
 	values = make([]float64, t.Rows())
-	for i, c := range t.cells[j] {
-		if values[i], err = number(t.str(c), &missing); err != nil {
-			return nil, 0, t.at(&ParseError{File: t.Name, Row: i + 2, Column: name, Value: t.str(c), Err: err}, j)
+	t.column(j, func(i int, s string) bool {
+		if values[i], err = number(s, &missing); err != nil {
+			err = t.at(&ParseError{File: t.Name, Row: i + 2, Column: name, Value: s, Err: err}, j)
+			return false
 		}
+		return true
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	return values, missing, nil
 }

@@ -36,10 +36,14 @@ const maxText = math.MaxUint32 - 1
 // A line without a quote is split with strings.IndexByte; the fields of a
 // line with one are scanned with a lookup table of the bytes that end them.
 type scanner struct {
-	s         string
-	pos       int
-	line      int // line of the file at pos, 1-based
-	recLine   int // line on which the record being read starts
+	s        string
+	pos      int
+	line     int // line of the file at pos, 1-based
+	recLine  int // line on which the record being read starts
+	recStart int // offset of the record in s
+	// unquoted reports that the last record was a line without a quote,
+	// whose fields splitLine finds again from recStart.
+	unquoted  bool
 	rec       []span
 	rewritten []string
 	sep       byte
@@ -105,9 +109,10 @@ func (sc *scanner) next() (rec []span, line int, err error) {
 		return nil, 0, nil
 	}
 	line = sc.line
-	sc.recLine = line
+	sc.recLine, sc.recStart = line, sc.pos
 	sc.rec = sc.rec[:0]
-	if ok, err := sc.unquotedLine(); ok || err != nil {
+	sc.unquoted, err = sc.unquotedLine()
+	if sc.unquoted || err != nil {
 		return sc.rec, line, err
 	}
 	for {
@@ -142,21 +147,14 @@ func (sc *scanner) unquotedLine() (bool, error) {
 	if strings.IndexByte(l, '"') >= 0 {
 		return false, nil
 	}
-	l = strings.TrimSuffix(l, "\r")
-	start := sc.pos
-	for {
-		i := strings.IndexByte(l, sc.sep)
-		if i < 0 {
-			i = len(l)
+	var ok bool
+	if sc.rec, ok = splitLine(strings.TrimSuffix(l, "\r"), sc.pos, sc.sep, sc.rec, MaxColumns); !ok {
+		return false, &ParseError{Line: sc.recLine, Err: fmt.Errorf("%w: a line of more than %d fields", ErrLimit, MaxColumns)}
+	}
+	for _, f := range sc.rec {
+		if n := int(f.end - f.start); n > MaxFieldBytes {
+			return false, &ParseError{Line: sc.recLine, Err: fmt.Errorf("%w: a field of %d bytes, more than %d (1 MiB)", ErrLimit, n, MaxFieldBytes)}
 		}
-		if err := sc.add(span{uint32(start), uint32(start + i)}); err != nil {
-			return false, err
-		}
-		if i == len(l) {
-			break
-		}
-		start += i + 1
-		l = l[i+1:]
 	}
 	sc.pos += n
 	if sc.pos < len(sc.s) {
@@ -164,6 +162,24 @@ func (sc *scanner) unquotedLine() (bool, error) {
 		sc.line++
 	}
 	return true, nil
+}
+
+// splitLine appends to rec the spans of the fields of line, a line without
+// a quote or its line end that starts at offset start of the text, split
+// at each sep; ok is false when it has more than most fields.
+func splitLine(line string, start int, sep byte, rec []span, most int) (_ []span, ok bool) {
+	for n := 1; ; n++ {
+		if n > most {
+			return rec, false
+		}
+		i := strings.IndexByte(line, sep)
+		if i < 0 {
+			return append(rec, span{uint32(start), uint32(start + len(line))}), true
+		}
+		rec = append(rec, span{uint32(start), uint32(start + i)})
+		start += i + 1
+		line = line[i+1:]
+	}
 }
 
 // add appends a field to the record, refusing a record of more than

@@ -10,9 +10,9 @@ import (
 )
 
 // Table is a CSV file or a worksheet held as columns of text, in the order
-// of the file. The text is held once, as read, and each cell as its place
-// in it (two 32-bit offsets): a cell becomes a string only when asked for
-// (Cell, Column, Cols), and Float and Codes convert a column without
+// of the file. The text is held once, as read, and each row as the place
+// of its line in it (cells.go): a cell becomes a string only when asked
+// for (Cell, Column, Cols), and Float and Codes convert a column without
 // making its strings.
 type Table struct {
 	// Name is the file's name as errors report it.
@@ -26,13 +26,17 @@ type Table struct {
 	// each; nil when nothing was.
 	Notes []string
 
-	// text holds the cells' text: the CSV file's, or a worksheet's cells
-	// one after another; cells[j][i] is the place in it of the value in
-	// column j of data row i (file row i+2), or an index into rewritten
-	// (span).
+	// text holds the CSV file's text; rewritten the fields whose text is
+	// not the file's (span), and every cell of a worksheet. The rows are
+	// held as cells.go describes.
 	text      string
-	cells     [][]span
 	rewritten []string
+	starts    []uint32
+	held      []uint64
+	spans     []span
+	width     int
+	field     []int
+	rows      int
 	// sep is the CSV file's delimiter; 0 for a worksheet.
 	sep byte
 
@@ -134,12 +138,12 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 			return nil, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
 		}
 	}
-	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), col: make([]int, len(header))}
-	rows := strings.Count(text, "\n") // enough for every row, unless quoted fields span lines
-	t.cells = make([][]span, len(header))
-	for j := range t.cells {
-		t.cells[j] = make([]span, 0, rows)
-		t.col[j] = j + 1
+	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
+	rows := strings.Count(text, "\n") // enough for every row
+	t.starts = make([]uint32, 0, rows)
+	t.held = make([]uint64, 0, rows/64+1)
+	for j := range t.col {
+		t.col[j], t.field[j] = j+1, j
 	}
 	for row := 2; ; row++ {
 		rec, line, err := sc.next()
@@ -155,9 +159,7 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		if len(rec) != len(t.Header) {
 			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
 		}
-		for j, f := range rec {
-			t.cells[j] = append(t.cells[j], f)
-		}
+		t.addRow(rec, sc.unquoted, sc.recStart)
 	}
 	t.rewritten = sc.rewritten
 	if progress != nil {
@@ -186,23 +188,18 @@ func (t *Table) str(s span) string {
 }
 
 // Rows returns the number of data rows.
-func (t *Table) Rows() int {
-	if len(t.cells) == 0 {
-		return 0
-	}
-	return len(t.cells[0])
-}
+func (t *Table) Rows() int { return t.rows }
 
 // Cell returns the text of column j (in Header's order) in data row i
 // (file row i+2).
-func (t *Table) Cell(i, j int) string { return t.str(t.cells[j][i]) }
+func (t *Table) Cell(i, j int) string { return t.str(t.span(i, j)) }
 
 // Cols returns the text of every column, Cols()[j][i] being the value in
 // column j of data row i (file row i+2). It makes a string of every cell:
 // Column, Float and Codes read one column.
 func (t *Table) Cols() [][]string {
-	out := make([][]string, len(t.cells))
-	for j := range t.cells {
+	out := make([][]string, len(t.Header))
+	for j := range out {
 		out[j] = t.strings(j)
 	}
 	return out
@@ -210,10 +207,11 @@ func (t *Table) Cols() [][]string {
 
 // strings returns the text of column j.
 func (t *Table) strings(j int) []string {
-	out := make([]string, len(t.cells[j]))
-	for i, s := range t.cells[j] {
-		out[i] = t.str(s)
-	}
+	out := make([]string, t.rows)
+	t.column(j, func(i int, s string) bool {
+		out[i] = s
+		return true
+	})
 	return out
 }
 
@@ -271,19 +269,8 @@ func (t *Table) Columns(required, optional []string) ([][]string, error) {
 // of the row quoted, and no column left out between them (tidy). Otherwise
 // ok is false.
 func (t *Table) Line(i int) (line string, ok bool) {
-	if t.sep != ',' || len(t.cells) == 0 {
+	if t.sep != ',' || t.isHeld(i) || len(t.field) != t.width {
 		return "", false
 	}
-	first, last := t.cells[0][i], t.cells[len(t.cells)-1][i]
-	if first.end == rewrittenEnd || last.end == rewrittenEnd || last.end < first.start {
-		return "", false
-	}
-	line = t.text[first.start:last.end]
-	// Unquoted cells leave no quote in the line, nor a left-out column a
-	// comma more; a quoted first or last cell has its quote outside.
-	if strings.IndexByte(line, '"') >= 0 || first.start > 0 && t.text[first.start-1] == '"' ||
-		int(last.end) < len(t.text) && t.text[last.end] == '"' || strings.Count(line, ",") != len(t.cells)-1 {
-		return "", false
-	}
-	return line, true
+	return t.lineAt(int(t.starts[i])), true
 }

@@ -48,10 +48,15 @@ func (o Options) readWorkbook(data []byte, name string) (*Table, error) {
 	if width > MaxColumns {
 		return nil, fmt.Errorf("%s: sheet %q: %w: %d columns, more than %d", name, s.Name, ErrLimit, width, MaxColumns)
 	}
-	t := &Table{Name: name, Sheet: s.Name, Header: make([]string, width), cells: make([][]span, width), col: make([]int, width)}
-	for j := range t.cells {
-		t.cells[j] = make([]span, rows)
-		t.col[j] = j + 1
+	t := &Table{Name: name, Sheet: s.Name, Header: make([]string, width), width: width, col: make([]int, width), field: make([]int, width)}
+	for j := range t.col {
+		t.col[j], t.field[j] = j+1, j
+	}
+	// Every row is held as spans (cells.go), the empty span for a cell
+	// without a value.
+	rec := make([]span, width)
+	for range rows {
+		t.addRow(rec, false, 0)
 	}
 	// Each data cell's text is held as a rewritten field's, so that the
 	// shared strings stay shared; cells without a value are empty spans.
@@ -61,7 +66,7 @@ func (o Options) readWorkbook(data []byte, name string) (*Table, error) {
 				t.Header[c.Col-1] = c.Text
 			} else if r.Num-2 < rows {
 				t.rewritten = append(t.rewritten, c.Text)
-				t.cells[c.Col-1][r.Num-2] = span{uint32(len(t.rewritten) - 1), rewrittenEnd}
+				t.spans[(r.Num-2)*width+c.Col-1] = span{uint32(len(t.rewritten) - 1), rewrittenEnd}
 			}
 		}
 	}
