@@ -40,11 +40,13 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	}
 	h := sha256.New()
 	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
-	cw := csv.NewWriter(bw)
-	// cw buffers what it writes: it is flushed before a copied row.
+	// cw has a buffer of its own (csv.NewWriter would take bw's if it saw
+	// it), flushed into bw before a copied row when it holds rows.
+	cw := csv.NewWriter(struct{ io.Writer }{bw})
 	if err := cw.Write(r.header()); err != nil {
 		return "", err
 	}
+	pending := true
 	a, t := r.Allocation, r.Units.t
 	arms := csvFields(a.Arms)
 	rec := make([]string, len(r.header()))
@@ -56,9 +58,13 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 			if err := cw.Write(rec); err != nil {
 				return "", err
 			}
+			pending = true
 			continue
 		}
-		cw.Flush()
+		if pending {
+			cw.Flush()
+			pending = false
+		}
 		bw.WriteString(line)
 		bw.WriteByte(',')
 		bw.WriteString(arms[a.Arm[i]])

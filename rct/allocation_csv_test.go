@@ -168,3 +168,38 @@ func FuzzWriteCSVCopy(f *testing.F) {
 		}
 	})
 }
+
+// countWriter counts the calls to Write.
+type countWriter struct{ n, bytes int }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n++
+	c.bytes += len(p)
+	return len(p), nil
+}
+
+// TestWriteCSVBuffers: copied rows and csv.Writer's rows reach the writer
+// in 64 KiB writes, not one write a row.
+func TestWriteCSVBuffers(t *testing.T) {
+	text := bigUnitsText(20000)
+	// Every tenth row quoted, so that the two ways take turns.
+	lines := strings.SplitAfter(text, "\n")
+	for i := 1; i < len(lines)-1; i += 10 {
+		lines[i] = `"` + strings.Replace(lines[i], ",", `",`, 1)
+	}
+	u, err := ReadUnits(strings.NewReader(strings.Join(lines, "")), "u.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RandomiseUnits(u, Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w countWriter
+	if _, err := r.WriteCSV(&w); err != nil {
+		t.Fatal(err)
+	}
+	if most := w.bytes>>16 + 2; w.n > most {
+		t.Errorf("%d writes for %d bytes, want at most %d", w.n, w.bytes, most)
+	}
+}
