@@ -105,30 +105,27 @@ func csvFields(values []string) []string {
 // a quote, CR or LF, is \. or begins with a space (unicode.IsSpace), the
 // fields that its fieldNeedsQuotes quotes.
 func unquoted(line string) bool {
-	start := true // at a field's first byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if start {
-			if c == '\\' && i+1 < len(line) && line[i+1] == '.' && (i+2 == len(line) || line[i+2] == ',') {
-				return false
-			}
-			if c < utf8.RuneSelf && unicode.IsSpace(rune(c)) {
-				return false
-			}
-			if r, _ := utf8.DecodeRuneInString(line[i:]); c >= utf8.RuneSelf && unicode.IsSpace(r) {
-				return false
-			}
-		}
-		switch c {
-		case ',':
-			start = true
-			continue
-		case '"', '\r', '\n':
-			return false
-		}
-		start = false
+	if strings.IndexByte(line, '"') >= 0 || strings.IndexByte(line, '\r') >= 0 || strings.IndexByte(line, '\n') >= 0 {
+		return false
 	}
-	return true
+	for f := line; ; {
+		if f != "" {
+			c := f[0]
+			if c < utf8.RuneSelf && unicode.IsSpace(rune(c)) || c == '\\' && strings.HasPrefix(f, `\.`) && (len(f) == 2 || f[2] == ',') {
+				return false
+			}
+			if c >= utf8.RuneSelf {
+				if r, _ := utf8.DecodeRuneInString(f); unicode.IsSpace(r) {
+					return false
+				}
+			}
+		}
+		i := strings.IndexByte(f, ',')
+		if i < 0 {
+			return true
+		}
+		f = f[i+1:]
+	}
 }
 
 // header returns the allocation file's column names: the units file's,
