@@ -27,9 +27,22 @@ func bigUnitsText(n int) string {
 	return b.String()
 }
 
+// randomiseText reads and randomises a units file.
+func randomiseText(b *testing.B, text string, s Settings) *Randomisation {
+	u, err := ReadUnits(strings.NewReader(text), "big.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := RandomiseUnits(u, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
 // BenchmarkUnitsCSV reads, randomises (complete, within areas) and writes
-// a units file, the library's part of evalkit randomise, and each step
-// alone.
+// a units file, the library's part of evalkit randomise, and reading and
+// writing alone.
 func BenchmarkUnitsCSV(b *testing.B) {
 	for _, n := range []int{1e4, 1e6} {
 		text := bigUnitsText(n)
@@ -44,14 +57,7 @@ func BenchmarkUnitsCSV(b *testing.B) {
 				benchUnitsSink = u
 			}
 		})
-		u, err := ReadUnits(strings.NewReader(text), "big.csv")
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := RandomiseUnits(u, s)
-		if err != nil {
-			b.Fatal(err)
-		}
+		r := randomiseText(b, text, s)
 		var out bytes.Buffer
 		b.Run(fmt.Sprintf("write/n=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
@@ -65,15 +71,7 @@ func BenchmarkUnitsCSV(b *testing.B) {
 		b.Run(fmt.Sprintf("all/n=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				u, err := ReadUnits(strings.NewReader(text), "big.csv")
-				if err != nil {
-					b.Fatal(err)
-				}
-				r, err := RandomiseUnits(u, s)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := r.WriteCSV(io.Discard); err != nil {
+				if _, err := randomiseText(b, text, s).WriteCSV(io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}
