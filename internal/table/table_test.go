@@ -1,11 +1,13 @@
 package table
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -290,5 +292,38 @@ func TestReadFileProgress(t *testing.T) {
 	}
 	if calls[2][0] != b.Len() {
 		t.Errorf("last call %v, want the whole file", calls[2])
+	}
+}
+
+// TestReadAtFileSize: a regular file given as a reader (as commands open
+// them) is read into one buffer of its size, not grown by doubling, and
+// ReadSHA256's digest is the file's.
+func TestReadAtFileSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wide.csv")
+	var b strings.Builder
+	b.WriteString("id,notes\n")
+	for i := range 4000 {
+		fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("n", 1000))
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	tb, sum, err := Options{}.ReadSHA256(f, "wide.csv")
+	runtime.ReadMemStats(&after)
+	if err != nil || tb.Rows() != 4000 {
+		t.Fatalf("ReadSHA256: %v", err)
+	}
+	if got, most := after.TotalAlloc-before.TotalAlloc, uint64(b.Len())*5/4; got > most {
+		t.Errorf("reading %d bytes allocated %d, want at most %d", b.Len(), got, most)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256([]byte(b.String()))); sum != want {
+		t.Errorf("sha256 %s, want %s", sum, want)
 	}
 }
