@@ -8,6 +8,9 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // WriteCSV writes the allocation file to w and returns the SHA-256 digest,
@@ -21,17 +24,58 @@ import (
 // with = + - or @ is a formula to a spreadsheet that opens the file (CSV
 // injection). Write the allocation as a workbook (WriteXLSX) when a
 // spreadsheet will read it.
-func (r *Randomisation) WriteCSV(w io.Writer) (string, error) {
+//
+// A row that the units file holds as its cells joined by commas, none of
+// which csv.Writer would quote, is copied from the file's text with the
+// added columns appended, as csv.Writer writes them; any other row is
+// written by csv.Writer. The bytes are the same either way.
+func (r *Randomisation) WriteCSV(w io.Writer) (string, error) { return r.writeCSV(w, true) }
+
+// writeCSV writes the allocation file as WriteCSV does, copying the rows
+// that can be copied when copyLines is set, else writing every row with
+// csv.Writer (the reference that the copy is tested against).
+func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
 	h := sha256.New()
 	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
-	cw := csv.NewWriter(bw)
-	for rec := range r.records() {
-		if err := cw.Write(rec); err != nil {
-			return "", err
+	// cw has a buffer of its own (csv.NewWriter would take bw's if it saw
+	// it), flushed into bw before a copied row when it holds rows.
+	cw := csv.NewWriter(struct{ io.Writer }{bw})
+	if err := cw.Write(r.header()); err != nil {
+		return "", err
+	}
+	pending := true
+	a, t := r.Allocation, r.Units.t
+	arms := csvFields(a.Arms)
+	rec := make([]string, len(r.header()))
+	var num []byte
+	for i := 0; i < t.Rows(); i++ {
+		line, ok := t.Line(i)
+		if !copyLines || !ok || !unquoted(line) {
+			r.record(rec, i)
+			if err := cw.Write(rec); err != nil {
+				return "", err
+			}
+			pending = true
+			continue
 		}
+		if pending {
+			cw.Flush()
+			pending = false
+		}
+		bw.WriteString(line)
+		bw.WriteByte(',')
+		bw.WriteString(arms[a.Arm[i]])
+		if a.BlockSeq != nil {
+			num = append(num[:0], ',')
+			num = strconv.AppendInt(num, int64(a.BlockSeq[i]), 10)
+			num = append(num, ',')
+			num = strconv.AppendInt(num, int64(a.BlockSize[i]), 10)
+			bw.Write(num)
+		}
+		bw.WriteByte('\n')
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -41,6 +85,47 @@ func (r *Randomisation) WriteCSV(w io.Writer) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// csvFields returns each value as csv.Writer writes it as a field.
+func csvFields(values []string) []string {
+	out := make([]string, len(values))
+	for k, v := range values {
+		var b strings.Builder
+		cw := csv.NewWriter(&b)
+		cw.Write([]string{"", v}) // a first field, so that v is not a line's only one
+		cw.Flush()
+		out[k] = strings.TrimSuffix(strings.TrimPrefix(b.String(), ","), "\n")
+	}
+	return out
+}
+
+// unquoted reports whether csv.Writer (with Comma ',') writes every field
+// of line, fields without quotes separated by commas, as it is: none holds
+// a quote, CR or LF, is \. or begins with a space (unicode.IsSpace), the
+// fields that its fieldNeedsQuotes quotes.
+func unquoted(line string) bool {
+	if strings.IndexByte(line, '"') >= 0 || strings.IndexByte(line, '\r') >= 0 || strings.IndexByte(line, '\n') >= 0 {
+		return false
+	}
+	for f := line; ; {
+		if f != "" {
+			c := f[0]
+			if c < utf8.RuneSelf && unicode.IsSpace(rune(c)) || c == '\\' && strings.HasPrefix(f, `\.`) && (len(f) == 2 || f[2] == ',') {
+				return false
+			}
+			if c >= utf8.RuneSelf {
+				if r, _ := utf8.DecodeRuneInString(f); unicode.IsSpace(r) {
+					return false
+				}
+			}
+		}
+		i := strings.IndexByte(f, ',')
+		if i < 0 {
+			return true
+		}
+		f = f[i+1:]
+	}
 }
 
 // header returns the allocation file's column names: the units file's,
@@ -54,27 +139,32 @@ func (r *Randomisation) header() []string {
 	return header
 }
 
+// record fills rec with unit i's record: its cells, then its arm, and
+// for Blocks its block's number and size. r must have passed check.
+func (r *Randomisation) record(rec []string, i int) {
+	a, t := r.Allocation, r.Units.t
+	ncol := len(t.Header)
+	for j := 0; j < ncol; j++ {
+		rec[j] = t.Cell(i, j)
+	}
+	rec[ncol] = a.Arms[a.Arm[i]]
+	if a.BlockSeq != nil {
+		rec[ncol+1] = strconv.Itoa(a.BlockSeq[i])
+		rec[ncol+2] = strconv.Itoa(a.BlockSize[i])
+	}
+}
+
 // records yields the allocation file's records: the header, then one per
 // unit, in a slice reused between them. r must have passed check.
 func (r *Randomisation) records() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
-		a, t := r.Allocation, r.Units.t
-		blocks := a.BlockSeq != nil
 		header := r.header()
 		if !yield(header) {
 			return
 		}
 		rec := make([]string, len(header))
-		ncol := len(t.Header)
-		for i := 0; i < t.Rows(); i++ {
-			for j := 0; j < ncol; j++ {
-				rec[j] = t.Cols[j][i]
-			}
-			rec[ncol] = a.Arms[a.Arm[i]]
-			if blocks {
-				rec[ncol+1] = strconv.Itoa(a.BlockSeq[i])
-				rec[ncol+2] = strconv.Itoa(a.BlockSize[i])
-			}
+		for i := 0; i < r.Units.Rows(); i++ {
+			r.record(rec, i)
 			if !yield(rec) {
 				return
 			}

@@ -46,7 +46,7 @@ func TestWriteXLSXHoldsTheCSVsCells(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, AllocationSheet, fromXLSX.Sheet)
 	assert.Equal(t, fromCSV.Header, fromXLSX.Header)
-	assert.Equal(t, fromCSV.Cols, fromXLSX.Cols)
+	assert.Equal(t, fromCSV.Cols(), fromXLSX.Cols())
 	assert.Equal(t, m.Output.SHA256, fromXLSX.CellsSHA256())
 
 	f, err := excelize.OpenReader(bytes.NewReader(files["allocation.xlsx"]))

@@ -1,8 +1,6 @@
 package rct
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
 
@@ -31,7 +29,7 @@ type Units struct {
 }
 
 // ReadUnits reads a units file from r, naming it name in errors, and
-// hashes it as it reads: CSV, or a workbook's first sheet when name ends
+// hashes its bytes (on another core while it is parsed): CSV, or a workbook's first sheet when name ends
 // in .xlsx, read as internal/table reads every command's tables (with the
 // options r carries, such as a delimiter). Errors name the file and the
 // row (counted as a spreadsheet counts them, the header being row 1) or
@@ -39,17 +37,12 @@ type Units struct {
 // column name, a row with the wrong number of fields, a quote that does
 // not close, text not in the file's encoding.
 func ReadUnits(r io.Reader, name string) (*Units, error) {
-	h := sha256.New()
-	tee := io.TeeReader(r, h)
 	o := table.OptionsOf(r)
-	t, err := o.Read(tee, name)
+	t, sum, err := o.ReadSHA256(r, name)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := io.Copy(io.Discard, tee); err != nil {
-		return nil, err
-	}
-	return &Units{Name: name, Header: t.Header, SHA256: hex.EncodeToString(h.Sum(nil)), t: t, read: o}, nil
+	return &Units{Name: name, Header: t.Header, SHA256: sum, t: t, read: o}, nil
 }
 
 // Rows returns the number of units (data rows).

@@ -47,6 +47,9 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := u.checkMissing(d); err != nil {
+		return nil, err
+	}
 	a, err := Randomise(d, opt, s.Seed)
 	if err != nil {
 		var ue *UnitError
@@ -56,6 +59,48 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 		return nil, fmt.Errorf("%s: %w", u.Name, err)
 	}
 	return &Randomisation{Settings: s, Units: u, Allocation: a}, nil
+}
+
+// missingError is a missing value of the contract where a unit needs a
+// value; errors.Is finds its cause: ErrEmptyID, ErrEmptyStratum or
+// ErrEmptyCluster.
+type missingError struct {
+	what  string
+	cause error
+}
+
+func (e *missingError) Error() string {
+	return "a missing value (NA, NaN, ., null or #N/A) as " + e.what
+}
+
+func (e *missingError) Unwrap() error { return e.cause }
+
+// checkMissing refuses, as a RowError, a unit whose id, stratum value or
+// cluster is one of the contract's missing values (table.IsMissing) other
+// than the empty field, which the design refuses itself: analyse reads
+// them as missing, so randomise does not take them for an id, a stratum or
+// a cluster.
+func (u *Units) checkMissing(d *Design) error {
+	type check struct {
+		col  Column
+		what string
+		err  error
+	}
+	checks := []check{{d.ID, "an id: give every unit one", ErrEmptyID}}
+	for _, c := range d.Strata {
+		checks = append(checks, check{c, "a stratum value: fill it in, or leave the unit out", ErrEmptyStratum})
+	}
+	if d.Cluster.Name != "" {
+		checks = append(checks, check{d.Cluster, "a cluster: give every unit its cluster", ErrEmptyCluster})
+	}
+	for _, c := range checks {
+		for i, v := range c.col.Values {
+			if v != "" && table.IsMissing(v) {
+				return &RowError{File: u.Name, Unit: &UnitError{Row: i, Other: -1, Column: c.col.Name, Value: v, Err: &missingError{c.what, c.err}}}
+			}
+		}
+	}
+	return nil
 }
 
 // Design returns the design and the randomisation options that settings

@@ -114,6 +114,37 @@ func TestRandomiseUnitsErrors(t *testing.T) {
 	}
 }
 
+// TestRandomiseUnitsMissing: a missing value of the contract (NA, NaN,
+// ., null, #N/A, spaces) is not an id, a stratum or a cluster: the error
+// names the file, row and column.
+func TestRandomiseUnitsMissing(t *testing.T) {
+	tests := []struct {
+		name, text string
+		kv         []string
+		want       string
+		is         error
+	}{
+		{"NA id", "unit_id,area\n1,n\nNA,n\n3,s\n4,s\n", nil, `u.csv: row 3, column "unit_id": "NA": a missing value (NA, NaN, ., null or #N/A) as an id: give every unit one`, ErrEmptyID},
+		{"null id", "unit_id,area\n1,n\n2,n\nnull,s\n", nil, `u.csv: row 4, column "unit_id": "null": a missing value`, ErrEmptyID},
+		{"spaces id", "unit_id,area\n1,n\n  ,n\n", nil, `u.csv: row 3, column "unit_id": "  ": a missing value`, ErrEmptyID},
+		{"NA stratum", "unit_id,area\n1,n\n2,NA\n3,s\n4,s\n", []string{"block", "area"}, `u.csv: row 3, column "area": "NA": a missing value (NA, NaN, ., null or #N/A) as a stratum value: fill it in, or leave the unit out`, ErrEmptyStratum},
+		{"#N/A in a second stratum column", "unit_id,area,band\n1,n,a\n2,n,#N/A\n", []string{"block", "area,band"}, `u.csv: row 3, column "band": "#N/A": a missing value`, ErrEmptyStratum},
+		{"NaN cluster", "unit_id,school\n1,a\n2,NaN\n3,b\n", []string{"cluster", "school"}, `u.csv: row 3, column "school": "NaN": a missing value (NA, NaN, ., null or #N/A) as a cluster`, ErrEmptyCluster},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := ParseSettings(flagsTest(tc.kv...))
+			require.NoError(t, err)
+			u, err := ReadUnits(strings.NewReader(tc.text), "u.csv")
+			require.NoError(t, err)
+			_, err = RandomiseUnits(u, s)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q, want %q...", err, tc.want)
+			assert.ErrorIs(t, err, tc.is)
+		})
+	}
+}
+
 // TestReadUnits: the command's reading rules (a byte-order mark, CRLF,
 // quoted fields, text kept as written) and the digest of the bytes read.
 func TestReadUnits(t *testing.T) {

@@ -48,10 +48,12 @@ func (c *CellsHash) Sum() string { return hex.EncodeToString(c.h.Sum(nil)) }
 func (t *Table) CellsSHA256() string {
 	c := NewCellsHash()
 	c.Row(t.Header)
-	row := make([]string, len(t.Cols))
+	row := make([]string, len(t.Header))
+	var spans []span
 	for i := 0; i < t.Rows(); i++ {
-		for j, col := range t.Cols {
-			row[j] = col[i]
+		spans = t.row(i, spans)
+		for j, s := range spans {
+			row[j] = t.str(s)
 		}
 		c.Row(row)
 	}

@@ -22,7 +22,12 @@
 // spreadsheet's error value (#DIV/0!, #VALUE!, #REF!, ...) is an error.
 // The missing-value tokens of evalkit's contract are an empty field, NA,
 // NaN, ., null and #N/A. Duplicate column names, rows with the wrong number
-// of fields and files without a header are errors.
+// of fields and files without a header are errors; so are a header holding
+// a carriage return (a file whose lines end in CR alone) and what is beyond
+// the bounds (limits.go): a line of more than 10,000 fields, a field of
+// more than 1 MiB, more than 4 GiB of text. Every message counts rows as
+// the records they are, the header being row 1, and gives the line of the
+// file beside the row where the two differ: "row 4 (line 6)".
 //
 // For example, the file
 //

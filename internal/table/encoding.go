@@ -104,8 +104,8 @@ func (e Encoding) encodingError() error {
 
 // checkEncoding returns a ParseError naming the first field, in file
 // order, whose text is not in encoding e, or nil.
-func (t *Table) checkEncoding(text string, e Encoding) error {
-	if !e.badText(text) {
+func (t *Table) checkEncoding(e Encoding) error {
+	if !e.badText(t.text) {
 		return nil
 	}
 	for j, h := range t.Header {
@@ -113,10 +113,12 @@ func (t *Table) checkEncoding(text string, e Encoding) error {
 			return &ParseError{File: t.Name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Value: h, Err: e.encodingError()}
 		}
 	}
+	var spans []span
 	for i := 0; i < t.Rows(); i++ {
-		for j, c := range t.Cols {
-			if e.badText(c[i]) {
-				return &ParseError{File: t.Name, Row: i + 2, Column: t.Header[j], Value: c[i], Err: e.encodingError()}
+		spans = t.row(i, spans)
+		for j, s := range spans {
+			if c := t.str(s); e.badText(c) {
+				return &ParseError{File: t.Name, Row: i + 2, Column: t.Header[j], Value: c, Err: e.encodingError()}
 			}
 		}
 	}

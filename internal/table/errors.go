@@ -10,10 +10,15 @@ import (
 )
 
 // ParseError reports a value or a line that cannot be read. Row counts as a
-// person counts rows in a spreadsheet, the header being row 1; Line is set
-// instead when only the line of the file is known. In a table read from a
-// worksheet, Sheet and Col (from 1, column A) name the cell, which the
-// message gives as Excel writes it: Sheet1!C7.
+// person counts rows in a spreadsheet, the header being row 1, every
+// message of a table's reading counting them so; Line, the line of the
+// file, is given beside it where it differs (after empty lines, or a
+// quoted field over several lines), and alone when only it is known:
+//
+//	units.csv: row 4 (line 6): bare " in non-quoted-field
+//
+// In a table read from a worksheet, Sheet and Col (from 1, column A) name
+// the cell, which the message gives as Excel writes it: Sheet1!C7.
 type ParseError struct {
 	File   string
 	Row    int
@@ -33,6 +38,9 @@ func (e *ParseError) Error() string {
 		fmt.Fprintf(&b, ": %s", xlsx.Ref(e.Sheet, e.Col, e.Row))
 	case e.Row > 0:
 		fmt.Fprintf(&b, ": row %d", e.Row)
+		if e.Line > 0 && e.Line != e.Row {
+			fmt.Fprintf(&b, " (line %d)", e.Line)
+		}
 	case e.Line > 0:
 		fmt.Fprintf(&b, ": line %d", e.Line)
 	}

@@ -40,19 +40,37 @@ func ParseNumber(s string) (float64, error) {
 	return v, nil
 }
 
-// Float converts the named column to numbers. A missing value becomes NaN
-// and is counted in missing; any other text that is not a number is a
-// ParseError naming the file, row and column.
+// Float converts the named column to numbers, without making its
+// strings. A missing value becomes NaN and is counted in missing; any other
+// text that is not a number is a ParseError naming the file, row and
+// column.
 func (t *Table) Float(name string) (values []float64, missing int, err error) {
-	col, err := t.Column(name)
+	j, err := t.lookup(name)
 	if err != nil {
 		return nil, 0, err
 	}
-	values, missing, err = Numbers(t.Name, name, col)
-	if pe := (*ParseError)(nil); errors.As(err, &pe) {
-		t.at(pe, t.index[name])
+	values = make([]float64, t.Rows())
+	t.column(j, func(i int, s string) bool {
+		if values[i], err = number(s, &missing); err != nil {
+			err = t.at(&ParseError{File: t.Name, Row: i + 2, Column: name, Value: s, Err: err}, j)
+			return false
+		}
+		return true
+	})
+	if err != nil {
+		return nil, 0, err
 	}
-	return values, missing, err
+	return values, missing, nil
+}
+
+// number converts a value as Numbers does: NaN, counted in missing, for a
+// missing value.
+func number(s string, missing *int) (float64, error) {
+	if IsMissing(s) {
+		*missing++
+		return math.NaN(), nil
+	}
+	return ParseNumber(s)
 }
 
 // Numbers converts a column of text, the column called name of file, to
@@ -62,16 +80,9 @@ func (t *Table) Float(name string) (values []float64, missing int, err error) {
 func Numbers(file, name string, col []string) (values []float64, missing int, err error) {
 	values = make([]float64, len(col))
 	for i, s := range col {
-		if IsMissing(s) {
-			values[i] = math.NaN()
-			missing++
-			continue
-		}
-		v, err := ParseNumber(s)
-		if err != nil {
+		if values[i], err = number(s, &missing); err != nil {
 			return nil, 0, &ParseError{File: file, Row: i + 2, Column: name, Value: s, Err: err}
 		}
-		values[i] = v
 	}
 	return values, missing, nil
 }

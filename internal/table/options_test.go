@@ -37,7 +37,7 @@ func TestWindows1252(t *testing.T) {
 	assert.ErrorContains(t, err, "u16.csv: the file is UTF-16 text")
 	tb, err = Options{Encoding: Windows1252}.Read(strings.NewReader("\uFEFFname\n£5\n"), "bom.csv")
 	require.NoError(t, err)
-	assert.Equal(t, "£5", tb.Cols[0][0])
+	assert.Equal(t, "£5", tb.Cols()[0][0])
 	_, err = Read(strings.NewReader("na\xFFme\n1\n"), "h.csv")
 	assert.ErrorContains(t, err, `h.csv: row 1, column "#1": "na\xffme": not UTF-8 text`)
 }
@@ -49,7 +49,7 @@ func TestDelimiters(t *testing.T) {
 		tb, err := o.Read(strings.NewReader(tc.in), "in.csv")
 		require.NoError(t, err, tc.d)
 		assert.Equal(t, []string{"id", "y"}, tb.Header)
-		assert.Equal(t, [][]string{{"007"}, {"1,5"}}, tb.Cols)
+		assert.Equal(t, [][]string{{"007"}, {"1,5"}}, tb.Cols())
 		assert.Equal(t, tc.d, o.Delimiter.String())
 	}
 	for _, tc := range []struct{ in, flag string }{{"id;arm;y\n1;a;2\n", "give --delimiter ';'"}, {"id\tarm\ty\n1\ta\t2\n", "give --delimiter tab"}} {

@@ -20,7 +20,7 @@ func readAllScanner(s string, sep byte) ([][]string, error) {
 		if rec == nil {
 			return out, nil
 		}
-		out = append(out, append([]string(nil), rec...))
+		out = append(out, sc.strings(rec))
 	}
 }
 

@@ -10,7 +10,10 @@ import (
 )
 
 // Table is a CSV file or a worksheet held as columns of text, in the order
-// of the file.
+// of the file. The text is held once, as read, and each row as the place
+// of its line in it (cells.go): a cell becomes a string only when asked
+// for (Cell, Column, Cols), and Float and Codes convert a column without
+// making its strings.
 type Table struct {
 	// Name is the file's name as errors report it.
 	Name string
@@ -18,13 +21,24 @@ type Table struct {
 	Sheet string
 	// Header holds the column names in file order.
 	Header []string
-	// Cols holds one slice of text per column, Cols[j][i] being the value
-	// in column j of data row i (file row i+2).
-	Cols [][]string
 	// Notes says what was left out as a spreadsheet's leftovers (columns
 	// with no name and no values, empty rows at the end), one sentence
 	// each; nil when nothing was.
 	Notes []string
+
+	// text holds the CSV file's text; rewritten the fields whose text is
+	// not the file's (span), and every cell of a worksheet. The rows are
+	// held as cells.go describes.
+	text      string
+	rewritten []string
+	starts    []uint32
+	held      []uint64
+	spans     []span
+	width     int
+	field     []int
+	rows      int
+	// sep is the CSV file's delimiter; 0 for a worksheet.
+	sep byte
 
 	index map[string]int
 	// col holds each column's place in the file (1 for the first, A in
@@ -34,6 +48,9 @@ type Table struct {
 
 // ErrEmpty is returned for a file that has no header line.
 var ErrEmpty = errors.New("the file is empty: no header line")
+
+// errCROnly is the reason for a header holding a carriage return.
+var errCROnly = errors.New("a column name holds a carriage return (CR): the file's lines seem to end in CR alone, as old Mac programs write them; save it with LF or CRLF line ends (as \"CSV UTF-8\")")
 
 // ReadFile reads the table file at path (Options.ReadFile).
 func ReadFile(path string) (*Table, error) { return Options{}.ReadFile(path, nil) }
@@ -50,13 +67,8 @@ func (o Options) ReadFile(path string, progress func(done, total int)) (*Table, 
 	}
 	defer f.Close()
 	name := filepath.Base(path)
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return o.read(f, name, progress)
-	}
-	// Read a regular file into a buffer of its size: no doubling growth.
-	data := make([]byte, fi.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
+	data, err := readAll(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return o.parse(data, name, progress)
@@ -69,19 +81,17 @@ func Read(r io.Reader, name string) (*Table, error) { return OptionsOf(r).Read(r
 
 // Read reads a table from r with o, as Options.ReadFile does. The name is
 // used in errors.
-func (o Options) Read(r io.Reader, name string) (*Table, error) { return o.read(r, name, nil) }
-
-func (o Options) read(r io.Reader, name string, progress func(done, total int)) (*Table, error) {
-	data, err := io.ReadAll(r)
+func (o Options) Read(r io.Reader, name string) (*Table, error) {
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return o.parse(data, name, progress)
+	return o.parse(data, name, nil)
 }
 
 // parse reads the table in data, which it may keep: the fields of UTF-8
-// CSV are substrings of data viewed as a string, without a copy, so data
-// must not change afterwards (it is never handed out).
+// CSV are spans of data viewed as a string, without a copy, so data must
+// not change afterwards (it is never handed out).
 func (o Options) parse(data []byte, name string, progress func(done, total int)) (*Table, error) {
 	if isWorkbook(name, data) {
 		return o.readWorkbook(data, name)
@@ -90,11 +100,14 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 	if err != nil {
 		return nil, err
 	}
+	if len(text) > maxText {
+		return nil, fmt.Errorf("%s: %w: more than 4 GiB of text; split the file", name, ErrLimit)
+	}
 	t, err := parseCSV(text, name, o.Delimiter, progress)
 	if err != nil {
 		return nil, err
 	}
-	if err := t.checkEncoding(text, enc); err != nil {
+	if err := t.checkEncoding(enc); err != nil {
 		return nil, err
 	}
 	if err := t.tidy(); err != nil {
@@ -104,30 +117,38 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 }
 
 // parseCSV reads CSV text into a table whose columns may still have empty
-// names (tidy deals with them).
+// names (tidy deals with them). Errors give the row (the record's number,
+// the header being row 1) and, where it differs, the line of the file on
+// which the record starts.
 func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*Table, error) {
 	sc := newScanner(text, d.sep())
-	header, _, err := sc.next()
+	rec, _, err := sc.next()
 	if err != nil {
-		return nil, named(name, err)
+		return nil, rowError(name, 1, err)
 	}
-	if header == nil {
+	if rec == nil {
 		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
+	header := sc.strings(rec)
 	if err := d.checkHeader(header); err != nil {
 		return nil, &ParseError{File: name, Row: 1, Err: err}
 	}
-	t := &Table{Name: name, Header: append([]string(nil), header...), col: make([]int, len(header))}
-	rows := strings.Count(text, "\n") // enough for every row, unless quoted fields span lines
-	t.Cols = make([][]string, len(header))
-	for j := range t.Cols {
-		t.Cols[j] = make([]string, 0, rows)
-		t.col[j] = j + 1
+	for j, h := range header {
+		if strings.ContainsRune(h, '\r') {
+			return nil, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
+		}
+	}
+	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
+	rows := strings.Count(text, "\n") // enough for every row
+	t.starts = make([]uint32, 0, rows)
+	t.held = make([]uint64, 0, rows/64+1)
+	for j := range t.col {
+		t.col[j], t.field[j] = j+1, j
 	}
 	for row := 2; ; row++ {
 		rec, line, err := sc.next()
 		if err != nil {
-			return nil, named(name, err)
+			return nil, rowError(name, row, err)
 		}
 		if rec == nil {
 			break
@@ -138,32 +159,60 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		if len(rec) != len(t.Header) {
 			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
 		}
-		for j, v := range rec {
-			t.Cols[j] = append(t.Cols[j], v)
-		}
+		t.addRow(rec, sc.unquoted, sc.recStart)
 	}
+	t.rewritten = sc.rewritten
 	if progress != nil {
 		progress(len(text), len(text))
 	}
 	return t, nil
 }
 
-// named sets the file's name in a ParseError from the scanner.
-func named(name string, err error) error {
+// rowError sets the file's name, and the row being read, in a ParseError
+// from the scanner.
+func rowError(name string, row int, err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
-		pe.File = name
+		pe.File, pe.Row = name, row
 		return pe
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }
 
-// Rows returns the number of data rows.
-func (t *Table) Rows() int {
-	if len(t.Cols) == 0 {
-		return 0
+// str returns the text of a cell.
+func (t *Table) str(s span) string {
+	if s.end == rewrittenEnd {
+		return t.rewritten[s.start]
 	}
-	return len(t.Cols[0])
+	return t.text[s.start:s.end]
+}
+
+// Rows returns the number of data rows.
+func (t *Table) Rows() int { return t.rows }
+
+// Cell returns the text of column j (in Header's order) in data row i
+// (file row i+2).
+func (t *Table) Cell(i, j int) string { return t.str(t.span(i, j)) }
+
+// Cols returns the text of every column, Cols()[j][i] being the value in
+// column j of data row i (file row i+2). It makes a string of every cell:
+// Column, Float and Codes read one column.
+func (t *Table) Cols() [][]string {
+	out := make([][]string, len(t.Header))
+	for j := range out {
+		out[j] = t.strings(j)
+	}
+	return out
+}
+
+// strings returns the text of column j.
+func (t *Table) strings(j int) []string {
+	out := make([]string, t.rows)
+	t.column(j, func(i int, s string) bool {
+		out[i] = s
+		return true
+	})
+	return out
 }
 
 // Has reports whether the table has a column of that name.
@@ -172,14 +221,25 @@ func (t *Table) Has(name string) bool {
 	return ok
 }
 
-// Column returns the text of the named column, or an error naming the file
-// and the columns it has.
-func (t *Table) Column(name string) ([]string, error) {
+// lookup returns the index of the named column, or an error naming the
+// file and the columns it has.
+func (t *Table) lookup(name string) (int, error) {
 	j, ok := t.index[name]
 	if !ok {
-		return nil, &ColumnError{File: t.Name, Column: name, Have: t.Header}
+		return 0, &ColumnError{File: t.Name, Column: name, Have: t.Header}
 	}
-	return t.Cols[j], nil
+	return j, nil
+}
+
+// Column returns the text of the named column, or an error naming the file
+// and the columns it has. The slice is made at each call; its strings
+// share the table's text.
+func (t *Table) Column(name string) ([]string, error) {
+	j, err := t.lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	return t.strings(j), nil
 }
 
 // Columns returns the text of the required columns, then of the optional
@@ -202,4 +262,15 @@ func (t *Table) Columns(required, optional []string) ([][]string, error) {
 		out = append(out, col)
 	}
 	return out, nil
+}
+
+// Line returns data row i's cells joined by commas, as the CSV file
+// writes them, when the file holds them so: separated by commas, no cell
+// of the row quoted, and no column left out between them (tidy). Otherwise
+// ok is false.
+func (t *Table) Line(i int) (line string, ok bool) {
+	if t.sep != ',' || t.isHeld(i) || len(t.field) != t.width {
+		return "", false
+	}
+	return t.lineAt(int(t.starts[i])), true
 }

@@ -1,11 +1,13 @@
 package table
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -39,8 +41,8 @@ func TestRead(t *testing.T) {
 				t.Errorf("header %q, want %q", tb.Header, tc.header)
 			}
 			for j := range tc.cols {
-				if strings.Join(tb.Cols[j], "|") != strings.Join(tc.cols[j], "|") || len(tb.Cols[j]) != len(tc.cols[j]) {
-					t.Errorf("column %d = %q, want %q", j, tb.Cols[j], tc.cols[j])
+				if strings.Join(tb.Cols()[j], "|") != strings.Join(tc.cols[j], "|") || len(tb.Cols()[j]) != len(tc.cols[j]) {
+					t.Errorf("column %d = %q, want %q", j, tb.Cols()[j], tc.cols[j])
 				}
 			}
 			if tb.Rows() != len(tc.cols[0]) {
@@ -63,8 +65,20 @@ func TestReadErrors(t *testing.T) {
 		{"no named column", ",\n,\n", `in.csv: the header (row 1) names no column`},
 		{"short row", "id,y\n1,2\n3\n", "in.csv: row 3: has 1 fields, the header has 2"},
 		{"long row", "id,y\n1,2,3\n", "in.csv: row 2: has 3 fields, the header has 2"},
-		{"bare quote", "id,y\n1,a\"b\n", "in.csv: line 2"},
-		{"unterminated quote", "id,y\n1,\"abc\n", "in.csv: line 2"},
+		{"bare quote", "id,y\n1,a\"b\n", "in.csv: row 2: bare \""},
+		{"unterminated quote", "id,y\n1,\"abc\n", "in.csv: row 2: extraneous or missing \""},
+		// Rows are records, as every message counts them; the line is
+		// given beside the row where it differs.
+		{"row after empty lines", "id,y\n\n\n1,2\n3,a\"b\n", "in.csv: row 3 (line 5): bare \""},
+		{"row after a field over lines", "id,y\n1,\"a\nb\"\n3\n", "in.csv: row 3 (line 4): has 1 fields"},
+		{"CR line ends", "id,y\r1,2\r3,4\r", `in.csv: row 1, column "#2": a column name holds a carriage return (CR): the file's lines seem to end in CR alone`},
+		{"CR line ends, duplicate names", "id,y\r1,y\r", `in.csv: row 1, column "#2": a column name holds a carriage return`},
+		{"too many columns", strings.Repeat("c,", MaxColumns) + "c\n", "in.csv: row 1: beyond evalkit's limits for a table: a line of more than 10000 fields"},
+		{"too many fields in a row", "a\n" + strings.Repeat(",", MaxColumns) + "\n", "in.csv: row 2: beyond evalkit's limits for a table: a line of more than 10000 fields"},
+		{"too many quoted fields", "a\n\"x\"" + strings.Repeat(",", MaxColumns) + "\n", "in.csv: row 2: beyond evalkit's limits for a table: a line of more than 10000 fields"},
+		{"field too large", "id,y\n1," + strings.Repeat("x", MaxFieldBytes+1) + "\n", "in.csv: row 2: beyond evalkit's limits for a table: a field of 1048577 bytes, more than 1048576 (1 MiB)"},
+		{"quoted field too large", "id,y\n1,\"" + strings.Repeat("x", MaxFieldBytes+1) + "\"\n", "in.csv: row 2: beyond evalkit's limits for a table: a field of more than 1048576 bytes (1 MiB)"},
+		{"quoted field too large, rewritten", "id,y\n1,\"\"\"" + strings.Repeat("x", MaxFieldBytes) + "\"\n", "in.csv: row 2: beyond evalkit's limits for a table: a field of more than 1048576 bytes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,10 +194,10 @@ func checkTable(t *testing.T, tb *Table) {
 			t.Fatalf("header %q", tb.Header)
 		}
 		seen[h] = true
-		if len(tb.Cols[j]) != tb.Rows() {
-			t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols[j]), tb.Rows())
+		if len(tb.Cols()[j]) != tb.Rows() {
+			t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols()[j]), tb.Rows())
 		}
-		for _, v := range tb.Cols[j] {
+		for _, v := range tb.Cols()[j] {
 			if !utf8.ValidString(v) || SpreadsheetError(v) {
 				t.Fatalf("column %q holds %q", h, v)
 			}
@@ -278,5 +292,38 @@ func TestReadFileProgress(t *testing.T) {
 	}
 	if calls[2][0] != b.Len() {
 		t.Errorf("last call %v, want the whole file", calls[2])
+	}
+}
+
+// TestReadAtFileSize: a regular file given as a reader (as commands open
+// them) is read into one buffer of its size, not grown by doubling, and
+// ReadSHA256's digest is the file's.
+func TestReadAtFileSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wide.csv")
+	var b strings.Builder
+	b.WriteString("id,notes\n")
+	for i := range 4000 {
+		fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("n", 1000))
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	tb, sum, err := Options{}.ReadSHA256(f, "wide.csv")
+	runtime.ReadMemStats(&after)
+	if err != nil || tb.Rows() != 4000 {
+		t.Fatalf("ReadSHA256: %v", err)
+	}
+	if got, most := after.TotalAlloc-before.TotalAlloc, uint64(b.Len())*5/4; got > most {
+		t.Errorf("reading %d bytes allocated %d, want at most %d", b.Len(), got, most)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256([]byte(b.String()))); sum != want {
+		t.Errorf("sha256 %s, want %s", sum, want)
 	}
 }

@@ -46,18 +46,23 @@ func (t *Table) tidy() error {
 	keep := 0
 	for j, h := range t.Header {
 		if !blank(h) {
-			t.Header[keep], t.Cols[keep], t.col[keep] = h, t.Cols[j], t.col[j]
+			t.Header[keep], t.field[keep], t.col[keep] = h, t.field[j], t.col[j]
 			keep++
 			continue
 		}
-		for i, v := range t.Cols[j] {
+		var err error
+		t.column(j, func(i int, v string) bool {
 			if !blank(v) {
-				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: v, Err: errNoName}, j)
+				err = t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: v, Err: errNoName}, j)
 			}
+			return err == nil
+		})
+		if err != nil {
+			return err
 		}
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s has no name and no values: left out", t.Name, t.columnPlace(j)))
 	}
-	t.Header, t.Cols, t.col = t.Header[:keep], t.Cols[:keep], t.col[:keep]
+	t.Header, t.field, t.col = t.Header[:keep], t.field[:keep], t.col[:keep]
 	if keep == 0 {
 		return fmt.Errorf("%s: %w", t.Name, errors.New("the header (row 1) names no column"))
 	}
@@ -66,9 +71,7 @@ func (t *Table) tidy() error {
 		rows--
 	}
 	if n := t.Rows() - rows; n > 0 {
-		for j := range t.Cols {
-			t.Cols[j] = t.Cols[j][:rows]
-		}
+		t.rows = rows
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %d empty rows at the end: left out", t.Name, n))
 	}
 	t.index = make(map[string]int, keep)
@@ -89,20 +92,30 @@ func (t *Table) checkErrorValues() error {
 			return t.at(&ParseError{File: t.Name, Row: 1, Column: t.columnName(j), Value: h, Err: ErrSpreadsheetError}, j)
 		}
 	}
-	found := false
+	// Every error value holds a #: without one, no cell is one.
+	found := strings.IndexByte(t.text, '#') >= 0
+	for _, s := range t.rewritten {
+		found = found || strings.IndexByte(s, '#') >= 0
+	}
+	if !found {
+		return nil
+	}
+	found = false
+	var spans []span
 scan:
-	for _, c := range t.Cols { // by column first: the faster way through memory
-		for _, v := range c {
-			if len(v) > 0 && (v[0] == '#' || v[0] == ' ') && SpreadsheetError(v) {
+	for i := 0; i < t.Rows(); i++ {
+		spans = t.row(i, spans)
+		for _, s := range spans {
+			if v := t.str(s); len(v) > 0 && (v[0] == '#' || v[0] == ' ') && SpreadsheetError(v) {
 				found = true
 				break scan
 			}
 		}
 	}
 	for i := 0; found && i < t.Rows(); i++ {
-		for j, c := range t.Cols {
-			if SpreadsheetError(c[i]) {
-				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: c[i], Err: ErrSpreadsheetError}, j)
+		for j := range t.Header {
+			if v := t.Cell(i, j); SpreadsheetError(v) {
+				return t.at(&ParseError{File: t.Name, Row: i + 2, Column: t.columnName(j), Value: v, Err: ErrSpreadsheetError}, j)
 			}
 		}
 	}
@@ -119,8 +132,8 @@ func (t *Table) columnName(j int) string {
 
 // blankRow reports whether every cell of data row i is blank.
 func (t *Table) blankRow(i int) bool {
-	for _, c := range t.Cols {
-		if !blank(c[i]) {
+	for j := range t.Header {
+		if !blank(t.Cell(i, j)) {
 			return false
 		}
 	}

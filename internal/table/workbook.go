@@ -45,17 +45,28 @@ func (o Options) readWorkbook(data []byte, name string) (*Table, error) {
 	if cells := int64(width) * int64(max(rows, 1)); cells > int64(xlsx.DefaultLimits.Cells) {
 		return nil, fmt.Errorf("%s: sheet %q: %w: %d rows by %d columns is more than %d cells; save the sheet as CSV", name, s.Name, xlsx.ErrTooLarge, rows+1, width, xlsx.DefaultLimits.Cells)
 	}
-	t := &Table{Name: name, Sheet: s.Name, Header: make([]string, width), Cols: make([][]string, width), col: make([]int, width)}
-	for j := range t.Cols {
-		t.Cols[j] = make([]string, rows)
-		t.col[j] = j + 1
+	if width > MaxColumns {
+		return nil, fmt.Errorf("%s: sheet %q: %w: %d columns, more than %d", name, s.Name, ErrLimit, width, MaxColumns)
 	}
+	t := &Table{Name: name, Sheet: s.Name, Header: make([]string, width), width: width, col: make([]int, width), field: make([]int, width)}
+	for j := range t.col {
+		t.col[j], t.field[j] = j+1, j
+	}
+	// Every row is held as spans (cells.go), the empty span for a cell
+	// without a value.
+	rec := make([]span, width)
+	for range rows {
+		t.addRow(rec, false, 0)
+	}
+	// Each data cell's text is held as a rewritten field's, so that the
+	// shared strings stay shared; cells without a value are empty spans.
 	for _, r := range s.Rows {
 		for _, c := range r.Cells {
 			if r.Num == 1 {
 				t.Header[c.Col-1] = c.Text
 			} else if r.Num-2 < rows {
-				t.Cols[c.Col-1][r.Num-2] = c.Text
+				t.rewritten = append(t.rewritten, c.Text)
+				t.spans[(r.Num-2)*width+c.Col-1] = span{uint32(len(t.rewritten) - 1), rewrittenEnd}
 			}
 		}
 	}

@@ -45,7 +45,7 @@ func TestReadWorkbook(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, "Sheet1", tb.Sheet)
 		assert.Equal(t, []string{"id", "arm", "y"}, tb.Header)
-		assert.Equal(t, [][]string{{"007", "008", "009"}, {"control", "treatment", "control"}, {"1.25", "3", "#N/A"}}, tb.Cols)
+		assert.Equal(t, [][]string{{"007", "008", "009"}, {"control", "treatment", "control"}, {"1.25", "3", "#N/A"}}, tb.Cols())
 		y, missing, err := tb.Float("y")
 		require.NoError(t, err)
 		assert.Equal(t, 1, missing)
@@ -115,4 +115,17 @@ func TestReadFileWorkbook(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("id\n1\n"), 0o644))
 	_, err = ReadFile(path)
 	assert.ErrorIs(t, err, xlsx.ErrNotWorkbook)
+}
+
+// TestReadWorkbookLimits: a sheet of more than MaxColumns columns is
+// refused (xlsx's own tests check its limits, DefaultLimits here).
+func TestReadWorkbookLimits(t *testing.T) {
+	wide := workbook(t, func(f *excelize.File) {
+		f.SetCellStr("Sheet1", "A1", "id")
+		col, _ := excelize.ColumnNumberToName(MaxColumns + 1)
+		f.SetCellStr("Sheet1", col+"1", "far")
+	})
+	_, err := Read(bytes.NewReader(wide), "wide.xlsx")
+	require.ErrorIs(t, err, ErrLimit)
+	assert.Contains(t, err.Error(), `wide.xlsx: sheet "Sheet1": beyond evalkit's limits for a table: 10001 columns, more than 10000`)
 }

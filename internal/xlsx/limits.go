@@ -16,12 +16,23 @@ type Limits struct {
 	// Cells is the most cells with a value, and the most shared strings,
 	// that the worksheet may hold.
 	Cells int
+	// Sheets is the most worksheets the workbook may list, checked before
+	// any worksheet is unpacked; 0 is no limit.
+	Sheets int
 }
 
-// DefaultLimits are the limits evalkit reads with: 1 GiB of XML and 2^25
-// (about 33.5 million) cells, which no sheet within Excel's own limits of
-// useful size reaches.
-var DefaultLimits = Limits{Bytes: 1 << 30, Cells: 1 << 25}
+// DefaultLimits are the limits evalkit reads with: 1 GiB of XML, 2^25
+// (about 33.5 million) cells and 4,096 worksheets, which no workbook
+// within Excel's own limits of useful size reaches.
+var DefaultLimits = Limits{Bytes: 1 << 30, Cells: 1 << 25, Sheets: 1 << 12}
+
+// checkSheets refuses a workbook that lists more than l.Sheets worksheets.
+func (l Limits) checkSheets(n int) error {
+	if l.Sheets > 0 && n > l.Sheets {
+		return fmt.Errorf("%w: the workbook lists %d worksheets, more than %d; save the sheet as CSV", ErrTooLarge, n, l.Sheets)
+	}
+	return nil
+}
 
 // ErrTooLarge is wrapped by the error for a workbook beyond its Limits.
 var ErrTooLarge = errors.New("too large to read")

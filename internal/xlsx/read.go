@@ -135,6 +135,9 @@ func (p *pkg) sheets(wb string, rels []relationship) ([]sheetEntry, error) {
 	if err == nil && len(out) == 0 {
 		err = fmt.Errorf("%w: it has no worksheet", ErrNotWorkbook)
 	}
+	if err == nil {
+		err = p.lim.checkSheets(len(out))
+	}
 	return out, err
 }
 

@@ -286,19 +286,20 @@ func writeAllocation(t *testing.T, dir, units string, s rct.Settings) (out, mani
 	return out, manifest
 }
 
-// TestDesignStratumCalledNA: an allocation's stratum or cluster called NA
-// is a stratum like any other (randomise allocates it), not a missing
+// TestDesignStratumCalledNA: an allocation's stratum or cluster called na
+// or - is a stratum like any other (randomise allocates it: only the
+// contract's missing values, NA among them, it refuses), not a missing
 // value; and the comparison's sentence names the plan's adjustment.
 func TestDesignStratumCalledNA(t *testing.T) {
 	dir := t.TempDir()
 	var units strings.Builder
 	units.WriteString("id,site,school\n")
 	for i := range 36 {
-		school := []string{"NA", "."}[min(i%12, 1)]
+		school := []string{"na", "-"}[min(i%12, 1)]
 		if i%12 > 1 {
 			school = fmt.Sprintf("s%d", i%12)
 		}
-		fmt.Fprintf(&units, "u%02d,%s,%s\n", i, []string{"NA", "north", "south"}[i%3], school)
+		fmt.Fprintf(&units, "u%02d,%s,%s\n", i, []string{"na", "north", "south"}[i%3], school)
 	}
 	s := rct.Settings{ID: "id", Arms: []string{"control", "a", "b"}, Block: []string{"site"}, Cluster: "school", Seed: 3}
 	out, manifest := writeAllocation(t, dir, units.String(), s)
@@ -321,7 +322,7 @@ func TestDesignStratumCalledNA(t *testing.T) {
 		require.Zero(t, a.NMissing, a.Arm)
 		n += a.N
 	}
-	require.Equal(t, 36, n, "every row, the strata and clusters called NA and . included")
+	require.Equal(t, 36, n, "every row, the strata and clusters called na and - included")
 	require.Equal(t, OLSCR2, res.Comparisons[0].Method)
 	require.Contains(t, res.Describe(res.Comparisons[0]), "p-values are BH-adjusted over the 2 comparisons")
 }

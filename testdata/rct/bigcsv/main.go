@@ -1,21 +1,32 @@
 // Command bigcsv writes the 1e6-row units file used to time
 // `evalkit randomise` against R (see testdata/r/rct_randomise_speed.R):
 // ids with leading zeros in shuffled order, 1,000 areas, and three more
-// columns.
+// columns. An argument gives another number of units (the areas stay
+// 1,000), such as 1e7 for the memory at ten times the size.
 //
 //	go run ./testdata/rct/bigcsv > /tmp/big.csv
+//	go run ./testdata/rct/bigcsv 1e7 > /tmp/big1e7.csv
 package main
 
 import (
 	"bufio"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/evalkit/evalkit/rct"
 )
 
 func main() {
-	const n = 1_000_000
+	n := 1_000_000
+	if len(os.Args) > 1 {
+		f, err := strconv.ParseFloat(os.Args[1], 64)
+		if err != nil || f < 1 || f > 1e9 {
+			fmt.Fprintln(os.Stderr, "bigcsv: the argument is a number of units, 1 to 1e9")
+			os.Exit(2)
+		}
+		n = int(f)
+	}
 	r := rct.NewRand(5)
 	ids := make([]int, n)
 	for i := range ids {
