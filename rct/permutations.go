@@ -133,19 +133,23 @@ type permState struct {
 	arr    [][]int
 	garm   []int
 	assign []int
+	// byCluster makes fill return the clusters' arms (garm), not the
+	// units'.
+	byCluster bool
 }
 
 func (p *Permutations) newState() *permState {
-	st := &permState{p: p, arr: make([][]int, len(p.sorted)), garm: make([]int, len(p.groupOf)), assign: make([]int, p.n)}
+	st := &permState{p: p, arr: make([][]int, len(p.sorted)), garm: make([]int, p.clusters()), assign: make([]int, p.n)}
 	for b, s := range p.sorted {
 		st.arr[b] = slices.Clone(s)
 	}
 	return st
 }
 
-// fill writes the arrangement to the units' assignment.
+// fill writes the arrangement to the units' assignment, or to the
+// clusters' arms when byCluster.
 func (st *permState) fill() []int {
-	if st.p.unitOf != nil { // every cluster a single unit
+	if st.p.unitOf != nil && !st.byCluster { // every cluster a single unit
 		for b, cl := range st.p.blocks {
 			arr := st.arr[b][:len(cl)]
 			for k, g := range cl {
@@ -158,6 +162,9 @@ func (st *permState) fill() []int {
 		for k, g := range cl {
 			st.garm[g] = st.arr[b][k]
 		}
+	}
+	if st.byCluster {
+		return st.garm
 	}
 	for i, g := range st.p.groupOf {
 		st.assign[i] = st.garm[g]
@@ -199,7 +206,11 @@ func (p *Permutations) Sample(r *Rand) []int {
 // order (lexicographic within each block, the first block fastest), until
 // fn returns false. fn must not keep assign, which is reused.
 func (p *Permutations) Enumerate(fn func(assign []int) bool) {
-	st := p.newState()
+	p.enumerate(p.newState(), fn)
+}
+
+// enumerate lists the allocations as Enumerate, filled by st.
+func (p *Permutations) enumerate(st *permState, fn func(assign []int) bool) {
 	for {
 		if !fn(st.fill()) {
 			return
