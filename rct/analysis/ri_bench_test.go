@@ -3,33 +3,11 @@
 package analysis
 
 import (
-	"fmt"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/evalkit/evalkit/rct"
 )
-
-// riBenchCSV writes a trial of units in clusters of size (1: no
-// clusters), in blocks, half the clusters of each block treated, with a
-// covariate x and an outcome y.
-func riBenchCSV(units, size, blocks int) string {
-	r := rct.NewRand(7)
-	var b strings.Builder
-	b.WriteString("id,block,cluster,arm,x,y\n")
-	for i := range units {
-		g := i / size
-		arm := "control"
-		if g/blocks%2 == 1 {
-			arm = "treatment"
-		}
-		x := r.Float64()
-		fmt.Fprintf(&b, "u%d,b%d,c%d,%s,%.6f,%.6f\n", i, g%blocks, g, arm, x, x+r.Float64())
-	}
-	return b.String()
-}
 
 // processCPUTime returns the user and system CPU time of the process, to
 // report CPU time per operation on a shared, loaded machine.

@@ -1,13 +1,114 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/evalkit/evalkit/rct"
+	"github.com/evalkit/evalkit/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// riBenchCSV writes a trial of units in clusters of size (1: no
+// clusters), in blocks, half the clusters of each block treated, with a
+// covariate x and an outcome y.
+func riBenchCSV(units, size, blocks int) string {
+	r := rct.NewRand(7)
+	var b strings.Builder
+	b.WriteString("id,block,cluster,arm,x,y\n")
+	for i := range units {
+		g := i / size
+		arm := "control"
+		if g/blocks%2 == 1 {
+			arm = "treatment"
+		}
+		x := r.Float64()
+		fmt.Fprintf(&b, "u%d,b%d,c%d,%s,%.6f,%.6f\n", i, g%blocks, g, arm, x, x+r.Float64())
+	}
+	return b.String()
+}
+
+// The least-squares statistic from group totals gives the same p-values
+// as re-fitting the treatment model on every draw, as before it (the
+// treatment's coefficient of stats.TreatmentModel.Fit, re-randomised by
+// units), with and without clusters, covariates and blocks.
+func TestRILeastSquaresAsRefit(t *testing.T) {
+	for _, c := range []struct {
+		units, size, blocks int
+		cols                Columns
+	}{
+		{300, 1, 6, Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block"}},
+		{300, 1, 1, Columns{Outcome: "y", Covariates: []string{"x"}}},
+		{600, 6, 5, Columns{Outcome: "y", Block: "block", Cluster: "cluster"}},
+		{600, 6, 5, Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block", Cluster: "cluster"}},
+		{600, 6, 1, Columns{Outcome: "y", Cluster: "cluster"}},
+	} {
+		name := fmt.Sprintf("%d units in %d blocks, clusters of %d, %+v", c.units, c.blocks, c.size, c.cols)
+		src := riBenchCSV(c.units, c.size, c.blocks)
+		d, err := ReadCSV(strings.NewReader(src), c.cols)
+		require.NoError(t, err)
+		const draws, seed = 3000, 9
+		res, err := Analyse(d, Plan{Permutations: draws, Seed: seed})
+		require.NoError(t, err)
+		got := comparison(t, res, "treatment")
+		require.True(t, got.Method.LeastSquares(), name)
+
+		// Before: the units re-randomised, the model re-fitted each draw.
+		rows := strings.Split(strings.TrimSpace(src), "\n")[1:]
+		var y, x []float64
+		var block, cluster []string
+		var assign []int
+		for _, r := range rows {
+			f := strings.Split(r, ",")
+			var xv, yv float64
+			fmt.Sscan(f[4], &xv)
+			fmt.Sscan(f[5], &yv)
+			x, y = append(x, xv), append(y, yv)
+			block, cluster = append(block, f[1]), append(cluster, f[2])
+			a := 0
+			if f[3] == "treatment" {
+				a = 1
+			}
+			assign = append(assign, a)
+		}
+		var names []string
+		var cov [][]float64
+		if c.cols.Covariates != nil {
+			names, cov = []string{"x"}, [][]float64{x}
+		}
+		var bl, cl []string
+		if c.cols.Block != "" {
+			bl = block
+		}
+		if c.cols.Cluster != "" {
+			cl = cluster
+		}
+		tm, err := stats.NewTreatmentModel(y, names, cov, stats.OLSOptions{Cov: stats.HC0, Block: bl})
+		require.NoError(t, err)
+		p, err := rct.NewPermutations(assign, bl, cl)
+		require.NoError(t, err)
+		refit := func() rct.Statistic {
+			return func(assign []int) float64 {
+				treat := make([]bool, len(assign))
+				for i, a := range assign {
+					treat[i] = a == 1
+				}
+				f, err := tm.Fit(treat)
+				if err != nil {
+					return math.NaN()
+				}
+				return f.Estimate
+			}
+		}
+		want, err := rct.RandomisationTest(p, refit, rct.RIOptions{Draws: draws, Seed: seed})
+		require.NoError(t, err)
+		assert.Equal(t, want.P, got.RIPValue, name)
+		assert.InEpsilon(t, want.Observed, got.Estimate, 1e-10, name)
+	}
+}
 
 // Randomisation inference: exact enumeration equals R's enumeration
 // (testdata/r/analyse2.R, R 4.2.2), sampling is within Monte Carlo error of
