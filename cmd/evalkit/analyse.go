@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -211,10 +210,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
 		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
 	}
-	if o.plan.AutoPermutations = perms == "auto"; set["permutations"] && !o.plan.AutoPermutations {
-		if o.plan.Permutations, err = strconv.Atoi(perms); err != nil || o.plan.Permutations < 1 {
-			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
-		}
+	if o.plan.Permutations, o.plan.AutoPermutations, err = analysis.ParsePermutations(perms); set["permutations"] && err != nil {
+		return nil, usageErrorf("--permutations %s: want a whole number of re-randomisations from 1 to %d; --permutations auto draws until the p-value is precise enough", perms, rct.RIMaxDraws)
 	}
 	if o.cols.Covariates, err = analysis.ParseCovariates(covariates, o.cols); err != nil {
 		return nil, usageErrorf("--covariates %q: %s", covariates, strings.TrimPrefix(err.Error(), "analysis: "))

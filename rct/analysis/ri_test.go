@@ -196,3 +196,51 @@ func TestBalanceAgainstR(t *testing.T) {
 		}
 	}
 }
+
+// ParsePermutations takes a whole number from 1 to rct.RIMaxDraws, or
+// auto; more is too many (#21 H4), and a plan asking for more is refused.
+func TestParsePermutations(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		b       int
+		auto    bool
+		tooMany bool
+		bad     bool
+	}{
+		{in: "2000", b: 2000},
+		{in: "1", b: 1},
+		{in: "10000000", b: 10_000_000},
+		{in: "auto", auto: true},
+		{in: "10000001", tooMany: true},
+		{in: "1e18", tooMany: true},
+		{in: "1000000000000000000", tooMany: true},
+		{in: "99999999999999999999", tooMany: true},
+		{in: "Inf", tooMany: true},
+		{in: "0", bad: true},
+		{in: "-5", bad: true},
+		{in: "", bad: true},
+		{in: "1e5", bad: true},
+		{in: "2.5", bad: true},
+		{in: "NaN", bad: true},
+		{in: "-99999999999999999999", bad: true},
+		{in: "Auto", bad: true},
+	} {
+		b, auto, err := ParsePermutations(c.in)
+		switch {
+		case c.tooMany:
+			assert.ErrorIs(t, err, rct.ErrTooManyDraws, c.in)
+			assert.ErrorContains(t, err, "auto draws until", c.in)
+		case c.bad:
+			assert.Error(t, err, c.in)
+			assert.NotErrorIs(t, err, rct.ErrTooManyDraws, c.in)
+		default:
+			assert.NoError(t, err, c.in)
+			assert.Equal(t, c.b, b, c.in)
+			assert.Equal(t, c.auto, auto, c.in)
+		}
+	}
+	d, err := ReadCSV(strings.NewReader(riBenchCSV(40, 1, 1)), Columns{Outcome: "y"})
+	require.NoError(t, err)
+	_, err = Analyse(d, Plan{Permutations: rct.RIMaxDraws + 1, Seed: 1})
+	assert.ErrorIs(t, err, rct.ErrTooManyDraws)
+}
