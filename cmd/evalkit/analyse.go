@@ -134,7 +134,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Subgroup, "subgroup", "", "the subgroup `column`: adds each comparison within each of its levels and the interaction test (subgroups, interaction_p)")
 	fs.StringVar(&model, "model", "negbin", "the count `model`, negbin or poisson; or multilevel, a mixed model of a continuous outcome with --cluster")
 	fs.BoolVar(&o.plan.SiteSlopes, "site-slopes", false, "with --model multilevel, a random treatment effect by --cluster, the sites within which units were randomised")
-	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
+	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times (1 to 10000000) for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
 	fs.StringVar(&adjust, "adjust", "holm", "the multiplicity `adjustment` of p_adjusted: holm or bh")
