@@ -174,6 +174,15 @@ func (st *permState) fill() []int {
 
 // Sample shuffles every block's current arrangement (Fisher-Yates), blocks
 // in order of first appearance, and returns the units' assignment.
+//
+// The shuffle is the full one, m_b - 1 bounded draws for a block of m_b
+// clusters. A partial Fisher-Yates over the min(m_t, m_b - m_t) clusters
+// of the smaller arm would make fewer draws from the generator (half, for
+// equal arms), but different allocations for a seed, so every published
+// randomisation p-value would change with the same seed; the draws are
+// kept as they are (pinned by TestRandomisationTestPinned), and the time
+// per draw is cut in the statistic instead (analysis' least squares from
+// cluster totals, ClusterRerandomiser).
 func (st *permState) Sample(r *Rand) []int {
 	for _, a := range st.arr {
 		r.ShuffleInts(a)

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -107,6 +108,13 @@ func TestRILeastSquaresAsRefit(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want.P, got.RIPValue, name)
 		assert.InEpsilon(t, want.Observed, got.Estimate, 1e-10, name)
+
+		// The same on one core.
+		procs := runtime.GOMAXPROCS(1)
+		res, err = Analyse(d, Plan{Permutations: draws, Seed: seed})
+		runtime.GOMAXPROCS(procs)
+		require.NoError(t, err)
+		assert.Equal(t, want.P, comparison(t, res, "treatment").RIPValue, name+", one core")
 	}
 }
 
