@@ -1,31 +1,20 @@
-//go:build unix
-
 package analysis
 
 import (
 	"strings"
-	"syscall"
 	"testing"
-	"time"
-)
 
-// processCPUTime returns the user and system CPU time of the process, to
-// report CPU time per operation on a shared, loaded machine.
-func processCPUTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/evalkit/evalkit/internal/cputime"
+)
 
 // riBenchResult keeps the benchmarks' results live.
 var riBenchResult float64
 
 // BenchmarkRI times randomisation inference of 1e5 draws (-benchtime 1x;
-// -short makes it 1e4), in wall and CPU time: at unit level, n = 1000, without covariates
-// (welch_t) and with a covariate and 10 blocks (ols_hc2), and 200 clusters
-// of 25 units, without and with the covariate and blocks (ols_cr2).
+// -short makes it 1e4), in wall and CPU time (cpu-ns/op): at unit level,
+// n = 1000, without covariates (welch_t) and with a covariate and 10
+// blocks (ols_hc2), and 200 clusters of 25 units, without and with the
+// covariate and blocks (ols_cr2).
 func BenchmarkRI(b *testing.B) {
 	draws := 100_000
 	if testing.Short() {
@@ -48,7 +37,7 @@ func BenchmarkRI(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(c.name, func(b *testing.B) {
-			cpu := processCPUTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				res, err := Analyse(d, Plan{Permutations: draws, Seed: 1})
 				if err != nil {
@@ -56,7 +45,7 @@ func BenchmarkRI(b *testing.B) {
 				}
 				riBenchResult = res.Comparisons[0].RIPValue
 			}
-			b.ReportMetric(float64(processCPUTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
