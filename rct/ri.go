@@ -15,8 +15,8 @@ type Statistic func(assign []int) float64
 
 // RIOptions configures RandomisationTest.
 type RIOptions struct {
-	// Draws is B, the number of re-randomisations (at least 1). With Auto
-	// it is the most draws to make; 0 then means RIAutoMaxDraws.
+	// Draws is B, the number of re-randomisations (1 to RIMaxDraws). With
+	// Auto it is the most draws to make; 0 then means RIAutoMaxDraws.
 	Draws int
 	// Auto draws in batches of RIAutoBatch until the half-width
 	// (high - low)/2 of the 99% Clopper-Pearson interval of the share of

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/stats"
@@ -148,8 +147,11 @@ func (t *trial) riLeastSquares(s *subset, m Method, rr rct.Rerandomiser) (rct.Re
 	var est *stats.TreatmentEstimator
 	if err == nil {
 		if cr, ok := rr.(rct.ClusterRerandomiser); ok {
-			group := cr.Clusters()
-			if est, err = tm.Estimator(group, slices.Max(append(group, -1))+1); err == nil {
+			group, groups := cr.Clusters(), 0
+			for _, g := range group {
+				groups = max(groups, g+1)
+			}
+			if est, err = tm.Estimator(group, groups); err == nil {
 				return cr.ByCluster(), func() rct.Statistic { return est.Clone().Estimate }
 			}
 		}
@@ -157,7 +159,7 @@ func (t *trial) riLeastSquares(s *subset, m Method, rr rct.Rerandomiser) (rct.Re
 		for i := range unit {
 			unit[i] = i
 		}
-		est, err = tm.Estimator(unit, len(unit))
+		est, _ = tm.Estimator(unit, len(unit)) // no error: a unit is in one block
 	}
 	return rr, func() rct.Statistic {
 		e := est
