@@ -149,6 +149,11 @@ func (p *Permutations) newState() *permState {
 // fill writes the arrangement to the units' assignment, or to the
 // clusters' arms when byCluster.
 func (st *permState) fill() []int {
+	if st.p.unitOf != nil && len(st.arr) == 1 {
+		// One block of single units, in order: the arrangement is the
+		// assignment, of units and of clusters alike.
+		return st.arr[0]
+	}
 	if st.p.unitOf != nil && !st.byCluster { // every cluster a single unit
 		for b, cl := range st.p.blocks {
 			arr := st.arr[b][:len(cl)]
@@ -213,7 +218,7 @@ func (p *Permutations) Sample(r *Rand) []int {
 
 // Enumerate calls fn with every distinct allocation once, in a fixed
 // order (lexicographic within each block, the first block fastest), until
-// fn returns false. fn must not keep assign, which is reused.
+// fn returns false. fn must not keep or modify assign, which is reused.
 func (p *Permutations) Enumerate(fn func(assign []int) bool) {
 	p.enumerate(p.newState(), fn)
 }
