@@ -91,16 +91,35 @@ func (e *TreatmentEstimator) Estimate(arm []int) float64 {
 	clear(e.nt)
 	clear(e.qt)
 	var ty float64
-	k := e.k
-	for g, a := range arm {
-		if a != 1 {
-			continue
+	ry, size, block, nt := e.ry[:len(arm)], e.size[:len(arm)], e.block[:len(arm)], e.nt
+	// The loop without and with one covariate, the usual designs, holds
+	// its sums in registers (twice as fast as the general one).
+	switch k := e.k; k {
+	case 0:
+		for g, a := range arm {
+			if a == 1 {
+				ty += ry[g]
+				nt[block[g]] += size[g]
+			}
 		}
-		ty += e.ry[g]
-		e.nt[e.block[g]] += e.size[g]
-		if k > 0 {
-			for a, v := range e.q[g*k : g*k+k] {
-				e.qt[a] += v
+	case 1:
+		q, qt := e.q[:len(arm)], 0.0
+		for g, a := range arm {
+			if a == 1 {
+				ty += ry[g]
+				nt[block[g]] += size[g]
+				qt += q[g]
+			}
+		}
+		e.qt[0] = qt
+	default:
+		for g, a := range arm {
+			if a == 1 {
+				ty += ry[g]
+				nt[block[g]] += size[g]
+				for a, v := range e.q[g*k : g*k+k] {
+					e.qt[a] += v
+				}
 			}
 		}
 	}
