@@ -144,29 +144,30 @@ func RandomisationTest(p Rerandomiser, newStat func() Statistic, opt RIOptions) 
 // in arm treat minus its mean in arm control. Units in any other arm, or
 // coded -1 (a Rerandomiser's unit in another arm), are left out of both.
 // It is NaN when either arm is empty. It panics when called with an
-// assignment whose length differs from y's. It keeps no state and may be
-// shared by goroutines.
+// assignment whose length differs from y's. It keeps scratch space, so
+// each goroutine needs its own (as RandomisationTest's newStat gives).
 func DiffInMeans(y []float64, treat, control int) Statistic {
+	// Sums and counts by arm, indexed without a branch on the arm (a
+	// branch is mispredicted half the time on random allocations).
+	k := max(treat, control) + 1
+	sum := make([]float64, k)
+	cnt := make([]int, k)
 	return func(assign []int) float64 {
 		if len(assign) != len(y) {
 			panic("rct: slice length mismatch")
 		}
-		// Sums in registers, in unit order.
-		var st, sc float64
-		var nt, nc int
+		clear(sum)
+		clear(cnt)
 		for i, a := range assign {
-			if a == treat {
-				st += y[i]
-				nt++
-			} else if a == control {
-				sc += y[i]
-				nc++
+			if uint(a) < uint(k) {
+				sum[a] += y[i]
+				cnt[a]++
 			}
 		}
-		if nt == 0 || nc == 0 {
+		if cnt[treat] == 0 || cnt[control] == 0 {
 			return math.NaN()
 		}
-		return st/float64(nt) - sc/float64(nc)
+		return sum[treat]/float64(cnt[treat]) - sum[control]/float64(cnt[control])
 	}
 }
 

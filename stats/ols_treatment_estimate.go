@@ -92,34 +92,34 @@ func (e *TreatmentEstimator) Estimate(arm []int) float64 {
 	clear(e.qt)
 	var ty float64
 	ry, size, block, nt := e.ry[:len(arm)], e.size[:len(arm)], e.block[:len(arm)], e.nt
-	// The loop without and with one covariate, the usual designs, holds
-	// its sums in registers (twice as fast as the general one).
+	// Every group is added with weight w = 1 (treated) or 0, with no
+	// branch on the arm, which a random allocation would mispredict half
+	// the time (4x slower); adding 0 leaves each sum as it was. Without
+	// and with one covariate, the usual designs, the sums stay in
+	// registers.
 	switch k := e.k; k {
 	case 0:
 		for g, a := range arm {
-			if a == 1 {
-				ty += ry[g]
-				nt[block[g]] += size[g]
-			}
+			w := treated(a)
+			ty += w * ry[g]
+			nt[block[g]] += w * size[g]
 		}
 	case 1:
 		q, qt := e.q[:len(arm)], 0.0
 		for g, a := range arm {
-			if a == 1 {
-				ty += ry[g]
-				nt[block[g]] += size[g]
-				qt += q[g]
-			}
+			w := treated(a)
+			ty += w * ry[g]
+			nt[block[g]] += w * size[g]
+			qt += w * q[g]
 		}
 		e.qt[0] = qt
 	default:
 		for g, a := range arm {
-			if a == 1 {
-				ty += ry[g]
-				nt[block[g]] += size[g]
-				for a, v := range e.q[g*k : g*k+k] {
-					e.qt[a] += v
-				}
+			w := treated(a)
+			ty += w * ry[g]
+			nt[block[g]] += w * size[g]
+			for a, v := range e.q[g*k : g*k+k] {
+				e.qt[a] += w * v
 			}
 		}
 	}
@@ -135,4 +135,14 @@ func (e *TreatmentEstimator) Estimate(arm []int) float64 {
 		return math.NaN()
 	}
 	return ty / s
+}
+
+// treated returns 1 for arm 1 (treated) and 0 for any other, without a
+// branch.
+func treated(a int) float64 {
+	t := 0
+	if a == 1 {
+		t = 1
+	}
+	return float64(t)
 }
