@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/evalkit/evalkit/internal/cputime"
 )
 
 var (
@@ -81,8 +83,8 @@ func BenchmarkRandomisationTest(b *testing.B) {
 // reportCPU adds the process's CPU time per operation (all goroutines) as
 // the metric cpu-ms/op: wall time alone misleads on a shared machine.
 func reportCPU(b *testing.B) func() {
-	start := processCPUTime()
+	start := cputime.Process()
 	return func() {
-		b.ReportMetric(float64(processCPUTime()-start)/1e6/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64(cputime.Process()-start)/1e6/float64(b.N), "cpu-ms/op")
 	}
 }

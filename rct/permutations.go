@@ -133,19 +133,28 @@ type permState struct {
 	arr    [][]int
 	garm   []int
 	assign []int
+	// byCluster makes fill return the clusters' arms (garm), not the
+	// units'.
+	byCluster bool
 }
 
 func (p *Permutations) newState() *permState {
-	st := &permState{p: p, arr: make([][]int, len(p.sorted)), garm: make([]int, len(p.groupOf)), assign: make([]int, p.n)}
+	st := &permState{p: p, arr: make([][]int, len(p.sorted)), garm: make([]int, p.clusters()), assign: make([]int, p.n)}
 	for b, s := range p.sorted {
 		st.arr[b] = slices.Clone(s)
 	}
 	return st
 }
 
-// fill writes the arrangement to the units' assignment.
+// fill writes the arrangement to the units' assignment, or to the
+// clusters' arms when byCluster.
 func (st *permState) fill() []int {
-	if st.p.unitOf != nil { // every cluster a single unit
+	if st.p.unitOf != nil && len(st.arr) == 1 {
+		// One block of single units, in order: the arrangement is the
+		// assignment, of units and of clusters alike.
+		return st.arr[0]
+	}
+	if st.p.unitOf != nil && !st.byCluster { // every cluster a single unit
 		for b, cl := range st.p.blocks {
 			arr := st.arr[b][:len(cl)]
 			for k, g := range cl {
@@ -159,6 +168,9 @@ func (st *permState) fill() []int {
 			st.garm[g] = st.arr[b][k]
 		}
 	}
+	if st.byCluster {
+		return st.garm
+	}
 	for i, g := range st.p.groupOf {
 		st.assign[i] = st.garm[g]
 	}
@@ -167,6 +179,15 @@ func (st *permState) fill() []int {
 
 // Sample shuffles every block's current arrangement (Fisher-Yates), blocks
 // in order of first appearance, and returns the units' assignment.
+//
+// The shuffle is the full one, m_b - 1 bounded draws for a block of m_b
+// clusters. A partial Fisher-Yates over the min(m_t, m_b - m_t) clusters
+// of the smaller arm would make fewer draws from the generator (half, for
+// equal arms), but different allocations for a seed, so every published
+// randomisation p-value would change with the same seed; the draws are
+// kept as they are (pinned by TestRandomisationTestPinned), and the time
+// per draw is cut in the statistic instead (analysis' least squares from
+// cluster totals, ClusterRerandomiser).
 func (st *permState) Sample(r *Rand) []int {
 	for _, a := range st.arr {
 		r.ShuffleInts(a)
@@ -197,9 +218,13 @@ func (p *Permutations) Sample(r *Rand) []int {
 
 // Enumerate calls fn with every distinct allocation once, in a fixed
 // order (lexicographic within each block, the first block fastest), until
-// fn returns false. fn must not keep assign, which is reused.
+// fn returns false. fn must not keep or modify assign, which is reused.
 func (p *Permutations) Enumerate(fn func(assign []int) bool) {
-	st := p.newState()
+	p.enumerate(p.newState(), fn)
+}
+
+// enumerate lists the allocations as Enumerate, filled by st.
+func (p *Permutations) enumerate(st *permState, fn func(assign []int) bool) {
 	for {
 		if !fn(st.fill()) {
 			return

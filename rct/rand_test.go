@@ -72,3 +72,22 @@ func TestRandGolden(t *testing.T) {
 		t.Errorf("Float64 = %v, want 0.3235830088363293", f)
 	}
 }
+
+// ShuffleInts, with the generator's state in registers, draws exactly as
+// Shuffle (Uint64n per step): the same orders and the same state after.
+func TestShuffleIntsAsShuffle(t *testing.T) {
+	for _, seed := range []uint64{1, 2, 99} {
+		a, b := NewRand(seed), NewRand(seed)
+		for n := range 300 {
+			x, y := make([]int, n), make([]int, n)
+			for i := range x {
+				x[i], y[i] = i, i
+			}
+			a.ShuffleInts(x)
+			b.Shuffle(n, func(i, j int) { y[i], y[j] = y[j], y[i] })
+			if !slices.Equal(x, y) || a.Uint64() != b.Uint64() {
+				t.Fatalf("seed %d, n %d: ShuffleInts %v, Shuffle %v", seed, n, x, y)
+			}
+		}
+	}
+}

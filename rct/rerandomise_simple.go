@@ -59,12 +59,17 @@ func (s *simpleDraws) Count() *big.Int {
 // Enumerate lists the 2^m allocations when Count is not nil, counting in
 // binary with the first cluster fastest, from all control.
 func (s *simpleDraws) Enumerate(fn func(assign []int) bool) {
+	s.enumerate(s.newState(), func(st *simpleState) bool { return fn(st.fill()) })
+}
+
+// enumerate runs through the allocations of Enumerate in st's garm,
+// calling fn after each until it returns false.
+func (s *simpleDraws) enumerate(st *simpleState, fn func(st *simpleState) bool) {
 	if s.Count() == nil {
 		return
 	}
-	st := s.newState()
 	for {
-		if !fn(st.fill()) {
+		if !fn(st) {
 			return
 		}
 		g := 0
@@ -94,6 +99,12 @@ func (s *simpleDraws) newState() *simpleState {
 func (st *simpleState) Reset() {}
 
 func (st *simpleState) Sample(r *Rand) []int {
+	st.draw(r)
+	return st.fill()
+}
+
+// draw draws the clusters' arms into garm.
+func (st *simpleState) draw(r *Rand) {
 	W, wt := uint64(st.s.wt+st.s.wc), uint64(st.s.wt)
 	for g := range st.garm {
 		st.garm[g] = 0
@@ -101,7 +112,6 @@ func (st *simpleState) Sample(r *Rand) []int {
 			st.garm[g] = 1
 		}
 	}
-	return st.fill()
 }
 
 func (st *simpleState) fill() []int {

@@ -31,8 +31,8 @@ type Rerandomiser interface {
 	// (the test then only samples).
 	Count() *big.Int
 	// Enumerate calls fn with every distinct allocation once, in a fixed
-	// order, until fn returns false. fn must not keep assign, which is
-	// reused. When Count is nil it calls nothing.
+	// order, until fn returns false. fn must not keep or modify assign,
+	// which is reused. When Count is nil it calls nothing.
 	Enumerate(fn func(assign []int) bool)
 }
 
@@ -44,7 +44,8 @@ type Sampler interface {
 	// draws of a stream depend on its generator only, whichever goroutine
 	// draws them and whatever it drew before.
 	Reset()
-	// Sample draws one allocation from r. The slice is the sampler's and
-	// is overwritten by the next call.
+	// Sample draws one allocation from r. The slice is the sampler's: it
+	// is overwritten by the next call, and the caller must not modify it
+	// (it may be the state the next draw starts from).
 	Sample(r *Rand) []int
 }

@@ -15,8 +15,8 @@ type Statistic func(assign []int) float64
 
 // RIOptions configures RandomisationTest.
 type RIOptions struct {
-	// Draws is B, the number of re-randomisations (at least 1). With Auto
-	// it is the most draws to make; 0 then means RIAutoMaxDraws.
+	// Draws is B, the number of re-randomisations (1 to RIMaxDraws). With
+	// Auto it is the most draws to make; 0 then means RIAutoMaxDraws.
 	Draws int
 	// Auto draws in batches of RIAutoBatch until the half-width
 	// (high - low)/2 of the 99% Clopper-Pearson interval of the share of
@@ -42,6 +42,17 @@ const (
 	RIAutoHalfWidth = 0.005
 	RIAutoMaxDraws  = 1_000_000
 )
+
+// RIMaxDraws is the most draws RandomisationTest makes, 10^7 (a few
+// seconds to minutes for a difference in means): B beyond it is refused
+// with ErrTooManyDraws, since more draws refine a p-value whose Monte
+// Carlo error at 10^7 is already below 0.00016. As a design is enumerated
+// only when it has no more allocations than B, it is also the most
+// allocations ever enumerated.
+const RIMaxDraws = 10_000_000
+
+// ErrTooManyDraws is returned for more draws than RIMaxDraws.
+var ErrTooManyDraws = errors.New("more re-randomisations than the most allowed")
 
 // RIResult is the result of a randomisation test. It is comparable with
 // ==: its Monte Carlo error is given by methods (MCSE, MCInterval).
@@ -91,8 +102,8 @@ var ErrUndefinedStatistic = errors.New("the observed statistic is undefined (NaN
 //
 // Special cases: an undefined (NaN) observed statistic returns
 // ErrUndefinedStatistic; NaN re-randomised statistics count as not extreme
-// and are reported in Undefined. Draws < 1 without Auto, or < 0 with it,
-// panics.
+// and are reported in Undefined; Draws > RIMaxDraws returns
+// ErrTooManyDraws. Draws < 1 without Auto, or < 0 with it, panics.
 //
 // [1] Fisher, R. A. (1935). The Design of Experiments, section 21.
 // [2] Gerber, A. S. and Green, D. P. (2012). Field Experiments, ch. 3.
@@ -103,6 +114,8 @@ func RandomisationTest(p Rerandomiser, newStat func() Statistic, opt RIOptions) 
 		limit = RIAutoMaxDraws
 	case opt.Auto && limit < 0, !opt.Auto && limit < 1:
 		panic("rct: RandomisationTest needs at least one draw")
+	case limit > RIMaxDraws:
+		return RIResult{}, fmt.Errorf("rct: %d draws: %w, %d", limit, ErrTooManyDraws, RIMaxDraws)
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -130,11 +143,12 @@ func RandomisationTest(p Rerandomiser, newStat func() Statistic, opt RIOptions) 
 // DiffInMeans returns a Statistic for randomisation tests: the mean of y
 // in arm treat minus its mean in arm control. Units in any other arm, or
 // coded -1 (a Rerandomiser's unit in another arm), are left out of both.
-// It is NaN when either arm is empty. It panics when called with an assignment whose length differs
-// from y's. It keeps scratch space, so each goroutine needs its own (as
-// RandomisationTest's newStat gives).
+// It is NaN when either arm is empty. It panics when called with an
+// assignment whose length differs from y's. It keeps scratch space, so
+// each goroutine needs its own (as RandomisationTest's newStat gives).
 func DiffInMeans(y []float64, treat, control int) Statistic {
-	// Sums and counts by arm, indexed without a branch on the arm.
+	// Sums and counts by arm, indexed without a branch on the arm (a
+	// branch is mispredicted half the time on random allocations).
 	k := max(treat, control) + 1
 	sum := make([]float64, k)
 	cnt := make([]int, k)

@@ -54,3 +54,29 @@ func TestRandomisationTestPinned(t *testing.T) {
 		}
 	}
 }
+
+// TestRandomisationTestPinnedOneBlock pins counts of extreme draws that
+// the code before the draws of one block of single units skipped the copy
+// to the assignment (main at e2b9d5b) printed: unchanged bit for bit.
+func TestRandomisationTestPinnedOneBlock(t *testing.T) {
+	type key struct{ n, draws int }
+	want := map[key]int{
+		{301, 255}: 85, {301, 257}: 86, {301, 5001}: 1795,
+		{2000, 255}: 128, {2000, 257}: 133, {2000, 5001}: 2607,
+	}
+	r := NewRand(11)
+	for _, n := range []int{301, 2000} {
+		y, assign := make([]float64, n), make([]int, n)
+		for i := range y {
+			y[i] = r.Float64()
+			assign[i] = i / 6 % 2
+		}
+		p, err := NewPermutations(assign, nil, nil)
+		require.NoError(t, err)
+		for _, draws := range []int{255, 257, 5001} {
+			res, err := RandomisationTest(p, func() Statistic { return DiffInMeans(y, 1, 0) }, RIOptions{Draws: draws, Seed: uint64(draws), Workers: 2})
+			require.NoError(t, err)
+			assert.Equal(t, want[key{n, draws}], res.Extreme, "n %d, %d draws", n, draws)
+		}
+	}
+}

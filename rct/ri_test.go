@@ -1,6 +1,7 @@
 package rct
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -200,5 +201,24 @@ func TestPermutationsSampleKeepsDesign(t *testing.T) {
 	}
 	if _, err := NewPermutations([]int{0, 1}, nil, []string{"x", "x"}); err == nil {
 		t.Error("mixed cluster accepted")
+	}
+}
+
+// #21 H4: B above RIMaxDraws is refused at once, where 10^18 draws on 40
+// units enumerated all C(40, 20) = 1.4e11 allocations (about 14 hours).
+func TestRandomisationTestTooManyDraws(t *testing.T) {
+	assign, y := make([]int, 40), make([]float64, 40)
+	for i := range assign {
+		assign[i], y[i] = i%2, float64(i)
+	}
+	p, err := NewPermutations(assign, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newStat := func() Statistic { return DiffInMeans(y, 1, 0) }
+	for _, opt := range []RIOptions{{Draws: 1_000_000_000_000_000_000}, {Draws: RIMaxDraws + 1}, {Draws: RIMaxDraws + 1, Auto: true}} {
+		if _, err := RandomisationTest(p, newStat, opt); !errors.Is(err, ErrTooManyDraws) {
+			t.Errorf("%+v: error %v, want ErrTooManyDraws", opt, err)
+		}
 	}
 }

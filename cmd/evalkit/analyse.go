@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -138,7 +137,7 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	fs.StringVar(&o.cols.Subgroup, "subgroup", "", "the subgroup `column`: adds each comparison within each of its levels and the interaction test (subgroups, interaction_p)")
 	fs.StringVar(&model, "model", "negbin", "the count `model`, negbin or poisson; or multilevel, a mixed model of a continuous outcome with --cluster")
 	fs.BoolVar(&o.plan.SiteSlopes, "site-slopes", false, "with --model multilevel, a random treatment effect by --cluster, the sites within which units were randomised")
-	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
+	fs.StringVar(&perms, "permutations", "", "re-randomise `B` times (1 to 10000000) for a randomisation-inference p-value, or auto: until its 99% interval is within ±0.005")
 	fs.Uint64Var(&o.plan.Seed, "seed", 0, "the `seed` of the re-randomisations")
 	fs.Float64Var(&level, "level", 0.95, "the confidence `level` of the intervals")
 	fs.StringVar(&adjust, "adjust", "holm", "the multiplicity `adjustment` of p_adjusted: holm or bh")
@@ -217,10 +216,8 @@ func parseAnalyseFlags(e *env, args []string) (*analyseOptions, error) {
 	if o.plan.SE, err = analysis.ParseSE(se); err != nil || se == "" {
 		return nil, usageErrorf("--se %q: want hc0, hc1, hc2 or hc3", se)
 	}
-	if o.plan.AutoPermutations = perms == "auto"; set["permutations"] && !o.plan.AutoPermutations {
-		if o.plan.Permutations, err = strconv.Atoi(perms); err != nil || o.plan.Permutations < 1 {
-			return nil, usageErrorf("--permutations %s: want a positive number of re-randomisations, or auto", perms)
-		}
+	if o.plan.Permutations, o.plan.AutoPermutations, err = analysis.ParsePermutations(perms); set["permutations"] && err != nil {
+		return nil, usageErrorf("--permutations %s: want a whole number of re-randomisations from 1 to %d; --permutations auto draws until the p-value is precise enough", perms, rct.RIMaxDraws)
 	}
 	if o.cols.Covariates, err = analysis.ParseCovariates(covariates, o.cols); err != nil {
 		return nil, usageErrorf("--covariates %q: %s", covariates, strings.TrimPrefix(err.Error(), "analysis: "))

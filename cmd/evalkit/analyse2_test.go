@@ -124,6 +124,11 @@ func TestAnalyse2Errors(t *testing.T) {
 		{"mixed cluster", "mixed_cluster.csv --outcome y --cluster cluster --permutations 99 --seed 2", exitData, `cluster "S0" (column "cluster") holds units of both arms`},
 		{"permutations without seed", "awkward.csv --outcome y --permutations 99", exitUsage, "--permutations needs --seed"},
 		{"seed without permutations", "awkward.csv --outcome y --seed 3", exitUsage, "--seed is for --permutations"},
+		// #21 E5 and H4: no permutations, and too many, named as such.
+		{"zero permutations", "awkward.csv --outcome y --permutations 0 --seed 1", exitUsage, "--permutations 0: want a whole number of re-randomisations from 1 to 10000000"},
+		{"permutations 1e18", "awkward.csv --outcome y --permutations 1e18 --seed 1", exitUsage, "--permutations 1e18: want a whole number of re-randomisations from 1 to 10000000; --permutations auto draws until"},
+		{"permutations 10^18", "awkward.csv --outcome y --permutations 1000000000000000000 --seed 1", exitUsage, "from 1 to 10000000; --permutations auto"},
+		{"permutations beyond an int", "awkward.csv --outcome y --permutations 99999999999999999999 --seed 1", exitUsage, "from 1 to 10000000; --permutations auto"},
 		{"cluster with counts", "hotspots.csv --outcome crimes_after --type count --cluster area", exitUsage, "--cluster is not defined for a count outcome"},
 		{"empty covariate", "awkward.csv --outcome y --covariates x1,,x2", exitUsage, "an empty covariate name"},
 		{"covariate twice", "awkward.csv --outcome y --covariates x1,x1", exitUsage, `"x1" is given twice`},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/evalkit/evalkit/rct"
 	"github.com/evalkit/evalkit/stats"
 )
 
@@ -114,7 +115,8 @@ type Plan struct {
 	// Level is the confidence level of the intervals; 0 means 0.95.
 	Level float64
 	// Permutations is B, the number of re-randomisations for the
-	// randomisation-inference p-value; 0 means none.
+	// randomisation-inference p-value, at most rct.RIMaxDraws; 0 means
+	// none.
 	Permutations int
 	// AutoPermutations, with Permutations 0, draws re-randomisations in
 	// batches of 1000 until the 99% interval of the p-value is narrower
@@ -160,6 +162,8 @@ func (p Plan) withDefaults() (Plan, error) {
 		return p, fmt.Errorf("analysis: confidence level %g: want a number between 0 and 1, such as 0.95", p.Level)
 	case p.Permutations < 0:
 		return p, fmt.Errorf("analysis: %d permutations: want a positive number of re-randomisations", p.Permutations)
+	case p.Permutations > rct.RIMaxDraws:
+		return p, fmt.Errorf("analysis: %d permutations: %w", p.Permutations, errTooManyPermutations)
 	case p.Type < Auto || p.Type > Count:
 		return p, fmt.Errorf("analysis: unknown outcome type %d", int(p.Type))
 	case p.Model < NegBin || p.Model > Multilevel:

@@ -44,7 +44,8 @@ func (t *trial) randomisation(p Plan, res *Result) error {
 			p.Comparison(tr.label, t.control.label)
 		}
 		opt := rct.RIOptions{Draws: p.Permutations, Auto: p.AutoPermutations, Seed: p.Seed, Progress: p.Progress}
-		r, err := rct.RandomisationTest(perms, t.riStatistic(s, c.Method), opt)
+		rr, stat := t.riStatistic(s, c.Method, perms)
+		r, err := rct.RandomisationTest(rr, stat, opt)
 		if errors.Is(err, rct.ErrUndefinedStatistic) {
 			c.note("ri_p_value: undefined, the estimate cannot be recomputed on the observed allocation")
 			continue
@@ -120,40 +121,67 @@ func (t *trial) permutations(s *subset) (*rct.Permutations, error) {
 	return p, err
 }
 
-// riStatistic returns the statistic T of a comparison by method m: the
-// estimate, or its logarithm for a rate ratio. Least squares re-fits only
-// the treatment's coefficient (stats.TreatmentModel: the estimate does not
-// depend on the standard errors); the count models re-fit the GLM, and
-// mixed_reml the mixed model by REML, whose variances change with the
-// allocation (about a millisecond a draw for a few hundred rows, a few
-// for ten thousand: stats' BenchmarkLMM). A re-fit
-// that fails gives NaN. An assignment that puts rows in neither arm (-1: a
-// re-run minimisation of three or more arms) is analysed on the rows it
-// leaves in the comparison, by a full re-fit.
-func (t *trial) riStatistic(s *subset, m Method) func() rct.Statistic {
+// riStatistic returns the statistic T of a comparison by method m, and
+// the re-randomiser rr to draw it with: the estimate, or its logarithm for
+// a rate ratio. Least squares computes the treatment's coefficient alone
+// (stats.TreatmentEstimator: the estimate does not depend on the standard
+// errors), from cluster totals when rr keeps clusters whole
+// (rct.ClusterRerandomiser: rr is then given by cluster, and a draw costs
+// O(J) for J clusters), else from the units'; the count models re-fit the
+// GLM, and mixed_reml the mixed model by REML, whose variances change with
+// the allocation (about a millisecond a draw for a few hundred rows, a few
+// for ten thousand: stats' BenchmarkLMM). A re-fit that fails gives NaN. An
+// assignment that puts rows in neither arm (-1: a re-run minimisation of
+// three or more arms) is analysed on the rows it leaves in the comparison,
+// by a full re-fit.
+func (t *trial) riStatistic(s *subset, m Method, rr rct.Rerandomiser) (rct.Rerandomiser, func() rct.Statistic) {
 	if m.LeastSquares() {
-		opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
-		tm, tmErr := stats.NewTreatmentModel(s.y, s.covNames, s.cov, opt)
-		return func() rct.Statistic {
-			treat := make([]bool, len(s.y))
-			return func(assign []int) float64 {
-				if inOther(assign) {
-					return t.refit(s, m, assign)
-				}
-				if tmErr != nil {
-					return math.NaN()
-				}
-				for i, a := range assign {
-					treat[i] = a == 1
-				}
-				f, err := tm.Fit(treat)
-				if err != nil {
-					return math.NaN()
-				}
-				return f.Estimate
+		return t.riLeastSquares(s, m, rr)
+	}
+	return rr, t.riOther(s, m)
+}
+
+// riLeastSquares returns the least-squares statistic of riStatistic.
+func (t *trial) riLeastSquares(s *subset, m Method, rr rct.Rerandomiser) (rct.Rerandomiser, func() rct.Statistic) {
+	opt := stats.OLSOptions{Cov: stats.HC0, Block: s.block}
+	tm, err := stats.NewTreatmentModel(s.y, s.covNames, s.cov, opt)
+	var est *stats.TreatmentEstimator
+	if err == nil {
+		if cr, ok := rr.(rct.ClusterRerandomiser); ok {
+			group, groups := cr.Clusters(), 0
+			for _, g := range group {
+				groups = max(groups, g+1)
+			}
+			if est, err = tm.Estimator(group, groups); err == nil {
+				return cr.ByCluster(), func() rct.Statistic { return est.Clone().Estimate }
 			}
 		}
+		unit := make([]int, len(s.y))
+		for i := range unit {
+			unit[i] = i
+		}
+		est, _ = tm.Estimator(unit, len(unit)) // no error: a unit is in one block
 	}
+	return rr, func() rct.Statistic {
+		e := est
+		if e != nil {
+			e = e.Clone()
+		}
+		return func(assign []int) float64 {
+			if inOther(assign) {
+				return t.refit(s, m, assign)
+			}
+			if e == nil {
+				return math.NaN()
+			}
+			return e.Estimate(assign)
+		}
+	}
+}
+
+// riOther returns the statistic of riStatistic for the methods other than
+// least squares.
+func (t *trial) riOther(s *subset, m Method) func() rct.Statistic {
 	switch m {
 	case NegBinGLM, PoissonGLM, MixedREML:
 		return func() rct.Statistic {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/evalkit/evalkit/rct/analysis"
@@ -98,9 +97,9 @@ func (p *Plan) checkSettings(count bool) error {
 	case (p.Permutations == "") != (p.Seed == nil):
 		return settingErrorf("permutations and seed go together: the seed makes the re-randomisations reproducible")
 	}
-	if p.Permutations != "" && p.Permutations != "auto" {
-		if b, err := strconv.Atoi(string(p.Permutations)); err != nil || b < 1 {
-			return settingErrorf("permutations %q: want a positive number of re-randomisations, or auto", p.Permutations)
+	if p.Permutations != "" {
+		if _, _, err := analysis.ParsePermutations(string(p.Permutations)); err != nil {
+			return settingErrorf("%s", strings.TrimPrefix(err.Error(), "analysis: "))
 		}
 	}
 	return nil

@@ -1,15 +1,15 @@
 //go:build unix
 
-package rct
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPUTime returns the user and system CPU time of the process, to
-// report CPU time per operation on a shared, loaded machine.
-func processCPUTime() time.Duration {
+// Process returns the user and system CPU time of the process, all its
+// goroutines together (getrusage(RUSAGE_SELF)); 0 if it cannot be read.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
