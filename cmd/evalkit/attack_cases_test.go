@@ -124,8 +124,8 @@ func attackCatalogue() []attackCase {
 			add(attackCase{name: r.name + "/" + name, args: args, exit: exit, frag: frag, fix: fix, heavy: heavy,
 				setup: copyFile(src, filepath.Base(src))})
 		}
-		yaml("billion laughs", "@A/portfolio_laughs.yaml", either(), "", "", false) // aliases are never expanded
-		yaml("bare ---", "@A/portfolio_bare_docend.yaml", data1(), "portfolio_bare_docend.yaml", onlyLife("P1"), false)       // #21 P1
+		yaml("billion laughs", "@A/portfolio_laughs.yaml", either(), "", "", false)                                                  // aliases are never expanded
+		yaml("bare ---", "@A/portfolio_bare_docend.yaml", data1(), "portfolio_bare_docend.yaml", onlyLife("P1"), false)              // #21 P1
 		yaml("trailing ---", "@A/portfolio_trailing_docend.yaml", either(), "portfolio_trailing_docend.yaml", onlyLife("P1"), false) // #21 P1
 		if life {
 			yaml("2 docs", "@A/portfolio_two_docs.yaml", data1(), "document", "", false)
@@ -188,7 +188,7 @@ func attackCatalogue() []attackCase {
 	add(attackCase{name: "analyse/arms differing in case", args: an("near_dup_arms_case.csv"), exit: data1(), frag: "only in letter case or surrounding spaces"})
 	add(attackCase{name: "analyse/arms differing in spaces", args: an("near_dup_arms_space.csv"), exit: data1(), frag: "only in letter case or surrounding spaces"})
 	add(attackCase{name: "analyse/count beyond 2^53", args: an("count_2p53.csv", "--type", "count"), exit: data1(), frag: "9007199254740993", fix: "E6"}) // #21 E6
-	add(attackCase{name: "analyse/escape sequences in a label", args: an("escape_label.csv"), plainOut: true, fix: "E3"})                  // #21 E3
+	add(attackCase{name: "analyse/escape sequences in a label", args: an("escape_label.csv"), plainOut: true, fix: "E3"})                                 // #21 E3
 	add(attackCase{name: "analyse/10000 arms", args: []string{"analyse", "--in", "@G/arms10k.csv", "--outcome", "y", "--control", "a0000", "--json"}, heavy: true, limit: 60 * time.Second})
 	add(attackCase{ // #21 H3
 		name: "analyse/10000 arms --report", fix: "H3", heavy: true, limit: 10 * time.Second,
@@ -215,9 +215,9 @@ func attackCatalogue() []attackCase {
 	add(attackCase{name: "randomise/ids differing in case", args: rz("near_dup_ids_case.csv")})
 	add(attackCase{name: "randomise/ids differing in spaces", args: rz("near_dup_ids_space.csv")})
 	add(attackCase{name: "randomise/CRLF", args: rz("crlf_units.csv")})
-	add(attackCase{name: "randomise/NA id", args: rz("na_id.csv"), exit: data1(), frag: "missing", fix: "W3"})         // #21 W3
+	add(attackCase{name: "randomise/NA id", args: rz("na_id.csv"), exit: data1(), frag: "missing", fix: "W3"})           // #21 W3
 	add(attackCase{name: "randomise/NA stratum", args: rz("na_stratum.csv"), exit: data1(), frag: "missing", fix: "W3"}) // #21 W3
-	add(attackCase{ // #21 E2: the label is cut in the error
+	add(attackCase{                                                                                                      // #21 E2: the label is cut in the error
 		name: "randomise/900 KB stratum label", fix: "E2",
 		args: []string{"randomise", "--in", "@G/biglabel.csv", "--id", "id", "--block", "area", "--arms", "a,b", "--seed", "1", "--out", "@W/alloc.csv"},
 		exit: data1(), frag: "fewer units than arms",

@@ -27,9 +27,9 @@ type attackCase struct {
 	// fix names the #21 finding that the case's behaviour waits on, when
 	// it is being fixed in another branch: see pendingFixes.
 	fix   string
-	heavy bool          // skipped under -short
-	limit time.Duration // wall-time bound; 10 s when 0
-	memMB int64         // peak-memory bound for inputs under 1 MB; 256 when 0
+	heavy bool                                      // skipped under -short
+	limit time.Duration                             // wall-time bound; 10 s when 0
+	memMB int64                                     // peak-memory bound for inputs under 1 MB; 256 when 0
 	check func(work string, r childResult) []string // further problems, after a run that passed
 	// plainOut: stdout must hold no raw control characters (a table for
 	// a person, which must not reach the terminal raw).
