@@ -240,6 +240,39 @@ func attackCatalogue() []attackCase {
 		add(attackCase{name: r.name + "/manifest naming ../../etc/passwd", args: substitute(r.args, "@A/manifest_dotdot.json"), exit: data1(), frag: "outside", fix: "Audit"})
 	}
 
+	// Loops a flag controls, and numbers printed for a person.
+	add(attackCase{name: "power simulate/--sims 1e12", args: []string{"power", "simulate", "--units", "@T/power/simulate_units.csv", "--id", "pupil_id", "--effect", "0.2", "--sims", "1000000000000"}, exit: refused(), frag: "sims"})
+	add(attackCase{ // #21 W1: integers printed whole
+		name: "power ttest/n of 15697722 printed whole", fix: "W1",
+		args: []string{"power", "ttest", "--effect", "0.001", "--power", "0.8"},
+		check: func(_ string, r childResult) []string {
+			if !strings.Contains(strings.ReplaceAll(r.stdout, ",", ""), "15697722") {
+				return []string{"the table does not print n = 15697722 whole: " + clipForLog(r.stdout)}
+			}
+			return nil
+		},
+	})
+	add(attackCase{name: "analyse/collinear covariate names the file", fix: "E13", // #21 E13
+		args: []string{"analyse", "--in", "@T/analyse2/collinear_covariate.csv", "--outcome", "y", "--covariates", "dose"}, exit: data1(), frag: "collinear_covariate.csv"})
+	add(attackCase{
+		name: "randomise verify/an edited allocation",
+		args: []string{"randomise", "verify", "--manifest", "@W/custody_simple.csv.manifest.json"},
+		setup: func(t *testing.T, work string) {
+			for _, f := range []string{"custody_units.csv", "custody_simple.csv", "custody_simple.csv.manifest.json"} {
+				copyFile("@T/design/"+f, f)(t, work)
+			}
+			p := filepath.Join(work, "custody_simple.csv")
+			b, err := os.ReadFile(p)
+			if err == nil {
+				err = os.WriteFile(p, bytes.Replace(b, []byte("control\n"), []byte("navigator\n"), 1), 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		},
+		exit: data1(), frag: "has been changed",
+	})
+
 	// pool: impossible standard errors and a missing estimate.
 	add(attackCase{name: "pool/se 0", args: []string{"pool", "--in", "@A/pool_bad_se.csv"}, exit: data1(), frag: "greater than 0"})
 	add(attackCase{name: "pool/NaN estimate", args: []string{"pool", "--in", "@A/pool_nan.csv"}, exit: data1(), frag: "every site needs an estimate"})

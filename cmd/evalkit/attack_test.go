@@ -57,6 +57,8 @@ var pendingFixes = map[string]string{
 	"E3":     "h-misc: control characters escaped",
 	"E6":     "h-misc: a count beyond 2^53",
 	"Audit":  "h-misc: verify reads only paths inside the manifest's folder",
+	"E13":    "h-misc: the collinear covariate error names the file",
+	"W1":     "h-power: power tables print integers whole",
 }
 
 // exits are the allowed exit statuses.
