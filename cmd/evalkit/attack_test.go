@@ -64,7 +64,6 @@ var pendingFixes = map[string]string{
 // exits are the allowed exit statuses.
 func ok0() []int     { return []int{0} }
 func data1() []int   { return []int{1} }
-func usage2() []int  { return []int{2} }
 func either() []int  { return []int{0, 1} }
 func refused() []int { return []int{1, 2} }
 
