@@ -169,13 +169,15 @@ func attackCatalogue() []attackCase {
 		name: "lifecycle report/10000 interventions", fix: "H2", heavy: true, limit: 10 * time.Second,
 		args: []string{"lifecycle", "report", "--in", "@G/portfolio10k.yaml", "--out", "@W/board"}, exit: either(), frag: "interventions",
 	})
+	add(attackCase{name: "lifecycle status/escape sequences in a name", args: []string{"lifecycle", "status", "--in", "@A/portfolio_escape.yaml"}, plainOut: true, fix: "E3"})              // #21 E3
+	add(attackCase{name: "unitcost/escape sequences in a name", args: []string{"unitcost", "--costs", "@A/costs_escape.csv", "--reach", "@A/reach_escape.csv"}, plainOut: true, fix: "E3"}) // #21 E3
 	add(attackCase{name: "lifecycle report/ok", args: []string{"lifecycle", "report", "--in", "@A/portfolio_ok.yaml", "--out", "@W/board"}})
 
 	// analyse: numbers, exposures, arms and labels.
 	an := func(file string, more ...string) []string {
 		return append([]string{"analyse", "--in", "@A/" + file, "--outcome", "y"}, more...)
 	}
-	add(attackCase{name: "analyse/NUL in a label", args: an("nul.csv")})
+	add(attackCase{name: "analyse/NUL in a label", args: an("nul.csv"), plainOut: true, fix: "E3"}) // #21 E3
 	add(attackCase{name: "analyse/NaN is missing", args: an("outcome_nan.csv")})
 	for _, f := range []string{"outcome_inf.csv", "outcome_minf.csv", "outcome_1e309.csv", "outcome_0x1p3.csv"} {
 		add(attackCase{name: "analyse/" + f, args: an(f), exit: data1(), frag: "not a number"})
