@@ -5,6 +5,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"os"
@@ -91,31 +92,45 @@ var attackRecipes = map[string]func() []byte{
 		const d = 100000
 		return []byte(strings.Repeat("[", d) + strings.Repeat("]", d))
 	},
-	// An .xlsx whose one sheet holds 1,000,000 rows of 32 cells
-	// <c><v>1</v></c> (within Excel's limits and xlsx.DefaultLimits'
-	// cells): 520 MB of XML in about 0.5 MB of zip.
+	// An .xlsx whose one sheet holds 400,000 rows of 32 cells
+	// <c><v>1</v></c> (12.8 million cells, within Excel's limits and
+	// xlsx.DefaultLimits): 207 MB of XML in about 0.75 MB of zip.
 	"bomb.xlsx": func() []byte {
 		row := []byte(`<row>` + strings.Repeat(`<c><v>1</v></c>`, 32) + `</row>`)
-		return attackWorkbook(1, func(w io.Writer, _ int) {
-			for i := 0; i < 1_000_000; i++ {
+		return attackWorkbook(flate.BestCompression, 1, func(w io.Writer, _ int) {
+			for i := 0; i < 400_000; i++ {
 				w.Write(row)
+			}
+		})
+	},
+	// An .xlsx whose one sheet holds a row, then 1.2 GB of spaces: about
+	// 1.5 MB of zip.
+	"spaces.xlsx": func() []byte {
+		spaces := bytes.Repeat([]byte(" "), 1<<20)
+		return attackWorkbook(flate.BestSpeed, 1, func(w io.Writer, _ int) {
+			w.Write([]byte(`<row r="1"><c r="A1" t="inlineStr"><is><t>arm</t></is></c></row>`))
+			for i := 0; i < 1200; i++ {
+				w.Write(spaces)
 			}
 		})
 	},
 	// An .xlsx of 10,000 sheets (a few cells each).
 	"wb10k.xlsx": func() []byte {
-		return attackWorkbook(10000, func(w io.Writer, _ int) {
+		return attackWorkbook(flate.DefaultCompression, 10000, func(w io.Writer, _ int) {
 			w.Write([]byte(`<row r="1"><c r="A1" t="inlineStr"><is><t>arm</t></is></c><c r="B1" t="inlineStr"><is><t>y</t></is></c></row>`))
 		})
 	},
 }
 
-// attackWorkbook writes an .xlsx of n sheets whose sheetData the function
+// attackWorkbook writes an .xlsx, deflated at the level, of n sheets whose sheetData the function
 // writes (to memory, which does not fail), with the least an xlsx reader needs: the content types, the
 // relationships, the workbook and the sheets.
-func attackWorkbook(n int, sheetData func(w io.Writer, i int)) []byte {
+func attackWorkbook(level, n int, sheetData func(w io.Writer, i int)) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, level)
+	})
 	part := func(name string) io.Writer {
 		w, err := zw.Create(name)
 		if err != nil {
