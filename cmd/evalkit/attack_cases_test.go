@@ -138,7 +138,7 @@ func attackCatalogue() []attackCase {
 		// #21 H1: 200 KB of nesting is refused in under 1 s and 50 MB
 		// (the bound here allows the shared machine twice the time).
 		for _, deep := range []string{"deep_flow.yaml", "deep_flow_map.yaml", "deep_block.yaml"} {
-			add(attackCase{name: r.name + "/" + deep, args: substitute(r.args, "@W/"+deep), exit: data1(), frag: "nesting", fix: "H1",
+			add(attackCase{name: r.name + "/" + deep, args: substitute(r.args, "@W/"+deep), exit: data1(), frag: "nested too deeply", fix: "H1",
 				setup: copyFile("@G/"+deep, deep), limit: 2 * time.Second, memMB: 50})
 		}
 	}

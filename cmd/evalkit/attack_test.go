@@ -41,25 +41,7 @@ type attackCase struct {
 // with what it got, and one that passes fails, saying to remove the id
 // here: when a fix lands, delete its line (and reconcile the case's
 // fragment with the fix's message).
-var pendingFixes = map[string]string{
-	"P1":     "h-life: a bare --- portfolio",
-	"H1":     "h-life: YAML nesting, size and document bounds",
-	"H2":     "h-life: the board of 10,000 interventions",
-	"E10":    "h-life: a tab in YAML",
-	"W2":     "h-life: CRLF portfolio edits",
-	"H3":     "h-fs: analyse --report with 10,000 arms",
-	"D1":     "h-fs: a report swapped whole",
-	"H4":     "h-ri: --permutations above the maximum",
-	"E1":     "h-io: CR-only line ends",
-	"W3":     "h-io: an NA id or stratum",
-	"bounds": "h-io: CSV and .xlsx bounds (columns, field size, unpacked size, sheets)",
-	"E2":     "h-misc: a 1 MB label clipped in errors",
-	"E3":     "h-misc: control characters escaped",
-	"E6":     "h-misc: a count beyond 2^53",
-	"Audit":  "h-misc: verify reads only paths inside the manifest's folder",
-	"E13":    "h-misc: the collinear covariate error names the file",
-	"W1":     "h-power: power tables print integers whole",
-}
+var pendingFixes = map[string]string{}
 
 // exits are the allowed exit statuses.
 func ok0() []int     { return []int{0} }

@@ -186,10 +186,10 @@ func TestWriteDirListNamesEveryFileWritten(t *testing.T) {
 }
 
 // TestWriteDirFullTmpfs fills a real disk: a 64 KiB tmpfs, mounted when
-// the test runs as root with EVALKIT_TMPFS=1 (as .ci/run may set it).
+// the test runs as root with EVALKIT_TEST_MOUNT_TMPFS=1 (as .ci/run may set it).
 func TestWriteDirFullTmpfs(t *testing.T) {
-	if os.Getenv("EVALKIT_TMPFS") == "" || os.Geteuid() != 0 {
-		t.Skip("a full disk needs root and EVALKIT_TMPFS=1 (a 64 KiB tmpfs is mounted)")
+	if os.Getenv("EVALKIT_TEST_MOUNT_TMPFS") == "" || os.Geteuid() != 0 {
+		t.Skip("a full disk needs root and EVALKIT_TEST_MOUNT_TMPFS=1 (a 64 KiB tmpfs is mounted)")
 	}
 	root := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", root).CombinedOutput(); err != nil {

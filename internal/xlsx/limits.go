@@ -19,12 +19,28 @@ type Limits struct {
 	// Sheets is the most worksheets the workbook may list, checked before
 	// any worksheet is unpacked; 0 is no limit.
 	Sheets int
+	// Ratio, when positive, bounds the bytes unpacked by the workbook's
+	// own size too: at most RatioFree + Ratio × its size in bytes (and
+	// never more than Bytes), so that memory follows the file read.
+	Ratio, RatioFree int64
 }
 
 // DefaultLimits are the limits evalkit reads with: 1 GiB of XML, 2^25
 // (about 33.5 million) cells and 4,096 worksheets, which no workbook
-// within Excel's own limits of useful size reaches.
-var DefaultLimits = Limits{Bytes: 1 << 30, Cells: 1 << 25, Sheets: 1 << 12}
+// within Excel's own limits of useful size reaches; and at most 32 MiB
+// plus 100 times the file's size unpacked. Worksheet XML saved by Excel or
+// LibreOffice deflates about 5 to 30 times; a part that would unpack to
+// more than 100 times the file is a zip bomb, refused from the size its
+// zip entry states, before it is inflated.
+var DefaultLimits = Limits{Bytes: 1 << 30, Cells: 1 << 25, Sheets: 1 << 12, Ratio: 100, RatioFree: 32 << 20}
+
+// unpackable is the most bytes a workbook of size bytes may unpack to.
+func (l Limits) unpackable(size int) int64 {
+	if l.Ratio <= 0 {
+		return l.Bytes
+	}
+	return min(l.Bytes, l.RatioFree+l.Ratio*int64(size))
+}
 
 // checkSheets refuses a workbook that lists more than l.Sheets worksheets.
 func (l Limits) checkSheets(n int) error {

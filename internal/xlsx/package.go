@@ -30,7 +30,7 @@ func openPackage(data []byte, lim Limits) (*pkg, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
-	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), b: &budget{left: lim.Bytes}, lim: lim}
+	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), b: &budget{left: lim.unpackable(len(data))}, lim: lim}
 	for _, f := range zr.File {
 		p.parts[partKey(f.Name)] = f
 	}
