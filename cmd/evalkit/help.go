@@ -26,7 +26,8 @@ Run "evalkit COMMAND -h" for a command's flags and a worked example;
 analyze and randomize are analyse and randomise. Every table file may be
 CSV or .xlsx (see --encoding, --delimiter and --sheet). Limits: a CSV field 1 MiB,
 10,000 columns and 4 GiB; a workbook 4,096 sheets, 10,000 columns, 2^25 cells
-and 1 GiB unpacked; a portfolio or plan 16 MiB, nested 64 deep.
+and 1 GiB (and 32 MiB + 100x its size) unpacked; a portfolio or plan 16 MiB,
+nested 64 deep.
 Errors are one line on stderr; the exit status is 1 for bad data, 2 for bad usage.
 `
 
