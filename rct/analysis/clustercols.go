@@ -1,6 +1,11 @@
 package analysis
 
-import "github.com/evalkit/evalkit/internal/table"
+import (
+	"hash/maphash"
+	"math"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
 
 // clusterColumn is a column within whose groups the arm never varies.
 type clusterColumn struct {
@@ -14,11 +19,14 @@ type clusterColumn struct {
 // groups (rows with a missing arm or a missing value in the column left
 // out), the groups hold at least 2 rows on average, and there are more
 // groups than arms (a column with no more groups than arms, such as a 0/1
-// copy of the arm, recodes the arm). Each column is read once, and no
-// further than its first group that holds two arms, or than the row at
-// which it has more groups than half the rows. A column that src cannot
-// give is passed over.
+// copy of the arm, recodes the arm). Each column is read once, cell by
+// cell (columnCells), and no further than its first group that holds two
+// arms, or than the row at which it has more groups than half the rows. A
+// column that src cannot give is passed over.
 func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
+	if uint64(len(arm)) >= math.MaxUint32 {
+		return nil // more rows than a groupIndex slot can name
+	}
 	arms := map[string]bool{}
 	for _, a := range arm {
 		if !table.IsMissing(a) {
@@ -26,41 +34,112 @@ func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
 		}
 	}
 	var out []clusterColumn
-	for _, name := range src.Names() {
+	idx := newGroupIndex(len(arm) / 2)
+	for j, name := range src.Names() {
 		if name == c.Arm || name == c.Outcome {
 			continue
 		}
-		col, err := src.Column(name)
-		if err != nil || len(col) != len(arm) {
+		cell, ok := columnCells(src, j, name, len(arm))
+		if !ok {
 			continue
 		}
-		if g, n, ok := armConstant(col, arm, len(arm)/2); ok && g > len(arms) && n >= 2*g {
+		if g, n, ok := armConstant(cell, arm, idx); ok && g > len(arms) && n >= 2*g {
 			out = append(out, clusterColumn{name: name, groups: g, rows: n})
 		}
 	}
 	return out
 }
 
-// armConstant reports whether arm is the same within each group of col,
-// over the rows where neither is missing, with the number of groups and of
-// rows; it gives up (ok false) at the first group with two arms or when
-// there are more than most groups.
-func armConstant(col, arm []string, most int) (groups, rows int, ok bool) {
-	armOf := map[string]string{}
-	for i, g := range col {
-		if table.IsMissing(arm[i]) || table.IsMissing(g) {
+// columnCells returns a function that gives the text of column j, called
+// name, of src in data row i: a *table.Table's cell itself, with no slice
+// of the column's strings, and any other Source's from its Column. ok is
+// false when src cannot give the column or it does not have n rows.
+func columnCells(src Source, j int, name string, n int) (cell func(i int) string, ok bool) {
+	if t, isTable := src.(*table.Table); isTable {
+		return func(i int) string { return t.Cell(i, j) }, t.Rows() == n
+	}
+	col, err := src.Column(name)
+	if err != nil || len(col) != n {
+		return nil, false
+	}
+	return func(i int) string { return col[i] }, true
+}
+
+// armConstant reports whether arm is the same within each group of the
+// column whose cells cell gives, over the rows where neither is missing,
+// with the number of groups and of rows; it gives up (ok false) at the
+// first group with two arms or when there would be more groups than idx
+// holds (idx.most).
+func armConstant(cell func(i int) string, arm []string, idx *groupIndex) (groups, rows int, ok bool) {
+	idx.reset()
+	for i := range arm {
+		if table.IsMissing(arm[i]) {
 			continue
 		}
-		a, seen := armOf[g]
+		g := cell(i)
+		if table.IsMissing(g) {
+			continue
+		}
+		first, seen := idx.find(g, cell)
 		switch {
-		case !seen && len(armOf) == most:
+		case !seen && idx.groups == idx.most:
 			return 0, 0, false
 		case !seen:
-			armOf[g] = arm[i]
-		case a != arm[i]:
+			idx.add(i)
+		case arm[first] != arm[i]:
 			return 0, 0, false
 		}
 		rows++
 	}
-	return len(armOf), rows, true
+	return idx.groups, rows, true
+}
+
+// groupIndex is the set of a column's groups seen so far, each held as the
+// data row of its first value: an open-addressing hash table (linear
+// probing) of row+1, 0 being an empty slot, at most half full. A column of
+// a million distinct values takes 4 MiB of slots, where a map of their
+// strings took tens.
+type groupIndex struct {
+	slots []uint32
+	seed  maphash.Seed
+	// most is the number of groups it holds at most, groups the number
+	// held, and at the slot that find stopped at.
+	most, groups, at int
+}
+
+// newGroupIndex returns an index for at most most groups.
+func newGroupIndex(most int) *groupIndex {
+	size := 16
+	for size < 2*most {
+		size *= 2
+	}
+	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most}
+}
+
+// reset empties the index.
+func (x *groupIndex) reset() {
+	clear(x.slots)
+	x.groups = 0
+}
+
+// find returns the first row of group g, whose cells cell gives; seen is
+// false when g is new, and then add(row) records it.
+func (x *groupIndex) find(g string, cell func(i int) string) (first int, seen bool) {
+	mask := uint64(len(x.slots) - 1)
+	for k := maphash.String(x.seed, g) & mask; ; k = (k + 1) & mask {
+		r := x.slots[k]
+		if r == 0 {
+			x.at = int(k)
+			return 0, false
+		}
+		if cell(int(r-1)) == g {
+			return int(r - 1), true
+		}
+	}
+}
+
+// add records row as the first row of the group find did not find.
+func (x *groupIndex) add(row int) {
+	x.slots[x.at] = uint32(row + 1)
+	x.groups++
 }
