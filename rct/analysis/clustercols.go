@@ -20,7 +20,7 @@ type clusterColumn struct {
 // out), the groups hold at least 2 rows on average, and there are more
 // groups than arms (a column with no more groups than arms, such as a 0/1
 // copy of the arm, recodes the arm). Each column is read once, cell by
-// cell (columnCells), and no further than its first group that holds two
+// cell (textColumn), and no further than its first group that holds two
 // arms, or than the row at which it has more groups than half the rows. A
 // column that src cannot give is passed over.
 func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
@@ -39,48 +39,32 @@ func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
 		if name == c.Arm || name == c.Outcome {
 			continue
 		}
-		cell, ok := columnCells(src, j, name, len(arm))
-		if !ok {
+		col, err := readText(src, j, name)
+		if err != nil || col.len() != len(arm) {
 			continue
 		}
-		if g, n, ok := armConstant(cell, arm, idx); ok && g > len(arms) && n >= 2*g {
+		if g, n, ok := armConstant(col, arm, idx); ok && g > len(arms) && n >= 2*g {
 			out = append(out, clusterColumn{name: name, groups: g, rows: n})
 		}
 	}
 	return out
 }
 
-// columnCells returns a function that gives the text of column j, called
-// name, of src in data row i: a *table.Table's cell itself, with no slice
-// of the column's strings, and any other Source's from its Column. ok is
-// false when src cannot give the column or it does not have n rows.
-func columnCells(src Source, j int, name string, n int) (cell func(i int) string, ok bool) {
-	if t, isTable := src.(*table.Table); isTable {
-		return func(i int) string { return t.Cell(i, j) }, t.Rows() == n
-	}
-	col, err := src.Column(name)
-	if err != nil || len(col) != n {
-		return nil, false
-	}
-	return func(i int) string { return col[i] }, true
-}
-
-// armConstant reports whether arm is the same within each group of the
-// column whose cells cell gives, over the rows where neither is missing,
-// with the number of groups and of rows; it gives up (ok false) at the
-// first group with two arms or when there would be more groups than idx
-// holds (idx.most).
-func armConstant(cell func(i int) string, arm []string, idx *groupIndex) (groups, rows int, ok bool) {
+// armConstant reports whether arm is the same within each group of col,
+// over the rows where neither is missing, with the number of groups and of
+// rows; it gives up (ok false) at the first group with two arms or when
+// there would be more groups than idx holds (idx.most).
+func armConstant(col textColumn, arm []string, idx *groupIndex) (groups, rows int, ok bool) {
 	idx.reset()
 	for i := range arm {
 		if table.IsMissing(arm[i]) {
 			continue
 		}
-		g := cell(i)
+		g := col.at(i)
 		if table.IsMissing(g) {
 			continue
 		}
-		first, seen := idx.find(g, cell)
+		first, seen := idx.find(g, col)
 		switch {
 		case !seen && idx.groups == idx.most:
 			return 0, 0, false
@@ -122,9 +106,9 @@ func (x *groupIndex) reset() {
 	x.groups = 0
 }
 
-// find returns the first row of group g, whose cells cell gives; seen is
+// find returns the first row of group g, a value of col; seen is
 // false when g is new, and then add(row) records it.
-func (x *groupIndex) find(g string, cell func(i int) string) (first int, seen bool) {
+func (x *groupIndex) find(g string, col textColumn) (first int, seen bool) {
 	mask := uint64(len(x.slots) - 1)
 	for k := maphash.String(x.seed, g) & mask; ; k = (k + 1) & mask {
 		r := x.slots[k]
@@ -132,7 +116,7 @@ func (x *groupIndex) find(g string, cell func(i int) string) (first int, seen bo
 			x.at = int(k)
 			return 0, false
 		}
-		if cell(int(r-1)) == g {
+		if col.at(int(r-1)) == g {
 			return int(r - 1), true
 		}
 	}

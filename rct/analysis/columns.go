@@ -51,9 +51,9 @@ type Data struct {
 	cols   Columns
 	arm    []string
 	y      []float64
-	ytext  []string
+	ytext  textColumn
 	ex     []float64 // nil without an exposure column
-	extext []string
+	extext textColumn
 	// yHasText reports that some outcome is text: neither a number nor
 	// missing (NaN in y), such as yes or no.
 	yHasText bool
@@ -117,7 +117,7 @@ func Read(src Source, c Columns) (Data, error) {
 	if d.arm, err = labels(src, c.Arm); err != nil {
 		return Data{}, err
 	}
-	if d.ytext, err = src.Column(c.Outcome); err != nil {
+	if d.ytext, err = readNamedText(src, c.Outcome); err != nil {
 		return Data{}, err
 	}
 	d.y, d.yHasText = outcomeNumbers(d.ytext)
@@ -154,9 +154,9 @@ func Read(src Source, c Columns) (Data, error) {
 	if err := d.readSubgroup(src); err != nil {
 		return Data{}, err
 	}
-	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id, d.subgroup} {
-		if col != nil && len(col) != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
+	for _, col := range []textColumn{d.ytext, d.extext, {s: d.block}, {s: d.cluster}, {s: d.id}, {s: d.subgroup}} {
+		if col.read() && col.len() != len(d.arm) {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), col.len())
 		}
 	}
 	for _, v := range d.cov {
@@ -178,16 +178,6 @@ func labels(src Source, name string) ([]string, error) {
 		return l.Labels(name)
 	}
 	return src.Column(name)
-}
-
-// numbers reads the named column and converts it to numbers.
-func (d *Data) numbers(src Source, name string) ([]string, []float64, error) {
-	text, err := src.Column(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	v, _, err := table.Numbers(d.file, name, text)
-	return text, v, err
 }
 
 // checkCovariates refuses an empty covariate name, one given twice, and the

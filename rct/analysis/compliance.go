@@ -71,7 +71,7 @@ func (d *Data) readReceived(src Source) error {
 	}
 	for i, x := range v {
 		if !math.IsNaN(x) && x != 0 && x != 1 {
-			return d.rowError(i, name, text[i], errNotReceived)
+			return d.rowError(i, name, text.at(i), errNotReceived)
 		}
 	}
 	if len(v) != len(d.arm) {

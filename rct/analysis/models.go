@@ -127,7 +127,13 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 //
 // NaN with fewer than two rows in an arm.
 func pooledSD(s *subset) float64 {
-	var yt, yc []float64
+	nt := 0
+	for _, b := range s.treat {
+		if b {
+			nt++
+		}
+	}
+	yt, yc := make([]float64, 0, nt), make([]float64, 0, len(s.y)-nt)
 	for i, v := range s.y {
 		if s.treat[i] {
 			yt = append(yt, v)
@@ -140,8 +146,8 @@ func pooledSD(s *subset) float64 {
 	}
 	_, vt := stat.MeanVariance(yt, nil)
 	_, vc := stat.MeanVariance(yc, nil)
-	nt, nc := float64(len(yt)), float64(len(yc))
-	return math.Sqrt(((nt-1)*vt + (nc-1)*vc) / (nt + nc - 2))
+	ft, fc := float64(len(yt)), float64(len(yc))
+	return math.Sqrt(((ft-1)*vt + (fc-1)*vc) / (ft + fc - 2))
 }
 
 // glm is method negbin_glm (MASS::glm.nb) or poisson_glm (glm with family
