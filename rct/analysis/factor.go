@@ -75,11 +75,7 @@ func (s *subset) setCovariates(d *Data) error {
 	for j := range d.cov {
 		c := &d.cov[j]
 		if c.text == nil {
-			v := make([]float64, n)
-			for k, r := range s.row {
-				v[k] = c.x[r]
-			}
-			s.addColumn(c.name, v, j, "")
+			s.addColumn(c.name, rowsOf(c.x, s.row), j, "")
 			continue
 		}
 		levels := factorLevels(c.text, s.row)

@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -41,6 +42,36 @@ func benchBlocksCSV(n int) []byte {
 	return b.Bytes()
 }
 
+// benchCountsCSV writes n rows of counts with 20 blocks, a covariate and
+// an exposure, as testdata/bench.sh's counts.csv: y is Poisson with a
+// gamma-distributed rate, a negative binomial of size 2.
+func benchCountsCSV(n int) []byte {
+	r := rand.New(rand.NewPCG(5, 6))
+	var b bytes.Buffer
+	b.WriteString("arm,area,x,y,weeks\n")
+	for range n {
+		arm, t := "control", 0.0
+		if r.IntN(2) == 1 {
+			arm, t = "treatment", 1
+		}
+		x := poisson(r, 5)
+		mu := math.Exp(0.5 + 0.1*t + 0.05*float64(x))
+		g := (r.ExpFloat64() + r.ExpFloat64()) / 2 // gamma(2, 1/2): mean 1
+		fmt.Fprintf(&b, "%s,a%02d,%d,%d,26\n", arm, r.IntN(20)+1, x, poisson(r, mu*g))
+	}
+	return b.Bytes()
+}
+
+// poisson draws a Poisson variate of mean mu by Knuth's method.
+func poisson(r *rand.Rand, mu float64) int {
+	l, k, p := math.Exp(-mu), 0, r.Float64()
+	for p > l {
+		k++
+		p *= r.Float64()
+	}
+	return k
+}
+
 // benchAnalysis keeps the last result so that the work is not removed.
 var benchAnalysis *Result
 
@@ -52,9 +83,11 @@ func BenchmarkReadAnalyse(b *testing.B) {
 		name string
 		data func(int) []byte
 		cols Columns
+		plan Plan
 	}{
-		{"continuous", benchTrialCSV, Columns{Outcome: "score"}},
-		{"hc2_blocks", benchBlocksCSV, Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block"}},
+		{"continuous", benchTrialCSV, Columns{Outcome: "score"}, Plan{}},
+		{"hc2_blocks", benchBlocksCSV, Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block"}, Plan{}},
+		{"negbin_blocks", benchCountsCSV, Columns{Outcome: "y", Exposure: "weeks", Covariates: []string{"x"}, Block: "area"}, Plan{Type: Count}},
 	} {
 		for _, n := range []int{1e4, 1e6} {
 			data := c.data(n)
@@ -65,7 +98,7 @@ func BenchmarkReadAnalyse(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if benchAnalysis, err = Analyse(d, Plan{}); err != nil {
+					if benchAnalysis, err = Analyse(d, c.plan); err != nil {
 						b.Fatal(err)
 					}
 				}

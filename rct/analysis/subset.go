@@ -64,13 +64,32 @@ func (t *trial) subsetOf(tr, c *arm) *subset {
 	return s
 }
 
-// rowsOf returns col at the given rows.
-func rowsOf(col []string, rows []int) []string {
-	out := make([]string, len(rows))
+// rowsOf returns col at the given rows: col itself when rows are all of
+// its rows in order (allRows), as in a comparison of two arms with nothing
+// missing, so that a million labels are not copied. The subsets' columns
+// are never written to.
+func rowsOf[T any](col []T, rows []int) []T {
+	if allRows(rows, len(col)) {
+		return col
+	}
+	out := make([]T, len(rows))
 	for k, r := range rows {
 		out[k] = col[r]
 	}
 	return out
+}
+
+// allRows reports whether rows are 0, 1, ..., n-1.
+func allRows(rows []int, n int) bool {
+	if len(rows) != n {
+		return false
+	}
+	for k, r := range rows {
+		if r != k {
+			return false
+		}
+	}
+	return true
 }
 
 // blockTally is one block of a subset: its label, its rows of each arm and
