@@ -23,24 +23,24 @@ type clusterColumn struct {
 // cell (textColumn), and no further than its first group that holds two
 // arms, or than the row at which it has more groups than half the rows. A
 // column that src cannot give is passed over.
-func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
-	if uint64(len(arm)) >= math.MaxUint32 {
+func clusterColumns(src Source, c Columns, arm armColumn) []clusterColumn {
+	if uint64(arm.len()) >= math.MaxUint32 {
 		return nil // more rows than a groupIndex slot can name
 	}
 	arms := map[string]bool{}
-	for _, a := range arm {
-		if !table.IsMissing(a) {
+	for i := range arm.len() {
+		if a := arm.at(i); !table.IsMissing(a) {
 			arms[a] = true
 		}
 	}
 	var out []clusterColumn
-	idx := newGroupIndex(len(arm) / 2)
+	idx := newGroupIndex(arm.len() / 2)
 	for j, name := range src.Names() {
 		if name == c.Arm || name == c.Outcome {
 			continue
 		}
 		col, err := readText(src, j, name)
-		if err != nil || col.len() != len(arm) {
+		if err != nil || col.len() != arm.len() {
 			continue
 		}
 		if g, n, ok := armConstant(col, arm, idx); ok && g > len(arms) && n >= 2*g {
@@ -54,10 +54,10 @@ func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
 // over the rows where neither is missing, with the number of groups and of
 // rows; it gives up (ok false) at the first group with two arms or when
 // there would be more groups than idx holds (idx.most).
-func armConstant(col textColumn, arm []string, idx *groupIndex) (groups, rows int, ok bool) {
+func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows int, ok bool) {
 	idx.reset()
-	for i := range arm {
-		if table.IsMissing(arm[i]) {
+	for i := range arm.len() {
+		if arm.codes[i] < 0 {
 			continue
 		}
 		g := col.at(i)
@@ -70,7 +70,7 @@ func armConstant(col textColumn, arm []string, idx *groupIndex) (groups, rows in
 			return 0, 0, false
 		case !seen:
 			idx.add(i)
-		case arm[first] != arm[i]:
+		case arm.codes[first] != arm.codes[i]:
 			return 0, 0, false
 		}
 		rows++

@@ -49,7 +49,7 @@ type Source interface {
 type Data struct {
 	file   string
 	cols   Columns
-	arm    []string
+	arm    armColumn
 	y      []float64
 	ytext  textColumn
 	ex     []float64 // nil without an exposure column
@@ -77,7 +77,7 @@ type Data struct {
 func (d Data) Columns() Columns { return d.cols }
 
 // Rows returns the number of rows read.
-func (d Data) Rows() int { return len(d.arm) }
+func (d Data) Rows() int { return d.arm.len() }
 
 // ReadCSV reads a trial from CSV with the command's rules: a UTF-8
 // byte-order mark and CRLF line ends are accepted, every column is read as
@@ -114,7 +114,7 @@ func Read(src Source, c Columns) (Data, error) {
 		d.file = n.FileName()
 	}
 	var err error
-	if d.arm, err = labels(src, c.Arm); err != nil {
+	if d.arm, err = readArms(src, c.Arm); err != nil {
 		return Data{}, err
 	}
 	if d.ytext, err = readNamedText(src, c.Outcome); err != nil {
@@ -155,13 +155,13 @@ func Read(src Source, c Columns) (Data, error) {
 		return Data{}, err
 	}
 	for _, col := range []textColumn{d.ytext, d.extext, {s: d.block}, {s: d.cluster}, {s: d.id}, {s: d.subgroup}} {
-		if col.read() && col.len() != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), col.len())
+		if col.read() && col.len() != d.arm.len() {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), col.len())
 		}
 	}
 	for _, v := range d.cov {
-		if n := max(len(v.x), len(v.text)); n != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), n)
+		if n := max(len(v.x), len(v.text)); n != d.arm.len() {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), n)
 		}
 	}
 	if c.Cluster == "" {

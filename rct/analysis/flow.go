@@ -51,8 +51,8 @@ func (t *trial) flow() []ArmFlow {
 		}
 		out[j].ClustersAnalysed = len(analysed)
 	}
-	for i, lab := range d.arm {
-		j, ok := index[lab]
+	for i := range d.arm.len() {
+		j, ok := index[d.arm.at(i)]
 		if !ok {
 			continue
 		}

@@ -62,7 +62,7 @@ func (d *Data) outcomeValues(typ Type) (y []float64, _ Type, words binaryWords, 
 	if typ == Auto {
 		typ = Binary
 		for i, v := range y {
-			if v == 0 || v == 1 || table.IsMissing(d.arm[i]) || table.IsMissing(d.ytext.at(i)) {
+			if v == 0 || v == 1 || table.IsMissing(d.arm.at(i)) || table.IsMissing(d.ytext.at(i)) {
 				continue
 			}
 			if _, ok := binaryWord(d.ytext.at(i)); !ok {
@@ -83,7 +83,7 @@ func (d *Data) outcomeValues(typ Type) (y []float64, _ Type, words binaryWords, 
 	}
 	y = append([]float64(nil), y...)
 	for i, v := range y {
-		if !math.IsNaN(v) || table.IsMissing(d.arm[i]) || table.IsMissing(d.ytext.at(i)) {
+		if !math.IsNaN(v) || table.IsMissing(d.arm.at(i)) || table.IsMissing(d.ytext.at(i)) {
 			continue
 		}
 		k, ok := binaryWord(d.ytext.at(i))

@@ -82,7 +82,8 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	byLabel := map[string]*arm{}
 	rowsOf := armRows(d)
 	var spellings armSpellings
-	for i, lab := range d.arm {
+	for i := range d.arm.len() {
+		lab := d.arm.at(i)
 		if d.missingLabel(lab) {
 			t.nMissingArm++
 			continue
@@ -172,8 +173,8 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 // newTrial makes each arm's slices at their size rather than by doubling.
 func armRows(d *Data) map[string]int {
 	n := map[string]int{}
-	for _, lab := range d.arm {
-		if !d.missingLabel(lab) {
+	for i := range d.arm.len() {
+		if lab := d.arm.at(i); !d.missingLabel(lab) {
 			n[lab]++
 		}
 	}
