@@ -80,7 +80,11 @@ func (t *trial) balanceOf(rows [][]int) []BalanceRow {
 //	mean and SD of each arm (stat.MeanVariance; NaN SD for one row, NaN
 //	mean for none), std_diff = (mean - mean_control) / sqrt((sd² + sd_control²) / 2).
 func numericBalance(c *covariate, rows [][]int, labels []string) []BalanceRow {
-	var buf []float64
+	most := 0
+	for _, r := range rows {
+		most = max(most, len(r))
+	}
+	buf := make([]float64, 0, most)
 	moments := func(rows []int) (n int, m, sd float64) {
 		buf = buf[:0]
 		for _, r := range rows {
