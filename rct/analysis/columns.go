@@ -37,6 +37,11 @@ type Columns struct {
 // calls instead of Column for the columns of labels (arm, block, cluster):
 // package frame's refuses a dataframe column that gota has turned into
 // numbers.
+//
+// A *table.Table (ReadCSV's) is read without a string per cell where it
+// can be: the arm by its Codes, the numbers by its Float, the outcome's
+// text and the search for possible clusters cell by cell (textColumn).
+// Any other Source is read by Column, with the same results and errors.
 type Source interface {
 	// Names returns the column names.
 	Names() []string

@@ -8,58 +8,58 @@ import (
 	"testing"
 )
 
+// benchCSV writes a CSV file of the header and n rows, row i written by
+// row from a generator seeded with seed.
+func benchCSV(header string, n int, seed uint64, row func(r *rand.Rand, b *bytes.Buffer, i int)) []byte {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	var b bytes.Buffer
+	b.WriteString(header + "\n")
+	for i := range n {
+		row(r, &b, i)
+	}
+	return b.Bytes()
+}
+
+// randomArm returns control or treatment with equal chances, and 1 for
+// treatment.
+func randomArm(r *rand.Rand) (string, float64) {
+	if r.IntN(2) == 1 {
+		return "treatment", 1
+	}
+	return "control", 0
+}
+
 // benchTrialCSV writes a continuous trial of n rows shaped as
 // cmd/evalkit/testdata/analyse/bench_1e6.sh's: id, arm and score columns.
 func benchTrialCSV(n int) []byte {
-	r := rand.New(rand.NewPCG(1, 2))
-	var b bytes.Buffer
-	b.WriteString("id,arm,score\n")
-	for i := range n {
-		arm, mu := "control", 50.0
-		if r.IntN(2) == 1 {
-			arm, mu = "treatment", 50.5
-		}
-		fmt.Fprintf(&b, "U%07d,%s,%.3f\n", i+1, arm, mu+10*r.NormFloat64())
-	}
-	return b.Bytes()
+	return benchCSV("id,arm,score", n, 1, func(r *rand.Rand, b *bytes.Buffer, i int) {
+		arm, t := randomArm(r)
+		fmt.Fprintf(b, "U%07d,%s,%.3f\n", i+1, arm, 50+0.5*t+10*r.NormFloat64())
+	})
 }
 
 // benchBlocksCSV writes n rows with 50 blocks and a covariate, as
 // testdata/r/analyse2_speed.R's blocks.csv.
 func benchBlocksCSV(n int) []byte {
-	r := rand.New(rand.NewPCG(3, 4))
-	var b bytes.Buffer
-	b.WriteString("block,arm,x,y\n")
-	for range n {
-		k := r.IntN(50)
-		arm, t := "control", 0.0
-		if r.IntN(2) == 1 {
-			arm, t = "treatment", 1
-		}
+	return benchCSV("block,arm,x,y", n, 3, func(r *rand.Rand, b *bytes.Buffer, _ int) {
+		k := r.IntN(50) + 1
+		arm, t := randomArm(r)
 		x := r.NormFloat64()
-		fmt.Fprintf(&b, "b%02d,%s,%.6f,%.6f\n", k+1, arm, x, 1+0.1*t+0.5*x+float64(k+1)/50+r.NormFloat64())
-	}
-	return b.Bytes()
+		fmt.Fprintf(b, "b%02d,%s,%.6f,%.6f\n", k, arm, x, 1+0.1*t+0.5*x+float64(k)/50+r.NormFloat64())
+	})
 }
 
 // benchCountsCSV writes n rows of counts with 20 blocks, a covariate and
 // an exposure, as testdata/bench.sh's counts.csv: y is Poisson with a
 // gamma-distributed rate, a negative binomial of size 2.
 func benchCountsCSV(n int) []byte {
-	r := rand.New(rand.NewPCG(5, 6))
-	var b bytes.Buffer
-	b.WriteString("arm,area,x,y,weeks\n")
-	for range n {
-		arm, t := "control", 0.0
-		if r.IntN(2) == 1 {
-			arm, t = "treatment", 1
-		}
+	return benchCSV("arm,area,x,y,weeks", n, 5, func(r *rand.Rand, b *bytes.Buffer, _ int) {
+		arm, t := randomArm(r)
 		x := poisson(r, 5)
 		mu := math.Exp(0.5 + 0.1*t + 0.05*float64(x))
 		g := (r.ExpFloat64() + r.ExpFloat64()) / 2 // gamma(2, 1/2): mean 1
-		fmt.Fprintf(&b, "%s,a%02d,%d,%d,26\n", arm, r.IntN(20)+1, x, poisson(r, mu*g))
-	}
-	return b.Bytes()
+		fmt.Fprintf(b, "%s,a%02d,%d,%d,26\n", arm, r.IntN(20)+1, x, poisson(r, mu*g))
+	})
 }
 
 // poisson draws a Poisson variate of mean mu by Knuth's method.
