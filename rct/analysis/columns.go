@@ -39,9 +39,10 @@ type Columns struct {
 // numbers.
 //
 // A *table.Table (ReadCSV's) is read without a string per cell where it
-// can be: the arm by its Codes, the numbers by its Float, the outcome's
-// text and the search for possible clusters cell by cell (textColumn).
-// Any other Source is read by Column, with the same results and errors.
+// can be: the arm by its Codes, the numbers of a CSV file by its Float,
+// the outcome's text and the search for possible clusters cell by cell
+// (textColumn). Any other Source is read by Column, with the same results
+// and errors.
 type Source interface {
 	// Names returns the column names.
 	Names() []string
