@@ -28,7 +28,7 @@ func Analyse(d Data, p Plan) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.arm == nil && d.y == nil {
+	if d.arm.codes == nil && d.y == nil {
 		return nil, errNoData
 	}
 	t, err := newTrial(&d, p.Type, p.Control)

@@ -158,8 +158,8 @@ func (t *trial) randomisedRows() [][]int {
 		index[a.label] = j
 	}
 	rows := make([][]int, len(arms))
-	for i, lab := range t.d.arm {
-		if j, ok := index[lab]; ok {
+	for i := range t.d.arm.len() {
+		if j, ok := index[t.d.arm.at(i)]; ok {
 			rows[j] = append(rows[j], i)
 		}
 	}

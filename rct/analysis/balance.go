@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/evalkit/evalkit/rct"
 )
 
@@ -38,16 +40,19 @@ func (t *trial) balanceOf(rows [][]int) []BalanceRow {
 		labels[k] = a.label
 		n += len(rows[k])
 	}
-	arm := make([]string, 0, n)
-	for k := range arms {
-		for range rows[k] {
-			arm = append(arm, labels[k])
-		}
-	}
+	var arm []string // each row's arm label, made for a categorical covariate
 	var out []BalanceRow
 	for j := range t.d.cov {
 		c := &t.d.cov[j]
 		if c.text != nil {
+			if arm == nil {
+				arm = make([]string, 0, n)
+				for k := range arms {
+					for range rows[k] {
+						arm = append(arm, labels[k])
+					}
+				}
+			}
 			text := make([]string, 0, len(arm))
 			for k := range arms {
 				for _, r := range rows[k] {
@@ -62,17 +67,46 @@ func (t *trial) balanceOf(rows [][]int) []BalanceRow {
 			}
 			continue
 		}
-		v := make([]float64, 0, len(arm))
-		for k := range arms {
-			for _, r := range rows[k] {
-				v = append(v, c.x[r])
+		out = append(out, numericBalance(c, rows, labels)...)
+	}
+	return out
+}
+
+// numericBalance is rct.BalanceNumeric of numeric covariate c between each
+// arm k > 0 and the control, arm 0, over the data rows rows[k] where c is
+// not missing, computed arm by arm in one buffer, with no slice of a label
+// and an arm code per row:
+//
+//	mean and SD of each arm (stat.MeanVariance; NaN SD for one row, NaN
+//	mean for none), std_diff = (mean - mean_control) / sqrt((sd² + sd_control²) / 2).
+func numericBalance(c *covariate, rows [][]int, labels []string) []BalanceRow {
+	most := 0
+	for _, r := range rows {
+		most = max(most, len(r))
+	}
+	buf := make([]float64, 0, most)
+	moments := func(rows []int) (n int, m, sd float64) {
+		buf = buf[:0]
+		for _, r := range rows {
+			if !math.IsNaN(c.x[r]) {
+				buf = append(buf, c.x[r])
 			}
 		}
-		for _, b := range rct.BalanceNumeric(c.name, v, arm, labels, labels[0]) {
-			out = append(out, BalanceRow{Covariate: b.Covariate, Arm: b.Arm, Control: b.Control,
-				N: b.N, NControl: b.NControl, Mean: b.Mean, MeanControl: b.MeanControl,
-				SD: b.SD, SDControl: b.SDControl, StdDiff: b.Diff})
+		switch len(buf) {
+		case 0:
+			return 0, math.NaN(), math.NaN()
+		case 1:
+			return 1, buf[0], math.NaN()
 		}
+		m, v := stat.MeanVariance(buf, nil)
+		return len(buf), m, math.Sqrt(v)
+	}
+	nc, mc, sc := moments(rows[0])
+	out := make([]BalanceRow, 0, len(labels)-1)
+	for k := 1; k < len(labels); k++ {
+		n, m, s := moments(rows[k])
+		out = append(out, BalanceRow{Covariate: c.name, Arm: labels[k], Control: labels[0],
+			N: n, NControl: nc, Mean: m, MeanControl: mc, SD: s, SDControl: sc, StdDiff: stdDiff(m, mc, s, sc)})
 	}
 	return out
 }

@@ -1,6 +1,11 @@
 package analysis
 
-import "github.com/evalkit/evalkit/internal/table"
+import (
+	"hash/maphash"
+	"math"
+
+	"github.com/evalkit/evalkit/internal/table"
+)
 
 // clusterColumn is a column within whose groups the arm never varies.
 type clusterColumn struct {
@@ -14,27 +19,31 @@ type clusterColumn struct {
 // groups (rows with a missing arm or a missing value in the column left
 // out), the groups hold at least 2 rows on average, and there are more
 // groups than arms (a column with no more groups than arms, such as a 0/1
-// copy of the arm, recodes the arm). Each column is read once, and no
-// further than its first group that holds two arms, or than the row at
-// which it has more groups than half the rows. A column that src cannot
-// give is passed over.
-func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
+// copy of the arm, recodes the arm). Each column is read once, cell by
+// cell (textColumn), and no further than its first group that holds two
+// arms, or than the row at which it has more groups than half the rows. A
+// column that src cannot give is passed over.
+func clusterColumns(src Source, c Columns, arm armColumn) []clusterColumn {
+	if uint64(arm.len()) >= math.MaxUint32 {
+		return nil // more rows than a groupIndex slot can name
+	}
 	arms := map[string]bool{}
-	for _, a := range arm {
-		if !table.IsMissing(a) {
+	for i := range arm.len() {
+		if a := arm.at(i); !table.IsMissing(a) {
 			arms[a] = true
 		}
 	}
 	var out []clusterColumn
-	for _, name := range src.Names() {
+	idx := newGroupIndex(arm.len() / 2)
+	for j, name := range src.Names() {
 		if name == c.Arm || name == c.Outcome {
 			continue
 		}
-		col, err := src.Column(name)
-		if err != nil || len(col) != len(arm) {
+		col, err := readText(src, j, name)
+		if err != nil || col.len() != arm.len() {
 			continue
 		}
-		if g, n, ok := armConstant(col, arm, len(arm)/2); ok && g > len(arms) && n >= 2*g {
+		if g, n, ok := armConstant(col, arm, idx); ok && g > len(arms) && n >= 2*g {
 			out = append(out, clusterColumn{name: name, groups: g, rows: n})
 		}
 	}
@@ -44,23 +53,77 @@ func clusterColumns(src Source, c Columns, arm []string) []clusterColumn {
 // armConstant reports whether arm is the same within each group of col,
 // over the rows where neither is missing, with the number of groups and of
 // rows; it gives up (ok false) at the first group with two arms or when
-// there are more than most groups.
-func armConstant(col, arm []string, most int) (groups, rows int, ok bool) {
-	armOf := map[string]string{}
-	for i, g := range col {
-		if table.IsMissing(arm[i]) || table.IsMissing(g) {
+// there would be more groups than idx holds (idx.most).
+func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows int, ok bool) {
+	idx.reset()
+	for i := range arm.len() {
+		if arm.codes[i] < 0 {
 			continue
 		}
-		a, seen := armOf[g]
+		g := col.at(i)
+		if table.IsMissing(g) {
+			continue
+		}
+		first, seen := idx.find(g, col)
 		switch {
-		case !seen && len(armOf) == most:
+		case !seen && idx.groups == idx.most:
 			return 0, 0, false
 		case !seen:
-			armOf[g] = arm[i]
-		case a != arm[i]:
+			idx.add(i)
+		case arm.codes[first] != arm.codes[i]:
 			return 0, 0, false
 		}
 		rows++
 	}
-	return len(armOf), rows, true
+	return idx.groups, rows, true
+}
+
+// groupIndex is the set of a column's groups seen so far, each held as the
+// data row of its first value: an open-addressing hash table (linear
+// probing) of row+1, 0 being an empty slot, at most half full. A column of
+// a million distinct values takes 4 MiB of slots, where a map of their
+// strings took tens.
+type groupIndex struct {
+	slots []uint32
+	seed  maphash.Seed
+	// most is the number of groups it holds at most, groups the number
+	// held, and at the slot that find stopped at.
+	most, groups, at int
+}
+
+// newGroupIndex returns an index for at most most groups.
+func newGroupIndex(most int) *groupIndex {
+	size := 16
+	for size < 2*most {
+		size *= 2
+	}
+	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most}
+}
+
+// reset empties the index.
+func (x *groupIndex) reset() {
+	clear(x.slots)
+	x.groups = 0
+}
+
+// find returns the first row of group g, a value of col; seen is
+// false when g is new, and then add(row) records it.
+func (x *groupIndex) find(g string, col textColumn) (first int, seen bool) {
+	mask := uint64(len(x.slots) - 1)
+	for k := maphash.String(x.seed, g) & mask; ; k = (k + 1) & mask {
+		r := x.slots[k]
+		if r == 0 {
+			x.at = int(k)
+			return 0, false
+		}
+		if col.at(int(r-1)) == g {
+			return int(r - 1), true
+		}
+	}
+}
+
+// add records row as the first row of the group find did not find.
+func (x *groupIndex) add(row int) {
+	x.slots[x.at] = uint32(row + 1)
+	x.groups++
 }

@@ -37,6 +37,12 @@ type Columns struct {
 // calls instead of Column for the columns of labels (arm, block, cluster):
 // package frame's refuses a dataframe column that gota has turned into
 // numbers.
+//
+// A *table.Table (ReadCSV's) is read without a string per cell where it
+// can be: the arm by its Codes, the numbers of a CSV file by its Float,
+// the outcome's text and the search for possible clusters cell by cell
+// (textColumn). Any other Source is read by Column, with the same results
+// and errors.
 type Source interface {
 	// Names returns the column names.
 	Names() []string
@@ -49,11 +55,11 @@ type Source interface {
 type Data struct {
 	file   string
 	cols   Columns
-	arm    []string
+	arm    armColumn
 	y      []float64
-	ytext  []string
+	ytext  textColumn
 	ex     []float64 // nil without an exposure column
-	extext []string
+	extext textColumn
 	// yHasText reports that some outcome is text: neither a number nor
 	// missing (NaN in y), such as yes or no.
 	yHasText bool
@@ -77,7 +83,7 @@ type Data struct {
 func (d Data) Columns() Columns { return d.cols }
 
 // Rows returns the number of rows read.
-func (d Data) Rows() int { return len(d.arm) }
+func (d Data) Rows() int { return d.arm.len() }
 
 // ReadCSV reads a trial from CSV with the command's rules: a UTF-8
 // byte-order mark and CRLF line ends are accepted, every column is read as
@@ -114,10 +120,10 @@ func Read(src Source, c Columns) (Data, error) {
 		d.file = n.FileName()
 	}
 	var err error
-	if d.arm, err = labels(src, c.Arm); err != nil {
+	if d.arm, err = readArms(src, c.Arm); err != nil {
 		return Data{}, err
 	}
-	if d.ytext, err = src.Column(c.Outcome); err != nil {
+	if d.ytext, err = readNamedText(src, c.Outcome); err != nil {
 		return Data{}, err
 	}
 	d.y, d.yHasText = outcomeNumbers(d.ytext)
@@ -154,14 +160,14 @@ func Read(src Source, c Columns) (Data, error) {
 	if err := d.readSubgroup(src); err != nil {
 		return Data{}, err
 	}
-	for _, col := range [][]string{d.ytext, d.extext, d.block, d.cluster, d.id, d.subgroup} {
-		if col != nil && len(col) != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(col))
+	for _, col := range []textColumn{d.ytext, d.extext, {s: d.block}, {s: d.cluster}, {s: d.id}, {s: d.subgroup}} {
+		if col.read() && col.len() != d.arm.len() {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), col.len())
 		}
 	}
 	for _, v := range d.cov {
-		if n := max(len(v.x), len(v.text)); n != len(d.arm) {
-			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), n)
+		if n := max(len(v.x), len(v.text)); n != d.arm.len() {
+			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), n)
 		}
 	}
 	if c.Cluster == "" {
@@ -178,16 +184,6 @@ func labels(src Source, name string) ([]string, error) {
 		return l.Labels(name)
 	}
 	return src.Column(name)
-}
-
-// numbers reads the named column and converts it to numbers.
-func (d *Data) numbers(src Source, name string) ([]string, []float64, error) {
-	text, err := src.Column(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	v, _, err := table.Numbers(d.file, name, text)
-	return text, v, err
 }
 
 // checkCovariates refuses an empty covariate name, one given twice, and the

@@ -71,11 +71,11 @@ func (d *Data) readReceived(src Source) error {
 	}
 	for i, x := range v {
 		if !math.IsNaN(x) && x != 0 && x != 1 {
-			return d.rowError(i, name, text[i], errNotReceived)
+			return d.rowError(i, name, text.at(i), errNotReceived)
 		}
 	}
-	if len(v) != len(d.arm) {
-		return fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, len(d.arm), len(v))
+	if len(v) != d.arm.len() {
+		return fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), len(v))
 	}
 	d.received = v
 	return nil
@@ -179,10 +179,11 @@ func (t *trial) compliance(r *Comparison, tr *arm, p Plan) {
 // or left out) whose value in v is missing (NaN).
 func (t *trial) countRows(v []float64, arms ...*arm) int {
 	n := 0
-	for i, l := range t.d.arm {
+	for i := range t.d.arm.len() {
 		if !math.IsNaN(v[i]) {
 			continue
 		}
+		l := t.d.arm.at(i)
 		for _, a := range arms {
 			if l == a.label {
 				n++

@@ -130,10 +130,10 @@ func (d Data) Allocated(a *rct.AllocatedDesign, manifest string, allowMismatch b
 		des.unit[i] = u
 		des.NInData++
 		arm[i] = a.Arm[u]
-		if got := strings.TrimSpace(d.arm[i]); !table.IsMissing(got) && got != arm[i] {
+		if got := strings.TrimSpace(d.arm.at(i)); !table.IsMissing(got) && got != arm[i] {
 			des.Mismatched++
 			if firstMismatch == nil {
-				firstMismatch = &table.ParseError{File: d.file, Row: i + 2, Column: d.cols.Arm, Value: d.arm[i],
+				firstMismatch = &table.ParseError{File: d.file, Row: i + 2, Column: d.cols.Arm, Value: d.arm.at(i),
 					Err: fmt.Errorf("%w: the allocation gave id %s arm %q", ErrMismatch, table.Clip(id), table.Clip(arm[i]))}
 			}
 		}
@@ -156,7 +156,7 @@ func (d Data) Allocated(a *rct.AllocatedDesign, manifest string, allowMismatch b
 	// The design says what was randomised, and how: no column need be
 	// guessed at as a cluster. Columns names the design's block columns
 	// (joined by ", ") and cluster column, for the messages.
-	d.arm, d.block, d.cluster, d.design, d.clusterLike = arm, block, cluster, des, nil
+	d.arm, d.block, d.cluster, d.design, d.clusterLike = codeArms(arm, func(s string) bool { return s == "" }), block, cluster, des, nil
 	d.cols.Block, d.cols.Cluster = strings.Join(s.Block, ", "), s.Cluster
 	if s.Method == rct.Minimise {
 		des.factors = s.Factors

@@ -26,19 +26,16 @@ type covariate struct {
 }
 
 // readCovariate reads the named column of src: numeric when every value is
-// a number or missing, else a factor.
+// a number or missing, else a factor, whose strings are then read.
 func (d *Data) readCovariate(src Source, name string) (covariate, error) {
-	text, err := src.Column(name)
-	if err != nil {
-		return covariate{}, err
-	}
-	x, _, err := table.Numbers(d.file, name, text)
+	_, x, err := d.numbers(src, name)
 	var pe *table.ParseError
 	switch {
 	case err == nil:
 		return covariate{name: name, x: x}, nil
 	case errors.Is(err, table.ErrNotNumber) && errors.As(err, &pe):
-		return covariate{name: name, text: text, firstText: pe.Row - 2}, nil
+		text, err := src.Column(name)
+		return covariate{name: name, text: text, firstText: pe.Row - 2}, err
 	}
 	return covariate{}, err
 }
@@ -78,11 +75,7 @@ func (s *subset) setCovariates(d *Data) error {
 	for j := range d.cov {
 		c := &d.cov[j]
 		if c.text == nil {
-			v := make([]float64, n)
-			for k, r := range s.row {
-				v[k] = c.x[r]
-			}
-			s.addColumn(c.name, v, j, "")
+			s.addColumn(c.name, rowsOf(c.x, s.row), j, "")
 			continue
 		}
 		levels := factorLevels(c.text, s.row)

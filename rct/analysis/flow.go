@@ -51,12 +51,12 @@ func (t *trial) flow() []ArmFlow {
 		}
 		out[j].ClustersAnalysed = len(analysed)
 	}
-	for i, lab := range d.arm {
-		j, ok := index[lab]
+	for i := range d.arm.len() {
+		j, ok := index[d.arm.at(i)]
 		if !ok {
 			continue
 		}
-		if table.IsMissing(d.ytext[i]) {
+		if table.IsMissing(d.ytext.at(i)) {
 			out[j].NoOutcome++
 			out[j].Excluded--
 		}

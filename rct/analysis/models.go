@@ -110,7 +110,7 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 	}
 	if t.typ == Continuous && !math.IsNaN(r.Estimate) {
 		e := undefinedEffect("adjusted_g")
-		if sp := pooledSD(s); sp > 0 {
+		if sp := pooledSD(tr.y, c.y); sp > 0 {
 			e.Value, e.CILow, e.CIHigh = r.Estimate/sp, r.CILow/sp, r.CIHigh/sp
 		} else {
 			r.note("adjusted_g: undefined: the pooled SD of the outcome is %s", FormatNumber(sp))
@@ -120,28 +120,21 @@ func (t *trial) ols(tr, c *arm, level float64, m Method) Comparison {
 	return r
 }
 
-// pooledSD is the pooled standard deviation of the outcome over the
-// comparison's two arms,
+// pooledSD is the pooled standard deviation of the outcomes yt and yc of
+// a comparison's two arms (the arms' own outcomes, which the comparison's
+// subset merges in row order),
 //
 //	s_p = sqrt(((n_t - 1) s_t² + (n_c - 1) s_c²) / (n_t + n_c - 2)),
 //
 // NaN with fewer than two rows in an arm.
-func pooledSD(s *subset) float64 {
-	var yt, yc []float64
-	for i, v := range s.y {
-		if s.treat[i] {
-			yt = append(yt, v)
-		} else {
-			yc = append(yc, v)
-		}
-	}
+func pooledSD(yt, yc []float64) float64 {
 	if len(yt) < 2 || len(yc) < 2 {
 		return math.NaN()
 	}
 	_, vt := stat.MeanVariance(yt, nil)
 	_, vc := stat.MeanVariance(yc, nil)
-	nt, nc := float64(len(yt)), float64(len(yc))
-	return math.Sqrt(((nt-1)*vt + (nc-1)*vc) / (nt + nc - 2))
+	ft, fc := float64(len(yt)), float64(len(yc))
+	return math.Sqrt(((ft-1)*vt + (fc-1)*vc) / (ft + fc - 2))
 }
 
 // glm is method negbin_glm (MASS::glm.nb) or poisson_glm (glm with family

@@ -10,9 +10,10 @@ import (
 
 // outcomeNumbers converts an outcome column to numbers: NaN for a missing
 // value and for text that is not a number, which text reports.
-func outcomeNumbers(col []string) (y []float64, text bool) {
-	y = make([]float64, len(col))
-	for i, s := range col {
+func outcomeNumbers(col textColumn) (y []float64, text bool) {
+	y = make([]float64, col.len())
+	for i := range y {
+		s := col.at(i)
 		y[i] = math.NaN()
 		if table.IsMissing(s) {
 			continue
@@ -61,10 +62,10 @@ func (d *Data) outcomeValues(typ Type) (y []float64, _ Type, words binaryWords, 
 	if typ == Auto {
 		typ = Binary
 		for i, v := range y {
-			if v == 0 || v == 1 || table.IsMissing(d.arm[i]) || table.IsMissing(d.ytext[i]) {
+			if v == 0 || v == 1 || table.IsMissing(d.arm.at(i)) || table.IsMissing(d.ytext.at(i)) {
 				continue
 			}
-			if _, ok := binaryWord(d.ytext[i]); !ok {
+			if _, ok := binaryWord(d.ytext.at(i)); !ok {
 				typ = Continuous
 				break
 			}
@@ -75,19 +76,19 @@ func (d *Data) outcomeValues(typ Type) (y []float64, _ Type, words binaryWords, 
 	}
 	if typ != Binary {
 		for i, v := range y {
-			if math.IsNaN(v) && !table.IsMissing(d.ytext[i]) {
-				return nil, typ, words, &table.ParseError{File: d.file, Row: i + 2, Column: d.cols.Outcome, Value: d.ytext[i], Err: table.ErrNotNumber}
+			if math.IsNaN(v) && !table.IsMissing(d.ytext.at(i)) {
+				return nil, typ, words, &table.ParseError{File: d.file, Row: i + 2, Column: d.cols.Outcome, Value: d.ytext.at(i), Err: table.ErrNotNumber}
 			}
 		}
 	}
 	y = append([]float64(nil), y...)
 	for i, v := range y {
-		if !math.IsNaN(v) || table.IsMissing(d.arm[i]) || table.IsMissing(d.ytext[i]) {
+		if !math.IsNaN(v) || table.IsMissing(d.arm.at(i)) || table.IsMissing(d.ytext.at(i)) {
 			continue
 		}
-		k, ok := binaryWord(d.ytext[i])
+		k, ok := binaryWord(d.ytext.at(i))
 		if !ok {
-			return nil, typ, words, d.rowError(i, d.cols.Outcome, d.ytext[i], errNotBinary)
+			return nil, typ, words, d.rowError(i, d.cols.Outcome, d.ytext.at(i), errNotBinary)
 		}
 		y[i] = wordValues[k].value
 		words[k] = true

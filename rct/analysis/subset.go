@@ -25,45 +25,31 @@ type subset struct {
 	block, cluster []string
 }
 
-// subsetRow is one row of a comparison: the k-th used row of arm a.
-type subsetRow struct {
-	a     *arm
-	k     int
-	treat bool
-}
-
 // subsetOf returns the comparison of arm tr with arm c. A block that holds
 // only one of the two arms stays in: lm_robust(... + factor(block)) and
 // glm.nb keep its rows, which inform the covariates' slopes and the
 // residual degrees of freedom though not the treatment's effect directly.
 func (t *trial) subsetOf(tr, c *arm) *subset {
 	d := t.d
-	s := &subset{}
-	// Merge the two arms' rows into row order.
-	order := make([]subsetRow, 0, len(tr.rows)+len(c.rows))
-	i, j := 0, 0
-	for i < len(tr.rows) || j < len(c.rows) {
-		if j == len(c.rows) || i < len(tr.rows) && tr.rows[i] < c.rows[j] {
-			order = append(order, subsetRow{tr, i, true})
-			i++
-		} else {
-			order = append(order, subsetRow{c, j, false})
-			j++
-		}
-	}
-	n := len(order)
-	s.row = make([]int, n)
-	s.y = make([]float64, n)
-	s.treat = make([]bool, n)
+	n := len(tr.rows) + len(c.rows)
+	s := &subset{row: make([]int, n), y: make([]float64, n), treat: make([]bool, n)}
 	if t.typ == Count {
 		s.exposure = make([]float64, n)
 	}
-	for k, o := range order {
-		s.row[k] = o.a.rows[o.k]
-		s.y[k] = o.a.y[o.k]
-		s.treat[k] = o.treat
+	// Merge the two arms' rows into row order.
+	i, j := 0, 0
+	for k := range n {
+		a, at := c, j
+		if j == len(c.rows) || i < len(tr.rows) && tr.rows[i] < c.rows[j] {
+			a, at = tr, i
+			s.treat[k] = true
+			i++
+		} else {
+			j++
+		}
+		s.row[k], s.y[k] = a.rows[at], a.y[at]
 		if s.exposure != nil {
-			s.exposure[k] = o.a.exposure[o.k]
+			s.exposure[k] = a.exposure[at]
 		}
 	}
 	if err := s.setCovariates(d); err != nil && t.err == nil {
@@ -78,13 +64,32 @@ func (t *trial) subsetOf(tr, c *arm) *subset {
 	return s
 }
 
-// rowsOf returns col at the given rows.
-func rowsOf(col []string, rows []int) []string {
-	out := make([]string, len(rows))
+// rowsOf returns col at the given rows: col itself when rows are all of
+// its rows in order (allRows), as in a comparison of two arms with nothing
+// missing, so that a million labels are not copied. The subsets' columns
+// are never written to.
+func rowsOf[T any](col []T, rows []int) []T {
+	if allRows(rows, len(col)) {
+		return col
+	}
+	out := make([]T, len(rows))
 	for k, r := range rows {
 		out[k] = col[r]
 	}
 	return out
+}
+
+// allRows reports whether rows are 0, 1, ..., n-1.
+func allRows(rows []int, n int) bool {
+	if len(rows) != n {
+		return false
+	}
+	for k, r := range rows {
+		if r != k {
+			return false
+		}
+	}
+	return true
 }
 
 // blockTally is one block of a subset: its label, its rows of each arm and

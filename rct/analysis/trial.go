@@ -80,8 +80,10 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 		return nil, fmt.Errorf("analysis: an exposure column is for counts only")
 	}
 	byLabel := map[string]*arm{}
+	rowsOf := armRows(d)
 	var spellings armSpellings
-	for i, lab := range d.arm {
+	for i := range d.arm.len() {
+		lab := d.arm.at(i)
 		if d.missingLabel(lab) {
 			t.nMissingArm++
 			continue
@@ -92,6 +94,10 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 				return nil, err
 			}
 			a = &arm{label: lab}
+			a.y, a.rows = make([]float64, 0, rowsOf[lab]), make([]int, 0, rowsOf[lab])
+			if t.typ == Count {
+				a.exposure = make([]float64, 0, rowsOf[lab])
+			}
 			byLabel[lab] = a
 		}
 		v := y[i]
@@ -106,20 +112,20 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 		switch t.typ {
 		case Binary:
 			if v != 0 && v != 1 {
-				return nil, d.rowError(i, c.Outcome, d.ytext[i], errNotBinary)
+				return nil, d.rowError(i, c.Outcome, d.ytext.at(i), errNotBinary)
 			}
 		case Count:
 			if v < 0 {
-				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count cannot be negative")
+				return nil, d.rowError(i, c.Outcome, d.ytext.at(i), "a count cannot be negative")
 			}
 			if v != math.Trunc(v) {
-				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be a whole number")
+				return nil, d.rowError(i, c.Outcome, d.ytext.at(i), "a count must be a whole number")
 			}
 			if v >= 1<<53 {
-				return nil, d.rowError(i, c.Outcome, d.ytext[i], "a count must be below 2^53 = 9007199254740992, above which a whole number cannot be held exactly (it would be rounded)")
+				return nil, d.rowError(i, c.Outcome, d.ytext.at(i), "a count must be below 2^53 = 9007199254740992, above which a whole number cannot be held exactly (it would be rounded)")
 			}
 			if !(e > 0) || math.IsInf(e, 0) {
-				return nil, d.rowError(i, c.Exposure, d.extext[i], "exposure must be positive")
+				return nil, d.rowError(i, c.Exposure, d.extext.at(i), "exposure must be positive")
 			}
 		}
 		if t.missingDesignAt(i) {
@@ -161,6 +167,18 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 	}
 	t.dataWarnings(words)
 	return t, nil
+}
+
+// armRows counts the rows of each arm label that is not missing, so that
+// newTrial makes each arm's slices at their size rather than by doubling.
+func armRows(d *Data) map[string]int {
+	n := map[string]int{}
+	for i := range d.arm.len() {
+		if lab := d.arm.at(i); !d.missingLabel(lab) {
+			n[lab]++
+		}
+	}
+	return n
 }
 
 // dataWarnings records the warnings about the data rather than a
