@@ -216,7 +216,7 @@ func TestRandomisationTestTooManyDraws(t *testing.T) {
 		t.Fatal(err)
 	}
 	newStat := func() Statistic { return DiffInMeans(y, 1, 0) }
-	for _, opt := range []RIOptions{{Draws: 1_000_000_000_000_000_000}, {Draws: RIMaxDraws + 1}, {Draws: RIMaxDraws + 1, Auto: true}} {
+	for _, opt := range []RIOptions{{Draws: math.MaxInt}, {Draws: RIMaxDraws + 1}, {Draws: RIMaxDraws + 1, Auto: true}} {
 		if _, err := RandomisationTest(p, newStat, opt); !errors.Is(err, ErrTooManyDraws) {
 			t.Errorf("%+v: error %v, want ErrTooManyDraws", opt, err)
 		}

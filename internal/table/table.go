@@ -100,7 +100,7 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 	if err != nil {
 		return nil, err
 	}
-	if len(text) > maxText {
+	if uint64(len(text)) > maxText {
 		return nil, fmt.Errorf("%s: %w: more than 4 GiB of text; split the file", name, ErrLimit)
 	}
 	t, err := parseCSV(text, name, o.Delimiter, progress)
