@@ -66,11 +66,13 @@ func WriteDir(dir string, files map[string][]byte, force bool) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
-	if err != nil {
+	var tmp string
+	if err := pending.make(func() (name string, err error) {
+		tmp, err = os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".tmp-*")
+		return tmp, err
+	}); err != nil {
 		return fmt.Errorf("cannot write %s: %w", dir, unwrapPath(err))
 	}
-	pending.add(tmp)
 	defer pending.done(tmp)
 	if err := fillDir(tmp, names, files); err != nil {
 		os.RemoveAll(tmp)

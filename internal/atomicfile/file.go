@@ -43,7 +43,13 @@ func Create(path string, force bool) (*File, error) {
 			mode = fi.Mode().Perm()
 		}
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	var f *os.File
+	err := pending.make(func() (name string, err error) {
+		if f, err = os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"); err != nil {
+			return "", err
+		}
+		return f.Name(), nil
+	})
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -54,9 +60,9 @@ func Create(path string, force bool) (*File, error) {
 	if err := f.Chmod(mode); err != nil {
 		f.Close()
 		os.Remove(f.Name())
+		pending.done(f.Name())
 		return nil, err
 	}
-	pending.add(f.Name())
 	return &File{File: f, path: path}, nil
 }
 

@@ -14,14 +14,24 @@ import (
 var pending = &tempFiles{names: map[string]bool{}}
 
 type tempFiles struct {
+	// whole is held while a Set commits its files, so that an interrupt
+	// waits until all of them are in place (and none is left alone).
+	whole sync.Mutex
 	mu    sync.Mutex
 	names map[string]bool
 }
 
-func (t *tempFiles) add(name string) {
+// make runs create, which makes a temporary file, folder or lock and
+// returns its name, with t locked, and adds the name to t: an interrupt
+// removes either nothing or what create made, never leaving it behind.
+func (t *tempFiles) make(create func() (string, error)) error {
 	t.mu.Lock()
-	t.names[name] = true
-	t.mu.Unlock()
+	defer t.mu.Unlock()
+	name, err := create()
+	if err == nil {
+		t.names[name] = true
+	}
+	return err
 }
 
 func (t *tempFiles) done(name string) {
@@ -30,11 +40,21 @@ func (t *tempFiles) done(name string) {
 	t.mu.Unlock()
 }
 
-// removeAll removes every pending temporary file. It waits for a folder
-// being swapped into place (WriteDir), which holds t.mu meanwhile.
+// removeAll removes every pending temporary file (hold), then lets files
+// be made again.
 func (t *tempFiles) removeAll() {
+	t.hold()
+	t.mu.Unlock()
+	t.whole.Unlock()
+}
+
+// hold removes every pending temporary file and keeps t locked, so that
+// nothing new is made before the process exits. It waits for a Set being
+// committed, which holds t.whole meanwhile, and for a folder being swapped
+// into place (WriteDir), which holds t.mu.
+func (t *tempFiles) hold() {
+	t.whole.Lock()
 	t.mu.Lock()
-	defer t.mu.Unlock()
 	for name := range t.names {
 		os.RemoveAll(name) // a file, a report folder being filled, or a lock
 		delete(t.names, name)
@@ -70,8 +90,8 @@ func RemoveOnInterrupt(stderr io.Writer) (stop func()) {
 	go func() {
 		select {
 		case <-sig:
-			pending.removeAll()
-			fmt.Fprintln(stderr, "\nevalkit: interrupted; no output was written")
+			pending.hold()
+			fmt.Fprintln(stderr, "\nevalkit: interrupted; what was being written was removed")
 			os.Exit(130)
 		case <-quit:
 		}

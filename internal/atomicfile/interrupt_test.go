@@ -98,3 +98,25 @@ func TestSignalIgnoredStaysIgnored(t *testing.T) {
 	cmd.Wait()
 	assertOnlyFiles(t, dir)
 }
+
+// TestInterruptWaitsForASetsCommit: the removal an interrupt makes waits
+// while a Set commits, so that a pair is never left half in place.
+func TestInterruptWaitsForASetsCommit(t *testing.T) {
+	pending.whole.Lock() // as Set.Commit holds it
+	done := make(chan struct{})
+	go func() {
+		pending.removeAll()
+		close(done)
+	}()
+	select {
+	case <-done:
+		t.Fatal("removeAll ran while a set was being committed")
+	case <-time.After(50 * time.Millisecond):
+	}
+	pending.whole.Unlock()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("removeAll did not run once the commit ended")
+	}
+}

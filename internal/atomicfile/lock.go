@@ -50,9 +50,8 @@ func Lock(path string) (*Locked, error) {
 	}
 	broke := false
 	for try := 0; try < 100; try++ {
-		err := createLock(name)
+		err := pending.make(func() (string, error) { return name, createLock(name) })
 		if err == nil {
-			pending.add(name)
 			return &Locked{path: name}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {

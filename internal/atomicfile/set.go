@@ -60,6 +60,10 @@ func (s *Set) Create(path string) (*File, error) {
 // created. When one fails, those after it are not committed, and the error
 // names the file before it, already in place.
 func (s *Set) Commit() error {
+	// An interrupt waits until every file is in place: the files of a
+	// set are written all or none, whatever signal comes.
+	pending.whole.Lock()
+	defer pending.whole.Unlock()
 	for i, f := range s.files {
 		if err := f.Commit(s.force); err != nil {
 			if i > 0 {
