@@ -49,6 +49,9 @@ type Stratum struct {
 	// Sequence lists the same randomisation units in input order (by the
 	// first row of each cluster), for sequential methods.
 	Sequence []int
+	// Rows, Groups and Sequence may share their arrays (without clusters,
+	// Sequence is Rows, and so is Groups when the ids are in increasing
+	// order): they must not be changed.
 }
 
 // Name returns the stratum's key as one string, or "all" for a design
@@ -154,16 +157,16 @@ func (d *Design) Lay() (*Layout, error) {
 	}
 	// The ids and the strata are checked at the same time, on two cores;
 	// an id's error is reported first, whatever finishes first.
-	var byID []int
+	var sorted bool
 	var idErr error
 	done := make(chan struct{})
 	if n < 1<<14 {
-		byID, idErr = checkIDs(d.ID)
+		sorted, idErr = checkIDs(d.ID)
 		close(done)
 	} else {
 		go func() {
 			defer close(done)
-			byID, idErr = checkIDs(d.ID)
+			sorted, idErr = checkIDs(d.ID)
 		}()
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
@@ -202,44 +205,45 @@ func (d *Design) Lay() (*Layout, error) {
 	} else if err := L.clusters(stratumOf); err != nil {
 		return nil, err
 	}
-	// Rows and Sequence in input order; Groups sorted by id. Each is cut
-	// from one array by a counting sort on the stratum.
-	if d.Cluster.Values != nil {
-		byID = sortedByID(L.GroupIDs)
-	}
-	seq := make([]int, L.NGroups)
-	for g := range seq {
-		seq[g] = g // groups are numbered in input order
-	}
-	rows := L.GroupOf // the identity without clusters
-	if d.Cluster.Values != nil {
-		rows = make([]int, n)
-		for i := range rows {
-			rows[i] = i
-		}
-	}
-	cut := func(order, stratum []int, set func(st *Stratum, v []int)) {
+	// Rows and Sequence in input order, each cut from one array by a
+	// counting sort on the stratum; without clusters they are the same.
+	cut := func(stratum []int) [][]int {
 		start := make([]int, len(keys)+1)
-		for _, x := range order {
-			start[stratum[x]+1]++
+		for _, s := range stratum {
+			start[s+1]++
 		}
 		for s := range keys {
 			start[s+1] += start[s]
 		}
-		flat := make([]int, len(order))
+		flat := make([]int, len(stratum))
 		next := slices.Clone(start[:len(keys)])
-		for _, x := range order {
-			s := stratum[x]
+		for x, s := range stratum {
 			flat[next[s]] = x
 			next[s]++
 		}
-		for s := range L.Strata {
-			set(&L.Strata[s], flat[start[s]:start[s+1]:start[s+1]])
+		parts := make([][]int, len(keys))
+		for s := range parts {
+			parts[s] = flat[start[s]:start[s+1]:start[s+1]]
+		}
+		return parts
+	}
+	rows, seq := cut(stratumOf), [][]int(nil)
+	if d.Cluster.Values == nil {
+		seq = rows
+	} else {
+		seq, sorted = cut(L.GroupStratum), false
+	}
+	// Groups sorted by id: the Sequence itself when the ids are in
+	// increasing order, else a copy sorted a stratum at a time.
+	var buf []idKeyed
+	for s := range L.Strata {
+		st := &L.Strata[s]
+		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
+		if !sorted {
+			st.Groups = slices.Clip(slices.Clone(st.Sequence))
+			buf = sortGroupsByID(st.Groups, L.GroupIDs, buf)
 		}
 	}
-	cut(rows, stratumOf, func(st *Stratum, v []int) { st.Rows = v })
-	cut(seq, L.GroupStratum, func(st *Stratum, v []int) { st.Sequence = v })
-	cut(byID, L.GroupStratum, func(st *Stratum, v []int) { st.Groups = v })
 	return L, nil
 }
 
@@ -271,18 +275,25 @@ func (L *Layout) clusters(stratumOf []int) error {
 }
 
 // checkIDs reports the first empty id, else the first unit (in input order)
-// whose id an earlier unit has; it returns the units in sorted order of id.
-func checkIDs(id Column) ([]int, error) {
+// whose id an earlier unit has (firstDuplicate); it reports whether the
+// ids are in strictly increasing order, as a list exported in id order is.
+func checkIDs(id Column) (increasing bool, err error) {
 	for i, v := range id.Values {
 		if v == "" {
-			return nil, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
+			return false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
 		}
 	}
-	idx, dup, first := sortIDs(id.Values)
-	if dup >= 0 {
-		return nil, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
+	increasing = true
+	for i := 1; i < len(id.Values) && increasing; i++ {
+		increasing = id.Values[i-1] < id.Values[i]
 	}
-	return idx, nil
+	if increasing {
+		return true, nil
+	}
+	if dup, first := firstDuplicate(id.Values); dup >= 0 {
+		return false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
+	}
+	return false, nil
 }
 
 // stratumIndex numbers the strata in order of first appearance and returns

@@ -114,7 +114,12 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	w := d.weights()
 	n := len(L.GroupOf)
 	a := &Allocation{Method: opt.Method, Arms: d.Arms, Arm: make([]int, n)}
-	garm := make([]int, L.NGroups)
+	// Without clusters the randomisation units are the rows (GroupOf is
+	// the identity), and their arms are the rows'.
+	garm := a.Arm
+	if L.Design.Cluster.Values != nil {
+		garm = make([]int, L.NGroups)
+	}
 	var err error
 	switch opt.Method {
 	case Complete:
@@ -131,10 +136,12 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, g := range L.GroupOf {
-		a.Arm[i] = garm[g]
+	if L.Design.Cluster.Values != nil {
+		for i, g := range L.GroupOf {
+			a.Arm[i] = garm[g]
+		}
 	}
-	if a.BlockSeq != nil {
+	if a.BlockSeq != nil && L.Design.Cluster.Values != nil {
 		seq, size := a.BlockSeq, a.BlockSize
 		a.BlockSeq, a.BlockSize = make([]int, n), make([]int, n)
 		for i, g := range L.GroupOf {

@@ -5,13 +5,6 @@ import (
 	"slices"
 )
 
-// sortedByID returns the indices of ids in sorted (byte-wise) order of id,
-// ties in index order. See sortIDs.
-func sortedByID(ids []string) []int {
-	idx, _, _ := sortIDs(ids)
-	return idx
-}
-
 // sortIDs returns the indices of ids in sorted (byte-wise) order of id,
 // ties in index order, and the first duplicate: the smallest index dup
 // whose id an earlier index first has (dup = -1 when the ids are distinct).
@@ -170,4 +163,24 @@ func idChunk(s string, off int) uint64 {
 		}
 	}
 	return k
+}
+
+// sortGroupsByID sorts groups (indices into ids, increasing) in byte-wise
+// order of id, as sortIDs orders them, with buf as scratch; it returns
+// buf for the next call. The Layout sorts each stratum's randomisation
+// units so, a stratum at a time, which needs scratch for the largest
+// stratum only.
+func sortGroupsByID(groups []int, ids []string, buf []idKeyed) []idKeyed {
+	buf = buf[:0]
+	for _, g := range groups {
+		s := ids[g]
+		buf = append(buf, idKeyed{k2: idChunk(s, 0), i: int32(g), n: int32(min(len(s), 1<<30))})
+	}
+	// All agree on no bytes: finish keys them on bytes [0, 8) first.
+	s := idSorter{ids: ids, dup: -1, first: -1}
+	s.finish(buf, 0)
+	for j, x := range buf {
+		groups[j] = int(x.i)
+	}
+	return buf
 }
