@@ -13,6 +13,31 @@ import (
 type Column struct {
 	Name   string
 	Values []string
+
+	// t, when Values is nil, holds the values as column j of a table,
+	// read a cell at a time (RandomiseUnits), so that the column's strings
+	// are never all made.
+	t *table.Table
+	j int
+}
+
+// has reports whether the column holds values (a design's Cluster may not).
+func (c *Column) has() bool { return c.Values != nil || c.t != nil }
+
+// len returns the number of values.
+func (c *Column) len() int {
+	if c.t != nil && c.Values == nil {
+		return c.t.Rows()
+	}
+	return len(c.Values)
+}
+
+// at returns value i.
+func (c *Column) at(i int) string {
+	if c.Values == nil {
+		return c.t.Cell(i, c.j)
+	}
+	return c.Values[i]
 }
 
 // Design is a trial's randomisation design: its units (one per row), the
@@ -146,13 +171,13 @@ func (d *Design) Lay() (*Layout, error) {
 	if err := d.checkArms(); err != nil {
 		return nil, err
 	}
-	n := len(d.ID.Values)
+	n := d.ID.len()
 	for _, c := range d.Strata {
-		if len(c.Values) != n {
+		if c.len() != n {
 			panic("rct: stratum column length mismatch")
 		}
 	}
-	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
+	if d.Cluster.has() && d.Cluster.len() != n {
 		panic("rct: cluster column length mismatch")
 	}
 	// The ids and the strata are checked at the same time, on two cores;
@@ -194,13 +219,13 @@ func (d *Design) Lay() (*Layout, error) {
 	for r, k := range order {
 		L.Strata[r].Key = keys[k]
 	}
-	if d.Cluster.Values == nil {
+	if !d.Cluster.has() {
 		L.GroupOf = make([]int, n)
 		for i := range L.GroupOf {
 			L.GroupOf[i] = i
 		}
 		L.NGroups = n
-		L.GroupIDs = d.ID.Values
+		L.GroupIDs = d.ID.Values // nil for a column of a table
 		L.GroupStratum = stratumOf
 	} else if err := L.clusters(stratumOf); err != nil {
 		return nil, err
@@ -228,20 +253,24 @@ func (d *Design) Lay() (*Layout, error) {
 		return parts
 	}
 	rows, seq := cut(stratumOf), [][]int(nil)
-	if d.Cluster.Values == nil {
+	if !d.Cluster.has() {
 		seq = rows
 	} else {
 		seq, sorted = cut(L.GroupStratum), false
 	}
 	// Groups sorted by id: the Sequence itself when the ids are in
 	// increasing order, else a copy sorted a stratum at a time.
+	groupID := d.ID.at
+	if d.Cluster.has() {
+		groupID = func(g int) string { return L.GroupIDs[g] }
+	}
 	var buf []idKeyed
 	for s := range L.Strata {
 		st := &L.Strata[s]
 		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
 		if !sorted {
 			st.Groups = slices.Clip(slices.Clone(st.Sequence))
-			buf = sortGroupsByID(st.Groups, L.GroupIDs, buf)
+			buf = sortGroupsByID(st.Groups, groupID, buf)
 		}
 	}
 	return L, nil
@@ -252,9 +281,10 @@ func (d *Design) Lay() (*Layout, error) {
 func (L *Layout) clusters(stratumOf []int) error {
 	c := L.Design.Cluster
 	index := make(map[string]int)
-	L.GroupOf = make([]int, len(c.Values))
+	L.GroupOf = make([]int, c.len())
 	var firstRow []int
-	for i, v := range c.Values {
+	for i := range L.GroupOf {
+		v := c.at(i)
 		if v == "" {
 			return &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyCluster}
 		}
@@ -278,20 +308,25 @@ func (L *Layout) clusters(stratumOf []int) error {
 // whose id an earlier unit has (firstDuplicate); it reports whether the
 // ids are in strictly increasing order, as a list exported in id order is.
 func checkIDs(id Column) (increasing bool, err error) {
-	for i, v := range id.Values {
-		if v == "" {
+	n := id.len()
+	for i := 0; i < n; i++ {
+		if id.at(i) == "" {
 			return false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
 		}
 	}
 	increasing = true
-	for i := 1; i < len(id.Values) && increasing; i++ {
-		increasing = id.Values[i-1] < id.Values[i]
+	for i, prev := 1, ""; i < n && increasing; i++ {
+		if i == 1 {
+			prev = id.at(0)
+		}
+		v := id.at(i)
+		increasing, prev = prev < v, v
 	}
 	if increasing {
 		return true, nil
 	}
-	if dup, first := firstDuplicate(id.Values); dup >= 0 {
-		return false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
+	if dup, first := firstDuplicate(n, id.at); dup >= 0 {
+		return false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
 	}
 	return false, nil
 }
@@ -313,14 +348,15 @@ func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
 		var s int
 		var ok bool
 		if len(cols) == 1 {
-			if cols[0].Values[i] == "" {
+			v := cols[0].at(i)
+			if v == "" {
 				return nil, nil, &UnitError{Row: i, Other: -1, Column: cols[0].Name, Err: ErrEmptyStratum}
 			}
-			s, ok = index[cols[0].Values[i]]
+			s, ok = index[v]
 		} else {
 			buf = buf[:0]
 			for _, c := range cols {
-				v := c.Values[i]
+				v := c.at(i)
 				if v == "" {
 					return nil, nil, &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyStratum}
 				}
@@ -333,7 +369,7 @@ func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
 			s = len(keys)
 			k := make([]string, len(cols))
 			for j, c := range cols {
-				k[j] = c.Values[i]
+				k[j] = c.at(i)
 			}
 			if len(cols) == 1 {
 				index[k[0]] = s

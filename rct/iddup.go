@@ -2,8 +2,8 @@ package rct
 
 import "hash/maphash"
 
-// firstDuplicate returns the first unit, in input order, whose id an
-// earlier unit has: the smallest index dup with ids[first] == ids[dup] for
+// firstDuplicate returns the first of n units, in input order, whose id
+// (id(i)) an earlier unit has: the smallest index dup with id(first) == id(dup) for
 // some first < dup, and that id's first index; dup = first = -1 when the
 // ids are distinct. It gives the same pair as sortIDs without sorting.
 //
@@ -12,8 +12,7 @@ import "hash/maphash"
 // id found already there is the first duplicate and the index found is
 // its id's first. The hash's seed is random, which changes only where ids
 // lie in the table, never the result.
-func firstDuplicate(ids []string) (dup, first int) {
-	n := len(ids)
+func firstDuplicate(n int, id func(i int) string) (dup, first int) {
 	if n > 1<<31-1 {
 		panic("rct: more than 2^31-1 units")
 	}
@@ -24,14 +23,15 @@ func firstDuplicate(ids []string) (dup, first int) {
 	mask := uint64(size - 1)
 	slots := make([]uint32, size) // index+1; 0 is empty
 	seed := maphash.MakeSeed()
-	for i, s := range ids {
+	for i := 0; i < n; i++ {
+		s := id(i)
 		for h := maphash.String(seed, s) & mask; ; h = (h + 1) & mask {
 			k := slots[h]
 			if k == 0 {
 				slots[h] = uint32(i) + 1
 				break
 			}
-			if ids[k-1] == s {
+			if id(int(k-1)) == s {
 				return i, int(k - 1)
 			}
 		}

@@ -117,7 +117,7 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	// Without clusters the randomisation units are the rows (GroupOf is
 	// the identity), and their arms are the rows'.
 	garm := a.Arm
-	if L.Design.Cluster.Values != nil {
+	if L.Design.Cluster.has() {
 		garm = make([]int, L.NGroups)
 	}
 	var err error
@@ -136,12 +136,12 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	if err != nil {
 		return nil, err
 	}
-	if L.Design.Cluster.Values != nil {
+	if L.Design.Cluster.has() {
 		for i, g := range L.GroupOf {
 			a.Arm[i] = garm[g]
 		}
 	}
-	if a.BlockSeq != nil && L.Design.Cluster.Values != nil {
+	if a.BlockSeq != nil && L.Design.Cluster.has() {
 		seq, size := a.BlockSeq, a.BlockSize
 		a.BlockSeq, a.BlockSize = make([]int, n), make([]int, n)
 		for i, g := range L.GroupOf {

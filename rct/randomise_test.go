@@ -281,7 +281,7 @@ func TestSortedByID(t *testing.T) {
 				subWant = append(subWant, i)
 			}
 		}
-		sortGroupsByID(sub, ids, nil)
+		sortGroupsByID(sub, func(i int) string { return ids[i] }, nil)
 		if !slices.Equal(sub, subWant) {
 			t.Fatalf("ids %q: odd ones sorted %v, want %v", ids, sub, subWant)
 		}
@@ -316,7 +316,7 @@ func TestSortIDsDuplicates(t *testing.T) {
 		if dup != wantDup || first != wantFirst {
 			t.Fatalf("ids %q: dup %d (first %d), want %d (%d)", ids, dup, first, wantDup, wantFirst)
 		}
-		if dup, first := firstDuplicate(ids); dup != wantDup || first != wantFirst {
+		if dup, first := firstDuplicate(len(ids), func(i int) string { return ids[i] }); dup != wantDup || first != wantFirst {
 			t.Fatalf("ids %q: firstDuplicate %d (first %d), want %d (%d)", ids, dup, first, wantDup, wantFirst)
 		}
 	}

@@ -66,7 +66,7 @@ func sortIDs(ids []string) (idx []int, dup, first int) {
 		}
 		a, b = b, a
 	}
-	s := idSorter{ids: ids, dup: -1, first: -1}
+	s := idSorter{id: func(i int) string { return ids[i] }, dup: -1, first: -1}
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && a[hi].k == a[lo].k {
@@ -92,7 +92,7 @@ type idKeyed struct {
 }
 
 type idSorter struct {
-	ids        []string
+	id         func(i int) string
 	dup, first int
 }
 
@@ -126,7 +126,7 @@ func (s *idSorter) finish(kv []idKeyed, off int) {
 		kv[j].k = kv[j].k2
 		kv[j].k2 = 0
 		if int(kv[j].n) > off+8 {
-			kv[j].k2 = idChunk(s.ids[kv[j].i], off+8)
+			kv[j].k2 = idChunk(s.id(int(kv[j].i)), off+8)
 		}
 	}
 	slices.SortFunc(kv, func(x, y idKeyed) int {
@@ -165,19 +165,19 @@ func idChunk(s string, off int) uint64 {
 	return k
 }
 
-// sortGroupsByID sorts groups (indices into ids, increasing) in byte-wise
-// order of id, as sortIDs orders them, with buf as scratch; it returns
+// sortGroupsByID sorts groups (increasing indices of ids, id(g) being g's)
+// in byte-wise order of id, as sortIDs orders them, with buf as scratch; it returns
 // buf for the next call. The Layout sorts each stratum's randomisation
 // units so, a stratum at a time, which needs scratch for the largest
 // stratum only.
-func sortGroupsByID(groups []int, ids []string, buf []idKeyed) []idKeyed {
+func sortGroupsByID(groups []int, id func(g int) string, buf []idKeyed) []idKeyed {
 	buf = buf[:0]
 	for _, g := range groups {
-		s := ids[g]
+		s := id(g)
 		buf = append(buf, idKeyed{k2: idChunk(s, 0), i: int32(g), n: int32(min(len(s), 1<<30))})
 	}
 	// All agree on no bytes: finish keys them on bytes [0, 8) first.
-	s := idSorter{ids: ids, dup: -1, first: -1}
+	s := idSorter{id: id, dup: -1, first: -1}
 	s.finish(buf, 0)
 	for j, x := range buf {
 		groups[j] = int(x.i)
