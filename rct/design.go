@@ -182,16 +182,17 @@ func (d *Design) Lay() (*Layout, error) {
 	}
 	// The ids and the strata are checked at the same time, on two cores;
 	// an id's error is reported first, whatever finishes first.
+	var keys0 []uint64
 	var sorted bool
 	var idErr error
 	done := make(chan struct{})
 	if n < 1<<14 {
-		sorted, idErr = checkIDs(d.ID)
+		keys0, sorted, idErr = checkIDs(d.ID)
 		close(done)
 	} else {
 		go func() {
 			defer close(done)
-			sorted, idErr = checkIDs(d.ID)
+			keys0, sorted, idErr = checkIDs(d.ID)
 		}()
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
@@ -263,6 +264,10 @@ func (d *Design) Lay() (*Layout, error) {
 	groupID := d.ID.at
 	if d.Cluster.has() {
 		groupID = func(g int) string { return L.GroupIDs[g] }
+		keys0 = make([]uint64, L.NGroups)
+		for g, v := range L.GroupIDs {
+			keys0[g] = idChunk(v, 0)
+		}
 	}
 	var buf []idKeyed
 	for s := range L.Strata {
@@ -270,7 +275,7 @@ func (d *Design) Lay() (*Layout, error) {
 		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
 		if !sorted {
 			st.Groups = slices.Clip(slices.Clone(st.Sequence))
-			buf = sortGroupsByID(st.Groups, groupID, buf)
+			buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
 		}
 	}
 	return L, nil
@@ -304,31 +309,41 @@ func (L *Layout) clusters(stratumOf []int) error {
 	return nil
 }
 
-// checkIDs reports the first empty id, else the first unit (in input order)
-// whose id an earlier unit has (firstDuplicate); it reports whether the
-// ids are in strictly increasing order, as a list exported in id order is.
-func checkIDs(id Column) (increasing bool, err error) {
+// checkIDs reads the ids once, in input order. It reports the first empty
+// id, else the first unit whose id an earlier unit has (idSet, filled
+// from the first unit out of order on: ids that increase strictly are
+// distinct); it returns each id's first eight bytes (idChunk) as the key
+// that strata sort their units by, and whether the ids are in strictly
+// increasing order, as a list exported in id order is.
+func checkIDs(id Column) (keys []uint64, increasing bool, err error) {
 	n := id.len()
+	keys = make([]uint64, n)
+	var set *idSet
+	dup, first := -1, -1
+	prev := ""
 	for i := 0; i < n; i++ {
-		if id.at(i) == "" {
-			return false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
-		}
-	}
-	increasing = true
-	for i, prev := 1, ""; i < n && increasing; i++ {
-		if i == 1 {
-			prev = id.at(0)
-		}
 		v := id.at(i)
-		increasing, prev = prev < v, v
+		if v == "" {
+			return nil, false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
+		}
+		keys[i] = idChunk(v, 0)
+		if set == nil && i > 0 && prev >= v {
+			set = newIDSet(n)
+			for k := 0; k < i; k++ {
+				set.add(k, id.at(k), id.at)
+			}
+		}
+		prev = v
+		if set != nil && dup < 0 {
+			if f := set.add(i, v, id.at); f >= 0 {
+				dup, first = i, f
+			}
+		}
 	}
-	if increasing {
-		return true, nil
+	if dup >= 0 {
+		return nil, false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
 	}
-	if dup, first := firstDuplicate(n, id.at); dup >= 0 {
-		return false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
-	}
-	return false, nil
+	return keys, set == nil, nil
 }
 
 // stratumIndex numbers the strata in order of first appearance and returns

@@ -106,7 +106,7 @@ func FuzzSortIDs(f *testing.F) {
 		if dup >= 0 && (ids[dup] != ids[first] || first >= dup) {
 			t.Fatalf("dup %d first %d", dup, first)
 		}
-		if d, f := firstDuplicate(len(ids), func(i int) string { return ids[i] }); d != dup || f != first {
+		if d, f := firstDuplicate(ids); d != dup || f != first {
 			t.Fatalf("firstDuplicate %d (first %d), sortIDs %d (%d)", d, f, dup, first)
 		}
 		if dup < 0 {
@@ -114,7 +114,7 @@ func FuzzSortIDs(f *testing.F) {
 			for i := range idx {
 				idx[i] = i
 			}
-			sortGroupsByID(idx, func(i int) string { return ids[i] }, nil)
+			sortGroupsByID(idx, idKeys(ids), func(i int) string { return ids[i] }, nil)
 			if !slices.Equal(idx, want) {
 				t.Fatalf("sortGroupsByID %v, want %v", idx, want)
 			}

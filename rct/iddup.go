@@ -1,18 +1,26 @@
 package rct
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"math/bits"
+)
 
-// firstDuplicate returns the first of n units, in input order, whose id
-// (id(i)) an earlier unit has: the smallest index dup with id(first) == id(dup) for
-// some first < dup, and that id's first index; dup = first = -1 when the
-// ids are distinct. It gives the same pair as sortIDs without sorting.
-//
-// The ids are put in turn into an open-addressing hash table of indices
-// (linear probing, at most two thirds full, 4 bytes a slot), so the first
-// id found already there is the first duplicate and the index found is
-// its id's first. The hash's seed is random, which changes only where ids
-// lie in the table, never the result.
-func firstDuplicate(n int, id func(i int) string) (dup, first int) {
+// idSet is a set of units' ids that finds the first duplicate id without
+// sorting: an open-addressing hash table (linear probing, at most two
+// thirds full) of 4-byte slots, each holding a unit's index plus one in
+// its low bits and, in the bits its index leaves, a tag taken from the
+// id's hash, so that ids are compared only when their tags agree. The
+// hash's seed is random, which changes only where ids lie in the table,
+// never which units are found.
+type idSet struct {
+	slots []uint32
+	mask  uint64
+	bits  uint // of the index plus one
+	seed  maphash.Seed
+}
+
+// newIDSet returns an empty set for up to n units.
+func newIDSet(n int) *idSet {
 	if n > 1<<31-1 {
 		panic("rct: more than 2^31-1 units")
 	}
@@ -20,21 +28,25 @@ func firstDuplicate(n int, id func(i int) string) (dup, first int) {
 	for size < n+n/2+1 {
 		size <<= 1
 	}
-	mask := uint64(size - 1)
-	slots := make([]uint32, size) // index+1; 0 is empty
-	seed := maphash.MakeSeed()
-	for i := 0; i < n; i++ {
-		s := id(i)
-		for h := maphash.String(seed, s) & mask; ; h = (h + 1) & mask {
-			k := slots[h]
-			if k == 0 {
-				slots[h] = uint32(i) + 1
-				break
-			}
-			if id(int(k-1)) == s {
-				return i, int(k - 1)
+	return &idSet{slots: make([]uint32, size), mask: uint64(size - 1), bits: uint(bits.Len(uint(n))), seed: maphash.MakeSeed()}
+}
+
+// add puts unit i, whose id is v, in the set, unless an earlier unit has
+// that id: then it returns that unit, else -1. id(k) returns unit k's id.
+func (s *idSet) add(i int, v string, id func(k int) string) int {
+	h := maphash.String(s.seed, v)
+	tag := uint32(h >> (32 + s.bits)) // the hash's top 32-bits bits
+	low := uint32(1)<<s.bits - 1
+	for p := h & s.mask; ; p = (p + 1) & s.mask {
+		k := s.slots[p]
+		if k == 0 {
+			s.slots[p] = tag<<s.bits | uint32(i+1)
+			return -1
+		}
+		if k>>s.bits == tag {
+			if j := int(k&low) - 1; id(j) == v {
+				return j
 			}
 		}
 	}
-	return -1, -1
 }

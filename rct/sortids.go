@@ -165,22 +165,76 @@ func idChunk(s string, off int) uint64 {
 	return k
 }
 
-// sortGroupsByID sorts groups (increasing indices of ids, id(g) being g's)
-// in byte-wise order of id, as sortIDs orders them, with buf as scratch; it returns
-// buf for the next call. The Layout sorts each stratum's randomisation
-// units so, a stratum at a time, which needs scratch for the largest
-// stratum only.
-func sortGroupsByID(groups []int, id func(g int) string, buf []idKeyed) []idKeyed {
-	buf = buf[:0]
+// sortGroupsByID sorts groups (increasing indices of ids, id(g) being g's
+// and keys[g] its first eight bytes, idChunk(id(g), 0)) in byte-wise order
+// of id, as sortIDs orders them, with buf as scratch; it returns buf for
+// the next call. The Layout sorts each stratum's randomisation units so, a
+// stratum at a time: it needs scratch for the largest stratum only, and
+// reads an id's text only when its first eight bytes are another's.
+func sortGroupsByID(groups []int, keys []uint64, id func(g int) string, buf []idKeyed) []idKeyed {
+	scratch := slices.Grow(buf[:0], 2*len(groups))
+	buf = scratch
 	for _, g := range groups {
-		s := id(g)
-		buf = append(buf, idKeyed{k2: idChunk(s, 0), i: int32(g), n: int32(min(len(s), 1<<30))})
+		buf = append(buf, idKeyed{k: keys[g], i: int32(g)})
 	}
-	// All agree on no bytes: finish keys them on bytes [0, 8) first.
+	buf = radixByKey(buf)
 	s := idSorter{id: id, dup: -1, first: -1}
-	s.finish(buf, 0)
+	for lo := 0; lo < len(buf); {
+		hi := lo + 1
+		for hi < len(buf) && buf[hi].k == buf[lo].k {
+			hi++
+		}
+		if hi-lo > 1 {
+			for j := lo; j < hi; j++ {
+				v := id(int(buf[j].i))
+				buf[j].k2, buf[j].n = idChunk(v, 8), int32(min(len(v), 1<<30))
+			}
+			s.finish(buf[lo:hi], 8)
+		}
+		lo = hi
+	}
 	for j, x := range buf {
 		groups[j] = int(x.i)
 	}
-	return buf
+	return scratch
+}
+
+// radixByKey sorts kv (in index order) stably by k, with kv's capacity
+// beyond its length as scratch when it holds as much again: an LSD radix
+// sort on bytes, skipping bytes in which all keys agree. It returns kv,
+// sorted, possibly in the scratch half of the array.
+func radixByKey(kv []idKeyed) []idKeyed {
+	n := len(kv)
+	if n < 64 || cap(kv) < 2*n {
+		slices.SortStableFunc(kv, func(x, y idKeyed) int { return cmp.Compare(x.k, y.k) })
+		return kv
+	}
+	a, b := kv, kv[n:2*n]
+	and, or := ^uint64(0), uint64(0)
+	for _, x := range a {
+		and &= x.k
+		or |= x.k
+	}
+	var count [256]int
+	for shift := uint(0); shift < 64; shift += 8 {
+		if uint8((and^or)>>shift) == 0 {
+			continue
+		}
+		count = [256]int{}
+		for _, x := range a {
+			count[uint8(x.k>>shift)]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, x := range a {
+			d := uint8(x.k >> shift)
+			b[count[d]] = x
+			count[d]++
+		}
+		a, b = b, a
+	}
+	return a
 }
