@@ -167,7 +167,13 @@ func (d *Design) checkArms() error {
 //
 // The layout does not depend on the order of the rows: strata are sorted by
 // key and each stratum's Groups by id.
-func (d *Design) Lay() (*Layout, error) {
+func (d *Design) Lay() (*Layout, error) { return d.lay(true) }
+
+// lay is Lay; without whole, and without clusters, the layout leaves out
+// GroupOf, GroupIDs and GroupStratum (the identity, the ids and each
+// unit's stratum), which Layout.Randomise does not read, so that
+// Randomise, whose layout is its own, does not hold them.
+func (d *Design) lay(whole bool) (*Layout, error) {
 	if err := d.checkArms(); err != nil {
 		return nil, err
 	}
@@ -221,9 +227,11 @@ func (d *Design) Lay() (*Layout, error) {
 		L.Strata[r].Key = keys[k]
 	}
 	if !d.Cluster.has() {
-		L.GroupOf = make([]int, n)
-		for i := range L.GroupOf {
-			L.GroupOf[i] = i
+		if whole {
+			L.GroupOf = make([]int, n)
+			for i := range L.GroupOf {
+				L.GroupOf[i] = i
+			}
 		}
 		L.NGroups = n
 		L.GroupIDs = d.ID.Values // nil for a column of a table
@@ -254,6 +262,9 @@ func (d *Design) Lay() (*Layout, error) {
 		return parts
 	}
 	rows, seq := cut(stratumOf), [][]int(nil)
+	if !whole && !d.Cluster.has() {
+		L.GroupStratum = nil
+	}
 	if !d.Cluster.has() {
 		seq = rows
 	} else {

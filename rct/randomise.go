@@ -92,7 +92,7 @@ type StratumCounts struct {
 // Randomise lays out the design and allocates its units to arms with the
 // generator NewRand(seed). See Layout.Randomise.
 func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
-	L, err := d.Lay()
+	L, err := d.lay(false)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
 func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	d := L.Design
 	w := d.weights()
-	n := len(L.GroupOf)
+	n := d.ID.len()
 	a := &Allocation{Method: opt.Method, Arms: d.Arms, Arm: make([]int, n)}
 	// Without clusters the randomisation units are the rows (GroupOf is
 	// the identity), and their arms are the rows'.
