@@ -167,13 +167,16 @@ func (d *Design) checkArms() error {
 //
 // The layout does not depend on the order of the rows: strata are sorted by
 // key and each stratum's Groups by id.
-func (d *Design) Lay() (*Layout, error) { return d.lay(true) }
+func (d *Design) Lay() (*Layout, error) { return d.lay(true, true) }
 
 // lay is Lay; without whole, and without clusters, the layout leaves out
 // GroupOf, GroupIDs and GroupStratum (the identity, the ids and each
 // unit's stratum), which Layout.Randomise does not read, so that
-// Randomise, whose layout is its own, does not hold them.
-func (d *Design) lay(whole bool) (*Layout, error) {
+// Randomise, whose layout is its own, does not hold them; and without
+// inputOrder too, each stratum's Rows and Sequence are its Groups, sorted
+// by id, for methods that take the units in sorted order (Complete,
+// Simple) and count the rows of each stratum.
+func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	if err := d.checkArms(); err != nil {
 		return nil, err
 	}
@@ -215,9 +218,9 @@ func (d *Design) lay(whole bool) (*Layout, error) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return slices.Compare(keys[a], keys[b]) })
-	rank := make([]int, len(keys))
+	rank := make([]int32, len(keys))
 	for r, k := range order {
-		rank[k] = r
+		rank[k] = int32(r)
 	}
 	for i, s := range stratumOf {
 		stratumOf[i] = rank[s]
@@ -235,43 +238,27 @@ func (d *Design) lay(whole bool) (*Layout, error) {
 		}
 		L.NGroups = n
 		L.GroupIDs = d.ID.Values // nil for a column of a table
-		L.GroupStratum = stratumOf
+		if whole {
+			L.GroupStratum = make([]int, n)
+			for i, s := range stratumOf {
+				L.GroupStratum[i] = int(s)
+			}
+		}
 	} else if err := L.clusters(stratumOf); err != nil {
 		return nil, err
 	}
-	// Rows and Sequence in input order, each cut from one array by a
-	// counting sort on the stratum; without clusters they are the same.
-	cut := func(stratum []int) [][]int {
-		start := make([]int, len(keys)+1)
-		for _, s := range stratum {
-			start[s+1]++
-		}
-		for s := range keys {
-			start[s+1] += start[s]
-		}
-		flat := make([]int, len(stratum))
-		next := slices.Clone(start[:len(keys)])
-		for x, s := range stratum {
-			flat[next[s]] = x
-			next[s]++
-		}
-		parts := make([][]int, len(keys))
-		for s := range parts {
-			parts[s] = flat[start[s]:start[s+1]:start[s+1]]
-		}
-		return parts
-	}
-	rows, seq := cut(stratumOf), [][]int(nil)
-	if !whole && !d.Cluster.has() {
-		L.GroupStratum = nil
-	}
+	// Rows and Sequence in input order; without clusters they are the
+	// same.
+	rows, seq := cutByStratum(stratumOf, len(keys)), [][]int(nil)
 	if !d.Cluster.has() {
 		seq = rows
 	} else {
-		seq, sorted = cut(L.GroupStratum), false
+		seq, sorted = cutByStratum(L.GroupStratum, len(keys)), false
 	}
+	inPlace := !whole && !inputOrder && !d.Cluster.has()
 	// Groups sorted by id: the Sequence itself when the ids are in
-	// increasing order, else a copy sorted a stratum at a time.
+	// increasing order, else a copy (or, inPlace, the Sequence itself)
+	// sorted a stratum at a time.
 	groupID := d.ID.at
 	if d.Cluster.has() {
 		groupID = func(g int) string { return L.GroupIDs[g] }
@@ -285,16 +272,42 @@ func (d *Design) lay(whole bool) (*Layout, error) {
 		st := &L.Strata[s]
 		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
 		if !sorted {
-			st.Groups = slices.Clip(slices.Clone(st.Sequence))
+			if !inPlace {
+				st.Groups = slices.Clip(slices.Clone(st.Sequence))
+			}
 			buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
 		}
 	}
 	return L, nil
 }
 
+// cutByStratum returns, for each of nStrata strata, the indices x with
+// stratum[x] equal to it, in increasing order: slices of one array, made
+// by a counting sort.
+func cutByStratum[T int | int32](stratum []T, nStrata int) [][]int {
+	start := make([]int, nStrata+1)
+	for _, s := range stratum {
+		start[s+1]++
+	}
+	for s := range nStrata {
+		start[s+1] += start[s]
+	}
+	flat := make([]int, len(stratum))
+	next := slices.Clone(start[:nStrata])
+	for x, s := range stratum {
+		flat[next[s]] = x
+		next[s]++
+	}
+	parts := make([][]int, nStrata)
+	for s := range parts {
+		parts[s] = flat[start[s]:start[s+1]:start[s+1]]
+	}
+	return parts
+}
+
 // clusters numbers the clusters in order of first appearance and checks
 // that each lies in one stratum.
-func (L *Layout) clusters(stratumOf []int) error {
+func (L *Layout) clusters(stratumOf []int32) error {
 	c := L.Design.Cluster
 	index := make(map[string]int)
 	L.GroupOf = make([]int, c.len())
@@ -310,8 +323,8 @@ func (L *Layout) clusters(stratumOf []int) error {
 			index[v] = g
 			firstRow = append(firstRow, i)
 			L.GroupIDs = append(L.GroupIDs, v)
-			L.GroupStratum = append(L.GroupStratum, stratumOf[i])
-		} else if L.GroupStratum[g] != stratumOf[i] {
+			L.GroupStratum = append(L.GroupStratum, int(stratumOf[i]))
+		} else if L.GroupStratum[g] != int(stratumOf[i]) {
 			return &UnitError{Row: i, Other: firstRow[g], Column: c.Name, Value: v, Err: ErrClusterSpansStrata}
 		}
 		L.GroupOf[i] = g
@@ -359,19 +372,19 @@ func checkIDs(id Column) (keys []uint64, increasing bool, err error) {
 
 // stratumIndex numbers the strata in order of first appearance and returns
 // each row's stratum and each stratum's key.
-func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
-	stratumOf := make([]int, n)
+func stratumIndex(cols []Column, n int) ([]int32, [][]string, error) {
+	stratumOf := make([]int32, n)
 	if len(cols) == 0 {
 		if n == 0 {
 			return stratumOf, nil, nil
 		}
 		return stratumOf, [][]string{nil}, nil
 	}
-	index := make(map[string]int)
+	index := make(map[string]int32)
 	var keys [][]string
 	var buf []byte
 	for i := 0; i < n; i++ {
-		var s int
+		var s int32
 		var ok bool
 		if len(cols) == 1 {
 			v := cols[0].at(i)
@@ -392,7 +405,7 @@ func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
 			s, ok = index[string(buf)] // no allocation for a lookup
 		}
 		if !ok {
-			s = len(keys)
+			s = int32(len(keys))
 			k := make([]string, len(cols))
 			for j, c := range cols {
 				k[j] = c.at(i)

@@ -92,7 +92,7 @@ type StratumCounts struct {
 // Randomise lays out the design and allocates its units to arms with the
 // generator NewRand(seed). See Layout.Randomise.
 func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
-	L, err := d.lay(false)
+	L, err := d.lay(false, opt.Method == Blocks || opt.Method == Minimise)
 	if err != nil {
 		return nil, err
 	}
