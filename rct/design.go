@@ -115,6 +115,11 @@ type Layout struct {
 	GroupIDs []string
 	// GroupStratum holds each randomisation unit's stratum index.
 	GroupStratum []int
+
+	// spare, in Randomise's own layout, is an array of a word per unit
+	// that Layout.Randomise takes for the allocation's arms: the ids' keys,
+	// which the layout no longer needs.
+	spare []int
 }
 
 // weights returns the ratio, or a weight of 1 per arm.
@@ -191,7 +196,7 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	}
 	// The ids and the strata are checked at the same time, on two cores;
 	// an id's error is reported first, whatever finishes first.
-	var keys0 []uint64
+	var keys0 []int
 	var sorted bool
 	var idErr error
 	done := make(chan struct{})
@@ -262,9 +267,9 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	groupID := d.ID.at
 	if d.Cluster.has() {
 		groupID = func(g int) string { return L.GroupIDs[g] }
-		keys0 = make([]uint64, L.NGroups)
+		keys0 = make([]int, L.NGroups)
 		for g, v := range L.GroupIDs {
-			keys0[g] = idChunk(v, 0)
+			keys0[g] = idKey(v)
 		}
 	}
 	var buf []idKeyed
@@ -277,6 +282,9 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 			}
 			buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
 		}
+	}
+	if !whole && !d.Cluster.has() {
+		L.spare = keys0
 	}
 	return L, nil
 }
@@ -336,12 +344,12 @@ func (L *Layout) clusters(stratumOf []int32) error {
 // checkIDs reads the ids once, in input order. It reports the first empty
 // id, else the first unit whose id an earlier unit has (idSet, filled
 // from the first unit out of order on: ids that increase strictly are
-// distinct); it returns each id's first eight bytes (idChunk) as the key
-// that strata sort their units by, and whether the ids are in strictly
+// distinct); it returns each id's key (idKey) that strata sort their
+// units by, and whether the ids are in strictly
 // increasing order, as a list exported in id order is.
-func checkIDs(id Column) (keys []uint64, increasing bool, err error) {
+func checkIDs(id Column) (keys []int, increasing bool, err error) {
 	n := id.len()
-	keys = make([]uint64, n)
+	keys = make([]int, n)
 	var set *idSet
 	dup, first := -1, -1
 	prev := ""
@@ -350,7 +358,7 @@ func checkIDs(id Column) (keys []uint64, increasing bool, err error) {
 		if v == "" {
 			return nil, false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
 		}
-		keys[i] = idChunk(v, 0)
+		keys[i] = idKey(v)
 		if set == nil && i > 0 && prev >= v {
 			set = newIDSet(n)
 			for k := 0; k < i; k++ {

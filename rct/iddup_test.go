@@ -2,6 +2,8 @@ package rct
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -18,13 +20,41 @@ func firstDuplicate(ids []string) (dup, first int) {
 	return -1, -1
 }
 
-// idKeys returns each id's first eight bytes, as sortGroupsByID takes them.
-func idKeys(ids []string) []uint64 {
-	keys := make([]uint64, len(ids))
+// idKeys returns each id's key, as sortGroupsByID takes them.
+func idKeys(ids []string) []int {
+	keys := make([]int, len(ids))
 	for i, v := range ids {
-		keys[i] = idChunk(v, 0)
+		keys[i] = idKey(v)
 	}
 	return keys
+}
+
+// Keys of 4 bytes (32-bit builds) and of 8 give the same order of ids and
+// the same allocation.
+func TestIDKeyBytes(t *testing.T) {
+	d := benchDesign(20_000, 20)
+	for i := range d.ID.Values {
+		d.ID.Values[i] = d.ID.Values[i][:1] + "xyz" + d.ID.Values[i][1:] // ties on 4 bytes
+	}
+	want, err := Randomise(d, Options{}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(b int) { idKeyBytes = b }(idKeyBytes)
+	idKeyBytes = 12 - idKeyBytes
+	got, err := Randomise(d, Options{}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Arm, want.Arm) {
+		t.Errorf("keys of %d bytes allocate differently", idKeyBytes)
+	}
+	ids := []string{"abcd", "abc", "abcde", "abcd\x00", "b", "abcdefghijk", "abcdefghij", "", "abcdefgh", "abcdefghijklmnoX", "abcdefghijklmnoA"}
+	idx := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	sortGroupsByID(idx, idKeys(ids), func(i int) string { return ids[i] }, nil)
+	if !slices.IsSortedFunc(idx, func(p, q int) int { return strings.Compare(ids[p], ids[q]) }) {
+		t.Errorf("keys of %d bytes: order %v", idKeyBytes, idx)
+	}
 }
 
 // idSet finds a duplicate among many ids (where the tags are few bits)

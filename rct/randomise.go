@@ -113,7 +113,13 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	d := L.Design
 	w := d.weights()
 	n := d.ID.len()
-	a := &Allocation{Method: opt.Method, Arms: d.Arms, Arm: make([]int, n)}
+	a := &Allocation{Method: opt.Method, Arms: d.Arms}
+	if len(L.spare) == n {
+		a.Arm, L.spare = L.spare, nil
+		clear(a.Arm)
+	} else {
+		a.Arm = make([]int, n)
+	}
 	// Without clusters the randomisation units are the rows (GroupOf is
 	// the identity), and their arms are the rows'.
 	garm := a.Arm

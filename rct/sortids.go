@@ -2,6 +2,7 @@ package rct
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -166,16 +167,16 @@ func idChunk(s string, off int) uint64 {
 }
 
 // sortGroupsByID sorts groups (increasing indices of ids, id(g) being g's
-// and keys[g] its first eight bytes, idChunk(id(g), 0)) in byte-wise order
+// and keys[g] its key, idKey(id(g))) in byte-wise order
 // of id, as sortIDs orders them, with buf as scratch; it returns buf for
 // the next call. The Layout sorts each stratum's randomisation units so, a
 // stratum at a time: it needs scratch for the largest stratum only, and
-// reads an id's text only when its first eight bytes are another's.
-func sortGroupsByID(groups []int, keys []uint64, id func(g int) string, buf []idKeyed) []idKeyed {
+// reads an id's text only when its key is another's.
+func sortGroupsByID(groups []int, keys []int, id func(g int) string, buf []idKeyed) []idKeyed {
 	scratch := slices.Grow(buf[:0], 2*len(groups))
 	buf = scratch
 	for _, g := range groups {
-		buf = append(buf, idKeyed{k: keys[g], i: int32(g)})
+		buf = append(buf, idKeyed{k: uint64(uint(keys[g])), i: int32(g)})
 	}
 	buf = radixByKey(buf)
 	s := idSorter{id: id, dup: -1, first: -1}
@@ -187,9 +188,9 @@ func sortGroupsByID(groups []int, keys []uint64, id func(g int) string, buf []id
 		if hi-lo > 1 {
 			for j := lo; j < hi; j++ {
 				v := id(int(buf[j].i))
-				buf[j].k2, buf[j].n = idChunk(v, 8), int32(min(len(v), 1<<30))
+				buf[j].k2, buf[j].n = idChunk(v, idKeyBytes), int32(min(len(v), 1<<30))
 			}
-			s.finish(buf[lo:hi], 8)
+			s.finish(buf[lo:hi], idKeyBytes)
 		}
 		lo = hi
 	}
@@ -238,3 +239,14 @@ func radixByKey(kv []idKeyed) []idKeyed {
 	}
 	return a
 }
+
+// idKeyBytes is how many of an id's first bytes its key holds: a word's
+// (8 on 64-bit builds, 4 on 32-bit ones). A variable, so that tests on
+// one build sort as the other does.
+var idKeyBytes = bits.UintSize / 8
+
+// idKey returns an id's first idKeyBytes bytes, zero-padded, as a
+// big-endian integer in an int (its bits as a uint), the key by which
+// sortGroupsByID sorts. Keys in a word let Layout.Randomise take the
+// array of keys for the allocation's arms.
+func idKey(s string) int { return int(uint(idChunk(s, 0) >> (64 - 8*idKeyBytes))) }
