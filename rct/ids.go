@@ -50,3 +50,40 @@ func (s *idSet) add(i int, v string, id func(k int) string) int {
 		}
 	}
 }
+
+// checkIDs reads the ids once, in input order. It reports the first empty
+// id, else the first unit whose id an earlier unit has (idSet, filled
+// from the first unit out of order on: ids that increase strictly are
+// distinct); it returns each id's key (idKey) that strata sort their
+// units by, and whether the ids are in strictly
+// increasing order, as a list exported in id order is.
+func checkIDs(id Column) (keys []int, increasing bool, err error) {
+	n := id.len()
+	keys = make([]int, n)
+	var set *idSet
+	dup, first := -1, -1
+	prev := ""
+	for i := 0; i < n; i++ {
+		v := id.at(i)
+		if v == "" {
+			return nil, false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
+		}
+		keys[i] = idKey(v)
+		if set == nil && i > 0 && prev >= v {
+			set = newIDSet(n)
+			for k := 0; k < i; k++ {
+				set.add(k, id.at(k), id.at)
+			}
+		}
+		prev = v
+		if set != nil && dup < 0 {
+			if f := set.add(i, v, id.at); f >= 0 {
+				dup, first = i, f
+			}
+		}
+	}
+	if dup >= 0 {
+		return nil, false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
+	}
+	return keys, set == nil, nil
+}
