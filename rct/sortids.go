@@ -40,33 +40,7 @@ func sortIDs(ids []string) (idx []int, dup, first int) {
 		a[i] = idKeyed{idChunk(s, 0), idChunk(s, 8), int32(i), int32(min(len(s), 1<<30))}
 	}
 	b := make([]idKeyed, n)
-	// Bytes in which all keys agree need no pass.
-	and, or := ^uint64(0), uint64(0)
-	for _, x := range a {
-		and &= x.k
-		or |= x.k
-	}
-	count := make([]int, 1<<16)
-	for shift := uint(0); shift < 64; shift += 16 {
-		if uint16((and^or)>>shift) == 0 {
-			continue
-		}
-		clear(count)
-		for _, x := range a {
-			count[uint16(x.k>>shift)]++
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, x := range a {
-			d := uint16(x.k >> shift)
-			b[count[d]] = x
-			count[d]++
-		}
-		a, b = b, a
-	}
+	a = radixSort(a, b, 16, make([]int, 1<<16))
 	s := idSorter{id: func(i int) string { return ids[i] }, dup: -1, first: -1}
 	for lo := 0; lo < n; {
 		hi := lo + 1
@@ -210,20 +184,28 @@ func radixByKey(kv []idKeyed) []idKeyed {
 		slices.SortStableFunc(kv, func(x, y idKeyed) int { return cmp.Compare(x.k, y.k) })
 		return kv
 	}
-	a, b := kv, kv[n:2*n]
+	var count [256]int
+	return radixSort(kv, kv[n:2*n], 8, count[:])
+}
+
+// radixSort sorts a stably by k, with b (as long) as scratch and count
+// (of length 2^bits) as counts: an LSD radix sort on digits of bits bits,
+// skipping digits in which all keys agree. It returns whichever of a and
+// b holds the result.
+func radixSort(a, b []idKeyed, bits uint, count []int) []idKeyed {
 	and, or := ^uint64(0), uint64(0)
 	for _, x := range a {
 		and &= x.k
 		or |= x.k
 	}
-	var count [256]int
-	for shift := uint(0); shift < 64; shift += 8 {
-		if uint8((and^or)>>shift) == 0 {
+	mask := uint64(1)<<bits - 1
+	for shift := uint(0); shift < 64; shift += bits {
+		if (and^or)>>shift&mask == 0 {
 			continue
 		}
-		count = [256]int{}
+		clear(count)
 		for _, x := range a {
-			count[uint8(x.k>>shift)]++
+			count[x.k>>shift&mask]++
 		}
 		sum := 0
 		for d, c := range count {
@@ -231,7 +213,7 @@ func radixByKey(kv []idKeyed) []idKeyed {
 			sum += c
 		}
 		for _, x := range a {
-			d := uint8(x.k >> shift)
+			d := x.k >> shift & mask
 			b[count[d]] = x
 			count[d]++
 		}
