@@ -17,6 +17,8 @@ type idSet struct {
 	mask  uint64
 	bits  uint // of the index plus one
 	seed  maphash.Seed
+	// touched keeps the reads of addAll's batches.
+	touched uint32
 }
 
 // newIDSet returns an empty set for up to n units.
@@ -31,10 +33,35 @@ func newIDSet(n int) *idSet {
 	return &idSet{slots: make([]uint32, size), mask: uint64(size - 1), bits: uint(bits.Len(uint(n))), seed: maphash.MakeSeed()}
 }
 
-// add puts unit i, whose id is v, in the set, unless an earlier unit has
-// that id: then it returns that unit, else -1. id(k) returns unit k's id.
-func (s *idSet) add(i int, v string, id func(k int) string) int {
-	h := maphash.String(s.seed, v)
+// addAll puts units 0 to n-1, id(i) being unit i's id, in the empty set
+// in turn, until one's id is already there: it returns that unit, dup,
+// and the earlier unit with its id, first; -1, -1 when the ids are
+// distinct. The ids are hashed, and their slots read, in batches, so that
+// the slots' loads from memory overlap.
+func (s *idSet) addAll(n int, id func(i int) string) (dup, first int) {
+	const batch = 32
+	var hs [batch]uint64
+	var vs [batch]string
+	for lo := 0; lo < n; lo += batch {
+		hi := min(lo+batch, n)
+		for i := lo; i < hi; i++ {
+			vs[i-lo] = id(i)
+			hs[i-lo] = maphash.String(s.seed, vs[i-lo])
+			s.touched |= s.slots[hs[i-lo]&s.mask]
+		}
+		for i := lo; i < hi; i++ {
+			if f := s.add(i, vs[i-lo], hs[i-lo], id); f >= 0 {
+				return i, f
+			}
+		}
+	}
+	return -1, -1
+}
+
+// add puts unit i, whose id is v with hash h, in the set, unless an
+// earlier unit has that id: then it returns that unit, else -1. id(k)
+// returns unit k's id.
+func (s *idSet) add(i int, v string, h uint64, id func(k int) string) int {
 	tag := uint32(h >> (32 + s.bits)) // the hash's top 32-bits bits
 	low := uint32(1)<<s.bits - 1
 	for p := h & s.mask; ; p = (p + 1) & s.mask {
@@ -51,17 +78,15 @@ func (s *idSet) add(i int, v string, id func(k int) string) int {
 	}
 }
 
-// checkIDs reads the ids once, in input order. It reports the first empty
-// id, else the first unit whose id an earlier unit has (idSet, filled
-// from the first unit out of order on: ids that increase strictly are
-// distinct); it returns each id's key (idKey) that strata sort their
-// units by, and whether the ids are in strictly
-// increasing order, as a list exported in id order is.
+// checkIDs reads the ids in input order. It reports the first empty id,
+// else the first unit whose id an earlier unit has (idSet; ids that
+// increase strictly are distinct and need none); it returns each id's key
+// (idKey), by which strata sort their units, and whether the ids are in
+// strictly increasing order, as a list exported in id order is.
 func checkIDs(id Column) (keys []int, increasing bool, err error) {
 	n := id.len()
 	keys = make([]int, n)
-	var set *idSet
-	dup, first := -1, -1
+	increasing = true
 	prev := ""
 	for i := 0; i < n; i++ {
 		v := id.at(i)
@@ -69,21 +94,14 @@ func checkIDs(id Column) (keys []int, increasing bool, err error) {
 			return nil, false, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
 		}
 		keys[i] = idKey(v)
-		if set == nil && i > 0 && prev >= v {
-			set = newIDSet(n)
-			for k := 0; k < i; k++ {
-				set.add(k, id.at(k), id.at)
-			}
-		}
+		increasing = increasing && (i == 0 || prev < v)
 		prev = v
-		if set != nil && dup < 0 {
-			if f := set.add(i, v, id.at); f >= 0 {
-				dup, first = i, f
-			}
-		}
 	}
-	if dup >= 0 {
+	if increasing {
+		return keys, true, nil
+	}
+	if dup, first := newIDSet(n).addAll(n, id.at); dup >= 0 {
 		return nil, false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
 	}
-	return keys, set == nil, nil
+	return keys, false, nil
 }

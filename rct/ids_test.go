@@ -10,14 +10,7 @@ import (
 // firstDuplicate returns the first unit whose id an earlier unit has, and
 // that unit, as idSet finds them; -1, -1 when the ids are distinct.
 func firstDuplicate(ids []string) (dup, first int) {
-	s := newIDSet(len(ids))
-	at := func(k int) string { return ids[k] }
-	for i, v := range ids {
-		if f := s.add(i, v, at); f >= 0 {
-			return i, f
-		}
-	}
-	return -1, -1
+	return newIDSet(len(ids)).addAll(len(ids), func(k int) string { return ids[k] })
 }
 
 // idKeys returns each id's key, as sortGroupsByID takes them.
