@@ -13,6 +13,31 @@ import (
 type Column struct {
 	Name   string
 	Values []string
+
+	// t, when Values is nil, holds the values as column j of a table,
+	// read a cell at a time (RandomiseUnits), so that the column's strings
+	// are never all made.
+	t *table.Table
+	j int
+}
+
+// has reports whether the column holds values (a design's Cluster may not).
+func (c *Column) has() bool { return c.Values != nil || c.t != nil }
+
+// len returns the number of values.
+func (c *Column) len() int {
+	if c.t != nil && c.Values == nil {
+		return c.t.Rows()
+	}
+	return len(c.Values)
+}
+
+// at returns value i.
+func (c *Column) at(i int) string {
+	if c.Values == nil {
+		return c.t.Cell(i, c.j)
+	}
+	return c.Values[i]
 }
 
 // Design is a trial's randomisation design: its units (one per row), the
@@ -49,6 +74,9 @@ type Stratum struct {
 	// Sequence lists the same randomisation units in input order (by the
 	// first row of each cluster), for sequential methods.
 	Sequence []int
+	// Rows, Groups and Sequence may share their arrays (without clusters,
+	// Sequence is Rows, and so is Groups when the ids are in increasing
+	// order): they must not be changed.
 }
 
 // Name returns the stratum's key as one string, or "all" for a design
@@ -87,6 +115,11 @@ type Layout struct {
 	GroupIDs []string
 	// GroupStratum holds each randomisation unit's stratum index.
 	GroupStratum []int
+
+	// spare, in Randomise's own layout, is an array of a word per unit
+	// that Layout.Randomise takes for the allocation's arms: the ids' keys,
+	// which the layout no longer needs.
+	spare []int
 }
 
 // weights returns the ratio, or a weight of 1 per arm.
@@ -139,31 +172,41 @@ func (d *Design) checkArms() error {
 //
 // The layout does not depend on the order of the rows: strata are sorted by
 // key and each stratum's Groups by id.
-func (d *Design) Lay() (*Layout, error) {
+func (d *Design) Lay() (*Layout, error) { return d.lay(true, true) }
+
+// lay is Lay; without whole, and without clusters, the layout leaves out
+// GroupOf, GroupIDs and GroupStratum (the identity, the ids and each
+// unit's stratum), which Layout.Randomise does not read, so that
+// Randomise, whose layout is its own, does not hold them; and without
+// inputOrder too, each stratum's Rows and Sequence are its Groups, sorted
+// by id, for methods that take the units in sorted order (Complete,
+// Simple) and count the rows of each stratum.
+func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	if err := d.checkArms(); err != nil {
 		return nil, err
 	}
-	n := len(d.ID.Values)
+	n := d.ID.len()
 	for _, c := range d.Strata {
-		if len(c.Values) != n {
+		if c.len() != n {
 			panic("rct: stratum column length mismatch")
 		}
 	}
-	if d.Cluster.Values != nil && len(d.Cluster.Values) != n {
+	if d.Cluster.has() && d.Cluster.len() != n {
 		panic("rct: cluster column length mismatch")
 	}
 	// The ids and the strata are checked at the same time, on two cores;
 	// an id's error is reported first, whatever finishes first.
-	var byID []int
+	var keys0 []int
+	var sorted bool
 	var idErr error
 	done := make(chan struct{})
 	if n < 1<<14 {
-		byID, idErr = checkIDs(d.ID)
+		keys0, sorted, idErr = checkIDs(d.ID)
 		close(done)
 	} else {
 		go func() {
 			defer close(done)
-			byID, idErr = checkIDs(d.ID)
+			keys0, sorted, idErr = checkIDs(d.ID)
 		}()
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
@@ -180,9 +223,9 @@ func (d *Design) Lay() (*Layout, error) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return slices.Compare(keys[a], keys[b]) })
-	rank := make([]int, len(keys))
+	rank := make([]int32, len(keys))
 	for r, k := range order {
-		rank[k] = r
+		rank[k] = int32(r)
 	}
 	for i, s := range stratumOf {
 		stratumOf[i] = rank[s]
@@ -191,66 +234,70 @@ func (d *Design) Lay() (*Layout, error) {
 	for r, k := range order {
 		L.Strata[r].Key = keys[k]
 	}
-	if d.Cluster.Values == nil {
-		L.GroupOf = make([]int, n)
-		for i := range L.GroupOf {
-			L.GroupOf[i] = i
+	if !d.Cluster.has() {
+		if whole {
+			L.GroupOf = make([]int, n)
+			for i := range L.GroupOf {
+				L.GroupOf[i] = i
+			}
 		}
 		L.NGroups = n
-		L.GroupIDs = d.ID.Values
-		L.GroupStratum = stratumOf
+		L.GroupIDs = d.ID.Values // nil for a column of a table
+		if whole {
+			L.GroupStratum = make([]int, n)
+			for i, s := range stratumOf {
+				L.GroupStratum[i] = int(s)
+			}
+		}
 	} else if err := L.clusters(stratumOf); err != nil {
 		return nil, err
 	}
-	// Rows and Sequence in input order; Groups sorted by id. Each is cut
-	// from one array by a counting sort on the stratum.
-	if d.Cluster.Values != nil {
-		byID = sortedByID(L.GroupIDs)
+	// Rows and Sequence in input order; without clusters they are the
+	// same.
+	rows, seq := cutByStratum(stratumOf, len(keys)), [][]int(nil)
+	if !d.Cluster.has() {
+		seq = rows
+	} else {
+		seq, sorted = cutByStratum(L.GroupStratum, len(keys)), false
 	}
-	seq := make([]int, L.NGroups)
-	for g := range seq {
-		seq[g] = g // groups are numbered in input order
-	}
-	rows := L.GroupOf // the identity without clusters
-	if d.Cluster.Values != nil {
-		rows = make([]int, n)
-		for i := range rows {
-			rows[i] = i
-		}
-	}
-	cut := func(order, stratum []int, set func(st *Stratum, v []int)) {
-		start := make([]int, len(keys)+1)
-		for _, x := range order {
-			start[stratum[x]+1]++
-		}
-		for s := range keys {
-			start[s+1] += start[s]
-		}
-		flat := make([]int, len(order))
-		next := slices.Clone(start[:len(keys)])
-		for _, x := range order {
-			s := stratum[x]
-			flat[next[s]] = x
-			next[s]++
-		}
-		for s := range L.Strata {
-			set(&L.Strata[s], flat[start[s]:start[s+1]:start[s+1]])
+	inPlace := !whole && !inputOrder && !d.Cluster.has()
+	// Groups sorted by id: the Sequence itself when the ids are in
+	// increasing order, else a copy (or, inPlace, the Sequence itself)
+	// sorted a stratum at a time.
+	groupID := d.ID.at
+	if d.Cluster.has() {
+		groupID = func(g int) string { return L.GroupIDs[g] }
+		keys0 = make([]int, L.NGroups)
+		for g, v := range L.GroupIDs {
+			keys0[g] = idKey(v)
 		}
 	}
-	cut(rows, stratumOf, func(st *Stratum, v []int) { st.Rows = v })
-	cut(seq, L.GroupStratum, func(st *Stratum, v []int) { st.Sequence = v })
-	cut(byID, L.GroupStratum, func(st *Stratum, v []int) { st.Groups = v })
+	var buf []idKeyed
+	for s := range L.Strata {
+		st := &L.Strata[s]
+		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
+		if !sorted {
+			if !inPlace {
+				st.Groups = slices.Clip(slices.Clone(st.Sequence))
+			}
+			buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
+		}
+	}
+	if !whole && !d.Cluster.has() {
+		L.spare = keys0
+	}
 	return L, nil
 }
 
 // clusters numbers the clusters in order of first appearance and checks
 // that each lies in one stratum.
-func (L *Layout) clusters(stratumOf []int) error {
+func (L *Layout) clusters(stratumOf []int32) error {
 	c := L.Design.Cluster
 	index := make(map[string]int)
-	L.GroupOf = make([]int, len(c.Values))
+	L.GroupOf = make([]int, c.len())
 	var firstRow []int
-	for i, v := range c.Values {
+	for i := range L.GroupOf {
+		v := c.at(i)
 		if v == "" {
 			return &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyCluster}
 		}
@@ -260,78 +307,12 @@ func (L *Layout) clusters(stratumOf []int) error {
 			index[v] = g
 			firstRow = append(firstRow, i)
 			L.GroupIDs = append(L.GroupIDs, v)
-			L.GroupStratum = append(L.GroupStratum, stratumOf[i])
-		} else if L.GroupStratum[g] != stratumOf[i] {
+			L.GroupStratum = append(L.GroupStratum, int(stratumOf[i]))
+		} else if L.GroupStratum[g] != int(stratumOf[i]) {
 			return &UnitError{Row: i, Other: firstRow[g], Column: c.Name, Value: v, Err: ErrClusterSpansStrata}
 		}
 		L.GroupOf[i] = g
 	}
 	L.NGroups = len(firstRow)
 	return nil
-}
-
-// checkIDs reports the first empty id, else the first unit (in input order)
-// whose id an earlier unit has; it returns the units in sorted order of id.
-func checkIDs(id Column) ([]int, error) {
-	for i, v := range id.Values {
-		if v == "" {
-			return nil, &UnitError{Row: i, Other: -1, Column: id.Name, Err: ErrEmptyID}
-		}
-	}
-	idx, dup, first := sortIDs(id.Values)
-	if dup >= 0 {
-		return nil, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.Values[dup], Err: ErrDuplicateID}
-	}
-	return idx, nil
-}
-
-// stratumIndex numbers the strata in order of first appearance and returns
-// each row's stratum and each stratum's key.
-func stratumIndex(cols []Column, n int) ([]int, [][]string, error) {
-	stratumOf := make([]int, n)
-	if len(cols) == 0 {
-		if n == 0 {
-			return stratumOf, nil, nil
-		}
-		return stratumOf, [][]string{nil}, nil
-	}
-	index := make(map[string]int)
-	var keys [][]string
-	var buf []byte
-	for i := 0; i < n; i++ {
-		var s int
-		var ok bool
-		if len(cols) == 1 {
-			if cols[0].Values[i] == "" {
-				return nil, nil, &UnitError{Row: i, Other: -1, Column: cols[0].Name, Err: ErrEmptyStratum}
-			}
-			s, ok = index[cols[0].Values[i]]
-		} else {
-			buf = buf[:0]
-			for _, c := range cols {
-				v := c.Values[i]
-				if v == "" {
-					return nil, nil, &UnitError{Row: i, Other: -1, Column: c.Name, Err: ErrEmptyStratum}
-				}
-				buf = append(buf, v...)
-				buf = append(buf, 0)
-			}
-			s, ok = index[string(buf)] // no allocation for a lookup
-		}
-		if !ok {
-			s = len(keys)
-			k := make([]string, len(cols))
-			for j, c := range cols {
-				k[j] = c.Values[i]
-			}
-			if len(cols) == 1 {
-				index[k[0]] = s
-			} else {
-				index[string(buf)] = s
-			}
-			keys = append(keys, k)
-		}
-		stratumOf[i] = s
-	}
-	return stratumOf, keys, nil
 }

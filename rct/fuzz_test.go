@@ -87,7 +87,8 @@ func FuzzRandomise(f *testing.F) {
 	})
 }
 
-// FuzzSortIDs checks the radix sort against the standard library's.
+// FuzzSortIDs checks the radix sort, the per-stratum sort and the
+// duplicate search against the standard library's sort.
 func FuzzSortIDs(f *testing.F) {
 	f.Add("b\na\nab\na\x00\n\n")
 	f.Add("p00000001\np00000010\np00000001")
@@ -104,6 +105,19 @@ func FuzzSortIDs(f *testing.F) {
 		}
 		if dup >= 0 && (ids[dup] != ids[first] || first >= dup) {
 			t.Fatalf("dup %d first %d", dup, first)
+		}
+		if d, f := firstDuplicate(ids); d != dup || f != first {
+			t.Fatalf("firstDuplicate %d (first %d), sortIDs %d (%d)", d, f, dup, first)
+		}
+		if dup < 0 {
+			idx := make([]int, len(ids))
+			for i := range idx {
+				idx[i] = i
+			}
+			sortGroupsByID(idx, idKeys(ids), func(i int) string { return ids[i] }, nil)
+			if !slices.Equal(idx, want) {
+				t.Fatalf("sortGroupsByID %v, want %v", idx, want)
+			}
 		}
 	})
 }

@@ -92,7 +92,7 @@ type StratumCounts struct {
 // Randomise lays out the design and allocates its units to arms with the
 // generator NewRand(seed). See Layout.Randomise.
 func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
-	L, err := d.Lay()
+	L, err := d.lay(false, opt.Method == Blocks || opt.Method == Minimise)
 	if err != nil {
 		return nil, err
 	}
@@ -112,9 +112,20 @@ func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
 func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	d := L.Design
 	w := d.weights()
-	n := len(L.GroupOf)
-	a := &Allocation{Method: opt.Method, Arms: d.Arms, Arm: make([]int, n)}
-	garm := make([]int, L.NGroups)
+	n := d.ID.len()
+	a := &Allocation{Method: opt.Method, Arms: d.Arms}
+	if len(L.spare) == n {
+		a.Arm, L.spare = L.spare, nil
+		clear(a.Arm)
+	} else {
+		a.Arm = make([]int, n)
+	}
+	// Without clusters the randomisation units are the rows (GroupOf is
+	// the identity), and their arms are the rows'.
+	garm := a.Arm
+	if L.Design.Cluster.has() {
+		garm = make([]int, L.NGroups)
+	}
 	var err error
 	switch opt.Method {
 	case Complete:
@@ -131,10 +142,12 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, g := range L.GroupOf {
-		a.Arm[i] = garm[g]
+	if L.Design.Cluster.has() {
+		for i, g := range L.GroupOf {
+			a.Arm[i] = garm[g]
+		}
 	}
-	if a.BlockSeq != nil {
+	if a.BlockSeq != nil && L.Design.Cluster.has() {
 		seq, size := a.BlockSeq, a.BlockSize
 		a.BlockSeq, a.BlockSize = make([]int, n), make([]int, n)
 		for i, g := range L.GroupOf {

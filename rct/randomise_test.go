@@ -247,12 +247,13 @@ func TestRandomiseErrors(t *testing.T) {
 	}
 }
 
-// sortedByID agrees with a plain sort of the ids, ties by index.
+// sortIDs and sortGroupsByID agree with a plain sort of the ids, ties by
+// index.
 func TestSortedByID(t *testing.T) {
 	r := NewRand(9)
 	alphabet := "ab\x00\xffz0"
 	for rep := 0; rep < 200; rep++ {
-		n := int(r.Uint64n(40))
+		n := int(r.Uint64n(40)) + rep%4/3*300 // some large enough for a radix sort
 		ids := make([]string, n)
 		for i := range ids {
 			b := make([]byte, r.Uint64n(12))
@@ -261,7 +262,7 @@ func TestSortedByID(t *testing.T) {
 			}
 			ids[i] = string(b)
 		}
-		got := sortedByID(ids)
+		got, _, _ := sortIDs(ids)
 		want := make([]int, n)
 		for i := range want {
 			want[i] = i
@@ -270,11 +271,25 @@ func TestSortedByID(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("ids %q: got %v, want %v", ids, got, want)
 		}
+		// A subset (the odd indices), as a stratum's units are sorted.
+		var sub, subWant []int
+		for i := 1; i < n; i += 2 {
+			sub = append(sub, i)
+		}
+		for _, i := range want {
+			if i%2 == 1 {
+				subWant = append(subWant, i)
+			}
+		}
+		sortGroupsByID(sub, idKeys(ids), func(i int) string { return ids[i] }, nil)
+		if !slices.Equal(sub, subWant) {
+			t.Fatalf("ids %q: odd ones sorted %v, want %v", ids, sub, subWant)
+		}
 	}
 }
 
-// sortIDs finds the first unit (in input order) whose id an earlier unit
-// has, as a map-based scan does.
+// sortIDs and firstDuplicate find the first unit (in input order) whose id
+// an earlier unit has, as a map-based scan does.
 func TestSortIDsDuplicates(t *testing.T) {
 	r := NewRand(10)
 	alphabet := "ab\x00"
@@ -300,6 +315,9 @@ func TestSortIDsDuplicates(t *testing.T) {
 		_, dup, first := sortIDs(ids)
 		if dup != wantDup || first != wantFirst {
 			t.Fatalf("ids %q: dup %d (first %d), want %d (%d)", ids, dup, first, wantDup, wantFirst)
+		}
+		if dup, first := firstDuplicate(ids); dup != wantDup || first != wantFirst {
+			t.Fatalf("ids %q: firstDuplicate %d (first %d), want %d (%d)", ids, dup, first, wantDup, wantFirst)
 		}
 	}
 }

@@ -2,15 +2,9 @@ package rct
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
-
-// sortedByID returns the indices of ids in sorted (byte-wise) order of id,
-// ties in index order. See sortIDs.
-func sortedByID(ids []string) []int {
-	idx, _, _ := sortIDs(ids)
-	return idx
-}
 
 // sortIDs returns the indices of ids in sorted (byte-wise) order of id,
 // ties in index order, and the first duplicate: the smallest index dup
@@ -46,34 +40,8 @@ func sortIDs(ids []string) (idx []int, dup, first int) {
 		a[i] = idKeyed{idChunk(s, 0), idChunk(s, 8), int32(i), int32(min(len(s), 1<<30))}
 	}
 	b := make([]idKeyed, n)
-	// Bytes in which all keys agree need no pass.
-	and, or := ^uint64(0), uint64(0)
-	for _, x := range a {
-		and &= x.k
-		or |= x.k
-	}
-	count := make([]int, 1<<16)
-	for shift := uint(0); shift < 64; shift += 16 {
-		if uint16((and^or)>>shift) == 0 {
-			continue
-		}
-		clear(count)
-		for _, x := range a {
-			count[uint16(x.k>>shift)]++
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, x := range a {
-			d := uint16(x.k >> shift)
-			b[count[d]] = x
-			count[d]++
-		}
-		a, b = b, a
-	}
-	s := idSorter{ids: ids, dup: -1, first: -1}
+	a = radixSort(a, b, 16, make([]int, 1<<16))
+	s := idSorter{id: func(i int) string { return ids[i] }, dup: -1, first: -1}
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && a[hi].k == a[lo].k {
@@ -99,7 +67,7 @@ type idKeyed struct {
 }
 
 type idSorter struct {
-	ids        []string
+	id         func(i int) string
 	dup, first int
 }
 
@@ -133,7 +101,7 @@ func (s *idSorter) finish(kv []idKeyed, off int) {
 		kv[j].k = kv[j].k2
 		kv[j].k2 = 0
 		if int(kv[j].n) > off+8 {
-			kv[j].k2 = idChunk(s.ids[kv[j].i], off+8)
+			kv[j].k2 = idChunk(s.id(int(kv[j].i)), off+8)
 		}
 	}
 	slices.SortFunc(kv, func(x, y idKeyed) int {
@@ -171,3 +139,96 @@ func idChunk(s string, off int) uint64 {
 	}
 	return k
 }
+
+// sortGroupsByID sorts groups (increasing indices of ids, id(g) being g's
+// and keys[g] its key, idKey(id(g))) in byte-wise order
+// of id, as sortIDs orders them, with buf as scratch; it returns buf for
+// the next call. The Layout sorts each stratum's randomisation units so, a
+// stratum at a time: it needs scratch for the largest stratum only, and
+// reads an id's text only when its key is another's.
+func sortGroupsByID(groups []int, keys []int, id func(g int) string, buf []idKeyed) []idKeyed {
+	scratch := slices.Grow(buf[:0], 2*len(groups))
+	buf = scratch
+	for _, g := range groups {
+		buf = append(buf, idKeyed{k: uint64(uint(keys[g])), i: int32(g)})
+	}
+	buf = radixByKey(buf)
+	s := idSorter{id: id, dup: -1, first: -1}
+	for lo := 0; lo < len(buf); {
+		hi := lo + 1
+		for hi < len(buf) && buf[hi].k == buf[lo].k {
+			hi++
+		}
+		if hi-lo > 1 {
+			for j := lo; j < hi; j++ {
+				v := id(int(buf[j].i))
+				buf[j].k2, buf[j].n = idChunk(v, idKeyBytes), int32(min(len(v), 1<<30))
+			}
+			s.finish(buf[lo:hi], idKeyBytes)
+		}
+		lo = hi
+	}
+	for j, x := range buf {
+		groups[j] = int(x.i)
+	}
+	return scratch
+}
+
+// radixByKey sorts kv (in index order) stably by k, with kv's capacity
+// beyond its length as scratch when it holds as much again: an LSD radix
+// sort on bytes, skipping bytes in which all keys agree. It returns kv,
+// sorted, possibly in the scratch half of the array.
+func radixByKey(kv []idKeyed) []idKeyed {
+	n := len(kv)
+	if n < 64 || cap(kv) < 2*n {
+		slices.SortStableFunc(kv, func(x, y idKeyed) int { return cmp.Compare(x.k, y.k) })
+		return kv
+	}
+	var count [256]int
+	return radixSort(kv, kv[n:2*n], 8, count[:])
+}
+
+// radixSort sorts a stably by k, with b (as long) as scratch and count
+// (of length 2^bits) as counts: an LSD radix sort on digits of bits bits,
+// skipping digits in which all keys agree. It returns whichever of a and
+// b holds the result.
+func radixSort(a, b []idKeyed, bits uint, count []int) []idKeyed {
+	and, or := ^uint64(0), uint64(0)
+	for _, x := range a {
+		and &= x.k
+		or |= x.k
+	}
+	mask := uint64(1)<<bits - 1
+	for shift := uint(0); shift < 64; shift += bits {
+		if (and^or)>>shift&mask == 0 {
+			continue
+		}
+		clear(count)
+		for _, x := range a {
+			count[x.k>>shift&mask]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, x := range a {
+			d := x.k >> shift & mask
+			b[count[d]] = x
+			count[d]++
+		}
+		a, b = b, a
+	}
+	return a
+}
+
+// idKeyBytes is how many of an id's first bytes its key holds: a word's
+// (8 on 64-bit builds, 4 on 32-bit ones). A variable, so that tests on
+// one build sort as the other does.
+var idKeyBytes = bits.UintSize / 8
+
+// idKey returns an id's first idKeyBytes bytes, zero-padded, as a
+// big-endian integer in an int (its bits as a uint), the key by which
+// sortGroupsByID sorts. Keys in a word let Layout.Randomise take the
+// array of keys for the allocation's arms.
+func idKey(s string) int { return int(uint(idChunk(s, 0) >> (64 - 8*idKeyBytes))) }

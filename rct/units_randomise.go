@@ -3,6 +3,7 @@ package rct
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evalkit/evalkit/internal/table"
@@ -43,7 +44,8 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 			return nil, fmt.Errorf("%s: already has a column %q, which the output adds; rename it", u.Name, c)
 		}
 	}
-	d, opt, err := u.Design(s)
+	// Minimisation reads the ids' strings (minimise.go).
+	d, opt, err := u.design(s, s.Method != Minimise)
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +96,8 @@ func (u *Units) checkMissing(d *Design) error {
 		checks = append(checks, check{d.Cluster, "a cluster: give every unit its cluster", ErrEmptyCluster})
 	}
 	for _, c := range checks {
-		for i, v := range c.col.Values {
-			if v != "" && table.IsMissing(v) {
+		for i := range c.col.len() {
+			if v := c.col.at(i); v != "" && table.IsMissing(v) {
 				return &RowError{File: u.Name, Unit: &UnitError{Row: i, Other: -1, Column: c.col.Name, Value: v, Err: &missingError{c.what, c.err}}}
 			}
 		}
@@ -106,25 +108,33 @@ func (u *Units) checkMissing(d *Design) error {
 // Design returns the design and the randomisation options that settings
 // s give the units' columns (as RandomiseUnits and ReadDesign lay them
 // out), or an error naming the first column the file does not have.
-func (u *Units) Design(s Settings) (*Design, Options, error) {
+func (u *Units) Design(s Settings) (*Design, Options, error) { return u.design(s, false) }
+
+// design is Design, the id, strata and cluster columns read from the table
+// a cell at a time when inTable is set (Column.at), as RandomiseUnits lays
+// them out without making a string per unit and column.
+func (u *Units) design(s Settings, inTable bool) (*Design, Options, error) {
 	var err error
-	col := func(name string) Column {
+	col := func(name string, inTable bool) Column {
+		if j := slices.Index(u.t.Header, name); inTable && j >= 0 {
+			return Column{Name: name, t: u.t, j: j}
+		}
 		v, cerr := u.Column(name)
 		if cerr != nil && err == nil {
 			err = cerr
 		}
 		return Column{Name: name, Values: v}
 	}
-	d := &Design{ID: col(s.ID), Arms: s.Arms, Ratio: s.Ratio}
+	d := &Design{ID: col(s.ID, inTable), Arms: s.Arms, Ratio: s.Ratio}
 	for _, b := range s.Block {
-		d.Strata = append(d.Strata, col(b))
+		d.Strata = append(d.Strata, col(b, inTable))
 	}
 	if s.Cluster != "" {
-		d.Cluster = col(s.Cluster)
+		d.Cluster = col(s.Cluster, inTable)
 	}
 	opt := Options{Method: s.Method, BlockSizes: s.BlockSizes, MinimiseProb: s.MinimiseProb}
 	for _, f := range s.Factors {
-		opt.Factors = append(opt.Factors, col(f))
+		opt.Factors = append(opt.Factors, col(f, false))
 	}
 	return d, opt, err
 }

@@ -1,0 +1,72 @@
+package rct
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// firstDuplicate returns the first unit whose id an earlier unit has, and
+// that unit, as idSet finds them; -1, -1 when the ids are distinct.
+func firstDuplicate(ids []string) (dup, first int) {
+	return newIDSet(len(ids)).addAll(len(ids), func(k int) string { return ids[k] })
+}
+
+// idKeys returns each id's key, as sortGroupsByID takes them.
+func idKeys(ids []string) []int {
+	keys := make([]int, len(ids))
+	for i, v := range ids {
+		keys[i] = idKey(v)
+	}
+	return keys
+}
+
+// Keys of 4 bytes (32-bit builds) give the same order of ids and the same
+// allocation as keys of a word (8 bytes on 64-bit builds).
+func TestIDKeyBytes(t *testing.T) {
+	d := benchDesign(20_000, 20)
+	for i := range d.ID.Values {
+		d.ID.Values[i] = d.ID.Values[i][:1] + "xyz" + d.ID.Values[i][1:] // ties on 4 bytes
+	}
+	want, err := Randomise(d, Options{}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(b int) { idKeyBytes = b }(idKeyBytes)
+	idKeyBytes = 4 // as on 32-bit builds (a word holds no more there)
+	got, err := Randomise(d, Options{}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Arm, want.Arm) {
+		t.Errorf("keys of %d bytes allocate differently", idKeyBytes)
+	}
+	ids := []string{"abcd", "abc", "abcde", "abcd\x00", "b", "abcdefghijk", "abcdefghij", "", "abcdefgh", "abcdefghijklmnoX", "abcdefghijklmnoA"}
+	idx := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	sortGroupsByID(idx, idKeys(ids), func(i int) string { return ids[i] }, nil)
+	if !slices.IsSortedFunc(idx, func(p, q int) int { return strings.Compare(ids[p], ids[q]) }) {
+		t.Errorf("keys of %d bytes: order %v", idKeyBytes, idx)
+	}
+}
+
+// idSet finds a duplicate among many ids (where the tags are few bits)
+// as a map does, and none among distinct ones.
+func TestIDSetMany(t *testing.T) {
+	for _, n := range []int{1, 2, 1000, 70_000} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("u%d", (i*7919)%n)
+		}
+		if dup, first := firstDuplicate(ids); dup != -1 || first != -1 {
+			t.Fatalf("n=%d distinct: dup %d (first %d)", n, dup, first)
+		}
+		if n < 3 {
+			continue
+		}
+		ids[n-1], ids[n/2] = ids[n/3], ids[n/3]
+		if dup, first := firstDuplicate(ids); dup != n/2 || first != n/3 {
+			t.Fatalf("n=%d: dup %d (first %d), want %d (%d)", n, dup, first, n/2, n/3)
+		}
+	}
+}
