@@ -14,7 +14,9 @@ import (
 // offsets and text columns (textColumn), the possible_cluster search its
 // group index and the subsets shared the data's columns, they allocated
 // 298, 579 and 528 bytes a row (continuous, HC2 with 50 blocks, negative
-// binomial with 20 blocks, at 10^6 rows).
+// binomial with 20 blocks, at 10^6 rows). The bounds leave room for the
+// race detector, under which the continuous trial allocates about 156
+// bytes a row (105 without it).
 func TestReadAnalyseMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 3 trials of 10^5 rows")
@@ -26,7 +28,7 @@ func TestReadAnalyseMemory(t *testing.T) {
 		plan   Plan
 		perRow float64
 	}{
-		{"continuous", benchTrialCSV(1e5), Columns{Outcome: "score"}, Plan{}, 150},
+		{"continuous", benchTrialCSV(1e5), Columns{Outcome: "score"}, Plan{}, 180},
 		{"hc2_blocks", benchBlocksCSV(1e5), Columns{Outcome: "y", Covariates: []string{"x"}, Block: "block"}, Plan{}, 380},
 		{"negbin_blocks", benchCountsCSV(1e5), Columns{Outcome: "y", Exposure: "weeks", Covariates: []string{"x"}, Block: "area"}, Plan{Type: Count}, 290},
 	} {
