@@ -39,11 +39,7 @@ func FuzzTwoStageLS(f *testing.F) {
 			}
 			return
 		}
-		for _, c := range res.Coefficients {
-			if math.IsNaN(c.Estimate) || math.IsInf(c.Estimate, 0) || !(c.SE >= 0) || math.IsInf(c.SE, 0) || !(c.DF > 0) {
-				t.Fatalf("%s: estimate %v se %v df %v", c.Name, c.Estimate, c.SE, c.DF)
-			}
-		}
+		olsFuzzCheckCoefficients(t, res)
 		if blocks || covariate {
 			return
 		}

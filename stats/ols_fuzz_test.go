@@ -52,16 +52,7 @@ func FuzzOLS(f *testing.F) {
 			}
 			return
 		}
-		for _, c := range res.Coefficients {
-			// An exact fit has NaN standard errors, and only an exact fit.
-			badSE := !(c.SE >= 0) || math.IsInf(c.SE, 0)
-			if res.ExactFit {
-				badSE = !math.IsNaN(c.SE) || !math.IsNaN(c.P)
-			}
-			if math.IsNaN(c.Estimate) || math.IsInf(c.Estimate, 0) || badSE || !(c.DF > 0) {
-				t.Fatalf("%s: estimate %v se %v df %v (exact fit %v)", c.Name, c.Estimate, c.SE, c.DF, res.ExactFit)
-			}
-		}
+		olsFuzzCheckCoefficients(t, res)
 		m, err := NewTreatmentModel(y, []string{"x1", "x2"}, x[1:], opt)
 		if err != nil {
 			if !olsFuzzSentinel(err) {
@@ -88,4 +79,20 @@ func FuzzOLS(f *testing.F) {
 			t.Fatalf("TreatmentModel estimate %v, OLS %v", e.Estimate, c.Estimate)
 		}
 	})
+}
+
+// olsFuzzCheckCoefficients fails t unless every coefficient of res has a
+// finite estimate, a positive df, and a finite standard error, except that
+// an exact fit has NaN standard errors and p-values, and only an exact fit.
+func olsFuzzCheckCoefficients(t *testing.T, res *OLSResult) {
+	t.Helper()
+	for _, c := range res.Coefficients {
+		badSE := !(c.SE >= 0) || math.IsInf(c.SE, 0)
+		if res.ExactFit {
+			badSE = !math.IsNaN(c.SE) || !math.IsNaN(c.P)
+		}
+		if math.IsNaN(c.Estimate) || math.IsInf(c.Estimate, 0) || badSE || !(c.DF > 0) {
+			t.Fatalf("%s: estimate %v se %v df %v (exact fit %v)", c.Name, c.Estimate, c.SE, c.DF, res.ExactFit)
+		}
+	}
 }
