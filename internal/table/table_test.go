@@ -189,15 +189,16 @@ func checkTable(t *testing.T, tb *Table) {
 		t.Fatal("a blank row at the end")
 	}
 	seen := map[string]bool{}
+	cols := tb.Cols() // every column's strings, made on each call
 	for j, h := range tb.Header {
 		if blank(h) || seen[h] || !utf8.ValidString(h) || SpreadsheetError(h) {
 			t.Fatalf("header %q", tb.Header)
 		}
 		seen[h] = true
-		if len(tb.Cols()[j]) != tb.Rows() {
-			t.Fatalf("column %q has %d values, table has %d rows", h, len(tb.Cols()[j]), tb.Rows())
+		if len(cols[j]) != tb.Rows() {
+			t.Fatalf("column %q has %d values, table has %d rows", h, len(cols[j]), tb.Rows())
 		}
-		for _, v := range tb.Cols()[j] {
+		for _, v := range cols[j] {
 			if !utf8.ValidString(v) || SpreadsheetError(v) {
 				t.Fatalf("column %q holds %q", h, v)
 			}
