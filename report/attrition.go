@@ -33,11 +33,20 @@ func attritionPageOf(t *analysis.AttritionTable, units, clusters string) *attrit
 	if t == nil {
 		return nil
 	}
-	pg := &attritionPage{Overall: attritionShare(t.Overall)}
+	pg := &attritionPage{}
 	row := func(arm, level string, c analysis.AttritionCounts) attritionArmRow {
+		lost := flowThousands(c.Lost)
+		if c.Randomised > 0 {
+			lost += " (" + flowShare(c.Lost, c.Randomised) + ")"
+		}
 		return attritionArmRow{Arm: arm, Level: level, Randomised: flowThousands(c.Randomised),
-			Analysed: flowThousands(c.Analysed), Lost: flowThousands(c.Lost) + " (" + attritionShare(c.Share) + ")"}
+			Analysed: flowThousands(c.Analysed), Lost: lost}
 	}
+	var lost, randomised int
+	for _, a := range t.Arms {
+		lost, randomised = lost+a.Units.Lost, randomised+a.Units.Randomised
+	}
+	pg.Overall = flowShare(lost, randomised) // t.Overall, in the words of every share the report gives
 	for _, a := range t.Arms {
 		if a.Clusters != nil {
 			pg.Arms = append(pg.Arms, row(a.Arm, capitalise(clusters), *a.Clusters))
@@ -54,12 +63,4 @@ func attritionPageOf(t *analysis.AttritionTable, units, clusters string) *attrit
 			Change: analysisNumber(b.Change)})
 	}
 	return pg
-}
-
-// attritionShare prints a share as a percentage to one decimal.
-func attritionShare(s float64) string {
-	if math.IsNaN(s) {
-		return "undefined"
-	}
-	return fmt.Sprintf("%.1f%%", 100*s)
 }

@@ -56,7 +56,7 @@ func (t *trial) flow() []ArmFlow {
 		if !ok {
 			continue
 		}
-		if table.IsMissing(d.ytext.at(i)) {
+		if d.outcomeMissing(i) {
 			out[j].NoOutcome++
 			out[j].Excluded--
 		}

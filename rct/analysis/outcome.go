@@ -28,6 +28,16 @@ func outcomeNumbers(col textColumn) (y []float64, text bool) {
 	return y, text
 }
 
+// outcomeMissing reports whether row i's outcome is missing. When every
+// outcome is a number or missing, outcomeNumbers has left NaN exactly at
+// the missing ones, and the text is not read again.
+func (d *Data) outcomeMissing(i int) bool {
+	if !d.yHasText {
+		return math.IsNaN(d.y[i])
+	}
+	return table.IsMissing(d.ytext.at(i))
+}
+
 // wordValues are the words a binary outcome may be written in, with their
 // values.
 var wordValues = [...]struct {
@@ -62,7 +72,7 @@ func (d *Data) outcomeValues(typ Type) (y []float64, _ Type, words binaryWords, 
 	if typ == Auto {
 		typ = Binary
 		for i, v := range y {
-			if v == 0 || v == 1 || table.IsMissing(d.arm.at(i)) || table.IsMissing(d.ytext.at(i)) {
+			if v == 0 || v == 1 || table.IsMissing(d.arm.at(i)) || d.outcomeMissing(i) {
 				continue
 			}
 			if _, ok := binaryWord(d.ytext.at(i)); !ok {
