@@ -139,9 +139,18 @@ func MannWhitney(x, y []float64, alt Alternative) (MannWhitneyResult, error) {
 // mannWhitneyRankSum returns the sum of the ranks of x in the pooled
 // sample, ties given their average rank, and Σ (t³ - t) over the groups of
 // t tied values. It sorts x and y once each (as order-preserving integer
-// keys, see mannWhitneySortedKeys) and merges them.
+// keys, see mannWhitneySortedKeys) and merges them. Large samples are
+// sorted at the same time, on two cores.
 func mannWhitneyRankSum(x, y []float64) (rankSum, tieSum float64) {
-	xs, ys := mannWhitneySortedKeys(x), mannWhitneySortedKeys(y)
+	var xs, ys []uint64
+	if min(len(x), len(y)) < 1<<15 {
+		xs, ys = mannWhitneySortedKeys(x), mannWhitneySortedKeys(y)
+	} else {
+		done := make(chan struct{})
+		go func() { xs = mannWhitneySortedKeys(x); close(done) }()
+		ys = mannWhitneySortedKeys(y)
+		<-done
+	}
 	i, j := 0, 0
 	var pos float64 // values ranked so far
 	for i < len(xs) || j < len(ys) {

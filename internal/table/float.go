@@ -26,6 +26,15 @@ func IsMissing(s string) bool {
 // surrounding spaces allowed. It refuses what a spreadsheet would not show
 // as a number: Inf, hexadecimal, and text such as 12k or £1,200.
 func ParseNumber(s string) (float64, error) {
+	if v, ok := parseShortDecimal(s); ok {
+		return v, nil
+	}
+	return parseNumber(s)
+}
+
+// parseNumber is ParseNumber for any text: checked against the characters
+// a decimal number may hold, then read by strconv.ParseFloat.
+func parseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	for i := 0; i < len(s); i++ {
 		c := s[i]

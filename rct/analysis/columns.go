@@ -123,6 +123,10 @@ func Read(src Source, c Columns) (Data, error) {
 	if d.arm, err = readArms(src, c.Arm); err != nil {
 		return Data{}, err
 	}
+	var clusterLike func() []clusterColumn
+	if c.Cluster == "" {
+		clusterLike = searchClusters(src, c, d.arm)
+	}
 	if d.ytext, err = readNamedText(src, c.Outcome); err != nil {
 		return Data{}, err
 	}
@@ -170,8 +174,8 @@ func Read(src Source, c Columns) (Data, error) {
 			return Data{}, fmt.Errorf("%s: the columns have different lengths (%d and %d rows)", d.file, d.arm.len(), n)
 		}
 	}
-	if c.Cluster == "" {
-		d.clusterLike = clusterColumns(src, c, d.arm)
+	if clusterLike != nil {
+		d.clusterLike = clusterLike()
 	}
 	return d, nil
 }

@@ -51,11 +51,19 @@ func (t *trial) flow() []ArmFlow {
 		}
 		out[j].ClustersAnalysed = len(analysed)
 	}
-	for i := range d.arm.len() {
-		j, ok := index[d.arm.at(i)]
-		if !ok {
+	armOf := make([]int, len(d.arm.levels)) // index by code, -1 for none
+	for k, lab := range d.arm.levels {
+		if j, ok := index[lab]; ok {
+			armOf[k] = j
+		} else {
+			armOf[k] = -1
+		}
+	}
+	for i, k := range d.arm.codes {
+		if k < 0 || armOf[k] < 0 {
 			continue
 		}
+		j := armOf[k]
 		if d.outcomeMissing(i) {
 			out[j].NoOutcome++
 			out[j].Excluded--

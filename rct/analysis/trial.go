@@ -80,25 +80,29 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 		return nil, fmt.Errorf("analysis: an exposure column is for counts only")
 	}
 	byLabel := map[string]*arm{}
-	rowsOf := armRows(d)
+	rowsOf, missingCode := armRows(d)
+	byCode := make([]*arm, len(d.arm.levels))
 	var spellings armSpellings
-	for i := range d.arm.len() {
-		lab := d.arm.at(i)
-		if d.missingLabel(lab) {
+	for i, k := range d.arm.codes {
+		if k < 0 || missingCode[k] {
 			t.nMissingArm++
 			continue
 		}
-		a := byLabel[lab]
+		a := byCode[k]
 		if a == nil {
-			if err := spellings.check(d, lab, i); err != nil {
-				return nil, err
+			lab := d.arm.levels[k]
+			if a = byLabel[lab]; a == nil {
+				if err := spellings.check(d, lab, i); err != nil {
+					return nil, err
+				}
+				a = &arm{label: lab}
+				a.y, a.rows = make([]float64, 0, rowsOf[lab]), make([]int, 0, rowsOf[lab])
+				if t.typ == Count {
+					a.exposure = make([]float64, 0, rowsOf[lab])
+				}
+				byLabel[lab] = a
 			}
-			a = &arm{label: lab}
-			a.y, a.rows = make([]float64, 0, rowsOf[lab]), make([]int, 0, rowsOf[lab])
-			if t.typ == Count {
-				a.exposure = make([]float64, 0, rowsOf[lab])
-			}
-			byLabel[lab] = a
+			byCode[k] = a
 		}
 		v := y[i]
 		e := 1.0
@@ -170,15 +174,22 @@ func newTrial(d *Data, typ Type, control string) (*trial, error) {
 }
 
 // armRows counts the rows of each arm label that is not missing, so that
-// newTrial makes each arm's slices at their size rather than by doubling.
-func armRows(d *Data) map[string]int {
-	n := map[string]int{}
-	for i := range d.arm.len() {
-		if lab := d.arm.at(i); !d.missingLabel(lab) {
-			n[lab]++
+// each arm's slices are made once at their size, and reports which of the
+// arm's codes are missing labels (missingLabel).
+func armRows(d *Data) (rows map[string]int, missing []bool) {
+	n := make([]int, len(d.arm.levels))
+	for _, k := range d.arm.codes {
+		if k >= 0 {
+			n[k]++
 		}
 	}
-	return n
+	rows, missing = map[string]int{}, make([]bool, len(d.arm.levels))
+	for k, lab := range d.arm.levels {
+		if missing[k] = d.missingLabel(lab); !missing[k] {
+			rows[lab] += n[k]
+		}
+	}
+	return rows, missing
 }
 
 // dataWarnings records the warnings about the data rather than a
