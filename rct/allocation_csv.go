@@ -9,8 +9,6 @@ import (
 	"iter"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // WriteCSV writes the allocation file to w and returns the SHA-256 digest,
@@ -52,8 +50,8 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	rec := make([]string, len(r.header()))
 	var num []byte
 	for i := 0; i < t.Rows(); i++ {
-		line, ok := t.Line(i)
-		if !copyLines || !ok || !unquoted(line) {
+		line, ok := t.WrittenLine(i)
+		if !copyLines || !ok {
 			r.record(rec, i)
 			if err := cw.Write(rec); err != nil {
 				return "", err
@@ -98,34 +96,6 @@ func csvFields(values []string) []string {
 		out[k] = strings.TrimSuffix(strings.TrimPrefix(b.String(), ","), "\n")
 	}
 	return out
-}
-
-// unquoted reports whether csv.Writer (with Comma ',') writes every field
-// of line, fields without quotes separated by commas, as it is: none holds
-// a quote, CR or LF, is \. or begins with a space (unicode.IsSpace), the
-// fields that its fieldNeedsQuotes quotes.
-func unquoted(line string) bool {
-	if strings.IndexByte(line, '"') >= 0 || strings.IndexByte(line, '\r') >= 0 || strings.IndexByte(line, '\n') >= 0 {
-		return false
-	}
-	for f := line; ; {
-		if f != "" {
-			c := f[0]
-			if c < utf8.RuneSelf && unicode.IsSpace(rune(c)) || c == '\\' && strings.HasPrefix(f, `\.`) && (len(f) == 2 || f[2] == ',') {
-				return false
-			}
-			if c >= utf8.RuneSelf {
-				if r, _ := utf8.DecodeRuneInString(f); unicode.IsSpace(r) {
-					return false
-				}
-			}
-		}
-		i := strings.IndexByte(f, ',')
-		if i < 0 {
-			return true
-		}
-		f = f[i+1:]
-	}
 }
 
 // header returns the allocation file's column names: the units file's,

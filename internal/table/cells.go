@@ -16,15 +16,22 @@ import "strings"
 //	           that tidy leaves out included
 //	field[j]   the field of column j (Header[j]) in each record
 //	rows       the data rows, those after it (blank, at the end) left out
+//	quotes     bit i set when data row i is held by its line and
+//	           encoding/csv's Writer would quote one of its fields
+//	           (writerQuotes)
 
 // addRow adds a data row: the scanner's last record rec, held by its line's
-// offset when it had no quote.
-func (t *Table) addRow(rec []span, unquoted bool, start int) {
+// offset when it had no quote; quotes is writerQuotes of its fields.
+func (t *Table) addRow(rec []span, unquoted, quotes bool, start int) {
 	i := len(t.starts)
 	if i>>6 >= len(t.held) {
 		t.held = append(t.held, 0)
+		t.quotes = append(t.quotes, 0)
 	}
 	if unquoted {
+		if quotes {
+			t.quotes[i>>6] |= 1 << (i & 63)
+		}
 		t.starts = append(t.starts, uint32(start))
 	} else {
 		t.held[i>>6] |= 1 << (i & 63)

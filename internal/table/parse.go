@@ -42,8 +42,9 @@ type scanner struct {
 	recLine  int // line on which the record being read starts
 	recStart int // offset of the record in s
 	// unquoted reports that the last record was a line without a quote,
-	// whose fields splitLine finds again from recStart.
-	unquoted  bool
+	// whose fields splitLine finds again from recStart, and writerQuotes
+	// that encoding/csv's Writer would quote one of them (writerQuotes).
+	unquoted, quotes bool
 	rec       []span
 	rewritten []string
 	sep       byte
@@ -148,13 +149,16 @@ func (sc *scanner) unquotedLine() (bool, error) {
 		return false, nil
 	}
 	var ok bool
-	if sc.rec, ok = splitLine(strings.TrimSuffix(l, "\r"), sc.pos, sc.sep, sc.rec, MaxColumns); !ok {
+	l = strings.TrimSuffix(l, "\r")
+	if sc.rec, ok = splitLine(l, sc.pos, sc.sep, sc.rec, MaxColumns); !ok {
 		return false, &ParseError{Line: sc.recLine, Err: fmt.Errorf("%w: a line of more than %d fields", ErrLimit, MaxColumns)}
 	}
+	sc.quotes = strings.IndexByte(l, '\r') >= 0
 	for _, f := range sc.rec {
 		if n := int(f.end - f.start); n > MaxFieldBytes {
 			return false, &ParseError{Line: sc.recLine, Err: fmt.Errorf("%w: a field of %d bytes, more than %d (1 MiB)", ErrLimit, n, MaxFieldBytes)}
 		}
+		sc.quotes = sc.quotes || writerQuotes(sc.s[f.start:f.end])
 	}
 	sc.pos += n
 	if sc.pos < len(sc.s) {

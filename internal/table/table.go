@@ -33,6 +33,7 @@ type Table struct {
 	rewritten []string
 	starts    []uint32
 	held      []uint64
+	quotes    []uint64
 	spans     []span
 	width     int
 	field     []int
@@ -142,6 +143,7 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 	rows := strings.Count(text, "\n") // enough for every row
 	t.starts = make([]uint32, 0, rows)
 	t.held = make([]uint64, 0, rows/64+1)
+	t.quotes = make([]uint64, 0, rows/64+1)
 	for j := range t.col {
 		t.col[j], t.field[j] = j+1, j
 	}
@@ -159,7 +161,7 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		if len(rec) != len(t.Header) {
 			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
 		}
-		t.addRow(rec, sc.unquoted, sc.recStart)
+		t.addRow(rec, sc.unquoted, sc.quotes, sc.recStart)
 	}
 	t.rewritten = sc.rewritten
 	if progress != nil {
@@ -273,4 +275,17 @@ func (t *Table) Line(i int) (line string, ok bool) {
 		return "", false
 	}
 	return t.lineAt(int(t.starts[i])), true
+}
+
+// WrittenLine returns Line(i) when encoding/csv's Writer (Comma ',')
+// writes row i's cells as that line: none of them holds a CR, begins with a
+// space (unicode.IsSpace) or is \. (writerQuotes). A program that copies
+// a file's rows with a column added copies such lines as they are, and
+// writes the others with csv.Writer, byte for byte what csv.Writer writes
+// for every row.
+func (t *Table) WrittenLine(i int) (line string, ok bool) {
+	if t.quotes[i>>6]&(1<<(i&63)) != 0 {
+		return "", false
+	}
+	return t.Line(i)
 }

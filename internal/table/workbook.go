@@ -56,7 +56,7 @@ func (o Options) readWorkbook(data []byte, name string) (*Table, error) {
 	// without a value.
 	rec := make([]span, width)
 	for range rows {
-		t.addRow(rec, false, 0)
+		t.addRow(rec, false, false, 0)
 	}
 	// Each data cell's text is held as a rewritten field's, so that the
 	// shared strings stay shared; cells without a value are empty spans.
