@@ -272,16 +272,33 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 			keys0[g] = idKey(v)
 		}
 	}
-	var buf []idKeyed
-	for s := range L.Strata {
-		st := &L.Strata[s]
-		st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
-		if !sorted {
-			if !inPlace {
-				st.Groups = slices.Clip(slices.Clone(st.Sequence))
+	// The strata are sorted in two halves of about as many units, the
+	// second on another core when there are many.
+	sortStrata := func(lo, hi int) {
+		var buf []idKeyed
+		for s := lo; s < hi; s++ {
+			st := &L.Strata[s]
+			st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
+			if !sorted {
+				if !inPlace {
+					st.Groups = slices.Clip(slices.Clone(st.Sequence))
+				}
+				buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
 			}
-			buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
 		}
+	}
+	half, units := 0, 0
+	for half < len(seq) && units < L.NGroups/2 {
+		units += len(seq[half])
+		half++
+	}
+	if sorted || L.NGroups < 1<<14 || half == len(seq) {
+		sortStrata(0, len(L.Strata))
+	} else {
+		done := make(chan struct{})
+		go func() { defer close(done); sortStrata(half, len(L.Strata)) }()
+		sortStrata(0, half)
+		<-done
 	}
 	if !whole && !d.Cluster.has() {
 		L.spare = keys0

@@ -49,10 +49,15 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := u.checkMissing(d); err != nil {
+	// The missing values are looked for while the units are randomised
+	// (Randomise reads and changes nothing of d's): a missing value is
+	// the error, whatever Randomise gave.
+	missing := make(chan error, 1)
+	go func() { missing <- u.checkMissing(d) }()
+	a, err := Randomise(d, opt, s.Seed)
+	if err := <-missing; err != nil {
 		return nil, err
 	}
-	a, err := Randomise(d, opt, s.Seed)
 	if err != nil {
 		var ue *UnitError
 		if errors.As(err, &ue) {

@@ -158,7 +158,11 @@ func (sc *scanner) unquotedLine() (bool, error) {
 		if n := int(f.end - f.start); n > MaxFieldBytes {
 			return false, &ParseError{Line: sc.recLine, Err: fmt.Errorf("%w: a field of %d bytes, more than %d (1 MiB)", ErrLimit, n, MaxFieldBytes)}
 		}
-		sc.quotes = sc.quotes || writerQuotes(sc.s[f.start:f.end])
+		if f.end > f.start {
+			if c := sc.s[f.start]; c <= ' ' || c == '\\' || c >= 0x80 { // else csv.Writer leaves it be
+				sc.quotes = sc.quotes || writerQuotes(sc.s[f.start:f.end])
+			}
+		}
 	}
 	sc.pos += n
 	if sc.pos < len(sc.s) {
