@@ -45,11 +45,11 @@ type scanner struct {
 	// whose fields splitLine finds again from recStart, and writerQuotes
 	// that encoding/csv's Writer would quote one of them (writerQuotes).
 	unquoted, quotes bool
-	rec       []span
-	rewritten []string
-	sep       byte
-	stops     [256]bool // what ends an unquoted field: sep, LF and a quote
-	qstops    [256]bool // what a quoted field stops at: a quote and LF
+	rec              []span
+	rewritten        []string
+	sep              byte
+	stops            [256]bool // what ends an unquoted field: sep, LF and a quote
+	qstops           [256]bool // what a quoted field stops at: a quote and LF
 }
 
 func newScanner(s string, sep byte) *scanner {

@@ -147,27 +147,36 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 	for j := range t.col {
 		t.col[j], t.field[j] = j+1, j
 	}
-	for row := 2; ; row++ {
-		rec, line, err := sc.next()
-		if err != nil {
-			return nil, rowError(name, row, err)
-		}
-		if rec == nil {
-			break
-		}
-		if progress != nil && row&0xffff == 0 {
-			progress(sc.pos, len(text))
-		}
-		if len(rec) != len(t.Header) {
-			return nil, &ParseError{File: name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
-		}
-		t.addRow(rec, sc.unquoted, sc.quotes, sc.recStart)
+	if err := t.readRows(sc, progress); err != nil {
+		return nil, err
 	}
 	t.rewritten = sc.rewritten
 	if progress != nil {
 		progress(len(text), len(text))
 	}
 	return t, nil
+}
+
+// addRows adds the rows that sc reads to the end of its text, the first
+// being file row row; progress, when not nil, is called with sc's offset
+// every 2^every rows.
+func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int)) error {
+	for ; ; row++ {
+		rec, line, err := sc.next()
+		if err != nil {
+			return rowError(t.Name, row, err)
+		}
+		if rec == nil {
+			return nil
+		}
+		if progress != nil && row&(1<<every-1) == 0 {
+			progress(sc.pos)
+		}
+		if len(rec) != len(t.Header) {
+			return &ParseError{File: t.Name, Row: row, Line: line, Err: fmt.Errorf("has %d fields, the header has %d", len(rec), len(t.Header))}
+		}
+		t.addRow(rec, sc.unquoted, sc.quotes, sc.recStart)
+	}
 }
 
 // rowError sets the file's name, and the row being read, in a ParseError

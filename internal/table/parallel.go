@@ -1,0 +1,88 @@
+package table
+
+import (
+	"slices"
+	"strings"
+)
+
+// parallelBytes is the least text that readRows reads in two halves; a
+// variable, so that tests read small texts in halves.
+var parallelBytes = 1 << 20
+
+// readRows adds the data rows that sc reads, from the one after the
+// header. A text of at least parallelBytes after the header with no quote
+// in it, whose lines are then each a record, is read in two halves at the
+// same time, split at the line end nearest its middle: the second on
+// another core, by a scanner of its own that starts on the line the
+// first half ends before. Its rows follow the first half's. When the first
+// half has an error, that is the file's first; when only the second has
+// one, the text is read again in one piece, so that the error is worded
+// and numbered exactly as a reading in one piece words and numbers it.
+func (t *Table) readRows(sc *scanner, progress func(done, total int)) error {
+	text, begin := sc.s, sc.pos
+	// progress is called every 65,536 rows: in halves, every 32,768 of
+	// the first half's, with its offset doubled (both move on together).
+	const every = 16
+	var whole, half func(at int)
+	if progress != nil {
+		whole = func(at int) { progress(at, len(text)) }
+		half = func(at int) { progress(min(len(text), begin+2*(at-begin)), len(text)) }
+	}
+	mid := -1
+	if len(text)-begin >= parallelBytes && strings.IndexByte(text[begin:], '"') < 0 {
+		if k := strings.IndexByte(text[begin+(len(text)-begin)/2:], '\n'); k >= 0 {
+			mid = begin + (len(text)-begin)/2 + k + 1
+		}
+	}
+	if mid < 0 || mid == len(text) {
+		return t.addRows(sc, 2, every, whole)
+	}
+	// The second half's row offsets are kept at the end of t.starts's
+	// array, after the most the first half can have (a row a line), and
+	// moved down after the first half's: no more memory than one piece.
+	line0, most := sc.line, strings.Count(text[mid:], "\n")+1
+	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width}
+	if c := cap(t.starts); c-most >= strings.Count(text[begin:mid], "\n") {
+		second.starts = t.starts[c-most : c-most : c]
+	}
+	sc2 := newScanner(text, sc.sep)
+	sc2.pos, sc2.line = mid, line0+strings.Count(text[begin:mid], "\n")
+	done := make(chan error, 1)
+	go func() { done <- second.addRows(sc2, 2, every, nil) }()
+	sc.s = text[:mid]
+	err := t.addRows(sc, 2, every-1, half)
+	err2 := <-done
+	sc.s = text
+	if err != nil {
+		return err
+	}
+	if err2 != nil { // read again in one piece, for the error as it words it
+		t.starts, t.held, t.quotes, t.spans, t.rows = t.starts[:0], t.held[:0], t.quotes[:0], t.spans[:0], 0
+		sc.pos, sc.line = begin, line0
+		return t.addRows(sc, 2, every, whole)
+	}
+	t.appendRows(second)
+	return nil
+}
+
+// appendRows appends the rows of u, a table of the same text and header
+// whose rows are each held by their line (no quote in them), to t's. u's
+// offsets may lie in t.starts's array after t's own (copy moves them).
+func (t *Table) appendRows(u *Table) {
+	n := t.rows + u.rows
+	if n > cap(t.starts) {
+		t.starts = slices.Grow(t.starts, u.rows)
+	}
+	t.starts = t.starts[:n]
+	copy(t.starts[t.rows:], u.starts)
+	for len(t.held) < (n+63)/64 {
+		t.held, t.quotes = append(t.held, 0), append(t.quotes, 0)
+	}
+	for i := range u.rows {
+		if u.quotes[i>>6]&(1<<(i&63)) != 0 {
+			k := t.rows + i
+			t.quotes[k>>6] |= 1 << (k & 63)
+		}
+	}
+	t.rows = n
+}
