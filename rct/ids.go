@@ -3,6 +3,7 @@ package rct
 import (
 	"hash/maphash"
 	"math/bits"
+	"strings"
 )
 
 // idSet is a set of units' ids that finds the first duplicate id without
@@ -33,24 +34,23 @@ func newIDSet(n int) *idSet {
 	return &idSet{slots: make([]uint32, size), mask: uint64(size - 1), bits: uint(bits.Len(uint(n))), seed: maphash.MakeSeed()}
 }
 
-// addAll puts units 0 to n-1, id(i) being unit i's id, in the empty set
-// in turn, until one's id is already there: it returns that unit, dup,
-// and the earlier unit with its id, first; -1, -1 when the ids are
-// distinct. The ids are hashed, and their slots read, in batches, so that
-// the slots' loads from memory overlap.
-func (s *idSet) addAll(n int, id func(i int) string) (dup, first int) {
+// addAll puts units 0 to n-1 in the empty set in turn, until one's id is
+// already there: it returns that unit, dup, and the earlier unit with its
+// id, first; -1, -1 when the ids are distinct. hash(i) is unit i's id's
+// hash and same(i, j) reports whether units i and j have the same id. The
+// ids are hashed, and their slots read, in batches, so that the slots'
+// loads from memory overlap.
+func (s *idSet) addAll(n int, hash func(i int) uint64, same func(i, j int) bool) (dup, first int) {
 	const batch = 32
 	var hs [batch]uint64
-	var vs [batch]string
 	for lo := 0; lo < n; lo += batch {
 		hi := min(lo+batch, n)
 		for i := lo; i < hi; i++ {
-			vs[i-lo] = id(i)
-			hs[i-lo] = maphash.String(s.seed, vs[i-lo])
+			hs[i-lo] = hash(i)
 			s.touched |= s.slots[hs[i-lo]&s.mask]
 		}
 		for i := lo; i < hi; i++ {
-			if f := s.add(i, vs[i-lo], hs[i-lo], id); f >= 0 {
+			if f := s.add(i, hs[i-lo], same); f >= 0 {
 				return i, f
 			}
 		}
@@ -58,10 +58,33 @@ func (s *idSet) addAll(n int, id func(i int) string) (dup, first int) {
 	return -1, -1
 }
 
-// add puts unit i, whose id is v with hash h, in the set, unless an
-// earlier unit has that id: then it returns that unit, else -1. id(k)
-// returns unit k's id.
-func (s *idSet) add(i int, v string, h uint64, id func(k int) string) int {
+// addIDs is addAll of the ids id(i), hashed by maphash.
+func (s *idSet) addIDs(n int, id func(i int) string) (dup, first int) {
+	return s.addAll(n, func(i int) uint64 { return maphash.String(s.seed, id(i)) },
+		func(i, j int) bool { return id(i) == id(j) })
+}
+
+// addKeys is addAll of ids whose keys (idKey) are distinct exactly when
+// they are: each hashed from its key alone by a mix of the bits of the key
+// and the set's seed (the finaliser of SplitMix64 [1]), without reading
+// its text.
+//
+// [1] Steele, G. L., Lea, D. and Flood, C. H. (2014). Fast splittable
+// pseudorandom number generators. OOPSLA 2014, 453-472.
+func (s *idSet) addKeys(keys []int) (dup, first int) {
+	seed := maphash.Comparable(s.seed, 0)
+	return s.addAll(len(keys), func(i int) uint64 {
+		x := uint64(uint(keys[i])) ^ seed
+		x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+		x = (x ^ x>>27) * 0x94d049bb133111eb
+		return x ^ x>>31
+	}, func(i, j int) bool { return keys[i] == keys[j] })
+}
+
+// add puts unit i, whose id has hash h, in the set, unless an earlier unit
+// has that id: then it returns that unit, else -1. same(i, k) reports
+// whether units i and k have the same id.
+func (s *idSet) add(i int, h uint64, same func(i, k int) bool) int {
 	tag := uint32(h >> (32 + s.bits)) // the hash's top 32-bits bits
 	low := uint32(1)<<s.bits - 1
 	for p := h & s.mask; ; p = (p + 1) & s.mask {
@@ -71,7 +94,7 @@ func (s *idSet) add(i int, v string, h uint64, id func(k int) string) int {
 			return -1
 		}
 		if k>>s.bits == tag {
-			if j := int(k&low) - 1; id(j) == v {
+			if j := int(k&low) - 1; same(i, j) {
 				return j
 			}
 		}
@@ -86,7 +109,7 @@ func (s *idSet) add(i int, v string, h uint64, id func(k int) string) int {
 func checkIDs(id Column) (keys []int, increasing bool, err error) {
 	n := id.len()
 	keys = make([]int, n)
-	increasing = true
+	increasing, short := true, true
 	prev := ""
 	for i := 0; i < n; i++ {
 		v := id.at(i)
@@ -95,12 +118,21 @@ func checkIDs(id Column) (keys []int, increasing bool, err error) {
 		}
 		keys[i] = idKey(v)
 		increasing = increasing && (i == 0 || prev < v)
+		short = short && len(v) <= idKeyBytes && strings.IndexByte(v, 0) < 0
 		prev = v
 	}
 	if increasing {
 		return keys, true, nil
 	}
-	if dup, first := newIDSet(n).addAll(n, id.at); dup >= 0 {
+	// Ids of at most idKeyBytes bytes and no NUL byte are their keys,
+	// zero-padded: two are the same exactly when their keys are.
+	var dup, first int
+	if short {
+		dup, first = newIDSet(n).addKeys(keys)
+	} else {
+		dup, first = newIDSet(n).addIDs(n, id.at)
+	}
+	if dup >= 0 {
 		return nil, false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
 	}
 	return keys, false, nil

@@ -1,6 +1,7 @@
 package rct
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,7 +11,7 @@ import (
 // firstDuplicate returns the first unit whose id an earlier unit has, and
 // that unit, as idSet finds them; -1, -1 when the ids are distinct.
 func firstDuplicate(ids []string) (dup, first int) {
-	return newIDSet(len(ids)).addAll(len(ids), func(k int) string { return ids[k] })
+	return newIDSet(len(ids)).addIDs(len(ids), func(k int) string { return ids[k] })
 }
 
 // idKeys returns each id's key, as sortGroupsByID takes them.
@@ -67,6 +68,51 @@ func TestIDSetMany(t *testing.T) {
 		ids[n-1], ids[n/2] = ids[n/3], ids[n/3]
 		if dup, first := firstDuplicate(ids); dup != n/2 || first != n/3 {
 			t.Fatalf("n=%d: dup %d (first %d), want %d (%d)", n, dup, first, n/2, n/3)
+		}
+	}
+}
+
+// checkIDs finds the first duplicate id, and the earlier unit with it, as
+// a map does: for short ids compared by their keys (a NUL byte, or one more
+// byte than a key holds, sends them to the text's hash), and for others.
+func TestCheckIDsShort(t *testing.T) {
+	rnd := NewRand(3)
+	alphabet := "a\x00b" // few bytes, so that ids often share a key's bytes
+	for trial := range 2000 {
+		n := 1 + rnd.Intn(60)
+		ids := make([]string, n)
+		for i := range ids {
+			b := make([]byte, max(1, idKeyBytes-1+rnd.Intn(3)-rnd.Intn(idKeyBytes)))
+			for k := range b {
+				b[k] = alphabet[rnd.Intn(len(alphabet))]
+			}
+			if trial%2 == 0 { // no NUL: the keys' path when short enough
+				b = []byte(strings.ReplaceAll(string(b), "\x00", "b"))
+			}
+			ids[i] = string(b)
+			if trial%4 == 1 { // distinct, and two of them with the same key
+				ids[i] = fmt.Sprintf("%x", (i*7+3)%n)
+				if i == n-1 && n > 1 {
+					ids[i] = ids[0] + "\x00"
+				}
+			}
+		}
+		wantDup, wantFirst := -1, -1
+		seen := map[string]int{}
+		for i, v := range ids {
+			if j, ok := seen[v]; ok {
+				wantDup, wantFirst = i, j
+				break
+			}
+			seen[v] = i
+		}
+		_, _, err := checkIDs(Column{Name: "id", Values: ids})
+		var ue *UnitError
+		switch {
+		case wantDup < 0 && err != nil:
+			t.Fatalf("%q: %v, want no error", ids, err)
+		case wantDup >= 0 && (!errors.As(err, &ue) || ue.Row != wantDup || ue.Other != wantFirst):
+			t.Fatalf("%q: %v, want units %d and %d", ids, err, wantDup, wantFirst)
 		}
 	}
 }
