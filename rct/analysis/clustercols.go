@@ -3,6 +3,7 @@ package analysis
 import (
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"sync"
 
 	"github.com/evalkit/evalkit/internal/table"
@@ -35,7 +36,7 @@ func clusterColumns(src Source, c Columns, arm armColumn) []clusterColumn {
 		}
 	}
 	var out []clusterColumn
-	idx := newGroupIndex(arm.len() / 2)
+	idx := newGroupIndex(arm.len()/2, arm.len())
 	for j, name := range src.Names() {
 		if name == c.Arm || name == c.Outcome {
 			continue
@@ -97,24 +98,30 @@ func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows i
 
 // groupIndex is the set of a column's groups seen so far, each held as the
 // data row of its first value: an open-addressing hash table (linear
-// probing) of row+1, 0 being an empty slot, at most half full. A column of
-// a million distinct values takes 4 MiB of slots, where a map of their
-// strings took tens.
+// probing), at most half full, of 4-byte slots, each holding row+1 in its
+// low bits (0 being an empty slot) and, in the bits the rows leave, a tag
+// from the value's hash, so that a value is compared with a group's only
+// when their tags agree. A column of a million distinct values takes 4 MiB
+// of slots, where a map of their strings took tens.
 type groupIndex struct {
 	slots []uint32
 	seed  maphash.Seed
+	bits  uint // of row+1
 	// most is the number of groups it holds at most, groups the number
-	// held, and at the slot that find stopped at.
+	// held, and at and tag the slot that find stopped at and the tag it
+	// sought.
 	most, groups, at int
+	tag              uint32
 }
 
-// newGroupIndex returns an index for at most most groups.
-func newGroupIndex(most int) *groupIndex {
+// newGroupIndex returns an index for at most most groups of a column of
+// rows rows.
+func newGroupIndex(most, rows int) *groupIndex {
 	size := 16
 	for size < 2*most {
 		size *= 2
 	}
-	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most}
+	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most, bits: uint(bits.Len(uint(rows)))}
 }
 
 // reset empties the index.
@@ -126,21 +133,23 @@ func (x *groupIndex) reset() {
 // find returns the first row of group g, a value of col; seen is
 // false when g is new, and then add(row) records it.
 func (x *groupIndex) find(g string, col textColumn) (first int, seen bool) {
-	mask := uint64(len(x.slots) - 1)
-	for k := maphash.String(x.seed, g) & mask; ; k = (k + 1) & mask {
+	h := maphash.String(x.seed, g)
+	mask, low := uint64(len(x.slots)-1), uint32(1)<<x.bits-1
+	x.tag = uint32(h>>32) >> x.bits // the hash's top 32-bits bits
+	for k := h & mask; ; k = (k + 1) & mask {
 		r := x.slots[k]
 		if r == 0 {
 			x.at = int(k)
 			return 0, false
 		}
-		if col.at(int(r-1)) == g {
-			return int(r - 1), true
+		if r>>x.bits == x.tag && col.at(int(r&low-1)) == g {
+			return int(r&low - 1), true
 		}
 	}
 }
 
 // add records row as the first row of the group find did not find.
 func (x *groupIndex) add(row int) {
-	x.slots[x.at] = uint32(row + 1)
+	x.slots[x.at] = x.tag<<x.bits | uint32(row+1)
 	x.groups++
 }

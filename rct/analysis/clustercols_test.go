@@ -59,10 +59,12 @@ func TestArmConstantAgreesWithAMap(t *testing.T) {
 				arm[i] = "treatment" // a cluster split
 			}
 		}
-		idx := newGroupIndex(n / 2)
-		g, rows, ok := armConstant(textColumn{s: col}, codeArms(arm, table.IsMissing), idx)
 		wg, wrows, wok := naiveArmConstant(col, arm, n/2)
-		require.Equal(t, []any{wg, wrows, wok}, []any{g, rows, ok}, "trial %d: n %d, %d groups", trial, n, groups)
+		for _, bits := range []int{n, 1 << 31} { // tags of many bits; none
+			idx := newGroupIndex(n/2, bits)
+			g, rows, ok := armConstant(textColumn{s: col}, codeArms(arm, table.IsMissing), idx)
+			require.Equal(t, []any{wg, wrows, wok}, []any{g, rows, ok}, "trial %d: n %d, %d groups, index for %d rows", trial, n, groups, bits)
+		}
 	}
 }
 
