@@ -4,7 +4,8 @@ import "fmt"
 
 // absorbBlocks maps arbitrary block labels to dense indices 0..G-1 in the
 // order of the sorted labels, and returns the index of each row and the size of
-// each block.
+// each block. The index is block itself when block already holds 0..G-1 (see
+// olsLevelIndex), so that neither may be modified afterwards.
 func absorbBlocks(block []int) (idx []int, size []float64) {
 	levels := olsSortedLevels(block)
 	idx = olsLevelIndex(block, levels)

@@ -22,7 +22,6 @@ type olsFit struct {
 	cols    [][]float64 // design columns as fitted
 	beta    []float64
 	resid   []float64
-	xr      []float64     // the design by rows, n×p
 	rinv    *mat.TriDense // R⁻¹, upper triangular, X = QR
 	rinvRaw []float64     // R⁻¹ by rows, p×p
 	minv    *mat.SymDense // (X'X)⁻¹ = R⁻¹R⁻ᵀ
@@ -99,7 +98,9 @@ func olsCheckFinite(name string, v []float64) error {
 }
 
 // solve factorises the design by Householder QR, checks its rank and computes
-// β, the residuals, R⁻¹ and (X'X)⁻¹.
+// β, the residuals, R⁻¹ and (X'X)⁻¹. The design is copied by rows into one
+// n×p matrix that the QR overwrites and that is dropped on return; f.cols
+// stay the design (rowTo).
 func (f *olsFit) solve(y []float64) error {
 	n, p := f.n, f.p
 	data := make([]float64, n*p)
@@ -108,33 +109,26 @@ func (f *olsFit) solve(y []float64) error {
 			data[i*p+j] = v
 		}
 	}
-	f.xr = data
-	a := mat.NewDense(n, p, data)
-	var qr mat.QR
-	qr.Factorize(a)
-	var r mat.Dense
-	qr.RTo(&r)
+	qr := olsFactorize(data, n, p)
 	for j := 0; j < p; j++ {
 		norm := floats.Norm(f.cols[j], 2)
 		if norm == 0 {
 			return fmt.Errorf("%w: column %q is all zero", ErrSingular, f.names[j])
 		}
-		if math.Abs(r.At(j, j)) <= olsCollinearTol*norm {
+		if math.Abs(qr.r(j, j)) <= olsCollinearTol*norm {
 			if j > 0 && f.blockOf == nil && olsIsConstant(f.cols[j]) {
 				return fmt.Errorf("%w: column %q is constant", ErrSingular, f.names[j])
 			}
 			return fmt.Errorf("%w: column %q is collinear with the columns before it", ErrSingular, f.names[j])
 		}
 	}
-	var beta mat.VecDense
-	if err := qr.SolveVecTo(&beta, false, mat.NewVecDense(n, y)); err != nil {
+	// Q'y goes to the buffer that then holds the residuals.
+	f.resid = make([]float64, n)
+	beta, err := qr.solveTo(f.resid, y)
+	if err != nil {
 		return fmt.Errorf("%w: %v", ErrSingular, err)
 	}
-	f.beta = make([]float64, p)
-	for j := range f.beta {
-		f.beta[j] = beta.AtVec(j)
-	}
-	f.resid = make([]float64, n)
+	f.beta = append([]float64(nil), beta...)
 	copy(f.resid, y)
 	for j, c := range f.cols {
 		floats.AddScaled(f.resid, -f.beta[j], c)
@@ -142,7 +136,7 @@ func (f *olsFit) solve(y []float64) error {
 	rt := mat.NewTriDense(p, mat.Upper, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
-			rt.SetTri(i, j, r.At(i, j))
+			rt.SetTri(i, j, qr.r(i, j))
 		}
 	}
 	f.rinv = mat.NewTriDense(p, mat.Upper, nil)
@@ -187,7 +181,11 @@ func olsIsConstant(v []float64) bool {
 	return true
 }
 
-// row returns observation i of the design; the caller must not modify it.
-func (f *olsFit) row(i int) []float64 {
-	return f.xr[i*f.p : i*f.p+f.p]
+// rowTo writes observation i of the design to row (p elements) and returns
+// it.
+func (f *olsFit) rowTo(i int, row []float64) []float64 {
+	for j, c := range f.cols {
+		row[j] = c[i]
+	}
+	return row
 }

@@ -42,14 +42,14 @@ func olsSortedLevels(v []int) []int {
 }
 
 // olsLevelIndex returns the index in levels (sorted and distinct, as
-// olsSortedLevels returns them) of each value of v.
+// olsSortedLevels returns them) of each value of v. When levels is 0, 1,
+// ..., G-1 (as for codes from codeLabels) every value is its own index and
+// the result is v itself, not a copy: neither may be modified afterwards.
 func olsLevelIndex(v, levels []int) []int {
-	idx := make([]int, len(v))
 	if len(levels) == 0 || levels[0] == 0 && levels[len(levels)-1] == len(levels)-1 {
-		// levels is 0, 1, ..., G-1: every value is its own index.
-		copy(idx, v)
-		return idx
+		return v
 	}
+	idx := make([]int, len(v))
 	pos := make(map[int]int, len(levels))
 	for i, l := range levels {
 		pos[l] = i

@@ -249,12 +249,6 @@ func (m *TreatmentModel) fitCR2(tt, tp, qt []float64, s, beta float64) (Treatmen
 	for i, e := range m.ry {
 		f.resid[i] = e - beta*tp[i]
 	}
-	f.xr = make([]float64, m.n*p)
-	for j, c := range f.cols {
-		for i, v := range c {
-			f.xr[i*p+j] = v
-		}
-	}
 	res, err := cr2Compute(f, m.cluster, m.clusterNames, true)
 	if err != nil {
 		return TreatmentEffect{}, err
