@@ -15,11 +15,14 @@ const olsCollinearTol = 1e-7
 
 // olsFit is a least-squares fit by QR with what the covariance estimators
 // need. Without blocks the first column is the intercept; with blocks every
-// column and y are demeaned within blocks.
+// column and y are demeaned within blocks, value by value as the fit needs
+// them (means), so that no demeaned copy of the design is held.
 type olsFit struct {
 	n, p    int
 	names   []string
-	cols    [][]float64 // design columns as fitted
+	cols    [][]float64   // design columns: as fitted, or before demeaning when means is not nil
+	means   []absorbMeans // with blocks, what demeaning subtracts from each column; else nil
+	norms   []float64     // ‖x_j‖ of each column as fitted
 	beta    []float64
 	resid   []float64
 	rinv    *mat.TriDense // R⁻¹, upper triangular, X = QR
@@ -40,16 +43,24 @@ func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit
 		return nil, err
 	}
 	f := &olsFit{n: n}
-	yy := y
+	var ym *absorbMeans
 	if block != nil {
 		f.blockOf, f.blockN = absorbBlocks(block)
-		yy = absorbDemean(y, f.blockOf, f.blockN)
+		m := absorbMeansOf(y, f.blockOf, f.blockN)
+		ym = &m
+		// Each demeaned column is written, in turn, to the buffer that
+		// later holds the residuals, for its norm.
+		f.resid = make([]float64, n)
 		for j, c := range x {
-			d := absorbDemean(c, f.blockOf, f.blockN)
-			if floats.Norm(d, 2) <= olsCollinearTol*floats.Norm(c, 2) || floats.Norm(d, 2) == 0 {
+			m := absorbMeansOf(c, f.blockOf, f.blockN)
+			m.demeanTo(f.resid, c, f.blockOf)
+			norm := floats.Norm(f.resid, 2)
+			if norm <= olsCollinearTol*floats.Norm(c, 2) || norm == 0 {
 				return nil, fmt.Errorf("%w: column %q is constant within blocks", ErrSingular, names[j])
 			}
-			f.cols = append(f.cols, d)
+			f.cols = append(f.cols, c)
+			f.means = append(f.means, m)
+			f.norms = append(f.norms, norm)
 			f.names = append(f.names, names[j])
 		}
 	} else {
@@ -65,7 +76,7 @@ func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit
 	if f.dfResid < 1 {
 		return nil, fmt.Errorf("%w: %d observations for %d parameters", ErrTooFew, n, f.p+len(f.blockN))
 	}
-	if err := f.solve(yy); err != nil {
+	if err := f.solve(y, ym); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -97,47 +108,62 @@ func olsCheckFinite(name string, v []float64) error {
 	return nil
 }
 
-// solve factorises the design by Householder QR, checks its rank and computes
-// β, the residuals, R⁻¹ and (X'X)⁻¹. The design is copied by rows into one
-// n×p matrix that the QR overwrites and that is dropped on return; f.cols
-// stay the design (rowTo).
-func (f *olsFit) solve(y []float64) error {
-	n, p := f.n, f.p
-	data := make([]float64, n*p)
-	for j, c := range f.cols {
-		for i, v := range c {
-			data[i*p+j] = v
+// solve fits the outcome y (minus ym when not nil, as the columns are
+// demeaned by f.means) by least squares from the tall-skinny Householder QR
+// decomposition [X | y] = Q [R r_y; 0 ρ] (tallQR), which never holds X: it
+// checks the rank from R's diagonal, solves R β = r_y, and computes the
+// residuals, R⁻¹ and (X'X)⁻¹. A condition number of R above
+// mat.ConditionTolerance is an error, as mat.QR's solve made it.
+func (f *olsFit) solve(y []float64, ym *absorbMeans) error {
+	n, p, q := f.n, f.p, f.p+1
+	yAt := func(i int) float64 { return y[i] }
+	if ym != nil {
+		yAt = func(i int) float64 { return ym.at(y[i], f.blockOf[i]) }
+	}
+	r := tallQR(n, q, func(i int, row []float64) {
+		f.rowTo(i, row[:p])
+		row[p] = yAt(i)
+	})
+	if f.norms == nil {
+		for _, c := range f.cols {
+			f.norms = append(f.norms, floats.Norm(c, 2))
 		}
 	}
-	qr := olsFactorize(data, n, p)
-	for j := 0; j < p; j++ {
-		norm := floats.Norm(f.cols[j], 2)
+	for j, norm := range f.norms {
 		if norm == 0 {
 			return fmt.Errorf("%w: column %q is all zero", ErrSingular, f.names[j])
 		}
-		if math.Abs(qr.r(j, j)) <= olsCollinearTol*norm {
+		if math.Abs(r[j*q+j]) <= olsCollinearTol*norm {
 			if j > 0 && f.blockOf == nil && olsIsConstant(f.cols[j]) {
 				return fmt.Errorf("%w: column %q is constant", ErrSingular, f.names[j])
 			}
 			return fmt.Errorf("%w: column %q is collinear with the columns before it", ErrSingular, f.names[j])
 		}
 	}
-	// Q'y goes to the buffer that then holds the residuals.
-	f.resid = make([]float64, n)
-	beta, err := qr.solveTo(f.resid, y)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrSingular, err)
-	}
-	f.beta = append([]float64(nil), beta...)
-	copy(f.resid, y)
-	for j, c := range f.cols {
-		floats.AddScaled(f.resid, -f.beta[j], c)
-	}
 	rt := mat.NewTriDense(p, mat.Upper, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
-			rt.SetTri(i, j, qr.r(i, j))
+			rt.SetTri(i, j, r[i*q+j])
 		}
+	}
+	if err := olsCheckCondition(rt); err != nil {
+		return fmt.Errorf("%w: %v", ErrSingular, err)
+	}
+	beta, ok := tallQRSolve(r, q)
+	if !ok {
+		return fmt.Errorf("%w: %v", ErrSingular, mat.Condition(math.Inf(1)))
+	}
+	f.beta = beta
+	if f.resid == nil {
+		f.resid = make([]float64, n)
+	}
+	row := make([]float64, p)
+	for i := range f.resid {
+		e := yAt(i)
+		for j, v := range f.rowTo(i, row) {
+			e -= f.beta[j] * v
+		}
+		f.resid[i] = e
 	}
 	f.rinv = mat.NewTriDense(p, mat.Upper, nil)
 	if err := f.rinv.InverseTri(rt); err != nil {
@@ -181,11 +207,18 @@ func olsIsConstant(v []float64) bool {
 	return true
 }
 
-// rowTo writes observation i of the design to row (p elements) and returns
-// it.
+// rowTo writes observation i of the design, as fitted, to row (p elements)
+// and returns it.
 func (f *olsFit) rowTo(i int, row []float64) []float64 {
+	if f.means == nil {
+		for j, c := range f.cols {
+			row[j] = c[i]
+		}
+		return row
+	}
+	b := f.blockOf[i]
 	for j, c := range f.cols {
-		row[j] = c[i]
+		row[j] = f.means[j].at(c[i], b)
 	}
 	return row
 }

@@ -118,7 +118,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	}
 	if k > 0 {
 		f := &olsFit{n: n, p: k, names: names, cols: m.z, blockOf: m.blockOf, blockN: m.blockN}
-		if err := f.solve(m.y); err != nil {
+		if err := f.solve(m.y, nil); err != nil {
 			return nil, err
 		}
 		m.ry = f.resid
