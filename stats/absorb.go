@@ -6,7 +6,7 @@ import "fmt"
 // order of the sorted labels, and returns the index of each row and the size of
 // each block. The index is block itself when block already holds 0..G-1 (see
 // olsLevelIndex), so that neither may be modified afterwards.
-func absorbBlocks(block []int) (idx []int, size []float64) {
+func absorbBlocks(block []int32) (idx []int32, size []float64) {
 	levels := olsSortedLevels(block)
 	idx = olsLevelIndex(block, levels)
 	size = make([]float64, len(levels))
@@ -26,7 +26,7 @@ type absorbMeans struct {
 
 // absorbMeansOf returns the means that demean v within the blocks idx of
 // sizes size, in two passes over v and without storing the demeaned column.
-func absorbMeansOf(v []float64, idx []int, size []float64) absorbMeans {
+func absorbMeansOf(v []float64, idx []int32, size []float64) absorbMeans {
 	m := absorbMeans{first: make([]float64, len(size)), second: make([]float64, len(size))}
 	for i, x := range v {
 		m.first[idx[i]] += x
@@ -47,13 +47,13 @@ func absorbMeansOf(v []float64, idx []int, size []float64) absorbMeans {
 // at returns the demeaned value of x, an observation of block b:
 //
 //	x̃ = (x - first_b) - second_b.
-func (m absorbMeans) at(x float64, b int) float64 {
+func (m absorbMeans) at(x float64, b int32) float64 {
 	return x - m.first[b] - m.second[b]
 }
 
 // absorbDemean returns v minus the mean of v within each block (the within
 // transformation): the residual of v after regression on the block dummies.
-func absorbDemean(v []float64, idx []int, size []float64) []float64 {
+func absorbDemean(v []float64, idx []int32, size []float64) []float64 {
 	m := absorbMeansOf(v, idx, size)
 	out := make([]float64, len(v))
 	m.demeanTo(out, v, idx)
@@ -61,7 +61,7 @@ func absorbDemean(v []float64, idx []int, size []float64) []float64 {
 }
 
 // demeanTo writes the demeaned v to dst.
-func (m absorbMeans) demeanTo(dst, v []float64, idx []int) {
+func (m absorbMeans) demeanTo(dst, v []float64, idx []int32) {
 	for i, x := range v {
 		dst[i] = m.at(x, idx[i])
 	}

@@ -228,7 +228,7 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	f, p := s.f, s.f.p
 	if f.blockOf != nil {
 		for _, i := range rows {
-			b := f.blockOf[i]
+			b := int(f.blockOf[i])
 			if s.localPos[b] < 0 {
 				s.localPos[b] = len(c.blocks)
 				c.blocks = append(c.blocks, b)

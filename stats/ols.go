@@ -155,7 +155,7 @@ type OLSResult struct {
 // errors for linear regression with multi-stage samples. Survey Methodology
 // 28(2), 169-181.
 func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult, error) {
-	block, _ := codeLabels(opt.Block)
+	block, _ := codeLabelsAs[int32](opt.Block)
 	f, err := olsNewFit(y, names, x, block)
 	if err != nil {
 		return nil, err

@@ -28,13 +28,13 @@ type olsFit struct {
 	rinv    *mat.TriDense // R⁻¹, upper triangular, X = QR
 	rinvRaw []float64     // R⁻¹ by rows, p×p
 	minv    *mat.SymDense // (X'X)⁻¹ = R⁻¹R⁻ᵀ
-	blockOf []int         // dense block index per observation; nil without blocks
+	blockOf []int32       // dense block index per observation; nil without blocks
 	blockN  []float64     // block sizes
 	dfResid float64
 }
 
 // olsNewFit checks the data, absorbs blocks or adds the intercept, and fits.
-func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit, error) {
+func olsNewFit(y []float64, names []string, x [][]float64, block []int32) (*olsFit, error) {
 	n := len(y)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)

@@ -165,7 +165,7 @@ func TestOLSAgainstR(t *testing.T) {
 // hatvalues(lm(y ~ t + x1 + x2 + factor(block)))[c(1, 9, 17, 61)], R 4.2.2.
 func TestOLSBlockLeverages(t *testing.T) {
 	d := modelsReadCSV(t, "lm.csv")
-	block, _ := codeLabels(d.labels("block"))
+	block, _ := codeLabelsAs[int32](d.labels("block"))
 	f, err := olsNewFit(d.num["y"], []string{"t", "x1", "x2"}, d.cols("t", "x1", "x2"), block)
 	if err != nil {
 		t.Fatal(err)

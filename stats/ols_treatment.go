@@ -45,7 +45,7 @@ type TreatmentModel struct {
 	n       int
 	opt     OLSOptions
 	level   float64
-	blockOf []int
+	blockOf []int32
 	blockN  []float64
 	y       []float64   // demeaned outcome
 	z       [][]float64 // demeaned covariates
@@ -89,9 +89,9 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	if err := olsCheckFinite("outcome", y); err != nil {
 		return nil, err
 	}
-	block, _ := codeLabels(opt.Block)
+	block, _ := codeLabelsAs[int32](opt.Block)
 	if block == nil {
-		block = make([]int, n)
+		block = make([]int32, n)
 	}
 	absorbCheckLen("block", len(block), n)
 	m.blockOf, m.blockN = absorbBlocks(block)
