@@ -46,28 +46,31 @@ func tallQR(n, q int, fill func(i int, row []float64)) []float64 {
 	factors := make([][]float64, nb)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), nb)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			acc := newTallQRAcc(q)
-			for {
-				b := int(next.Add(1)) - 1
-				if b >= nb {
-					return
-				}
-				acc.reset()
-				lo, hi := b*tallQRBlock, min((b+1)*tallQRBlock, n)
-				for c := lo; c < hi; c += tallQRChunk {
-					rows := min(tallQRChunk, hi-c)
-					acc.add(rows, func(k int, row []float64) { fill(c+k, row) })
-				}
-				factors[b] = acc.factor()
+	work := func() {
+		acc := newTallQRAcc(q)
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= nb {
+				return
 			}
-		}()
+			acc.reset()
+			lo, hi := b*tallQRBlock, min((b+1)*tallQRBlock, n)
+			for c := lo; c < hi; c += tallQRChunk {
+				rows := min(tallQRChunk, hi-c)
+				acc.add(rows, func(k int, row []float64) { fill(c+k, row) })
+			}
+			factors[b] = acc.factor()
+		}
 	}
-	wg.Wait()
+	workers := min(runtime.GOMAXPROCS(0), nb)
+	if workers == 1 {
+		work() // one block or one core: no goroutine to start
+	} else {
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
 	if nb == 1 {
 		return factors[0]
 	}
