@@ -211,10 +211,11 @@ func cr2DF(f *olsFit, parts []cr2Cluster, j int) float64 {
 type cr2Scratch struct {
 	f        *olsFit
 	localPos []int
+	row      []float64 // an observation of the design
 }
 
 func newCR2Scratch(f *olsFit) *cr2Scratch {
-	s := &cr2Scratch{f: f}
+	s := &cr2Scratch{f: f, row: make([]float64, f.p)}
 	s.localPos = make([]int, len(f.blockN))
 	for k := range s.localPos {
 		s.localPos[k] = -1
@@ -227,7 +228,7 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	f, p := s.f, s.f.p
 	if f.blockOf != nil {
 		for _, i := range rows {
-			b := f.blockOf[i]
+			b := int(f.blockOf[i])
 			if s.localPos[b] < 0 {
 				s.localPos[b] = len(c.blocks)
 				c.blocks = append(c.blocks, b)
@@ -240,7 +241,7 @@ func (s *cr2Scratch) cluster(rows []int, wantDF bool) (c cr2Cluster, bad bool) {
 	S := make([]float64, q*q)
 	We := make([]float64, q)
 	for _, i := range rows {
-		xi := f.row(i)
+		xi := f.rowTo(i, s.row)
 		e := f.resid[i]
 		for a := 0; a < p; a++ {
 			We[a] += xi[a] * e

@@ -92,7 +92,7 @@ func TwoStageLS(y []float64, d IVDesign, opt OLSOptions) (*OLSResult, error) {
 	if len(d.Instruments) < len(d.Endogenous) {
 		return nil, fmt.Errorf("%w: %d instruments for %d endogenous columns: the model is not identified", ErrSingular, len(d.Instruments), len(d.Endogenous))
 	}
-	block, _ := codeLabels(opt.Block)
+	block, _ := codeLabelsAs[int32](opt.Block)
 
 	// First stage: each endogenous column on the exogenous columns and the
 	// instruments, whose rank this checks.

@@ -132,6 +132,12 @@ type OLSResult struct {
 // block b of size n_b, x̃ the demeaned covariates (the dummies' projection
 // and the demeaned covariates' projection are orthogonal).
 //
+// Memory: the QR decomposition is the tall-skinny one of [X | y] (chunks of
+// rows reduced in turn, on every core; see tallQR), and the demeaned values
+// are computed as each pass needs them from the block means, so that beyond
+// its inputs a fit with blocks holds only the residuals and a 4-byte block
+// code per observation, whatever the number of columns.
+//
 // Special cases:
 //
 //	a column constant (within blocks) or collinear  → error wrapping ErrSingular, naming it
@@ -155,7 +161,7 @@ type OLSResult struct {
 // errors for linear regression with multi-stage samples. Survey Methodology
 // 28(2), 169-181.
 func OLS(y []float64, names []string, x [][]float64, opt OLSOptions) (*OLSResult, error) {
-	block, _ := codeLabels(opt.Block)
+	block, _ := codeLabelsAs[int32](opt.Block)
 	f, err := olsNewFit(y, names, x, block)
 	if err != nil {
 		return nil, err

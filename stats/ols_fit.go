@@ -15,24 +15,26 @@ const olsCollinearTol = 1e-7
 
 // olsFit is a least-squares fit by QR with what the covariance estimators
 // need. Without blocks the first column is the intercept; with blocks every
-// column and y are demeaned within blocks.
+// column and y are demeaned within blocks, value by value as the fit needs
+// them (means), so that no demeaned copy of the design is held.
 type olsFit struct {
 	n, p    int
 	names   []string
-	cols    [][]float64 // design columns as fitted
+	cols    [][]float64   // design columns: as fitted, or before demeaning when means is not nil
+	means   []absorbMeans // with blocks, what demeaning subtracts from each column; else nil
+	norms   []float64     // ‖x_j‖ of each column as fitted
 	beta    []float64
 	resid   []float64
-	xr      []float64     // the design by rows, n×p
 	rinv    *mat.TriDense // R⁻¹, upper triangular, X = QR
 	rinvRaw []float64     // R⁻¹ by rows, p×p
 	minv    *mat.SymDense // (X'X)⁻¹ = R⁻¹R⁻ᵀ
-	blockOf []int         // dense block index per observation; nil without blocks
+	blockOf []int32       // dense block index per observation; nil without blocks
 	blockN  []float64     // block sizes
 	dfResid float64
 }
 
 // olsNewFit checks the data, absorbs blocks or adds the intercept, and fits.
-func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit, error) {
+func olsNewFit(y []float64, names []string, x [][]float64, block []int32) (*olsFit, error) {
 	n := len(y)
 	if block != nil {
 		absorbCheckLen("block", len(block), n)
@@ -41,16 +43,24 @@ func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit
 		return nil, err
 	}
 	f := &olsFit{n: n}
-	yy := y
+	var ym *absorbMeans
 	if block != nil {
 		f.blockOf, f.blockN = absorbBlocks(block)
-		yy = absorbDemean(y, f.blockOf, f.blockN)
+		m := absorbMeansOf(y, f.blockOf, f.blockN)
+		ym = &m
+		// Each demeaned column is written, in turn, to the buffer that
+		// later holds the residuals, for its norm.
+		f.resid = make([]float64, n)
 		for j, c := range x {
-			d := absorbDemean(c, f.blockOf, f.blockN)
-			if floats.Norm(d, 2) <= olsCollinearTol*floats.Norm(c, 2) || floats.Norm(d, 2) == 0 {
+			m := absorbMeansOf(c, f.blockOf, f.blockN)
+			m.demeanTo(f.resid, c, f.blockOf)
+			norm := floats.Norm(f.resid, 2)
+			if norm <= olsCollinearTol*floats.Norm(c, 2) || norm == 0 {
 				return nil, fmt.Errorf("%w: column %q is constant within blocks", ErrSingular, names[j])
 			}
-			f.cols = append(f.cols, d)
+			f.cols = append(f.cols, c)
+			f.means = append(f.means, m)
+			f.norms = append(f.norms, norm)
 			f.names = append(f.names, names[j])
 		}
 	} else {
@@ -66,7 +76,7 @@ func olsNewFit(y []float64, names []string, x [][]float64, block []int) (*olsFit
 	if f.dfResid < 1 {
 		return nil, fmt.Errorf("%w: %d observations for %d parameters", ErrTooFew, n, f.p+len(f.blockN))
 	}
-	if err := f.solve(yy); err != nil {
+	if err := f.solve(y, ym); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -98,52 +108,62 @@ func olsCheckFinite(name string, v []float64) error {
 	return nil
 }
 
-// solve factorises the design by Householder QR, checks its rank and computes
-// β, the residuals, R⁻¹ and (X'X)⁻¹.
-func (f *olsFit) solve(y []float64) error {
-	n, p := f.n, f.p
-	data := make([]float64, n*p)
-	for j, c := range f.cols {
-		for i, v := range c {
-			data[i*p+j] = v
+// solve fits the outcome y (minus ym when not nil, as the columns are
+// demeaned by f.means) by least squares from the tall-skinny Householder QR
+// decomposition [X | y] = Q [R r_y; 0 ρ] (tallQR), which never holds X: it
+// checks the rank from R's diagonal, solves R β = r_y, and computes the
+// residuals, R⁻¹ and (X'X)⁻¹. A condition number of R above
+// mat.ConditionTolerance is an error, as mat.QR's solve made it.
+func (f *olsFit) solve(y []float64, ym *absorbMeans) error {
+	n, p, q := f.n, f.p, f.p+1
+	yAt := func(i int) float64 { return y[i] }
+	if ym != nil {
+		yAt = func(i int) float64 { return ym.at(y[i], f.blockOf[i]) }
+	}
+	r := tallQR(n, q, func(i int, row []float64) {
+		f.rowTo(i, row[:p])
+		row[p] = yAt(i)
+	})
+	if f.norms == nil {
+		for _, c := range f.cols {
+			f.norms = append(f.norms, floats.Norm(c, 2))
 		}
 	}
-	f.xr = data
-	a := mat.NewDense(n, p, data)
-	var qr mat.QR
-	qr.Factorize(a)
-	var r mat.Dense
-	qr.RTo(&r)
-	for j := 0; j < p; j++ {
-		norm := floats.Norm(f.cols[j], 2)
+	for j, norm := range f.norms {
 		if norm == 0 {
 			return fmt.Errorf("%w: column %q is all zero", ErrSingular, f.names[j])
 		}
-		if math.Abs(r.At(j, j)) <= olsCollinearTol*norm {
+		if math.Abs(r[j*q+j]) <= olsCollinearTol*norm {
 			if j > 0 && f.blockOf == nil && olsIsConstant(f.cols[j]) {
 				return fmt.Errorf("%w: column %q is constant", ErrSingular, f.names[j])
 			}
 			return fmt.Errorf("%w: column %q is collinear with the columns before it", ErrSingular, f.names[j])
 		}
 	}
-	var beta mat.VecDense
-	if err := qr.SolveVecTo(&beta, false, mat.NewVecDense(n, y)); err != nil {
-		return fmt.Errorf("%w: %v", ErrSingular, err)
-	}
-	f.beta = make([]float64, p)
-	for j := range f.beta {
-		f.beta[j] = beta.AtVec(j)
-	}
-	f.resid = make([]float64, n)
-	copy(f.resid, y)
-	for j, c := range f.cols {
-		floats.AddScaled(f.resid, -f.beta[j], c)
-	}
 	rt := mat.NewTriDense(p, mat.Upper, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
-			rt.SetTri(i, j, r.At(i, j))
+			rt.SetTri(i, j, r[i*q+j])
 		}
+	}
+	if err := olsCheckCondition(rt); err != nil {
+		return fmt.Errorf("%w: %v", ErrSingular, err)
+	}
+	beta, ok := tallQRSolve(r, q)
+	if !ok {
+		return fmt.Errorf("%w: %v", ErrSingular, mat.Condition(math.Inf(1)))
+	}
+	f.beta = beta
+	if f.resid == nil {
+		f.resid = make([]float64, n)
+	}
+	row := make([]float64, p)
+	for i := range f.resid {
+		e := yAt(i)
+		for j, v := range f.rowTo(i, row) {
+			e -= f.beta[j] * v
+		}
+		f.resid[i] = e
 	}
 	f.rinv = mat.NewTriDense(p, mat.Upper, nil)
 	if err := f.rinv.InverseTri(rt); err != nil {
@@ -187,7 +207,18 @@ func olsIsConstant(v []float64) bool {
 	return true
 }
 
-// row returns observation i of the design; the caller must not modify it.
-func (f *olsFit) row(i int) []float64 {
-	return f.xr[i*f.p : i*f.p+f.p]
+// rowTo writes observation i of the design, as fitted, to row (p elements)
+// and returns it.
+func (f *olsFit) rowTo(i int, row []float64) []float64 {
+	if f.means == nil {
+		for j, c := range f.cols {
+			row[j] = c[i]
+		}
+		return row
+	}
+	b := f.blockOf[i]
+	for j, c := range f.cols {
+		row[j] = f.means[j].at(c[i], b)
+	}
+	return row
 }

@@ -2,57 +2,58 @@ package stats
 
 import (
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 )
 
 // olsSortedLevels returns the distinct values of v in increasing order.
-func olsSortedLevels(v []int) []int {
+func olsSortedLevels[T labelCode](v []T) []T {
 	// Codes from codeLabels lie in [0, len(v)) and need no map.
-	dense := true
+	top := T(-1)
 	for _, x := range v {
-		if x < 0 || x >= len(v) {
-			dense = false
+		if x < 0 || int(x) >= len(v) {
+			top = -1
 			break
 		}
+		top = max(top, x)
 	}
-	if dense {
-		seen := make([]bool, len(v))
+	if top >= 0 {
+		seen := make([]bool, int(top)+1)
 		for _, x := range v {
 			seen[x] = true
 		}
-		var levels []int
+		var levels []T
 		for x, ok := range seen {
 			if ok {
-				levels = append(levels, x)
+				levels = append(levels, T(x))
 			}
 		}
 		return levels
 	}
-	seen := make(map[int]struct{})
-	var levels []int
+	seen := make(map[T]struct{})
+	var levels []T
 	for _, x := range v {
 		if _, ok := seen[x]; !ok {
 			seen[x] = struct{}{}
 			levels = append(levels, x)
 		}
 	}
-	sort.Ints(levels)
+	slices.Sort(levels)
 	return levels
 }
 
 // olsLevelIndex returns the index in levels (sorted and distinct, as
-// olsSortedLevels returns them) of each value of v.
-func olsLevelIndex(v, levels []int) []int {
-	idx := make([]int, len(v))
-	if len(levels) == 0 || levels[0] == 0 && levels[len(levels)-1] == len(levels)-1 {
-		// levels is 0, 1, ..., G-1: every value is its own index.
-		copy(idx, v)
-		return idx
+// olsSortedLevels returns them) of each value of v. When levels is 0, 1,
+// ..., G-1 (as for codes from codeLabels) every value is its own index and
+// the result is v itself, not a copy: neither may be modified afterwards.
+func olsLevelIndex[T labelCode](v, levels []T) []T {
+	if len(levels) == 0 || levels[0] == 0 && int(levels[len(levels)-1]) == len(levels)-1 {
+		return v
 	}
-	pos := make(map[int]int, len(levels))
+	idx := make([]T, len(v))
+	pos := make(map[T]T, len(levels))
 	for i, l := range levels {
-		pos[l] = i
+		pos[l] = T(i)
 	}
 	for i, x := range v {
 		idx[i] = pos[x]
@@ -75,11 +76,24 @@ const codeLabelsSplit = 1 << 16
 // the order of first appearance overall, which gives the final codes. The
 // result does not depend on the number of workers.
 func codeLabels(labels []string) (codes []int, names []string) {
+	return codeLabelsAs[int](labels)
+}
+
+// labelCode is the type of the codes of labels: int, or int32 for the block
+// index that the least-squares fits keep per observation, where 4 bytes
+// instead of 8 matter at 10⁷ rows (len(labels) ≤ 2³¹ - 1 then).
+type labelCode interface{ ~int | ~int32 }
+
+// codeLabelsAs is codeLabels with codes of type T.
+func codeLabelsAs[T labelCode](labels []string) (codes []T, names []string) {
 	if labels == nil {
 		return nil, nil
 	}
 	n := len(labels)
-	codes = make([]int, n)
+	if int(T(n)) != n {
+		panic("stats: too many labels for their codes")
+	}
+	codes = make([]T, n)
 	workers := min(runtime.GOMAXPROCS(0), n/codeLabelsSplit)
 	if workers <= 1 {
 		return codes, codeLabelsChunk(labels, codes)
@@ -94,14 +108,14 @@ func codeLabels(labels []string) (codes []int, names []string) {
 		})
 	}
 	wg.Wait()
-	pos := make(map[string]int)
-	remap := make([][]int, workers)
+	pos := make(map[string]T)
+	remap := make([][]T, workers)
 	for w, ln := range local {
-		remap[w] = make([]int, len(ln))
+		remap[w] = make([]T, len(ln))
 		for k, l := range ln {
 			c, ok := pos[l]
 			if !ok {
-				c = len(names)
+				c = T(len(names))
 				pos[l] = c
 				names = append(names, l)
 			}
@@ -123,15 +137,15 @@ func codeLabels(labels []string) (codes []int, names []string) {
 
 // codeLabelsChunk codes labels into codes (of the same length) in order of
 // first appearance and returns the labels by code.
-func codeLabelsChunk(labels []string, codes []int) (names []string) {
-	pos := make(map[string]int)
-	prev, code := "", -1
+func codeLabelsChunk[T labelCode](labels []string, codes []T) (names []string) {
+	pos := make(map[string]T)
+	prev, code := "", T(-1)
 	for i, l := range labels {
 		// Rows of a group often come together; skip the map for them.
 		if code < 0 || l != prev {
 			c, ok := pos[l]
 			if !ok {
-				c = len(names)
+				c = T(len(names))
 				pos[l] = c
 				names = append(names, l)
 			}

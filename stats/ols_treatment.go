@@ -45,7 +45,7 @@ type TreatmentModel struct {
 	n       int
 	opt     OLSOptions
 	level   float64
-	blockOf []int
+	blockOf []int32
 	blockN  []float64
 	y       []float64   // demeaned outcome
 	z       [][]float64 // demeaned covariates
@@ -89,9 +89,9 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	if err := olsCheckFinite("outcome", y); err != nil {
 		return nil, err
 	}
-	block, _ := codeLabels(opt.Block)
+	block, _ := codeLabelsAs[int32](opt.Block)
 	if block == nil {
-		block = make([]int, n)
+		block = make([]int32, n)
 	}
 	absorbCheckLen("block", len(block), n)
 	m.blockOf, m.blockN = absorbBlocks(block)
@@ -118,7 +118,7 @@ func NewTreatmentModel(y []float64, names []string, covariates [][]float64, opt 
 	}
 	if k > 0 {
 		f := &olsFit{n: n, p: k, names: names, cols: m.z, blockOf: m.blockOf, blockN: m.blockN}
-		if err := f.solve(m.y); err != nil {
+		if err := f.solve(m.y, nil); err != nil {
 			return nil, err
 		}
 		m.ry = f.resid
@@ -248,12 +248,6 @@ func (m *TreatmentModel) fitCR2(tt, tp, qt []float64, s, beta float64) (Treatmen
 	f.resid = make([]float64, m.n)
 	for i, e := range m.ry {
 		f.resid[i] = e - beta*tp[i]
-	}
-	f.xr = make([]float64, m.n*p)
-	for j, c := range f.cols {
-		for i, v := range c {
-			f.xr[i*p+j] = v
-		}
 	}
 	res, err := cr2Compute(f, m.cluster, m.clusterNames, true)
 	if err != nil {

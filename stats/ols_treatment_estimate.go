@@ -57,7 +57,7 @@ func (m *TreatmentModel) Estimator(group []int, groups int) (*TreatmentEstimator
 		if g < 0 || g >= groups {
 			panic("stats: group out of range")
 		}
-		switch b := m.blockOf[i]; e.block[g] {
+		switch b := int(m.blockOf[i]); e.block[g] {
 		case -1:
 			e.block[g] = b
 		case b:

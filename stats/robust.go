@@ -8,28 +8,25 @@ import "gonum.org/v1/gonum/mat"
 // estimatr, which replaces the resulting non-finite weight by 0).
 const robustLeverageOne = 1e-12
 
-// robustLeverages returns h_ii, the diagonal of the hat matrix of the full
-// design: ‖R⁻ᵀx_i‖², plus 1/n_b when the blocks of sizes n_b are absorbed.
-func robustLeverages(f *olsFit) []float64 {
-	h := make([]float64, f.n)
+// robustLeverage returns h_ii, element i of the diagonal of the hat matrix
+// of the full design: ‖R⁻ᵀx_i‖², plus 1/n_b when the blocks of sizes n_b are
+// absorbed. row is scratch of p elements; it is left holding x_i.
+func robustLeverage(f *olsFit, i int, row []float64) float64 {
 	p, ri := f.p, f.rinvRaw
-	for i := range h {
-		xi := f.row(i)
-		s := 0.0
-		// z = R⁻ᵀ x_i, i.e. z_k = Σ_{j≤k} R⁻¹_{jk} x_ij.
-		for k := 0; k < p; k++ {
-			zk := 0.0
-			for j := 0; j <= k; j++ {
-				zk += ri[j*p+k] * xi[j]
-			}
-			s += zk * zk
+	xi := f.rowTo(i, row)
+	s := 0.0
+	// z = R⁻ᵀ x_i, i.e. z_k = Σ_{j≤k} R⁻¹_{jk} x_ij.
+	for k := 0; k < p; k++ {
+		zk := 0.0
+		for j := 0; j <= k; j++ {
+			zk += ri[j*p+k] * xi[j]
 		}
-		if f.blockOf != nil {
-			s += 1 / f.blockN[f.blockOf[i]]
-		}
-		h[i] = s
+		s += zk * zk
 	}
-	return h
+	if f.blockOf != nil {
+		s += 1 / f.blockN[f.blockOf[i]]
+	}
+	return s
 }
 
 // robustCov returns the classical or heteroskedasticity-consistent covariance
@@ -46,29 +43,28 @@ func robustCov(f *olsFit, typ CovType) *mat.SymDense {
 		cov.ScaleSym(s2, f.minv)
 		return cov
 	}
-	var h []float64
-	if typ == HC2 || typ == HC3 {
-		h = robustLeverages(f)
-	}
 	acc := robustNewAccumulator(f.minv)
+	row := make([]float64, p)
 	for i, e := range f.resid {
 		w := e * e
 		switch typ {
 		case HC2:
-			if d := 1 - h[i]; d > robustLeverageOne {
+			if d := 1 - robustLeverage(f, i, row); d > robustLeverageOne {
 				w /= d
 			} else {
 				w = 0
 			}
 		case HC3:
-			if d := 1 - h[i]; d > robustLeverageOne {
+			if d := 1 - robustLeverage(f, i, row); d > robustLeverageOne {
 				w /= d * d
 			} else {
 				w = 0
 			}
+		default:
+			f.rowTo(i, row)
 		}
 		if w != 0 {
-			acc.add(w, f.row(i))
+			acc.add(w, row)
 		}
 	}
 	scale := 1.0

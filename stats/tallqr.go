@@ -5,7 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack/lapack64"
 )
 
 // Sizes of the pieces of a tall QR decomposition: rows are factorised
@@ -45,28 +46,31 @@ func tallQR(n, q int, fill func(i int, row []float64)) []float64 {
 	factors := make([][]float64, nb)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), nb)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			acc := newTallQRAcc(q)
-			for {
-				b := int(next.Add(1)) - 1
-				if b >= nb {
-					return
-				}
-				acc.reset()
-				lo, hi := b*tallQRBlock, min((b+1)*tallQRBlock, n)
-				for c := lo; c < hi; c += tallQRChunk {
-					rows := min(tallQRChunk, hi-c)
-					acc.add(rows, func(k int, row []float64) { fill(c+k, row) })
-				}
-				factors[b] = acc.factor()
+	work := func() {
+		acc := newTallQRAcc(q)
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= nb {
+				return
 			}
-		}()
+			acc.reset()
+			lo, hi := b*tallQRBlock, min((b+1)*tallQRBlock, n)
+			for c := lo; c < hi; c += tallQRChunk {
+				rows := min(tallQRChunk, hi-c)
+				acc.add(rows, func(k int, row []float64) { fill(c+k, row) })
+			}
+			factors[b] = acc.factor()
+		}
 	}
-	wg.Wait()
+	workers := min(runtime.GOMAXPROCS(0), nb)
+	if workers == 1 {
+		work() // one block or one core: no goroutine to start
+	} else {
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
 	if nb == 1 {
 		return factors[0]
 	}
@@ -85,12 +89,12 @@ type tallQRAcc struct {
 	r    []float64 // q by q, row-major; meaningful once have > 0
 	have int       // rows of r in use: min(rows seen, q)
 	buf  []float64 // (q + max(tallQRChunk, q)) by q scratch
-	qr   mat.QR
-	rd   mat.Dense
+	tau  []float64 // the Householder scalars of a factorisation
+	work []float64 // dgeqrf's workspace
 }
 
 func newTallQRAcc(q int) *tallQRAcc {
-	return &tallQRAcc{q: q, r: make([]float64, q*q), buf: make([]float64, (q+max(tallQRChunk, q))*q)}
+	return &tallQRAcc{q: q, r: make([]float64, q*q), buf: make([]float64, (q+max(tallQRChunk, q))*q), tau: make([]float64, q)}
 }
 
 func (a *tallQRAcc) reset() {
@@ -115,16 +119,18 @@ func (a *tallQRAcc) add(rows int, fill func(k int, row []float64)) {
 		a.have = m
 		return
 	}
-	a.qr.Factorize(mat.NewDense(m, q, a.buf[:m*q]))
-	if r, _ := a.rd.Dims(); r != m {
-		a.rd.Reset() // RTo writes an m by q matrix
+	// The stack is factorised in place by dgeqrf, with the workspace size
+	// it asks for: mat.QR's arithmetic, without its copy of the stack.
+	g := blas64.General{Rows: m, Cols: q, Stride: q, Data: a.buf[:m*q]}
+	query := []float64{0}
+	lapack64.Geqrf(g, a.tau, query, -1)
+	if lwork := int(query[0]); len(a.work) != lwork {
+		a.work = make([]float64, lwork)
 	}
-	a.qr.RTo(&a.rd)
+	lapack64.Geqrf(g, a.tau, a.work, len(a.work))
 	clear(a.r)
 	for i := range q {
-		for j := i; j < q; j++ {
-			a.r[i*q+j] = a.rd.At(i, j)
-		}
+		copy(a.r[i*q+i:i*q+q], a.buf[i*q+i:i*q+q])
 	}
 	a.have = q
 }

@@ -65,7 +65,7 @@ func WLS(y, w []float64, names []string, x [][]float64, opt OLSOptions) (*OLSRes
 		return nil, fmt.Errorf("%w: %d observations for %d parameters", ErrTooFew, n, f.p)
 	}
 	ys := scaled(y)
-	if err := f.solve(ys); err != nil {
+	if err := f.solve(ys, nil); err != nil {
 		return nil, err
 	}
 	var cov *mat.SymDense
