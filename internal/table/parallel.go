@@ -41,7 +41,8 @@ func (t *Table) readRows(sc *scanner, progress func(done, total int)) error {
 	// array, after the most the first half can have (a row a line), and
 	// moved down after the first half's: no more memory than one piece.
 	line0, most := sc.line, strings.Count(text[mid:], "\n")+1
-	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width}
+	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width,
+		held: make([]uint64, 0, most/64+1), quotes: make([]uint64, 0, most/64+1)}
 	if c := cap(t.starts); c-most >= strings.Count(text[begin:mid], "\n") {
 		second.starts = t.starts[c-most : c-most : c]
 	}
