@@ -14,14 +14,14 @@ import (
 func readBoth(t *testing.T, text string) {
 	t.Helper()
 	defer func(b int) { parallelBytes = b }(parallelBytes)
-	read := func(bytes int) (*Table, error, [][2]int) {
+	read := func(bytes int) (*Table, [][2]int, error) {
 		parallelBytes = bytes
 		var calls [][2]int
 		tb, err := Options{}.parse([]byte(text), "t.csv", func(done, total int) { calls = append(calls, [2]int{done, total}) })
-		return tb, err, calls
+		return tb, calls, err
 	}
-	half, herr, hcalls := read(1)
-	one, oerr, ocalls := read(math.MaxInt)
+	half, hcalls, herr := read(1)
+	one, ocalls, oerr := read(math.MaxInt)
 	if fmt.Sprint(herr) != fmt.Sprint(oerr) {
 		t.Fatalf("%q: in halves %v, in one piece %v", text, herr, oerr)
 	}
