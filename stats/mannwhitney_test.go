@@ -174,8 +174,23 @@ func TestMannWhitneyRadixPath(t *testing.T) {
 	// Samples above the radix-sort threshold, with ties, both signs of
 	// zero, negative values and extremes, against ranks from a plain sort
 	// of the pooled sample.
-	rng := rand.New(rand.NewPCG(3, 4))
-	x, y := make([]float64, 6000), make([]float64, 5000)
+	defer func(m int) { mannWhitneyParallelMost = m }(mannWhitneyParallelMost)
+	for _, c := range []struct{ nx, ny, parallelMost int }{
+		{6000, 5000, 1 << 21},   // each sorted alone
+		{40000, 35000, 1 << 21}, // on two cores
+		{40000, 35000, 1 << 15}, // one after the other, x first
+		{35000, 40000, 1 << 15}, // y first
+	} {
+		mannWhitneyParallelMost = c.parallelMost
+		checkRankSum(t, rand.New(rand.NewPCG(3, 4)), make([]float64, c.nx), make([]float64, c.ny))
+	}
+}
+
+// checkRankSum fills x and y with ties, zeros, negative values and
+// extremes and checks mannWhitneyRankSum against the ranks of a plain
+// sort of the pooled sample.
+func checkRankSum(t *testing.T, rng *rand.Rand, x, y []float64) {
+	t.Helper()
 	fill := func(v []float64) {
 		for i := range v {
 			switch rng.IntN(20) {

@@ -1,5 +1,7 @@
 package table
 
+import "strings"
+
 // Codes returns the named column as labels, without making a string of
 // every cell: codes[i] is the index in levels of data row i's value, the
 // levels in the order of their first rows, and -1 for a missing value
@@ -28,7 +30,7 @@ func (t *Table) Codes(name string) (codes []int32, levels []string, err error) {
 		if !ok {
 			k = int32(len(levels))
 			at[s] = k
-			levels = append(levels, s)
+			levels = append(levels, strings.Clone(s)) // not a piece of the file's text, which it would keep
 		}
 		codes[i] = k
 		return true

@@ -131,6 +131,9 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
 	header := sc.strings(rec)
+	for j, h := range header {
+		header[j] = strings.Clone(h) // not a piece of the text: a column's name does not keep it
+	}
 	if err := d.checkHeader(header); err != nil {
 		return nil, &ParseError{File: name, Row: 1, Err: err}
 	}

@@ -98,7 +98,7 @@ func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows i
 
 // groupIndex is the set of a column's groups seen so far, each held as the
 // data row of its first value: an open-addressing hash table (linear
-// probing), at most half full, of 4-byte slots, each holding row+1 in its
+// probing), at most two thirds full, of 4-byte slots, each holding row+1 in its
 // low bits (0 being an empty slot) and, in the bits the rows leave, a tag
 // from the value's hash, so that a value is compared with a group's only
 // when their tags agree. A column of a million distinct values takes 4 MiB
@@ -118,7 +118,7 @@ type groupIndex struct {
 // rows rows.
 func newGroupIndex(most, rows int) *groupIndex {
 	size := 16
-	for size < 2*most {
+	for size < most+most/2 { // at most two thirds full
 		size *= 2
 	}
 	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most, bits: uint(bits.Len(uint(rows)))}

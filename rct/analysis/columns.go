@@ -177,6 +177,15 @@ func Read(src Source, c Columns) (Data, error) {
 	if clusterLike != nil {
 		d.clusterLike = clusterLike()
 	}
+	// The outcome and exposure, when numbers, are held without the
+	// file's text: a Data of numbers, codes and copied labels lets the
+	// file go once the caller is done with the table.
+	if !d.yHasText {
+		d.ytext = compactText(d.ytext, d.y)
+	}
+	if d.extext.read() {
+		d.extext = compactText(d.extext, d.ex)
+	}
 	return d, nil
 }
 

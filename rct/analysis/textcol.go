@@ -5,11 +5,13 @@ import "github.com/evalkit/evalkit/internal/table"
 // textColumn is a column of text read from a Source: from a *table.Table,
 // the table's column itself, each cell made into a string only when asked
 // for (at), with no slice of a string per row; from any other Source, the
-// strings its Column gave.
+// strings its Column gave; or, once Read is done with the table, a column
+// of numbers held without the file's text (numberText).
 type textColumn struct {
 	t *table.Table
 	j int
 	s []string
+	n *numberText
 }
 
 // readText returns column j of src, called name: src's own cells for a
@@ -40,22 +42,28 @@ func readNamedText(src Source, name string) (textColumn, error) {
 
 // at returns the text of data row i.
 func (c textColumn) at(i int) string {
-	if c.t != nil {
+	switch {
+	case c.t != nil:
 		return c.t.Cell(i, c.j)
+	case c.n != nil:
+		return c.n.at(i)
 	}
 	return c.s[i]
 }
 
 // len returns the number of rows.
 func (c textColumn) len() int {
-	if c.t != nil {
+	switch {
+	case c.t != nil:
 		return c.t.Rows()
+	case c.n != nil:
+		return len(c.n.v)
 	}
 	return len(c.s)
 }
 
 // read reports whether the column was read.
-func (c textColumn) read() bool { return c.t != nil || c.s != nil }
+func (c textColumn) read() bool { return c.t != nil || c.s != nil || c.n != nil }
 
 // numbers reads the named column of src and converts it to numbers as
 // table.Numbers does, with its errors: a CSV table's by the table's Float,
