@@ -178,15 +178,33 @@ func Read(src Source, c Columns) (Data, error) {
 		d.clusterLike = clusterLike()
 	}
 	// The outcome and exposure, when numbers, are held without the
-	// file's text: a Data of numbers, codes and copied labels lets the
-	// file go once the caller is done with the table.
-	if !d.yHasText {
-		d.ytext = compactText(d.ytext, d.y)
-	}
-	if d.extext.read() {
-		d.extext = compactText(d.extext, d.ex)
+	// file's text, unless a column of labels holds pieces of it: a Data
+	// of numbers and codes lets the file go once the caller is done with
+	// the table.
+	if !d.labelsOfText() {
+		if !d.yHasText {
+			d.ytext = compactText(d.ytext, d.y)
+		}
+		if d.extext.read() {
+			d.extext = compactText(d.extext, d.ex)
+		}
 	}
 	return d, nil
+}
+
+// labelsOfText reports whether d holds a column of labels (ids, blocks,
+// clusters, subgroups or a factor's values), whose strings, read from a
+// table, are pieces of the file's text.
+func (d *Data) labelsOfText() bool {
+	if d.id != nil || d.block != nil || d.cluster != nil || d.subgroup != nil {
+		return true
+	}
+	for _, c := range d.cov {
+		if c.text != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // labels returns a column of labels from src.
