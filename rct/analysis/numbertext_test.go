@@ -125,3 +125,34 @@ func FuzzCompactText(f *testing.F) {
 		}
 	})
 }
+
+// Read holds a numeric outcome without the file's text unless a column of
+// labels, which holds pieces of the text, is read too.
+func TestReadCompactsOutcome(t *testing.T) {
+	text := "arm,y,b\ncontrol,1,x\ntreatment,2.5,y\ncontrol,NA,x\n"
+	for _, c := range []struct {
+		cols    Columns
+		compact bool
+	}{
+		{Columns{Outcome: "y"}, true},
+		{Columns{Outcome: "y", Block: "b"}, false},
+		{Columns{Outcome: "y", Covariates: []string{"b"}}, false},
+	} {
+		tb, err := table.Read(strings.NewReader(text), "t.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(tb, c.cols)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.ytext.n != nil; got != c.compact || got == (d.ytext.t != nil) {
+			t.Errorf("%+v: compact %v, want %v", c.cols, got, c.compact)
+		}
+		for i, want := range []string{"1", "2.5", "NA"} {
+			if s := d.ytext.at(i); s != want {
+				t.Errorf("%+v: row %d %q, want %q", c.cols, i, s, want)
+			}
+		}
+	}
+}
