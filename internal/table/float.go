@@ -11,15 +11,25 @@ import (
 // nor a missing-value token.
 var ErrNotNumber = errors.New("not a number")
 
-// IsMissing reports whether s is one of the contract's missing-value tokens:
-// an empty field, NA, NaN, . or null, or a spreadsheet's #N/A (surrounding
-// spaces ignored).
-func IsMissing(s string) bool {
-	switch strings.TrimSpace(s) {
-	case "", "NA", "NaN", ".", "null", "#N/A":
-		return true
+// MissingTokens are the contract's missing-value tokens: an empty field,
+// NA, NaN, . or null, or a spreadsheet's #N/A.
+var MissingTokens = [...]string{"", "NA", "NaN", ".", "null", "#N/A"}
+
+// IsMissing reports whether s is one of MissingTokens, surrounding spaces
+// ignored.
+func IsMissing(s string) bool { return MissingToken(strings.TrimSpace(s)) >= 0 }
+
+// MissingToken returns k when s is MissingTokens[k] exactly, else -1.
+func MissingToken(s string) int {
+	if len(s) > 4 { // longer than any token: most values
+		return -1
 	}
-	return false
+	for k, m := range MissingTokens {
+		if s == m {
+			return k
+		}
+	}
+	return -1
 }
 
 // ParseNumber converts a decimal number such as 12, -0.5 or 1.5e-3, with

@@ -130,7 +130,13 @@ func Read(src Source, c Columns) (Data, error) {
 	if d.ytext, err = readNamedText(src, c.Outcome); err != nil {
 		return Data{}, err
 	}
-	d.y, d.yHasText = outcomeNumbers(d.ytext)
+	// A numeric outcome and exposure are held without the file's text,
+	// unless a column of labels (ids, blocks, clusters, subgroups), whose
+	// strings are pieces of that text, will keep it anyway: a Data of
+	// numbers and codes lets the file go once the caller is done with the
+	// table. (A factor's values keep it too, found only once read.)
+	compact := c.ID == "" && c.Block == "" && c.Cluster == "" && c.Subgroup == ""
+	d.y, d.yHasText, d.ytext = outcomeNumbers(d.ytext, compact)
 	if c.Exposure != "" {
 		if d.extext, d.ex, err = d.numbers(src, c.Exposure); err != nil {
 			return Data{}, err
@@ -177,34 +183,10 @@ func Read(src Source, c Columns) (Data, error) {
 	if clusterLike != nil {
 		d.clusterLike = clusterLike()
 	}
-	// The outcome and exposure, when numbers, are held without the
-	// file's text, unless a column of labels holds pieces of it: a Data
-	// of numbers and codes lets the file go once the caller is done with
-	// the table.
-	if !d.labelsOfText() {
-		if !d.yHasText {
-			d.ytext = compactText(d.ytext, d.y)
-		}
-		if d.extext.read() {
-			d.extext = compactText(d.extext, d.ex)
-		}
+	if compact && d.extext.read() {
+		d.extext = compactText(d.extext, d.ex)
 	}
 	return d, nil
-}
-
-// labelsOfText reports whether d holds a column of labels (ids, blocks,
-// clusters, subgroups or a factor's values), whose strings, read from a
-// table, are pieces of the file's text.
-func (d *Data) labelsOfText() bool {
-	if d.id != nil || d.block != nil || d.cluster != nil || d.subgroup != nil {
-		return true
-	}
-	for _, c := range d.cov {
-		if c.text != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // labels returns a column of labels from src.

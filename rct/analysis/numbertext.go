@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"strconv"
+
+	"github.com/evalkit/evalkit/internal/table"
 )
 
 // numberText is the text of a column of numbers held without the file's
@@ -12,8 +14,8 @@ import (
 // kind[i]:
 //
 //	numberCanonical  as strconv.FormatFloat(v, 'f', -1, 64) writes it
-//	                 (canonicalDecimal), or empty when v is NaN
-//	numberMissing+k  the missing-value token missingTokens[k]
+//	                 (canonicalDecimal); v is not NaN
+//	numberMissing+k  the missing-value token table.MissingTokens[k]
 //	numberOdd        otherwise: odd[i] holds the text
 type numberText struct {
 	v    []float64
@@ -24,66 +26,64 @@ type numberText struct {
 const (
 	numberCanonical uint8 = 0
 	numberMissing   uint8 = 1
-	numberOdd             = numberMissing + uint8(len(missingTokens))
+	numberOdd             = numberMissing + uint8(len(table.MissingTokens))
 )
-
-// missingTokens are the missing-value tokens numberText holds by their
-// number: table.IsMissing's without surrounding spaces, but the empty one.
-var missingTokens = [...]string{"NA", "NaN", ".", "null", "#N/A"}
 
 // at returns the text of row i.
 func (n *numberText) at(i int) string {
 	switch k := n.kind[i]; {
-	case k == numberCanonical && math.IsNaN(n.v[i]):
-		return ""
 	case k == numberCanonical:
 		return strconv.FormatFloat(n.v[i], 'f', -1, 64)
 	case k < numberOdd:
-		return missingTokens[k-numberMissing]
+		return table.MissingTokens[k-numberMissing]
 	}
 	return n.odd[i]
 }
 
-// oddShare is the most values, one in oddShare, that compactText holds as
-// their text; a variable, so that tests hold any.
+// oddShare is the most values, one in oddShare, that a numberText holds
+// as their text; a variable, so that tests hold any.
 var oddShare = 64
 
-// compactText returns col, a column of a *table.Table whose values v holds
-// (each a number, or NaN where missing), as a numberText; or col itself
-// when it is not a table's or when more than one value in oddShare would
-// be held as its text.
+// newNumberText returns an empty numberText for the values v, which add
+// then describes row by row.
+func newNumberText(v []float64) *numberText {
+	return &numberText{v: v, kind: make([]uint8, len(v)), odd: map[int]string{}}
+}
+
+// add records that row i, read as v[i] (a number, or NaN where missing),
+// is written s. It reports false when more than one value in oddShare
+// would be held as its text: the column is then better kept as it is.
+func (n *numberText) add(i int, s string) bool {
+	switch v := n.v[i]; {
+	case !math.IsNaN(v) && canonicalDecimal(s):
+		return true // numberCanonical
+	case math.IsNaN(v):
+		if k := table.MissingToken(s); k >= 0 {
+			n.kind[i] = numberMissing + uint8(k)
+			return true
+		}
+	}
+	if len(n.odd) >= len(n.v)/oddShare {
+		return false
+	}
+	n.kind[i], n.odd[i] = numberOdd, string([]byte(s)) // a copy, not the file's text
+	return true
+}
+
+// compactText returns col, a column of a *table.Table whose values v holds,
+// as a numberText; or col itself when it is not a table's or when add
+// refuses a value.
 func compactText(col textColumn, v []float64) textColumn {
 	if col.t == nil {
 		return col
 	}
-	n := &numberText{v: v, kind: make([]uint8, len(v)), odd: map[int]string{}}
+	n := newNumberText(v)
 	for i := range v {
-		s := col.at(i)
-		switch {
-		case math.IsNaN(v[i]) && s == "" || !math.IsNaN(v[i]) && canonicalDecimal(s):
-			continue
-		case math.IsNaN(v[i]):
-			if k := missingToken(s); k >= 0 {
-				n.kind[i] = numberMissing + uint8(k)
-				continue
-			}
-		}
-		if len(n.odd) >= len(v)/oddShare {
+		if !n.add(i, col.at(i)) {
 			return col
 		}
-		n.kind[i], n.odd[i] = numberOdd, string([]byte(s)) // a copy, not the file's text
 	}
 	return textColumn{n: n}
-}
-
-// missingToken returns the index of s in missingTokens, or -1.
-func missingToken(s string) int {
-	for k, m := range missingTokens {
-		if s == m {
-			return k
-		}
-	}
-	return -1
 }
 
 // canonicalDecimal reports whether s is a decimal as

@@ -9,23 +9,34 @@ import (
 )
 
 // outcomeNumbers converts an outcome column to numbers: NaN for a missing
-// value and for text that is not a number, which text reports.
-func outcomeNumbers(col textColumn) (y []float64, text bool) {
+// value and for text that is not a number, which text reports. held is
+// the column as Data holds it: with compact set, a table's column of
+// numbers is held without the file's text (numberText, built in the same
+// pass), else col itself.
+func outcomeNumbers(col textColumn, compact bool) (y []float64, text bool, held textColumn) {
 	y = make([]float64, col.len())
+	var n *numberText
+	if compact && col.t != nil {
+		n = newNumberText(y)
+	}
 	for i := range y {
 		s := col.at(i)
 		y[i] = math.NaN()
-		if table.IsMissing(s) {
-			continue
+		if !table.IsMissing(s) {
+			if v, err := table.ParseNumber(s); err != nil {
+				text = true
+			} else {
+				y[i] = v
+			}
 		}
-		v, err := table.ParseNumber(s)
-		if err != nil {
-			text = true
-			continue
+		if n != nil && !n.add(i, s) {
+			n = nil
 		}
-		y[i] = v
 	}
-	return y, text
+	if n == nil || text {
+		return y, text, col
+	}
+	return y, text, textColumn{n: n}
 }
 
 // outcomeMissing reports whether row i's outcome is missing. When every
