@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"math"
 	"math/bits"
-	"sync"
 
 	"github.com/evalkit/evalkit/internal/table"
 )
@@ -52,7 +51,7 @@ func clusterColumns(src Source, c Columns, arm armColumn) []clusterColumn {
 	return out
 }
 
-// searchClusters starts clusterColumns and returns the function that waits
+// searchClusters starts clusterColumns and returns the function, called once, that waits
 // for its result. A *table.Table, which reading does not change, is
 // searched on another goroutine while Read converts the other columns (a
 // second core's work: a column of ids is read to half its rows before it
@@ -61,11 +60,11 @@ func clusterColumns(src Source, c Columns, arm armColumn) []clusterColumn {
 // search is left to end on its own, its result unread.
 func searchClusters(src Source, c Columns, arm armColumn) func() []clusterColumn {
 	if _, ok := src.(*table.Table); !ok {
-		return sync.OnceValue(func() []clusterColumn { return clusterColumns(src, c, arm) })
+		return func() []clusterColumn { return clusterColumns(src, c, arm) }
 	}
 	done := make(chan []clusterColumn, 1)
 	go func() { done <- clusterColumns(src, c, arm) }()
-	return sync.OnceValue(func() []clusterColumn { return <-done })
+	return func() []clusterColumn { return <-done }
 }
 
 // armConstant reports whether arm is the same within each group of col,
