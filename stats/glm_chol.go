@@ -76,7 +76,7 @@ func glmCholSolve(a, b []float64, p int) (beta, inv []float64, ok bool) {
 			inv[i*p+j], inv[j*p+i] = s, s
 		}
 	}
-	if glmNorm1(a, scale, p, true)*glmNorm1(inv, nil, p, false) > glmCholCondMax {
+	if glmNorm1(a, scale, p)*glmNorm1(inv, nil, p) > glmCholCondMax {
 		return nil, nil, false
 	}
 	// β = D L⁻ᵀ (L⁻¹ (D b)) by forward and back substitution.
@@ -106,14 +106,14 @@ func glmCholSolve(a, b []float64, p int) (beta, inv []float64, ok bool) {
 }
 
 // glmNorm1 is the 1-norm (largest column sum of absolute values) of the p
-// by p matrix m, or of D m D with D = diag(scale) when scaled is true.
-func glmNorm1(m, scale []float64, p int, scaled bool) float64 {
+// by p matrix m, or of D m D with D = diag(scale) when scale is not nil.
+func glmNorm1(m, scale []float64, p int) float64 {
 	best := 0.0
 	for j := range p {
 		s := 0.0
 		for i := range p {
 			v := math.Abs(m[i*p+j])
-			if scaled {
+			if scale != nil {
 				v *= scale[i] * scale[j]
 			}
 			s += v
