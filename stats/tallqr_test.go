@@ -73,6 +73,7 @@ func TestTallQRAccAsMatQR(t *testing.T) {
 	for _, size := range []struct{ n, q int }{{4, 3}, {3, 3}, {tallQRChunk, 5}, {3*tallQRChunk + 7, 4}, {600, 300}} {
 		acc := newTallQRAcc(size.q)
 		var stack []float64 // the factor so far over the rows added
+		var all []float64   // every row added
 		for c := 0; c < size.n; c += tallQRChunk {
 			rows := min(tallQRChunk, size.n-c)
 			block := make([]float64, rows*size.q)
@@ -80,6 +81,7 @@ func TestTallQRAccAsMatQR(t *testing.T) {
 				block[i] = rng.NormFloat64() * float64(1+i%size.q)
 			}
 			stack = append(stack[:acc.have*size.q], block...)
+			all = append(all, block...)
 			acc.add(rows, func(k int, row []float64) { copy(row, block[k*size.q:(k+1)*size.q]) })
 			m := len(stack) / size.q
 			if m < size.q {
@@ -96,7 +98,33 @@ func TestTallQRAccAsMatQR(t *testing.T) {
 					}
 				}
 			}
+			checkRAgainstAllRows(t, acc.r, all, size.q)
 			stack = append(stack[:0], acc.r...)
+		}
+	}
+}
+
+// checkRAgainstAllRows checks the accumulated factor r against mat.QR's R
+// of every row added, rows (the q columns of each) taken from the start:
+// equal up to the sign of each row, to 1e-10 of R's largest entry, so that
+// an error in what a step carries to the next (which the bit-for-bit check
+// of one step feeds to both sides) is caught.
+func checkRAgainstAllRows(t *testing.T, r, rows []float64, q int) {
+	t.Helper()
+	var qr mat.QR
+	qr.Factorize(mat.NewDense(len(rows)/q, q, append([]float64(nil), rows...)))
+	var want mat.Dense
+	qr.RTo(&want)
+	scale := mat.Norm(&want, math.Inf(1))
+	for i := range q {
+		sign := 1.0
+		if (r[i*q+i] < 0) != (want.At(i, i) < 0) {
+			sign = -1
+		}
+		for j := i; j < q; j++ {
+			if d := math.Abs(r[i*q+j] - sign*want.At(i, j)); d > 1e-10*scale {
+				t.Fatalf("%d rows, q=%d: R[%d,%d] = %g, the R of all rows %g", len(rows)/q, q, i, j, r[i*q+j], sign*want.At(i, j))
+			}
 		}
 	}
 }
