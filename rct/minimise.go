@@ -37,7 +37,7 @@ import (
 // 28(27), 3329–3346.
 func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 	d := L.Design
-	if d.Cluster.Values != nil {
+	if d.Cluster.has() {
 		return fmt.Errorf("%w: minimisation of clusters is not supported", ErrDesign)
 	}
 	if len(opt.Factors) == 0 {
@@ -63,7 +63,7 @@ func (L *Layout) minimise(garm []int, w []int, opt Options, r *Rand) error {
 		scale[j] = lcm / int64(x)
 	}
 	// Level of each unit on each factor, numbered in order of appearance.
-	n := len(d.ID.Values)
+	n := d.ID.len()
 	levels := make([][]int, len(opt.Factors))
 	nLevels := make([]int, len(opt.Factors))
 	for f, c := range opt.Factors {

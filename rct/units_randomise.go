@@ -44,8 +44,7 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 			return nil, fmt.Errorf("%s: already has a column %q, which the output adds; rename it", u.Name, c)
 		}
 	}
-	// Minimisation reads the ids' strings (minimise.go).
-	d, opt, err := u.design(s, s.Method != Minimise)
+	d, opt, err := u.design(s, true)
 	if err != nil {
 		return nil, err
 	}

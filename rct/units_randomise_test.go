@@ -2,9 +2,11 @@ package rct
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +179,36 @@ func TestReadUnits(t *testing.T) {
 				assert.Equal(t, tc.sha, u.SHA256)
 			}
 		})
+	}
+}
+
+// Minimisation through RandomiseUnits, which lays out the table's own
+// columns, allocates as the design of the columns' strings does.
+func TestRandomiseUnitsMinimiseAsStrings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,area,sex\n")
+	r := NewRand(2)
+	for i := range 200 {
+		fmt.Fprintf(&b, "u%03d,a%d,%c\n", (i*37)%200, r.Intn(3), "MF"[r.Intn(2)])
+	}
+	u, err := ReadUnits(strings.NewReader(b.String()), "u.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Settings{ID: "id", Block: []string{"area"}, Arms: []string{"control", "treatment"}, Method: Minimise, Factors: []string{"sex"}, Seed: 9}
+	got, err := RandomiseUnits(u, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, opt, err := u.Design(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Randomise(d, opt, s.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Allocation.Arm, want.Arm) {
+		t.Errorf("arms differ: %v\n%v", got.Allocation.Arm[:20], want.Arm[:20])
 	}
 }
