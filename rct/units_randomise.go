@@ -52,7 +52,7 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	// (Randomise reads and changes nothing of d's): a missing value is
 	// the error, whatever Randomise gave.
 	missing := make(chan error, 1)
-	go func() { missing <- u.checkMissing(d) }()
+	go func() { missing <- u.CheckMissing(d) }()
 	a, err := Randomise(d, opt, s.Seed)
 	if err := <-missing; err != nil {
 		return nil, err
@@ -81,12 +81,13 @@ func (e *missingError) Error() string {
 
 func (e *missingError) Unwrap() error { return e.cause }
 
-// checkMissing refuses, as a RowError, a unit whose id, stratum value or
-// cluster is one of the contract's missing values (table.IsMissing) other
-// than the empty field, which the design refuses itself: analyse reads
-// them as missing, so randomise does not take them for an id, a stratum or
-// a cluster.
-func (u *Units) checkMissing(d *Design) error {
+// CheckMissing refuses, as a RowError, a unit whose id, stratum value or
+// cluster in d, a design of u's columns (Design), is one of the contract's
+// missing values (table.IsMissing) other than the empty field, which the
+// design refuses itself: analyse reads them as missing, so randomise (and
+// power simulate, which lays out the design randomise would) does not take
+// them for an id, a stratum or a cluster.
+func (u *Units) CheckMissing(d *Design) error {
 	type check struct {
 		col  Column
 		what string

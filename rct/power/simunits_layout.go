@@ -29,6 +29,9 @@ func unitsLayout(u *rct.Units, s rct.Settings) (*rct.Layout, rct.Options, error)
 		return nil, opt, fmt.Errorf("%s: no units (the file has a header and no rows)", u.Name)
 	}
 	d, opt, err := u.Design(s)
+	if err == nil {
+		err = u.CheckMissing(d)
+	}
 	if err != nil {
 		return nil, opt, err
 	}

@@ -236,6 +236,18 @@ func TestUnitsSimulationDuplicateID(t *testing.T) {
 	assert.ErrorAs(t, err, &re)
 }
 
+// TestUnitsSimulationMissingID: a missing-value token as an id is refused
+// as randomise refuses it.
+func TestUnitsSimulationMissingID(t *testing.T) {
+	u, err := rct.ReadUnits(strings.NewReader("id,b\n1,x\nNA,x\n3,y\n"), "units.csv")
+	require.NoError(t, err)
+	_, err = UnitsSimulation{Units: u, Settings: rct.Settings{ID: "id", Arms: []string{"c", "t"}}, Effect: 1, Sims: 5}.Run()
+	_, want := rct.RandomiseUnits(u, rct.Settings{ID: "id", Arms: []string{"c", "t"}, Seed: 1})
+	require.Error(t, want)
+	assert.EqualError(t, err, want.Error())
+	assert.ErrorIs(t, err, rct.ErrEmptyID)
+}
+
 // TestUnitsSimulationFailedTrials: simple randomisation of 4 units leaves
 // an arm with fewer than two units in many trials; those analyses fail,
 // are counted and left out of the power.
