@@ -2,24 +2,18 @@ package rct
 
 import (
 	"hash/maphash"
-	"math/bits"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/rowset"
 )
 
 // idSet is a set of units' ids that finds the first duplicate id without
-// sorting: an open-addressing hash table (linear probing, at most two
-// thirds full) of 4-byte slots, each holding a unit's index plus one in
-// its low bits and, in the bits its index leaves, a tag taken from the
-// id's hash, so that ids are compared only when their tags agree. The
-// hash's seed is random, which changes only where ids lie in the table,
-// never which units are found.
+// sorting: a rowset.Set of the units, each standing for its id, hashed
+// with a random seed, which changes only where ids lie in the set, never
+// which units are found.
 type idSet struct {
-	slots []uint32
-	mask  uint64
-	bits  uint // of the index plus one
-	seed  maphash.Seed
-	// touched keeps the reads of addAll's batches.
-	touched uint32
+	set  *rowset.Set
+	seed maphash.Seed
 }
 
 // newIDSet returns an empty set for up to n units.
@@ -27,11 +21,7 @@ func newIDSet(n int) *idSet {
 	if n > 1<<31-1 {
 		panic("rct: more than 2^31-1 units")
 	}
-	size := 1
-	for size < n+n/2+1 {
-		size <<= 1
-	}
-	return &idSet{slots: make([]uint32, size), mask: uint64(size - 1), bits: uint(bits.Len(uint(n))), seed: maphash.MakeSeed()}
+	return &idSet{set: rowset.New(n, n), seed: maphash.MakeSeed()}
 }
 
 // addAll puts units 0 to n-1 in the empty set in turn, until one's id is
@@ -47,12 +37,13 @@ func (s *idSet) addAll(n int, hash func(i int) uint64, same func(i, j int) bool)
 		hi := min(lo+batch, n)
 		for i := lo; i < hi; i++ {
 			hs[i-lo] = hash(i)
-			s.touched |= s.slots[hs[i-lo]&s.mask]
+			s.set.Touch(hs[i-lo])
 		}
 		for i := lo; i < hi; i++ {
-			if f := s.add(i, hs[i-lo], same); f >= 0 {
+			if f, ok := s.set.Find(hs[i-lo], func(j int) bool { return same(i, j) }); ok {
 				return i, f
 			}
+			s.set.Add(i)
 		}
 	}
 	return -1, -1
@@ -79,26 +70,6 @@ func (s *idSet) addKeys(keys []int) (dup, first int) {
 		x = (x ^ x>>27) * 0x94d049bb133111eb
 		return x ^ x>>31
 	}, func(i, j int) bool { return keys[i] == keys[j] })
-}
-
-// add puts unit i, whose id has hash h, in the set, unless an earlier unit
-// has that id: then it returns that unit, else -1. same(i, k) reports
-// whether units i and k have the same id.
-func (s *idSet) add(i int, h uint64, same func(i, k int) bool) int {
-	tag := uint32(h >> (32 + s.bits)) // the hash's top 32-bits bits
-	low := uint32(1)<<s.bits - 1
-	for p := h & s.mask; ; p = (p + 1) & s.mask {
-		k := s.slots[p]
-		if k == 0 {
-			s.slots[p] = tag<<s.bits | uint32(i+1)
-			return -1
-		}
-		if k>>s.bits == tag {
-			if j := int(k&low) - 1; same(i, j) {
-				return j
-			}
-		}
-	}
 }
 
 // checkIDs reads the ids in input order. It reports the first empty id,

@@ -3,8 +3,8 @@ package analysis
 import (
 	"hash/maphash"
 	"math"
-	"math/bits"
 
+	"github.com/evalkit/evalkit/internal/rowset"
 	"github.com/evalkit/evalkit/internal/table"
 )
 
@@ -72,7 +72,7 @@ func searchClusters(src Source, c Columns, arm armColumn) func() []clusterColumn
 // rows; it gives up (ok false) at the first group with two arms or when
 // there would be more groups than idx holds (idx.most).
 func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows int, ok bool) {
-	idx.reset()
+	idx.set.Reset()
 	for i := range arm.len() {
 		if arm.codes[i] < 0 {
 			continue
@@ -83,72 +83,34 @@ func armConstant(col textColumn, arm armColumn, idx *groupIndex) (groups, rows i
 		}
 		first, seen := idx.find(g, col)
 		switch {
-		case !seen && idx.groups == idx.most:
+		case !seen && idx.set.Len() == idx.most:
 			return 0, 0, false
 		case !seen:
-			idx.add(i)
+			idx.set.Add(i)
 		case arm.codes[first] != arm.codes[i]:
 			return 0, 0, false
 		}
 		rows++
 	}
-	return idx.groups, rows, true
+	return idx.set.Len(), rows, true
 }
 
 // groupIndex is the set of a column's groups seen so far, each held as the
-// data row of its first value: an open-addressing hash table (linear
-// probing), at most two thirds full, of 4-byte slots, each holding row+1 in its
-// low bits (0 being an empty slot) and, in the bits the rows leave, a tag
-// from the value's hash, so that a value is compared with a group's only
-// when their tags agree. A column of a million distinct values takes 4 MiB
-// of slots, where a map of their strings took tens.
+// data row of its first value (a rowset.Set), with at most most groups.
 type groupIndex struct {
-	slots []uint32
-	seed  maphash.Seed
-	bits  uint // of row+1
-	// most is the number of groups it holds at most, groups the number
-	// held, and at and tag the slot that find stopped at and the tag it
-	// sought.
-	most, groups, at int
-	tag              uint32
+	set  *rowset.Set
+	seed maphash.Seed
+	most int
 }
 
 // newGroupIndex returns an index for at most most groups of a column of
 // rows rows.
 func newGroupIndex(most, rows int) *groupIndex {
-	size := 16
-	for size < most+most/2 { // at most two thirds full
-		size *= 2
-	}
-	return &groupIndex{slots: make([]uint32, size), seed: maphash.MakeSeed(), most: most, bits: uint(bits.Len(uint(rows)))}
-}
-
-// reset empties the index.
-func (x *groupIndex) reset() {
-	clear(x.slots)
-	x.groups = 0
+	return &groupIndex{set: rowset.New(most, rows), seed: maphash.MakeSeed(), most: most}
 }
 
 // find returns the first row of group g, a value of col; seen is
 // false when g is new, and then add(row) records it.
 func (x *groupIndex) find(g string, col textColumn) (first int, seen bool) {
-	h := maphash.String(x.seed, g)
-	mask, low := uint64(len(x.slots)-1), uint32(1)<<x.bits-1
-	x.tag = uint32(h>>32) >> x.bits // the hash's top 32-bits bits
-	for k := h & mask; ; k = (k + 1) & mask {
-		r := x.slots[k]
-		if r == 0 {
-			x.at = int(k)
-			return 0, false
-		}
-		if r>>x.bits == x.tag && col.at(int(r&low-1)) == g {
-			return int(r&low - 1), true
-		}
-	}
-}
-
-// add records row as the first row of the group find did not find.
-func (x *groupIndex) add(row int) {
-	x.slots[x.at] = x.tag<<x.bits | uint32(row+1)
-	x.groups++
+	return x.set.Find(maphash.String(x.seed, g), func(r int) bool { return col.at(r) == g })
 }
