@@ -53,9 +53,10 @@ type Design struct {
 	// ID holds each unit's identifier.
 	ID Column
 	// Strata are the stratifying columns; a stratum is a combination of
-	// their values. Each must have len(ID.Values) values.
+	// their values. Each must have as many values as ID.
 	Strata []Column
-	// Cluster, if Values is not nil, holds each unit's cluster.
+	// Cluster, if it has values (a table's column, or Values not nil),
+	// holds each unit's cluster.
 	Cluster Column
 	// Arms names the arms, in the order of Ratio.
 	Arms []string
@@ -212,7 +213,7 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	}
 	stratumOf, keys, err := stratumIndex(d.Strata, n)
 	<-done
-	if n >= 1<<20 {
+	if n >= 1<<20 && !sorted {
 		// checkIDs's set of ids (4 to 8 bytes a unit) is garbage now, and
 		// with the file's text most of the heap: a collection here lets
 		// the strata's slices reuse it, where the heap would otherwise

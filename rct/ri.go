@@ -10,7 +10,9 @@ import (
 
 // Statistic computes a test statistic from an assignment (arm indices, one
 // per unit). It may keep scratch space between calls, so each goroutine of
-// RandomisationTest gets its own from a constructor.
+// RandomisationTest gets its own from a constructor. It must not modify
+// assign, which may be the sampler's own state, from which the next draw
+// is made.
 type Statistic func(assign []int) float64
 
 // RIOptions configures RandomisationTest.
