@@ -1,7 +1,6 @@
 package rct
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -9,6 +8,8 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/evalkit/evalkit/internal/hashwrite"
 )
 
 // WriteCSV writes the allocation file to w and returns the SHA-256 digest,
@@ -36,8 +37,9 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
-	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
+	// The digest is made on another core as the file is written.
+	bw := hashwrite.New(w, sha256.New(), 1<<18)
+	defer bw.Close()
 	// cw has a buffer of its own (csv.NewWriter would take bw's if it saw
 	// it), flushed into bw before a copied row when it holds rows.
 	cw := csv.NewWriter(struct{ io.Writer }{bw})
@@ -79,10 +81,11 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := cw.Error(); err != nil {
 		return "", err
 	}
-	if err := bw.Flush(); err != nil {
+	sum, err := bw.Close()
+	if err != nil {
 		return "", err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(sum), nil
 }
 
 // csvFields returns each value as csv.Writer writes it as a field.

@@ -184,6 +184,12 @@ func (d *Design) Lay() (*Layout, error) { return d.lay(true, true) }
 // by id, for methods that take the units in sorted order (Complete,
 // Simple) and count the rows of each stratum.
 func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
+	return d.layScanned(whole, inputOrder, nil)
+}
+
+// layScanned is lay, with the ids' keys and the strata taken from sc, a
+// scan of d's columns (scanDesign), when it is not nil.
+func (d *Design) layScanned(whole, inputOrder bool, sc *scan) (*Layout, error) {
 	if err := d.checkArms(); err != nil {
 		return nil, err
 	}
@@ -196,23 +202,7 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 	if d.Cluster.has() && d.Cluster.len() != n {
 		panic("rct: cluster column length mismatch")
 	}
-	// The ids and the strata are checked at the same time, on two cores;
-	// an id's error is reported first, whatever finishes first.
-	var keys0 []int
-	var sorted bool
-	var idErr error
-	done := make(chan struct{})
-	if n < 1<<14 {
-		keys0, sorted, idErr = checkIDs(d.ID)
-		close(done)
-	} else {
-		go func() {
-			defer close(done)
-			keys0, sorted, idErr = checkIDs(d.ID)
-		}()
-	}
-	stratumOf, keys, err := stratumIndex(d.Strata, n)
-	<-done
+	keys0, sorted, idErr, stratumOf, keys, err := d.checkIDsAndStrata(sc)
 	if n >= 1<<20 && !sorted {
 		// checkIDs's set of ids (4 to 8 bytes a unit) is garbage now, and
 		// with the file's text most of the heap: a collection here lets
@@ -314,6 +304,39 @@ func (d *Design) lay(whole, inputOrder bool) (*Layout, error) {
 		L.spare = keys0
 	}
 	return L, nil
+}
+
+// checkIDsAndStrata returns checkIDs's findings for the design's ids and
+// stratumIndex's for its strata, from sc when it is not nil.
+func (d *Design) checkIDsAndStrata(sc *scan) (keys0 []int, sorted bool, idErr error, stratumOf []int32, keys [][]string, err error) {
+	n := d.ID.len()
+	if sc != nil {
+		switch {
+		case sc.emptyID >= 0:
+			idErr = &UnitError{Row: sc.emptyID, Other: -1, Column: d.ID.Name, Err: ErrEmptyID}
+		case !sc.increasing:
+			idErr = duplicateID(d.ID, sc.keys, sc.short)
+		}
+		if sc.emptyStratum >= 0 {
+			err = &UnitError{Row: sc.emptyStratum, Other: -1, Column: d.Strata[sc.emptyColumn].Name, Err: ErrEmptyStratum}
+		}
+		return sc.keys, sc.increasing, idErr, sc.stratumOf, sc.strata, err
+	}
+	// The ids and the strata are checked at the same time, on two cores;
+	// an id's error is reported first, whatever finishes first.
+	done := make(chan struct{})
+	if n < 1<<14 {
+		keys0, sorted, idErr = checkIDs(d.ID)
+		close(done)
+	} else {
+		go func() {
+			defer close(done)
+			keys0, sorted, idErr = checkIDs(d.ID)
+		}()
+	}
+	stratumOf, keys, err = stratumIndex(d.Strata, n)
+	<-done
+	return keys0, sorted, idErr, stratumOf, keys, err
 }
 
 // clusters numbers the clusters in order of first appearance and checks

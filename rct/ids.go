@@ -27,20 +27,27 @@ func newIDSet(n int) *idSet {
 // addAll puts units 0 to n-1 in the empty set in turn, until one's id is
 // already there: it returns that unit, dup, and the earlier unit with its
 // id, first; -1, -1 when the ids are distinct. hash(i) is unit i's id's
-// hash and same(i, j) reports whether units i and j have the same id. The
-// ids are hashed, and their slots read, in batches, so that the slots'
-// loads from memory overlap.
-func (s *idSet) addAll(n int, hash func(i int) uint64, same func(i, j int) bool) (dup, first int) {
+// hash and same(i, j) reports whether units i and j have the same id. With
+// part 0 or 1, only the units whose hashes have bit partBit equal to part
+// are put in the set (with part -1, all are): two sets, one of each part,
+// find the same duplicates as one of all. The ids are hashed, and their
+// slots read, in batches, so that the slots' loads from memory overlap.
+func (s *idSet) addAll(n int, hash func(i int) uint64, same func(i, j int) bool, part int) (dup, first int) {
 	const batch = 32
 	var hs [batch]uint64
-	for lo := 0; lo < n; lo += batch {
-		hi := min(lo+batch, n)
-		for i := lo; i < hi; i++ {
-			hs[i-lo] = hash(i)
-			s.set.Touch(hs[i-lo])
+	var is [batch]int
+	for lo := 0; lo < n; {
+		k := 0
+		for ; lo < n && k < batch; lo++ {
+			if h := hash(lo); part < 0 || int(h>>partBit&1) == part {
+				hs[k], is[k] = h, lo
+				s.set.Touch(h)
+				k++
+			}
 		}
-		for i := lo; i < hi; i++ {
-			if f, ok := s.set.Find(hs[i-lo], func(j int) bool { return same(i, j) }); ok {
+		for b := range k {
+			i := is[b]
+			if f, ok := s.set.Find(hs[b], func(j int) bool { return same(i, j) }); ok {
 				return i, f
 			}
 			s.set.Add(i)
@@ -49,27 +56,79 @@ func (s *idSet) addAll(n int, hash func(i int) uint64, same func(i, j int) bool)
 	return -1, -1
 }
 
+// partBit is the bit of an id's hash that parts the units of addAll: one
+// that neither a rowset.Set's slot (the low bits) nor its tag (the top 32
+// bits) reads.
+const partBit = 31
+
 // addIDs is addAll of the ids id(i), hashed by maphash.
 func (s *idSet) addIDs(n int, id func(i int) string) (dup, first int) {
 	return s.addAll(n, func(i int) uint64 { return maphash.String(s.seed, id(i)) },
-		func(i, j int) bool { return id(i) == id(j) })
+		func(i, j int) bool { return id(i) == id(j) }, -1)
 }
 
-// addKeys is addAll of ids whose keys (idKey) are distinct exactly when
-// they are: each hashed from its key alone by a mix of the bits of the key
-// and the set's seed (the finaliser of SplitMix64 [1]), without reading
-// its text.
+// keyHash returns the hash of an id's key (idKey) that addKeys puts it in
+// the set by: a mix of the bits of the key and seed (the finaliser of
+// SplitMix64 [1]), which reads no text.
 //
 // [1] Steele, G. L., Lea, D. and Flood, C. H. (2014). Fast splittable
 // pseudorandom number generators. OOPSLA 2014, 453-472.
-func (s *idSet) addKeys(keys []int) (dup, first int) {
+func keyHash(key int, seed uint64) uint64 {
+	x := uint64(uint(key)) ^ seed
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// addKeys is addAll (of units of the part given) of ids whose keys
+// (idKey) are distinct exactly when they are, each hashed from its key
+// alone (keyHash).
+func (s *idSet) addKeys(keys []int, part int) (dup, first int) {
 	seed := maphash.Comparable(s.seed, 0)
-	return s.addAll(len(keys), func(i int) uint64 {
-		x := uint64(uint(keys[i])) ^ seed
-		x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
-		x = (x ^ x>>27) * 0x94d049bb133111eb
-		return x ^ x>>31
-	}, func(i, j int) bool { return keys[i] == keys[j] })
+	return s.addAll(len(keys), func(i int) uint64 { return keyHash(keys[i], seed) },
+		func(i, j int) bool { return keys[i] == keys[j] }, part)
+}
+
+// duplicateID returns the first unit whose id an earlier unit has, as
+// a UnitError naming both, or nil: the ids of id, every one not empty,
+// whose keys (idKey) are keys; short reports that every id is at most
+// idKeyBytes bytes without a NUL byte, so that ids are the same exactly
+// when their keys are. Many short ids are put in two sets at the same
+// time, on two cores, of the units whose keys' hashes have bit partBit
+// clear and set: the first duplicate is the earlier of the two sets'.
+func duplicateID(id Column, keys []int, short bool) error {
+	n := len(keys)
+	dup, first := -1, -1
+	switch {
+	case !short:
+		dup, first = newIDSet(n).addIDs(n, id.at)
+	case n < 1<<16:
+		dup, first = newIDSet(n).addKeys(keys, -1)
+	default:
+		seed := maphash.MakeSeed()
+		mix := maphash.Comparable(seed, 0)
+		ones := 0
+		for _, k := range keys {
+			ones += int(keyHash(k, mix) >> partBit & 1)
+		}
+		var dup1, first1 int
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			s := &idSet{set: rowset.New(ones, n), seed: seed}
+			dup1, first1 = s.addKeys(keys, 1)
+		}()
+		s := &idSet{set: rowset.New(n-ones, n), seed: seed}
+		dup, first = s.addKeys(keys, 0)
+		<-done
+		if dup1 >= 0 && (dup < 0 || dup1 < dup) {
+			dup, first = dup1, first1
+		}
+	}
+	if dup >= 0 {
+		return &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
+	}
+	return nil
 }
 
 // checkIDs reads the ids in input order. It reports the first empty id,
@@ -95,16 +154,8 @@ func checkIDs(id Column) (keys []int, increasing bool, err error) {
 	if increasing {
 		return keys, true, nil
 	}
-	// Ids of at most idKeyBytes bytes and no NUL byte are their keys,
-	// zero-padded: two are the same exactly when their keys are.
-	var dup, first int
-	if short {
-		dup, first = newIDSet(n).addKeys(keys)
-	} else {
-		dup, first = newIDSet(n).addIDs(n, id.at)
-	}
-	if dup >= 0 {
-		return nil, false, &UnitError{Row: dup, Other: first, Column: id.Name, Value: id.at(dup), Err: ErrDuplicateID}
+	if err := duplicateID(id, keys, short); err != nil {
+		return nil, false, err
 	}
 	return keys, false, nil
 }

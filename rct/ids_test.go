@@ -116,3 +116,39 @@ func TestCheckIDsShort(t *testing.T) {
 		}
 	}
 }
+
+// idChunk is bytes [off, off+8) of an id, zero-padded, for every length
+// and offset, and hasZeroByte finds a zero byte in any place of a word.
+func TestIDChunk(t *testing.T) {
+	r := NewRand(5)
+	for n := range 20 {
+		b := make([]byte, n)
+		for trial := range 50 {
+			for i := range b {
+				b[i] = byte(r.Intn(256))
+				if trial%3 == 0 {
+					b[i] = byte(r.Intn(3)) // zero bytes often
+				}
+			}
+			for off := range 17 {
+				var want uint64
+				for j := off; j < off+8; j++ {
+					want <<= 8
+					if j < n {
+						want |= uint64(b[j])
+					}
+				}
+				if got := idChunk(string(b), off); got != want {
+					t.Fatalf("idChunk(%q, %d) = %x, want %x", b, off, got, want)
+				}
+				zero := false
+				for k := range 8 {
+					zero = zero || byte(want>>(8*k)) == 0
+				}
+				if hasZeroByte(want) != zero {
+					t.Fatalf("hasZeroByte(%x) = %v", want, !zero)
+				}
+			}
+		}
+	}
+}

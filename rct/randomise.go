@@ -92,7 +92,13 @@ type StratumCounts struct {
 // Randomise lays out the design and allocates its units to arms with the
 // generator NewRand(seed). See Layout.Randomise.
 func Randomise(d *Design, opt Options, seed uint64) (*Allocation, error) {
-	L, err := d.lay(false, opt.Method == Blocks || opt.Method == Minimise)
+	return randomise(d, opt, seed, nil)
+}
+
+// randomise is Randomise, with the scan of d's columns (scanDesign) that
+// RandomiseUnits has made, or nil.
+func randomise(d *Design, opt Options, seed uint64, sc *scan) (*Allocation, error) {
+	L, err := d.layScanned(false, opt.Method == Blocks || opt.Method == Minimise, sc)
 	if err != nil {
 		return nil, err
 	}

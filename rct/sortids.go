@@ -130,6 +130,13 @@ func idChunk(s string, off int) uint64 {
 		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
 			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
 	}
+	if n := len(s) - off; n >= 4 {
+		// Bytes [off, off+4) and the last four, which overlap them.
+		s = s[off:]
+		first := uint64(s[0])<<24 | uint64(s[1])<<16 | uint64(s[2])<<8 | uint64(s[3])
+		last := uint64(s[n-4])<<24 | uint64(s[n-3])<<16 | uint64(s[n-2])<<8 | uint64(s[n-1])
+		return first<<32 | last<<(8*(8-n))
+	}
 	var k uint64
 	for j := off; j < off+8; j++ {
 		k <<= 8

@@ -48,15 +48,14 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The missing values are looked for while the units are randomised
-	// (Randomise reads and changes nothing of d's): a missing value is
-	// the error, whatever Randomise gave.
-	missing := make(chan error, 1)
-	go func() { missing <- u.CheckMissing(d) }()
-	a, err := Randomise(d, opt, s.Seed)
-	if err := <-missing; err != nil {
-		return nil, err
+	// One reading of the id, strata and cluster columns finds the missing
+	// values, which are the error whatever else is wrong, and what
+	// laying out the design needs of them.
+	sc := u.scanDesign(d)
+	if sc.missing != nil {
+		return nil, sc.missing
 	}
+	a, err := randomise(d, opt, s.Seed, sc)
 	if err != nil {
 		var ue *UnitError
 		if errors.As(err, &ue) {
@@ -88,26 +87,39 @@ func (e *missingError) Unwrap() error { return e.cause }
 // power simulate, which lays out the design randomise would) does not take
 // them for an id, a stratum or a cluster.
 func (u *Units) CheckMissing(d *Design) error {
-	type check struct {
-		col  Column
-		what string
-		err  error
-	}
-	checks := []check{{d.ID, "an id: give every unit one", ErrEmptyID}}
-	for _, c := range d.Strata {
-		checks = append(checks, check{c, "a stratum value: fill it in, or leave the unit out", ErrEmptyStratum})
-	}
-	if d.Cluster.Name != "" {
-		checks = append(checks, check{d.Cluster, "a cluster: give every unit its cluster", ErrEmptyCluster})
-	}
-	for _, c := range checks {
+	for _, c := range missingChecks(d) {
 		for i := range c.col.len() {
 			if v := c.col.at(i); v != "" && table.IsMissing(v) {
-				return &RowError{File: u.Name, Unit: &UnitError{Row: i, Other: -1, Column: c.col.Name, Value: v, Err: &missingError{c.what, c.err}}}
+				return c.error(u, i)
 			}
 		}
 	}
 	return nil
+}
+
+// missingCheck is a column that CheckMissing reads, and what it holds.
+type missingCheck struct {
+	col  Column
+	what string
+	err  error
+}
+
+// missingChecks returns the columns of d that CheckMissing reads, in the
+// order it reads them: the id, the strata, the cluster.
+func missingChecks(d *Design) []missingCheck {
+	checks := []missingCheck{{d.ID, "an id: give every unit one", ErrEmptyID}}
+	for _, c := range d.Strata {
+		checks = append(checks, missingCheck{c, "a stratum value: fill it in, or leave the unit out", ErrEmptyStratum})
+	}
+	if d.Cluster.has() {
+		checks = append(checks, missingCheck{d.Cluster, "a cluster: give every unit its cluster", ErrEmptyCluster})
+	}
+	return checks
+}
+
+// error returns CheckMissing's error for the missing value of unit i.
+func (c missingCheck) error(u *Units, i int) error {
+	return &RowError{File: u.Name, Unit: &UnitError{Row: i, Other: -1, Column: c.col.Name, Value: c.col.at(i), Err: &missingError{c.what, c.err}}}
 }
 
 // Design returns the design and the randomisation options that settings

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotNumber is wrapped by a ParseError for text that is neither a number
@@ -17,7 +18,12 @@ var MissingTokens = [...]string{"", "NA", "NaN", ".", "null", "#N/A"}
 
 // IsMissing reports whether s is one of MissingTokens, surrounding spaces
 // ignored.
-func IsMissing(s string) bool { return MissingToken(strings.TrimSpace(s)) >= 0 }
+func IsMissing(s string) bool {
+	if n := len(s); n > 4 && s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return false // longer than any token, with no space to trim: most values
+	}
+	return MissingToken(strings.TrimSpace(s)) >= 0
+}
 
 // MissingToken returns k when s is MissingTokens[k] exactly, else -1.
 func MissingToken(s string) int {

@@ -3,6 +3,7 @@ package table
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -72,4 +73,17 @@ func TestShortDecimal(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzIsMissing: IsMissing, with its shortcut for long values, is
+// MissingToken of the value with its spaces trimmed.
+func FuzzIsMissing(f *testing.F) {
+	for _, s := range []string{"NA", " null ", "#N/A\u00a0", "\u3000NaN", "value", " value", "12345"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsMissing(s), MissingToken(strings.TrimSpace(s)) >= 0; got != want {
+			t.Fatalf("IsMissing(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

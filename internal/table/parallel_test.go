@@ -4,47 +4,56 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // readBoth reads text in halves (parallelBytes 1) and in one piece, and
-// reports how the two differ: every cell, WrittenLine and error must be
-// the same.
+// in one piece with every line read by the scanner (plainLines false),
+// and reports how they differ: every cell, WrittenLine, error and
+// progress call must be the same.
 func readBoth(t *testing.T, text string) {
 	t.Helper()
-	defer func(b int) { parallelBytes = b }(parallelBytes)
-	read := func(bytes int) (*Table, [][2]int, error) {
-		parallelBytes = bytes
+	defer func(b int) { parallelBytes, plainLines = b, true }(parallelBytes)
+	read := func(bytes int, plain bool) (*Table, [][2]int, error) {
+		parallelBytes, plainLines = bytes, plain
 		var calls [][2]int
 		tb, err := Options{}.parse([]byte(text), "t.csv", func(done, total int) { calls = append(calls, [2]int{done, total}) })
 		return tb, calls, err
 	}
-	half, hcalls, herr := read(1)
-	one, ocalls, oerr := read(math.MaxInt)
-	if fmt.Sprint(herr) != fmt.Sprint(oerr) {
-		t.Fatalf("%q: in halves %v, in one piece %v", text, herr, oerr)
-	}
-	if oerr != nil {
-		return
-	}
-	if len(hcalls) != len(ocalls) || hcalls[len(hcalls)-1] != ocalls[len(ocalls)-1] {
-		t.Errorf("%q: progress in halves %v, in one piece %v", text, hcalls, ocalls)
-	}
-	if half.Rows() != one.Rows() || strings.Join(half.Header, ",") != strings.Join(one.Header, ",") {
-		t.Fatalf("%q: in halves %d rows of %q, in one piece %d of %q", text, half.Rows(), half.Header, one.Rows(), one.Header)
-	}
-	var hs, os []span
-	for i := range one.Rows() {
-		hs, os = half.row(i, hs), one.row(i, os)
-		hl, hok := half.WrittenLine(i)
-		ol, ook := one.WrittenLine(i)
-		if hl != ol || hok != ook {
-			t.Fatalf("%q: row %d written as %q, %v in halves, %q, %v in one piece", text, i, hl, hok, ol, ook)
+	one, ocalls, oerr := read(math.MaxInt, true)
+	for _, other := range []struct {
+		how   string
+		bytes int
+		plain bool
+	}{{"in halves", 1, true}, {"by the scanner", math.MaxInt, false}} {
+		half, hcalls, herr := read(other.bytes, other.plain)
+		if fmt.Sprint(herr) != fmt.Sprint(oerr) {
+			t.Fatalf("%q: %s %v, in one piece %v", text, other.how, herr, oerr)
 		}
-		for j := range os {
-			if h, o := half.str(hs[j]), one.str(os[j]); h != o {
-				t.Fatalf("%q: cell %d,%d %q in halves, %q in one piece", text, i, j, h, o)
+		if oerr != nil {
+			return
+		}
+		// In halves, the calls between the first and the last differ.
+		if len(hcalls) != len(ocalls) || hcalls[len(hcalls)-1] != ocalls[len(ocalls)-1] || !other.plain && !slices.Equal(hcalls, ocalls) {
+			t.Errorf("%q: progress %s %v, in one piece %v", text, other.how, hcalls, ocalls)
+		}
+		if half.Rows() != one.Rows() || strings.Join(half.Header, ",") != strings.Join(one.Header, ",") {
+			t.Fatalf("%q: %s %d rows of %q, in one piece %d of %q", text, other.how, half.Rows(), half.Header, one.Rows(), one.Header)
+		}
+		var hs, os []span
+		for i := range one.Rows() {
+			hs, os = half.row(i, hs), one.row(i, os)
+			hl, hok := half.WrittenLine(i)
+			ol, ook := one.WrittenLine(i)
+			if hl != ol || hok != ook {
+				t.Fatalf("%q: row %d written as %q, %v %s, %q, %v in one piece", text, i, hl, hok, other.how, ol, ook)
+			}
+			for j := range os {
+				if h, o := half.str(hs[j]), one.str(os[j]); h != o {
+					t.Fatalf("%q: cell %d,%d %q %s, %q in one piece", text, i, j, h, other.how, o)
+				}
 			}
 		}
 	}

@@ -165,6 +165,15 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 // every 2^every rows.
 func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int)) error {
 	for ; ; row++ {
+		if plainLines {
+			if start, ok := sc.plainRecord(t.width); ok {
+				if progress != nil && row&(1<<every-1) == 0 {
+					progress(sc.pos)
+				}
+				t.addRow(nil, true, false, start)
+				continue
+			}
+		}
 		rec, line, err := sc.next()
 		if err != nil {
 			return rowError(t.Name, row, err)

@@ -1,0 +1,140 @@
+package hashwrite
+
+import (
+	"errors"
+	"hash"
+	"io"
+)
+
+// Writer is a buffered writer to an io.Writer that also hashes what it
+// writes. A full buffer is hashed and written on another goroutine, in
+// order, while the Writer fills another; the first error that writing
+// gives is returned by the Writer's later calls and by Close. A Writer is
+// not safe for concurrent use.
+type Writer struct {
+	buf  []byte
+	full chan []byte
+	free chan result
+	done chan error
+	// err is the first error, errClosed after Close when there was none.
+	err error
+	// sum is the digest, set when the goroutine ends.
+	sum []byte
+}
+
+// result is a buffer given back by the goroutine, with its first error.
+type result struct {
+	buf []byte
+	err error
+}
+
+// errClosed is the error of a Write after Close.
+var errClosed = errors.New("hashwrite: write after Close")
+
+// New returns a Writer to w with buffers of size bytes that hashes with h.
+// Close must be called, to write what is buffered and to end the
+// goroutine.
+func New(w io.Writer, h hash.Hash, size int) *Writer {
+	const buffers = 3
+	x := &Writer{buf: make([]byte, 0, size), full: make(chan []byte, buffers), free: make(chan result, buffers), done: make(chan error, 1)}
+	for range buffers - 1 {
+		x.free <- result{buf: make([]byte, 0, size)}
+	}
+	go func() {
+		var err error
+		for b := range x.full {
+			if err == nil {
+				h.Write(b)
+				_, err = w.Write(b)
+			}
+			x.free <- result{b[:0], err}
+		}
+		x.sum = h.Sum(nil)
+		x.done <- err
+	}()
+	return x
+}
+
+// flush hands the buffer to the goroutine and takes a free one.
+func (x *Writer) flush() {
+	if x.err != nil {
+		return
+	}
+	x.full <- x.buf
+	r := <-x.free
+	x.buf, x.err = r.buf, r.err
+}
+
+// Write writes p.
+func (x *Writer) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 && x.err == nil {
+		k := copy(x.buf[len(x.buf):cap(x.buf)], p)
+		x.buf, p = x.buf[:len(x.buf)+k], p[k:]
+		if len(x.buf) == cap(x.buf) {
+			x.flush()
+		}
+	}
+	if x.err != nil {
+		return n - len(p), x.err
+	}
+	return n, nil
+}
+
+// WriteString writes s.
+func (x *Writer) WriteString(s string) (int, error) {
+	if len(s) <= cap(x.buf)-len(x.buf) && x.err == nil {
+		x.buf = append(x.buf, s...)
+		return len(s), nil
+	}
+	n := len(s)
+	for len(s) > 0 && x.err == nil {
+		k := copy(x.buf[len(x.buf):cap(x.buf)], s)
+		x.buf, s = x.buf[:len(x.buf)+k], s[k:]
+		if len(x.buf) == cap(x.buf) {
+			x.flush()
+		}
+	}
+	if x.err != nil {
+		return n - len(s), x.err
+	}
+	return n, nil
+}
+
+// WriteByte writes c.
+func (x *Writer) WriteByte(c byte) error {
+	if len(x.buf) == cap(x.buf) {
+		x.flush()
+	}
+	if x.err != nil {
+		return x.err
+	}
+	x.buf = append(x.buf, c)
+	return nil
+}
+
+// Close writes what is buffered, waits for the goroutine, and returns the
+// digest of every byte written, or the first error of writing them. Calls
+// after the first return what it returned; a Write after it is an error.
+func (x *Writer) Close() ([]byte, error) {
+	if x.full == nil {
+		if x.err == errClosed {
+			return x.sum, nil
+		}
+		return nil, x.err
+	}
+	if x.err == nil && len(x.buf) > 0 {
+		x.full <- x.buf
+	}
+	close(x.full)
+	err := <-x.done
+	x.full, x.buf = nil, nil
+	if x.err == nil {
+		x.err = err
+	}
+	if x.err != nil {
+		return nil, x.err
+	}
+	x.err = errClosed
+	return x.sum, nil
+}

@@ -1,0 +1,89 @@
+package table
+
+import "math/bits"
+
+// plainLines lets addRows read plain lines (plainEnd) without the
+// scanner; a variable, so that tests read every line with the scanner and
+// compare.
+var plainLines = true
+
+// plainRecord reads the record at sc.pos when its line is plain
+// (plainEnd) and has width fields: the most common line of a CSV file,
+// a record of fields that are neither quoted nor quoted by csv.Writer, nor
+// too long. It returns the record's offset and moves past its line, as
+// next does for it (the record then has no spans: the table holds it by
+// its line); ok is false, and nothing is read, for any other line.
+func (sc *scanner) plainRecord(width int) (start int, ok bool) {
+	pos := sc.pos
+	if pos >= len(sc.s) || sc.s[pos] == '\n' || !plainSep(sc.sep) {
+		return 0, false
+	}
+	end, seps, ok := plainEnd(sc.s, pos, sc.sep)
+	if !ok || seps != width-1 || end-pos > MaxFieldBytes {
+		return 0, false
+	}
+	sc.recLine, sc.recStart = sc.line, pos
+	sc.unquoted, sc.quotes = true, false
+	sc.pos = end
+	if end < len(sc.s) {
+		sc.pos++
+		sc.line++
+	}
+	return pos, true
+}
+
+// plainSep reports whether plainEnd may split lines at sep.
+func plainSep(sep byte) bool { return sep != '"' && sep != '\\' && sep != '\n' && sep != '\r' }
+
+// plainEnd returns the end of the line of s that starts at pos (the
+// offset of its LF, or len(s)) and the number of sep bytes in it, when
+// the line is plain: none of its bytes but sep is a quote, a backslash, a
+// space or control character (below '!', a CR among them), or 0x80 or
+// above (not ASCII). Otherwise ok is false. A plain line's fields are
+// neither quoted nor begin with what csv.Writer quotes (writerQuotes).
+//
+// It reads eight bytes at a time, finding the bytes it looks for with the
+// word-at-a-time tests of Anderson's Bit Twiddling Hacks ("Determine if
+// a word has a byte equal to n", made exact).
+func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
+	const (
+		ones = 0x0101010101010101
+		hi   = 0x8080808080808080
+		lo7  = 0x7f7f7f7f7f7f7f7f
+	)
+	// zero sets the high bit of each byte of v that is zero, exactly.
+	zero := func(v uint64) uint64 { return ^((v&lo7 + lo7) | v | lo7) }
+	i := pos
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		lf := zero(x ^ '\n'*ones)
+		at := zero(x ^ uint64(sep)*ones)
+		below := ^(x&lo7 + (0x80-'!')*ones) & hi // low 7 bits below '!'
+		bad := (x&hi | below | zero(x^'"'*ones) | zero(x^'\\'*ones)) &^ at
+		if lf != 0 {
+			k := bits.TrailingZeros64(lf) &^ 7 // the LF's first bit
+			keep := uint64(1)<<k - 1
+			if bad&keep != 0 {
+				return 0, 0, false
+			}
+			return i + k/8, seps + bits.OnesCount64(at&keep), true
+		}
+		if bad != 0 {
+			return 0, 0, false
+		}
+		seps += bits.OnesCount64(at)
+	}
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			return i, seps, true
+		case c == sep:
+			seps++
+		case c < '!' || c >= 0x80 || c == '"' || c == '\\':
+			return 0, 0, false
+		}
+	}
+	return len(s), seps, true
+}

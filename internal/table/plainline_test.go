@@ -1,0 +1,57 @@
+package table
+
+import (
+	"strings"
+	"testing"
+)
+
+// plainEndByBytes is plainEnd a byte at a time, the reference.
+func plainEndByBytes(s string, pos int, sep byte) (end, seps int, ok bool) {
+	for i := pos; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+			return i, seps, true
+		case c == sep:
+			seps++
+		case c < '!' || c >= 0x80 || c == '"' || c == '\\':
+			return 0, 0, false
+		}
+	}
+	return len(s), seps, true
+}
+
+// TestPlainEnd: every byte, in every place of a word, before and after
+// the line end, and separators of each kind.
+func TestPlainEnd(t *testing.T) {
+	for _, sep := range []byte{',', ';', '\t', '|'} {
+		for c := range 256 {
+			for at := range 20 {
+				s := []byte(strings.Repeat("ab"+string(sep), 7))
+				s[at] = byte(c)
+				for pos := range 3 {
+					gotEnd, gotSeps, gotOK := plainEnd(string(s), pos, sep)
+					end, seps, ok := plainEndByBytes(string(s), pos, sep)
+					if gotOK != ok || ok && (gotEnd != end || gotSeps != seps) {
+						t.Fatalf("plainEnd(%q, %d, %q) = %d, %d, %v; want %d, %d, %v", s, pos, sep, gotEnd, gotSeps, gotOK, end, seps, ok)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzPlainEnd: plainEnd reads any text as the reference does.
+func FuzzPlainEnd(f *testing.F) {
+	f.Add("id,x\n1,2\n", 0, byte(','))
+	f.Add("a;b c\n", 0, byte(';'))
+	f.Fuzz(func(t *testing.T, s string, pos int, sep byte) {
+		if pos < 0 || pos > len(s) {
+			return
+		}
+		gotEnd, gotSeps, gotOK := plainEnd(s, pos, sep)
+		end, seps, ok := plainEndByBytes(s, pos, sep)
+		if gotOK != ok || ok && (gotEnd != end || gotSeps != seps) {
+			t.Fatalf("plainEnd(%q, %d, %q) = %d, %d, %v; want %d, %d, %v", s, pos, sep, gotEnd, gotSeps, gotOK, end, seps, ok)
+		}
+	})
+}

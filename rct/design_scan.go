@@ -1,0 +1,225 @@
+package rct
+
+import (
+	"github.com/evalkit/evalkit/internal/table"
+)
+
+// scan is what one reading of a design's id, stratum and cluster columns,
+// each a column of one table, gives: what checkIDs, stratumIndex and
+// Units.CheckMissing find by reading them a column at a time. Each row's
+// line is read once for all the columns (table.Picker), the rows in two
+// halves on two cores when there are many. A layout (layScanned) takes
+// its slices, and changes them: a scan is laid out once.
+type scan struct {
+	// keys holds each id's key (idKey), 0 for an empty id; increasing
+	// and short report that the ids increase strictly and that each is
+	// at most idKeyBytes bytes without a NUL byte (when none is empty).
+	keys              []int
+	increasing, short bool
+	// emptyID is the first unit with an empty id, or -1.
+	emptyID int
+	// stratumOf and strata are stratumIndex's, unless emptyStratum, the
+	// first unit with an empty stratum value (in column emptyColumn of
+	// the strata), is not -1.
+	stratumOf                 []int32
+	strata                    [][]string
+	emptyStratum, emptyColumn int
+	// missing is CheckMissing's error, or nil.
+	missing error
+}
+
+// scanPart is a scan of rows lo to hi-1, its strata numbered on their
+// own.
+type scanPart struct {
+	lo, hi                    int
+	increasing, short         bool
+	firstID, lastID           string
+	emptyID                   int
+	emptyStratum, emptyColumn int
+	// missing holds, for each column (the id, the strata, the cluster),
+	// the first row with a missing value (table.IsMissing, not empty), or
+	// -1.
+	missing []int
+	// index numbers the strata by their values, each followed by a NUL
+	// byte when there are several (names), in order of first appearance;
+	// keys holds each stratum's values.
+	index map[string]int32
+	names []string
+	keys  [][]string
+}
+
+// scanParallelRows is the least number of rows that scanDesign reads in
+// two halves.
+const scanParallelRows = 1 << 14
+
+// scanDesign reads the columns of d, a design of u's columns as
+// u.design(s, true) makes it (ID, Strata and any Cluster columns of u's
+// table).
+func (u *Units) scanDesign(d *Design) *scan {
+	n := d.ID.len()
+	checks := missingChecks(d)
+	idx := make([]int, len(checks))
+	for k, c := range checks {
+		idx[k] = c.col.j
+	}
+	pick := u.t.Picker(idx)
+	sc := &scan{keys: make([]int, n), stratumOf: make([]int32, n), emptyID: -1, emptyStratum: -1}
+	parts := []*scanPart{{lo: 0, hi: n}}
+	if n >= scanParallelRows {
+		parts = []*scanPart{{lo: 0, hi: n / 2}, {lo: n / 2, hi: n}}
+		done := make(chan struct{})
+		go func() { defer close(done); sc.read(parts[1], pick, len(d.Strata), len(checks)) }()
+		sc.read(parts[0], pick, len(d.Strata), len(checks))
+		<-done
+	} else {
+		sc.read(parts[0], pick, len(d.Strata), len(checks))
+	}
+	sc.merge(parts, len(d.Strata))
+	sc.missing = u.missingOf(parts, checks)
+	return sc
+}
+
+// read scans rows p.lo to p.hi-1: the id is column 0 of pick, the nStrata
+// strata columns 1 to nStrata, and any cluster after them.
+func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
+	// The rows' findings are kept in local variables, not in p, whose
+	// memory may share a cache line with the other part's.
+	increasing, short, emptyID, emptyStratum, emptyColumn := true, true, -1, -1, 0
+	missing := make([]int, ncols)
+	for k := range missing {
+		missing[k] = -1
+	}
+	index, keys, stratumOf := make(map[string]int32), sc.keys, sc.stratumOf
+	var names []string
+	var strata [][]string
+	vals := make([]string, ncols)
+	var buf []byte
+	first, prev := "", ""
+	for i := p.lo; i < p.hi; i++ {
+		pick.Row(i, vals)
+		for k, v := range vals {
+			if missing[k] < 0 && v != "" && table.IsMissing(v) {
+				missing[k] = i
+			}
+		}
+		if v := vals[0]; v == "" {
+			if emptyID < 0 {
+				emptyID = i
+			}
+		} else {
+			c := idChunk(v, 0)
+			keys[i] = int(uint(c >> (64 - 8*idKeyBytes))) // idKey(v)
+			if prev == "" {
+				first = v
+			} else {
+				increasing = increasing && prev < v
+			}
+			short = short && len(v) <= idKeyBytes && !hasZeroByte(c|^uint64(0)>>(8*len(v)))
+			prev = v
+		}
+		if nStrata == 0 || emptyStratum >= 0 {
+			continue
+		}
+		for k, v := range vals[1 : 1+nStrata] {
+			if v == "" {
+				emptyStratum, emptyColumn = i, k
+				break
+			}
+		}
+		if emptyStratum >= 0 {
+			continue
+		}
+		var s int32
+		var ok bool
+		if nStrata == 1 {
+			s, ok = index[vals[1]]
+		} else {
+			buf = buf[:0]
+			for _, v := range vals[1 : 1+nStrata] {
+				buf = append(buf, v...)
+				buf = append(buf, 0)
+			}
+			s, ok = index[string(buf)] // no allocation for a lookup
+		}
+		if !ok {
+			name := vals[1]
+			if nStrata > 1 {
+				name = string(buf)
+			}
+			s = int32(len(strata))
+			index[name] = s
+			names = append(names, name)
+			strata = append(strata, append([]string(nil), vals[1:1+nStrata]...))
+		}
+		stratumOf[i] = s
+	}
+	p.increasing, p.short, p.emptyID, p.emptyStratum, p.emptyColumn = increasing, short, emptyID, emptyStratum, emptyColumn
+	p.missing, p.index, p.names, p.keys, p.firstID, p.lastID = missing, index, names, strata, first, prev
+}
+
+// merge joins the parts' findings, in order: the first empty id and
+// stratum value are the first part's with one, the ids increase when they
+// do within each part and across its ends, and the strata of a later part
+// are numbered after the earlier ones' (in order of first appearance).
+func (sc *scan) merge(parts []*scanPart, nStrata int) {
+	sc.increasing, sc.short = true, true
+	for k, p := range parts {
+		if sc.emptyID < 0 {
+			sc.emptyID = p.emptyID
+		}
+		if sc.emptyStratum < 0 {
+			sc.emptyStratum, sc.emptyColumn = p.emptyStratum, p.emptyColumn
+		}
+		sc.increasing = sc.increasing && p.increasing && (k == 0 || parts[k-1].lastID < p.firstID)
+		sc.short = sc.short && p.short
+	}
+	if nStrata == 0 {
+		if len(sc.keys) > 0 {
+			sc.strata = [][]string{nil}
+		}
+		return
+	}
+	if sc.emptyStratum >= 0 {
+		return
+	}
+	first := parts[0]
+	for _, p := range parts[1:] {
+		to := make([]int32, len(p.names))
+		for s, name := range p.names {
+			g, ok := first.index[name]
+			if !ok {
+				g = int32(len(first.names))
+				first.index[name] = g
+				first.names = append(first.names, name)
+				first.keys = append(first.keys, p.keys[s])
+			}
+			to[s] = g
+		}
+		for i := p.lo; i < p.hi; i++ {
+			sc.stratumOf[i] = to[sc.stratumOf[i]]
+		}
+	}
+	sc.strata = first.keys
+}
+
+// hasZeroByte reports whether one of x's bytes is zero (exactly, with no
+// false positive from a borrow: Anderson, Bit Twiddling Hacks, "Determine
+// if a word has a zero byte").
+func hasZeroByte(x uint64) bool {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ((x&low7)+low7)|x|low7 != ^uint64(0)
+}
+
+// missingOf returns the first missing value (not empty) of the scanned
+// columns, the columns of checks, as CheckMissing reports it: the id's
+// first, else the first stratum column's, and so on.
+func (u *Units) missingOf(parts []*scanPart, checks []missingCheck) error {
+	for k, c := range checks {
+		for _, p := range parts {
+			if i := p.missing[k]; i >= 0 {
+				return c.error(u, i)
+			}
+		}
+	}
+	return nil
+}

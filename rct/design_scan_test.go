@@ -1,0 +1,113 @@
+package rct
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// scanAgrees checks that a scan of the design of settings s (block and
+// cluster columns of u) finds what CheckMissing and a layout that reads
+// the columns a cell at a time find: the same missing value, the same
+// error, the same layout.
+func scanAgrees(t *testing.T, u *Units, s Settings) {
+	t.Helper()
+	d, _, err := u.design(s, true)
+	if err != nil {
+		return
+	}
+	sc := u.scanDesign(d)
+	if got, want := fmt.Sprint(sc.missing), fmt.Sprint(u.CheckMissing(d)); got != want {
+		t.Fatalf("%v: scan's missing value %s, CheckMissing's %s", s, got, want)
+	}
+	if sc.missing != nil {
+		return
+	}
+	for _, inputOrder := range []bool{false, true} {
+		got, gerr := d.layScanned(false, inputOrder, u.scanDesign(d)) // a layout takes its scan's slices
+		want, werr := d.layScanned(false, inputOrder, nil)
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			t.Fatalf("%v: scanned, %v; by cells, %v", s, gerr, werr)
+		}
+		if werr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%v: scanned layout\n%+v\nby cells\n%+v", s, got, want)
+		}
+	}
+}
+
+// scanUnits returns a units file of n rows whose strata (a, b) and
+// clusters (c) are drawn from a few values each. The ids increase (seed 0
+// modulo 3), are distinct in another order (1) or are drawn with
+// duplicates (2); with an odd seed, a few ids and values are empty,
+// missing (NA) or quoted, and a few extra rows are added.
+func scanUnits(t *testing.T, n int, seed uint64) *Units {
+	t.Helper()
+	r := NewRand(seed)
+	odd := []string{"NA", "", " null ", "\"q,r\"", "abcdefghi", "a\x00", "#N/A"}
+	vals := []string{"n", "s", "e"}
+	rare := func(v string) string {
+		if seed%2 == 1 && r.Intn(max(1, n/2)) == 0 {
+			return odd[r.Intn(len(odd))]
+		}
+		return v
+	}
+	var b strings.Builder
+	b.WriteString("unit_id,a,b,c\n")
+	for i := range n {
+		var id string
+		switch seed % 3 {
+		case 0:
+			id = fmt.Sprintf("u%07d", i)
+		case 1:
+			id = fmt.Sprint((i * 7919) % n)
+		case 2:
+			id = fmt.Sprint(r.Intn(4 * n))
+		}
+		fmt.Fprintf(&b, "%s,%s,%s,%s\n", rare(id), rare(vals[r.Intn(3)]), rare(vals[r.Intn(2)]), rare(vals[r.Intn(2)]))
+	}
+	u, err := ReadUnits(strings.NewReader(b.String()), "u.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// TestScanDesign: the scan agrees with the column-at-a-time reading for
+// files small and large (read in halves, ids checked in two sets), with
+// no strata, one, two, a cluster.
+func TestScanDesign(t *testing.T) {
+	designs := []Settings{
+		{},
+		{Block: []string{"a"}},
+		{Block: []string{"b", "a"}},
+		{Block: []string{"a"}, Cluster: "c"},
+		{Cluster: "unit_id", Block: []string{"a", "a"}},
+	}
+	for _, n := range []int{1, 5, 40, 20_000, 70_000} {
+		for seed := range uint64(6) {
+			u := scanUnits(t, n, seed)
+			for _, s := range designs {
+				s.ID, s.Arms = "unit_id", []string{"control", "treatment"}
+				scanAgrees(t, u, s)
+			}
+		}
+	}
+}
+
+// FuzzScanDesign: the scan of any units file agrees with the
+// column-at-a-time reading.
+func FuzzScanDesign(f *testing.F) {
+	f.Add("unit_id,a,b\n1,n,x\n2,,y\n3,NA,x\n", "a,b", "")
+	f.Add("unit_id,a,b\n1,n,x\n1,n,y\n\"3\",s,x\n", "b", "a")
+	f.Fuzz(func(t *testing.T, text, block, cluster string) {
+		if len(text) > 1<<16 {
+			return
+		}
+		u, err := ReadUnits(strings.NewReader(text), "u.csv")
+		if err != nil {
+			return
+		}
+		scanAgrees(t, u, Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Block: splitList(block), Cluster: cluster})
+	})
+}
