@@ -314,6 +314,17 @@ func (d *Design) checkIDsAndStrata(sc *scan) (keys0 []int, sorted bool, idErr er
 		switch {
 		case sc.emptyID >= 0:
 			idErr = &UnitError{Row: sc.emptyID, Other: -1, Column: d.ID.Name, Err: ErrEmptyID}
+		case !sc.increasing && sc.digits > 0:
+			// Ids of one length, all digits, are checked and sorted by
+			// their numbers (ids_digits.go).
+			sc.digitKeys()
+			if dup, first, ok := duplicateDigit(sc.keys, sc.digits); ok {
+				if dup >= 0 {
+					idErr = &UnitError{Row: dup, Other: first, Column: d.ID.Name, Value: d.ID.at(dup), Err: ErrDuplicateID}
+				}
+			} else {
+				idErr = duplicateID(d.ID, sc.keys, true)
+			}
 		case !sc.increasing:
 			idErr = duplicateID(d.ID, sc.keys, sc.short)
 		}

@@ -16,6 +16,9 @@ type scan struct {
 	// at most idKeyBytes bytes without a NUL byte (when none is empty).
 	keys              []int
 	increasing, short bool
+	// digits, when not 0, is the length of every id, each that many
+	// decimal digits and short (digitID).
+	digits int
 	// emptyID is the first unit with an empty id, or -1.
 	emptyID int
 	// stratumOf and strata are stratumIndex's, unless emptyStratum, the
@@ -33,6 +36,7 @@ type scan struct {
 type scanPart struct {
 	lo, hi                    int
 	increasing, short         bool
+	digits                    int // -1 before the first id
 	firstID, lastID           string
 	emptyID                   int
 	emptyStratum, emptyColumn int
@@ -85,6 +89,7 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 	// The rows' findings are kept in local variables, not in p, whose
 	// memory may share a cache line with the other part's.
 	increasing, short, emptyID, emptyStratum, emptyColumn := true, true, -1, -1, 0
+	digits := -1
 	missing := make([]int, ncols)
 	for k := range missing {
 		missing[k] = -1
@@ -115,6 +120,12 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 				increasing = increasing && prev < v
 			}
 			short = short && len(v) <= idKeyBytes && !hasZeroByte(c|^uint64(0)>>(8*len(v)))
+			switch {
+			case digits == -1 && len(v) <= idKeyBytes && digitID(c, len(v)):
+				digits = len(v)
+			case digits != len(v) || !digitID(c, len(v)):
+				digits = 0
+			}
 			prev = v
 		}
 		if nStrata == 0 || emptyStratum >= 0 {
@@ -154,6 +165,7 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 		stratumOf[i] = s
 	}
 	p.increasing, p.short, p.emptyID, p.emptyStratum, p.emptyColumn = increasing, short, emptyID, emptyStratum, emptyColumn
+	p.digits = digits
 	p.missing, p.index, p.names, p.keys, p.firstID, p.lastID = missing, index, names, strata, first, prev
 }
 
@@ -162,8 +174,11 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 // do within each part and across its ends, and the strata of a later part
 // are numbered after the earlier ones' (in order of first appearance).
 func (sc *scan) merge(parts []*scanPart, nStrata int) {
-	sc.increasing, sc.short = true, true
+	sc.increasing, sc.short, sc.digits = true, true, parts[0].digits
 	for k, p := range parts {
+		if p.digits != sc.digits {
+			sc.digits = 0
+		}
 		if sc.emptyID < 0 {
 			sc.emptyID = p.emptyID
 		}
@@ -200,6 +215,26 @@ func (sc *scan) merge(parts []*scanPart, nStrata int) {
 		}
 	}
 	sc.strata = first.keys
+}
+
+// digitKeys turns the keys of ids of sc.digits decimal digits into the
+// numbers they write (digitValue), in two halves on two cores when there
+// are many.
+func (sc *scan) digitKeys() {
+	conv := func(keys []int) {
+		for i, k := range keys {
+			keys[i] = digitValue(k, sc.digits)
+		}
+	}
+	n := len(sc.keys)
+	if n < scanParallelRows {
+		conv(sc.keys)
+		return
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); conv(sc.keys[n/2:]) }()
+	conv(sc.keys[:n/2])
+	<-done
 }
 
 // hasZeroByte reports whether one of x's bytes is zero (exactly, with no

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,29 @@ func TestIDChunk(t *testing.T) {
 				}
 				if hasZeroByte(want) != zero {
 					t.Fatalf("hasZeroByte(%x) = %v", want, !zero)
+				}
+			}
+		}
+	}
+}
+
+// digitID finds ids of digits, whatever byte is in whatever place, and
+// digitValue reads their numbers.
+func TestDigitID(t *testing.T) {
+	for n := 1; n <= idKeyBytes; n++ {
+		for at := range n {
+			for c := range 256 {
+				id := []byte("90817263"[:n])
+				id[at] = byte(c)
+				want := c >= '0' && c <= '9'
+				if got := digitID(idChunk(string(id), 0), n); got != want {
+					t.Fatalf("digitID(%q) = %v", id, got)
+				}
+				if want {
+					v, err := strconv.Atoi(string(id))
+					if got := digitValue(idKey(string(id)), n); err != nil || got != v {
+						t.Fatalf("digitValue(%q) = %d, want %d", id, got, v)
+					}
 				}
 			}
 		}

@@ -20,6 +20,27 @@ type File struct {
 	*os.File
 	path string
 	done bool
+	// written is the bytes Write has written, of which the first
+	// writtenBack have been given to startWriteBack.
+	written, writtenBack int64
+}
+
+// writeBackBytes is how many bytes Write lets collect before it starts
+// writing them to disk.
+const writeBackBytes = 8 << 20
+
+// Write writes p to the file. Each time another 8 MiB has been written,
+// it starts writing them to disk (on Linux), so that Commit's flush waits
+// for the last of the file only, where it waited for the whole of it:
+// 28 ms of randomise's output of 38 MB, on a virtual disk.
+func (a *File) Write(p []byte) (int, error) {
+	n, err := a.File.Write(p)
+	a.written += int64(n)
+	if a.written-a.writtenBack >= writeBackBytes {
+		startWriteBack(a.File, a.writtenBack, a.written-a.writtenBack)
+		a.writtenBack = a.written
+	}
+	return n, err
 }
 
 // Create starts writing path. Unless force is set, an existing path is

@@ -1,0 +1,68 @@
+package rct
+
+// Ids that are decimal numbers written with the same number of digits,
+// such as 0442057 (a record number, zero-padded), are common. Their
+// byte-wise order is their numbers' order, and two are the same exactly
+// when their numbers are: Randomise checks and sorts them by number,
+// in a bitmap of the numbers for the duplicates when it is small, and in
+// fewer passes of its radix sort (seven digits fit three bytes).
+
+// digitID reports whether an id of n bytes (1 to idKeyBytes) whose first
+// eight bytes, zero-padded, are the big-endian chunk c (idChunk) is n
+// decimal digits.
+func digitID(c uint64, n int) bool {
+	const (
+		ones = 0x0101010101010101
+		hi   = 0x8080808080808080
+		lo7  = 0x7f7f7f7f7f7f7f7f
+	)
+	x := c ^ '0'*ones // a digit's byte is now its value, 0 to 9
+	// The high bit of each byte of x that is 10 or more, exactly.
+	big := (x | (x&lo7 + (0x80-10)*ones)) & hi
+	return big&^(^uint64(0)>>(8*n)) == 0 // the first n bytes
+}
+
+// digitValue returns the number that key, the key (idKey) of an id of n
+// decimal digits, writes.
+func digitValue(key, n int) int {
+	v := 0
+	for j := range n {
+		v = 10*v + int(uint(key)>>(8*(idKeyBytes-1-j))&0xff) - '0'
+	}
+	return v
+}
+
+// digitBitmapMost is the most bits per unit of the bitmap that
+// duplicateDigit takes: as many as a rowset.Set of the units has.
+const digitBitmapMost = 64
+
+// duplicateDigit returns the first unit whose value (a number below
+// 10^digits) an earlier unit has, and that unit; -1, -1 when the values
+// are distinct. It marks each value in a bitmap of 10^digits bits, which
+// must be at most digitBitmapMost a unit (ok is false otherwise, and
+// nothing is done).
+func duplicateDigit(values []int, digits int) (dup, first int, ok bool) {
+	size := 1
+	for range digits {
+		size *= 10
+		if size > digitBitmapMost*max(len(values), 1<<10) {
+			return -1, -1, false
+		}
+	}
+	seen := make([]uint64, (size+63)/64)
+	for i := 0; i < len(seen); i += 512 { // a write in each page first (see rowset.New)
+		seen[i] = 0
+	}
+	for i, v := range values {
+		w, b := v>>6, uint(v&63)
+		if seen[w]&(1<<b) != 0 {
+			for j := range i {
+				if values[j] == v {
+					return i, j, true
+				}
+			}
+		}
+		seen[w] |= 1 << b
+	}
+	return -1, -1, true
+}
