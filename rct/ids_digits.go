@@ -23,13 +23,19 @@ func digitID(c uint64, n int) bool {
 }
 
 // digitValue returns the number that key, the key (idKey) of an id of n
-// decimal digits, writes.
+// decimal digits, writes: its bytes made eight digits, with leading
+// zeros, then summed in pairs, fours and the eight (the word-at-a-time
+// reading of eight decimal digits).
 func digitValue(key, n int) int {
-	v := 0
-	for j := range n {
-		v = 10*v + int(uint(key)>>(8*(idKeyBytes-1-j))&0xff) - '0'
+	const ones = 0x0101010101010101
+	x := uint64(uint(key)) << (64 - 8*idKeyBytes) >> (64 - 8*n) // the digits, last in the low byte
+	if n < 8 {
+		x |= '0' * ones << (8 * n)
 	}
-	return v
+	x -= '0' * ones
+	x = x>>8&0x00ff00ff00ff00ff*10 + x&0x00ff00ff00ff00ff
+	x = x>>16&0x0000ffff0000ffff*100 + x&0x0000ffff0000ffff
+	return int(x>>32*10000 + x&0xffffffff)
 }
 
 // digitBitmapMost is the most bits per unit of the bitmap that

@@ -10,15 +10,16 @@ import (
 var parallelBytes = 1 << 20
 
 // readRows adds the data rows that sc reads, from the one after the
-// header. A text of at least parallelBytes after the header with no quote
-// in it, whose lines are then each a record, is read in two halves at the
-// same time, split after the first line end past its middle: the second
-// on another core, by a scanner of its own that starts where the first
-// half ends, its rows following the first half's. When the first
-// half has an error, that is the file's first; when only the second has
-// one, the text is read again in one piece, so that the error is worded
-// and numbered exactly as a reading in one piece words and numbers it.
-func (t *Table) readRows(sc *scanner, progress func(done, total int)) error {
+// header; the text has lines LFs. A text of at least parallelBytes after
+// the header with no quote in it, whose lines are then each a record, is
+// read in two halves at the same time, split after the first line end
+// past its middle: the second on another core, by a scanner of its own
+// that starts where the first half ends, its rows following the first
+// half's. When the first half has an error, that is the file's first;
+// when only the second has one, the text is read again in one piece, so
+// that the error is worded and numbered exactly as a reading in one piece
+// words and numbers it.
+func (t *Table) readRows(sc *scanner, lines int, progress func(done, total int)) error {
 	text, begin := sc.s, sc.pos
 	// progress is called every 65,536 rows: in halves, every 32,768 of
 	// the first half's, with its offset doubled (both move on together).
@@ -40,14 +41,16 @@ func (t *Table) readRows(sc *scanner, progress func(done, total int)) error {
 	// The second half's row offsets are kept at the end of t.starts's
 	// array, after the most the first half can have (a row a line), and
 	// moved down after the first half's: no more memory than one piece.
-	line0, most := sc.line, strings.Count(text[mid:], "\n")+1
+	// lines is the text's LFs, sc.line-1 of them before begin.
+	line0, first := sc.line, strings.Count(text[begin:mid], "\n")
+	most := lines - (line0 - 1) - first + 1
 	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width,
 		held: make([]uint64, 0, most/64+1), quotes: make([]uint64, 0, most/64+1)}
-	if c := cap(t.starts); c-most >= strings.Count(text[begin:mid], "\n") {
+	if c := cap(t.starts); c-most >= first {
 		second.starts = t.starts[c-most : c-most : c]
 	}
 	sc2 := newScanner(text, sc.sep)
-	sc2.pos, sc2.line = mid, line0+strings.Count(text[begin:mid], "\n")
+	sc2.pos, sc2.line = mid, line0+first
 	done := make(chan error, 1)
 	go func() { done <- second.addRows(sc2, 2, every, nil) }()
 	sc.s = text[:mid]

@@ -26,7 +26,7 @@ func ReadFrom(r io.Reader) (*Table, error) {
 	if n, ok := r.(interface{ Name() string }); ok && n.Name() != "" {
 		name = filepath.Base(n.Name())
 	}
-	data, err := readAll(r)
+	data, err := readAll(r, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -35,45 +35,76 @@ func ReadFrom(r io.Reader) (*Table, error) {
 
 // ReadSHA256 reads a table from r as Read does, and returns with it the
 // SHA-256 digest, in hexadecimal, of every byte read, computed on another
-// goroutine while the text is parsed (the second core's work).
+// goroutine as the bytes are read, and then while the text is parsed.
 func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
-	data, err := readAll(r)
+	chunks, sum := make(chan []byte, 64), make(chan []byte, 1)
+	go func() {
+		h := sha256.New()
+		for c := range chunks {
+			h.Write(c)
+		}
+		sum <- h.Sum(nil)
+	}()
+	data, err := readAll(r, func(c []byte) { chunks <- c })
+	close(chunks)
 	if err != nil {
+		<-sum
 		return nil, "", fmt.Errorf("%s: %w", name, err)
 	}
-	sum := make(chan [sha256.Size]byte, 1)
-	go func() { sum <- sha256.Sum256(data) }()
 	t, err := o.parse(data, name, nil)
 	digest := <-sum
 	if err != nil {
 		return nil, "", err
 	}
-	return t, hex.EncodeToString(digest[:]), nil
+	return t, hex.EncodeToString(digest), nil
 }
 
-// readAll reads r to its end: a regular file (r has a Stat method, as an
-// *os.File has) into a buffer of its size, with no doubling growth, then
-// whatever it has grown by; any other reader as io.ReadAll does.
-func readAll(r io.Reader) ([]byte, error) {
+// readChunk is the most bytes readAll reads at a time from a regular
+// file, each given to read as it arrives; a variable, so that tests read
+// small files in many pieces.
+var readChunk = 4 << 20
+
+// readAll reads r to its end, calling read (unless it is nil) with each
+// piece of what it has read, in order, as it is read; the pieces are not
+// changed afterwards. A
+// regular file (r has a Stat method, as an *os.File has) is read into a
+// buffer of its size, with no doubling growth, readChunk bytes at a time,
+// then whatever it has grown by; any other reader as io.ReadAll does.
+func readAll(r io.Reader, read func([]byte)) ([]byte, error) {
+	if read == nil {
+		read = func([]byte) {}
+	}
+	all := func() ([]byte, error) {
+		data, err := io.ReadAll(r)
+		if err == nil {
+			read(data)
+		}
+		return data, err
+	}
 	s, ok := r.(interface{ Stat() (fs.FileInfo, error) })
 	if !ok {
-		return io.ReadAll(r)
+		return all()
 	}
 	fi, err := s.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxText {
-		return io.ReadAll(r)
+		return all()
 	}
 	data := make([]byte, fi.Size())
-	n, err := io.ReadFull(r, data)
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return data[:n], nil // shorter than its size: read from a later offset, or cut
-	case err != nil:
-		return nil, err
+	for at := 0; at < len(data); {
+		n, err := io.ReadFull(r, data[at:min(at+readChunk, len(data))])
+		read(data[at : at+n])
+		at += n
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return data[:at], nil // shorter than its size: read from a later offset, or cut
+		case err != nil:
+			return nil, err
+		}
 	}
 	rest, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
+	read(rest)
 	return append(data, rest...), nil
 }

@@ -68,7 +68,7 @@ func (o Options) ReadFile(path string, progress func(done, total int)) (*Table, 
 	}
 	defer f.Close()
 	name := filepath.Base(path)
-	data, err := readAll(f)
+	data, err := readAll(f, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -83,7 +83,7 @@ func Read(r io.Reader, name string) (*Table, error) { return OptionsOf(r).Read(r
 // Read reads a table from r with o, as Options.ReadFile does. The name is
 // used in errors.
 func (o Options) Read(r io.Reader, name string) (*Table, error) {
-	data, err := readAll(r)
+	data, err := readAll(r, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -150,7 +150,7 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 	for j := range t.col {
 		t.col[j], t.field[j] = j+1, j
 	}
-	if err := t.readRows(sc, progress); err != nil {
+	if err := t.readRows(sc, rows, progress); err != nil {
 		return nil, err
 	}
 	t.rewritten = sc.rewritten

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -326,5 +327,30 @@ func TestReadAtFileSize(t *testing.T) {
 	}
 	if want := fmt.Sprintf("%x", sha256.Sum256([]byte(b.String()))); sum != want {
 		t.Errorf("sha256 %s, want %s", sum, want)
+	}
+}
+
+// TestReadSHA256InPieces: a file read in many pieces, each hashed as it
+// arrives, gives the file's digest and text, and one that is not a
+// regular file (read in one piece) does too.
+func TestReadSHA256InPieces(t *testing.T) {
+	defer func(c int) { readChunk = c }(readChunk)
+	readChunk = 7
+	text := "id,x\n1,a\n2,b\n3,\"c,d\"\n"
+	path := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%x", sha256.Sum256([]byte(text)))
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, r := range []io.Reader{f, strings.NewReader(text)} {
+		tb, sum, err := Options{}.ReadSHA256(r, "t.csv")
+		if err != nil || sum != want || tb.Rows() != 3 || tb.Cell(2, 1) != "c,d" {
+			t.Fatalf("%T: %v, %s (want %s)", r, err, sum, want)
+		}
 	}
 }
