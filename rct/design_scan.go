@@ -47,7 +47,7 @@ type scanPart struct {
 	// index numbers the strata by their values, each followed by a NUL
 	// byte when there are several (names), in order of first appearance;
 	// keys holds each stratum's values.
-	index map[string]int32
+	index *valueCodes
 	names []string
 	keys  [][]string
 }
@@ -94,7 +94,9 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 	for k := range missing {
 		missing[k] = -1
 	}
-	index, keys, stratumOf := make(map[string]int32), sc.keys, sc.stratumOf
+	// Several strata columns are joined in buf, which the map finds
+	// without making a string.
+	index, keys, stratumOf := newValueCodes(nStrata > 1), sc.keys, sc.stratumOf
 	var names []string
 	var strata [][]string
 	vals := make([]string, ncols)
@@ -143,14 +145,14 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 		var s int32
 		var ok bool
 		if nStrata == 1 {
-			s, ok = index[vals[1]]
+			s, ok = index.find(vals[1])
 		} else {
 			buf = buf[:0]
 			for _, v := range vals[1 : 1+nStrata] {
 				buf = append(buf, v...)
 				buf = append(buf, 0)
 			}
-			s, ok = index[string(buf)] // no allocation for a lookup
+			s, ok = index.long[string(buf)] // no allocation for a lookup
 		}
 		if !ok {
 			name := vals[1]
@@ -158,7 +160,7 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 				name = string(buf)
 			}
 			s = int32(len(strata))
-			index[name] = s
+			index.add(name, s)
 			names = append(names, name)
 			strata = append(strata, append([]string(nil), vals[1:1+nStrata]...))
 		}
@@ -201,10 +203,10 @@ func (sc *scan) merge(parts []*scanPart, nStrata int) {
 	for _, p := range parts[1:] {
 		to := make([]int32, len(p.names))
 		for s, name := range p.names {
-			g, ok := first.index[name]
+			g, ok := first.index.find(name)
 			if !ok {
 				g = int32(len(first.names))
-				first.index[name] = g
+				first.index.add(name, g)
 				first.names = append(first.names, name)
 				first.keys = append(first.keys, p.keys[s])
 			}

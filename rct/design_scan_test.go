@@ -3,6 +3,7 @@ package rct
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -120,4 +121,26 @@ func FuzzScanDesign(f *testing.F) {
 		}
 		scanAgrees(t, u, Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Block: splitList(block), Cluster: cluster})
 	})
+}
+
+// cutByStratum lists each stratum's indices in increasing order, for
+// short slices and for long ones (cut in two halves).
+func TestCutByStratum(t *testing.T) {
+	r := NewRand(9)
+	for _, n := range []int{0, 1, 100, 1<<16 + 3} {
+		for _, nStrata := range []int{1, 3, 1000} {
+			stratum := make([]int32, n)
+			want := make([][]int, nStrata)
+			for x := range stratum {
+				stratum[x] = int32(r.Intn(nStrata))
+				want[stratum[x]] = append(want[stratum[x]], x)
+			}
+			got := cutByStratum(stratum, nStrata)
+			for s := range want {
+				if !slices.Equal(got[s], want[s]) {
+					t.Fatalf("n %d, %d strata: stratum %d holds %v, want %v", n, nStrata, s, got[s], want[s])
+				}
+			}
+		}
+	}
 }

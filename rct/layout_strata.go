@@ -1,6 +1,5 @@
 package rct
 
-import "slices"
 
 // stratumIndex numbers the strata in order of first appearance and returns
 // each row's stratum and each stratum's key.
@@ -56,24 +55,56 @@ func stratumIndex(cols []Column, n int) ([]int32, [][]string, error) {
 
 // cutByStratum returns, for each of nStrata strata, the indices x with
 // stratum[x] equal to it, in increasing order: slices of one array, made
-// by a counting sort.
+// by a counting sort, in two halves of stratum on two cores when it is
+// long (the second half's indices of a stratum placed after the first's).
 func cutByStratum[T int | int32](stratum []T, nStrata int) [][]int {
-	start := make([]int, nStrata+1)
-	for _, s := range stratum {
-		start[s+1]++
+	halves := [][]T{stratum}
+	if len(stratum) >= 1<<16 {
+		halves = [][]T{stratum[:len(stratum)/2], stratum[len(stratum)/2:]}
 	}
+	// counts[h][s] is the number of half h's indices in stratum s, and
+	// then where the next of them goes.
+	counts := make([][]int, len(halves))
+	each(len(halves), func(h int) {
+		c := make([]int, nStrata)
+		for _, s := range halves[h] {
+			c[s]++
+		}
+		counts[h] = c
+	})
+	start := make([]int, nStrata+1)
 	for s := range nStrata {
-		start[s+1] += start[s]
+		at := start[s]
+		for _, c := range counts {
+			at, c[s] = at+c[s], at
+		}
+		start[s+1] = at
 	}
 	flat := make([]int, len(stratum))
-	next := slices.Clone(start[:nStrata])
-	for x, s := range stratum {
-		flat[next[s]] = x
-		next[s]++
-	}
+	each(len(halves), func(h int) {
+		next, x := counts[h], h*(len(stratum)/2)
+		for _, s := range halves[h] {
+			flat[next[s]] = x
+			next[s]++
+			x++
+		}
+	})
 	parts := make([][]int, nStrata)
 	for s := range parts {
 		parts[s] = flat[start[s]:start[s+1]:start[s+1]]
 	}
 	return parts
+}
+
+// each calls fn(0) to fn(n-1), each on a goroutine of its own but the
+// last, and returns when they have returned.
+func each(n int, fn func(i int)) {
+	done := make(chan struct{}, n)
+	for i := range n - 1 {
+		go func() { fn(i); done <- struct{}{} }()
+	}
+	fn(n - 1)
+	for range n - 1 {
+		<-done
+	}
 }

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"math/bits"
 	"slices"
 )
 
@@ -48,21 +49,37 @@ func (p *Picker) Row(i int, dst []string) {
 	at, f := int(t.starts[i]), 0
 	for k, want := range p.fields {
 		for ; f < want; f++ {
-			for text[at] != sep {
-				at++
-			}
-			at++
+			at = nextSep(text, at, sep) + 1
 		}
 		var v string
 		if f < t.width-1 {
-			end := at
-			for text[end] != sep {
-				end++
-			}
-			v = text[at:end]
+			v = text[at:nextSep(text, at, sep)]
 		} else {
 			v = t.lineAt(at)
 		}
 		dst[p.to[k]] = v
 	}
+}
+
+// nextSep returns the offset of the first sep in s from at, which must be
+// there: found eight bytes at a time (as plainEnd finds them), where a
+// field is short.
+func nextSep(s string, at int, sep byte) int {
+	const (
+		ones = 0x0101010101010101
+		lo7  = 0x7f7f7f7f7f7f7f7f
+	)
+	for ; at+8 <= len(s); at += 8 {
+		w := s[at : at+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x ^= uint64(sep) * ones
+		if z := ^((x&lo7 + lo7) | x | lo7); z != 0 {
+			return at + bits.TrailingZeros64(z)/8
+		}
+	}
+	for s[at] != sep {
+		at++
+	}
+	return at
 }
