@@ -1,6 +1,5 @@
 package rct
 
-
 // stratumIndex numbers the strata in order of first appearance and returns
 // each row's stratum and each stratum's key.
 func stratumIndex(cols []Column, n int) ([]int32, [][]string, error) {

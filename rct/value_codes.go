@@ -9,7 +9,7 @@ package rct
 type valueCodes struct {
 	slots []codeSlot
 	shift uint // 64 - log2(len(slots))
-	n     int // values in slots
+	n     int  // values in slots
 	// long holds the longer values, and every value when all is set.
 	long map[string]int32
 	all  bool
