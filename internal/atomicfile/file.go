@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // ErrExists is returned when an output exists and --force was not given.
@@ -21,8 +22,10 @@ type File struct {
 	path string
 	done bool
 	// written is the bytes Write has written, of which the first
-	// writtenBack have been given to startWriteBack.
+	// writtenBack have been given to startWriteBack, on goroutines that
+	// writingBack counts.
 	written, writtenBack int64
+	writingBack          sync.WaitGroup
 }
 
 // writeBackBytes is how many bytes Write lets collect before it starts
@@ -37,7 +40,9 @@ func (a *File) Write(p []byte) (int, error) {
 	n, err := a.File.Write(p)
 	a.written += int64(n)
 	if a.written-a.writtenBack >= writeBackBytes {
-		startWriteBack(a.File, a.writtenBack, a.written-a.writtenBack)
+		off, n := a.writtenBack, a.written-a.writtenBack
+		a.writingBack.Add(1)
+		go func() { defer a.writingBack.Done(); startWriteBack(a.File, off, n) }() // it may wait for the disk
 		a.writtenBack = a.written
 	}
 	return n, err
@@ -105,6 +110,7 @@ func (a *File) Commit(force bool) error {
 	}
 	a.done = true
 	defer pending.done(a.File.Name())
+	a.writingBack.Wait()
 	if err := a.File.Sync(); err != nil {
 		a.abort()
 		return err
@@ -141,6 +147,7 @@ func (a *File) Abort() {
 }
 
 func (a *File) abort() {
+	a.writingBack.Wait()
 	a.File.Close()
 	os.Remove(a.File.Name())
 	pending.done(a.File.Name())

@@ -7,8 +7,8 @@ import (
 )
 
 // Writer is a buffered writer to an io.Writer that also hashes what it
-// writes. A full buffer is hashed and written on another goroutine, in
-// order, while the Writer fills another; the first error that writing
+// writes. A full buffer is hashed on one goroutine and written on another,
+// in order, while the Writer fills another; the first error that writing
 // gives is returned by the Writer's later calls and by Close. A Writer is
 // not safe for concurrent use.
 type Writer struct {
@@ -40,15 +40,25 @@ func New(w io.Writer, h hash.Hash, size int) *Writer {
 	for range buffers - 1 {
 		x.free <- result{buf: make([]byte, 0, size)}
 	}
+	// A buffer is written by one goroutine while another hashes it.
+	writes, written := make(chan []byte), make(chan error)
+	go func() {
+		for b := range writes {
+			_, err := w.Write(b)
+			written <- err
+		}
+	}()
 	go func() {
 		var err error
 		for b := range x.full {
 			if err == nil {
+				writes <- b
 				h.Write(b)
-				_, err = w.Write(b)
+				err = <-written
 			}
 			x.free <- result{b[:0], err}
 		}
+		close(writes)
 		x.sum = h.Sum(nil)
 		x.done <- err
 	}()
