@@ -94,6 +94,25 @@ func (e Encoding) badText(s string) bool {
 	return !utf8.ValidString(s)
 }
 
+// badTextInHalves is badText of s, a long s checked in two halves at the
+// same time, split after an LF (which no character of a multibyte UTF-8
+// sequence, nor of Windows-1252, holds).
+func (e Encoding) badTextInHalves(s string) bool {
+	mid := -1
+	if len(s) >= parallelBytes {
+		if k := strings.IndexByte(s[len(s)/2:], '\n'); k >= 0 {
+			mid = len(s)/2 + k + 1
+		}
+	}
+	if mid < 0 {
+		return e.badText(s)
+	}
+	bad := make(chan bool, 1)
+	go func() { bad <- e.badText(s[mid:]) }()
+	first := e.badText(s[:mid])
+	return <-bad || first
+}
+
 // encodingError returns the error for a field not in encoding e.
 func (e Encoding) encodingError() error {
 	if e == Windows1252 {
@@ -105,7 +124,7 @@ func (e Encoding) encodingError() error {
 // checkEncoding returns a ParseError naming the first field, in file
 // order, whose text is not in encoding e, or nil.
 func (t *Table) checkEncoding(e Encoding) error {
-	if !e.badText(t.text) {
+	if !e.badTextInHalves(t.text) {
 		return nil
 	}
 	for j, h := range t.Header {

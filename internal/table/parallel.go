@@ -10,16 +10,16 @@ import (
 var parallelBytes = 1 << 20
 
 // readRows adds the data rows that sc reads, from the one after the
-// header; the text has lines LFs. A text of at least parallelBytes after
-// the header with no quote in it, whose lines are then each a record, is
-// read in two halves at the same time, split after the first line end
-// past its middle: the second on another core, by a scanner of its own
+// header, split as splitText splits it. A text of at least
+// parallelBytes after the header with no quote in it, whose lines are
+// then each a record, is read in two halves at the same time, split after
+// the first line end past its middle (sp.mid): the second on another core, by a scanner of its own
 // that starts where the first half ends, its rows following the first
 // half's. When the first half has an error, that is the file's first;
 // when only the second has one, the text is read again in one piece, so
 // that the error is worded and numbered exactly as a reading in one piece
 // words and numbers it.
-func (t *Table) readRows(sc *scanner, lines int, progress func(done, total int)) error {
+func (t *Table) readRows(sc *scanner, sp split, progress func(done, total int)) error {
 	text, begin := sc.s, sc.pos
 	// progress is called every 65,536 rows: in halves, every 32,768 of
 	// the first half's, with its offset doubled (both move on together).
@@ -29,21 +29,16 @@ func (t *Table) readRows(sc *scanner, lines int, progress func(done, total int))
 		whole = func(at int) { progress(at, len(text)) }
 		half = func(at int) { progress(min(len(text), begin+2*(at-begin)), len(text)) }
 	}
-	mid := -1
-	if len(text)-begin >= parallelBytes && strings.IndexByte(text[begin:], '"') < 0 {
-		if k := strings.IndexByte(text[begin+(len(text)-begin)/2:], '\n'); k >= 0 {
-			mid = begin + (len(text)-begin)/2 + k + 1
-		}
-	}
-	if mid < 0 || mid == len(text) {
+	mid := sp.mid
+	if mid < 0 || sp.quote || mid == len(text) {
 		return t.addRows(sc, 2, every, whole)
 	}
 	// The second half's row offsets are kept at the end of t.starts's
 	// array, after the most the first half can have (a row a line), and
 	// moved down after the first half's: no more memory than one piece.
-	// lines is the text's LFs, sc.line-1 of them before begin.
-	line0, first := sc.line, strings.Count(text[begin:mid], "\n")
-	most := lines - (line0 - 1) - first + 1
+	// sc.line-1 of the text's LFs are before begin.
+	line0, first := sc.line, sp.before-(sc.line-1)
+	most := sp.after + 1
 	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width,
 		held: make([]uint64, 0, most/64+1), quotes: make([]uint64, 0, most/64+1)}
 	if c := cap(t.starts); c-most >= first {
@@ -67,6 +62,44 @@ func (t *Table) readRows(sc *scanner, lines int, progress func(done, total int))
 	}
 	t.appendRows(second)
 	return nil
+}
+
+// split is where readRows splits a text, and what it needs to know of
+// the two halves.
+type split struct {
+	// mid is the offset after the first LF past the middle of the text
+	// after the header, when that is at least parallelBytes, else -1.
+	mid int
+	// before and after are the LFs in the text before and after mid (all
+	// of them in after when mid is -1); quote reports a quote after begin.
+	before, after int
+	quote         bool
+}
+
+// splitText returns the split of text for readRows, its header ending at
+// begin: the LFs and quotes are counted and looked for in the two halves
+// at the same time.
+func splitText(text string, begin int) split {
+	sp := split{mid: -1}
+	if len(text)-begin >= parallelBytes {
+		if k := strings.IndexByte(text[begin+(len(text)-begin)/2:], '\n'); k >= 0 {
+			sp.mid = begin + (len(text)-begin)/2 + k + 1
+		}
+	}
+	if sp.mid < 0 {
+		sp.after, sp.quote = strings.Count(text, "\n"), strings.IndexByte(text[begin:], '"') >= 0
+		return sp
+	}
+	var quote2 bool
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sp.after, quote2 = strings.Count(text[sp.mid:], "\n"), strings.IndexByte(text[sp.mid:], '"') >= 0
+	}()
+	sp.before, sp.quote = strings.Count(text[:sp.mid], "\n"), strings.IndexByte(text[begin:sp.mid], '"') >= 0
+	<-done
+	sp.quote = sp.quote || quote2
+	return sp
 }
 
 // appendRows appends the rows of u, a table of the same text and header

@@ -61,7 +61,8 @@ func readBoth(t *testing.T, text string) {
 
 // TestReadInHalves reads generated files in two halves and in one piece:
 // with CRLF and empty lines, cells that csv.Writer quotes, and a row of
-// the wrong width or a quote in either half or at the split.
+// the wrong width, a quote or a byte not of UTF-8 in either half or at
+// the split.
 func TestReadInHalves(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	cells := []string{"a", "", "12.5", " x", `\.`, "é", "NA", "cr\rx"}
@@ -82,6 +83,8 @@ func TestReadInHalves(t *testing.T) {
 				fields[1] = `"q"`
 			case 2:
 				b.WriteString(end) // an empty line
+			case 3:
+				fields[2] = "\xff" // not UTF-8
 			}
 			b.WriteString(strings.Join(fields, ",") + end)
 		}

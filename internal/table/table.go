@@ -143,14 +143,15 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		}
 	}
 	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
-	rows := strings.Count(text, "\n") // enough for every row
+	sp := splitText(text, sc.pos)
+	rows := sp.before + sp.after // LFs: enough for every row
 	t.starts = make([]uint32, 0, rows)
 	t.held = make([]uint64, 0, rows/64+1)
 	t.quotes = make([]uint64, 0, rows/64+1)
 	for j := range t.col {
 		t.col[j], t.field[j] = j+1, j
 	}
-	if err := t.readRows(sc, rows, progress); err != nil {
+	if err := t.readRows(sc, sp, progress); err != nil {
 		return nil, err
 	}
 	t.rewritten = sc.rewritten
