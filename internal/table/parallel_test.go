@@ -47,6 +47,9 @@ func readBoth(t *testing.T, text string) {
 			hs, os = half.row(i, hs), one.row(i, os)
 			hl, hok := half.WrittenLine(i)
 			ol, ook := one.WrittenLine(i)
+			if l, ok := one.Line(i); ok && l != one.lineAt(int(one.starts[i])) {
+				t.Fatalf("%q: row %d's line %q, but the text's is %q", text, i, l, one.lineAt(int(one.starts[i])))
+			}
 			if hl != ol || hok != ook {
 				t.Fatalf("%q: row %d written as %q, %v %s, %q, %v in one piece", text, i, hl, hok, other.how, ol, ook)
 			}

@@ -296,7 +296,15 @@ func (t *Table) Line(i int) (line string, ok bool) {
 	if t.sep != ',' || t.isHeld(i) || len(t.field) != t.width {
 		return "", false
 	}
-	return t.lineAt(int(t.starts[i])), true
+	// The line ends where the next row's begins, but for its LF, when no
+	// empty line is between them: it ends in neither LF nor CR.
+	start := int(t.starts[i])
+	if i+1 < t.rows && !t.isHeld(i+1) {
+		if end := int(t.starts[i+1]) - 1; end > start && t.text[end] == '\n' && t.text[end-1] != '\n' && t.text[end-1] != '\r' {
+			return t.text[start:end], true
+		}
+	}
+	return t.lineAt(start), true
 }
 
 // WrittenLine returns Line(i) when encoding/csv's Writer (Comma ',')
