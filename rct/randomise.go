@@ -2,6 +2,7 @@ package rct
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evalkit/evalkit/internal/table"
@@ -133,9 +134,15 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 		garm = make([]int, L.NGroups)
 	}
 	var err error
+	// Complete without clusters knows each stratum's counts as it deals
+	// them: count need not read every unit's arm again.
+	var dealt [][]int
 	switch opt.Method {
 	case Complete:
-		err = L.complete(garm, w, r)
+		if !L.Design.Cluster.has() {
+			dealt = make([][]int, len(L.Strata))
+		}
+		err = L.complete(garm, w, r, dealt)
 	case Simple:
 		L.simple(garm, w, r)
 	case Blocks:
@@ -160,19 +167,26 @@ func (L *Layout) Randomise(opt Options, r *Rand) (*Allocation, error) {
 			a.BlockSeq[i], a.BlockSize[i] = seq[g], size[g]
 		}
 	}
-	a.count(L)
+	a.count(L, dealt)
 	return a, nil
 }
 
-func (a *Allocation) count(L *Layout) {
+// count sets the allocation's counts, overall and by stratum: those of
+// each stratum s from dealt[s] when dealt is not nil, else from its rows'
+// arms.
+func (a *Allocation) count(L *Layout, dealt [][]int) {
 	k := len(a.Arms)
 	a.Counts = make([]int, k)
 	a.Strata = make([]StratumCounts, len(L.Strata))
 	for s := range L.Strata {
 		st := &L.Strata[s]
 		c := StratumCounts{Stratum: st.Name(), N: len(st.Rows), Counts: make([]int, k)}
-		for _, i := range st.Rows {
-			c.Counts[a.Arm[i]]++
+		if dealt != nil {
+			copy(c.Counts, dealt[s])
+		} else {
+			for _, i := range st.Rows {
+				c.Counts[a.Arm[i]]++
+			}
 		}
 		for j, x := range c.Counts {
 			a.Counts[j] += x
@@ -181,7 +195,10 @@ func (a *Allocation) count(L *Layout) {
 	}
 }
 
-func (L *Layout) complete(garm []int, w []int, r *Rand) error {
+// complete deals each stratum's arms (completeAssignInto) to its
+// randomisation units in sorted order of id, recording in dealt[s], when
+// dealt is not nil, how many units of stratum s each arm has.
+func (L *Layout) complete(garm []int, w []int, r *Rand, dealt [][]int) error {
 	k := len(w)
 	counts, perm := make([]int, k), make([]int, k)
 	var buf []int
@@ -195,6 +212,9 @@ func (L *Layout) complete(garm []int, w []int, r *Rand) error {
 		completeAssignInto(buf, w, r, counts, perm)
 		for i, g := range st.Groups {
 			garm[g] = buf[i]
+		}
+		if dealt != nil {
+			dealt[s] = slices.Clone(counts)
 		}
 	}
 	return nil
