@@ -33,30 +33,96 @@ func (r *Randomisation) WriteCSV(w io.Writer) (string, error) { return r.writeCS
 // writeCSV writes the allocation file as WriteCSV does, copying the rows
 // that can be copied when copyLines is set, else writing every row with
 // csv.Writer (the reference that the copy is tested against).
+//
+// The rows are put together in chunks of csvChunkRows, by two goroutines
+// (taking the chunks in turn) when there are several, and written in
+// order while they are hashed (hashwrite): all of it on both cores.
 func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
-	// The digest is made on another core as the file is written.
 	bw := hashwrite.New(w, sha256.New(), 1<<18)
 	defer bw.Close()
-	// cw has a buffer of its own (csv.NewWriter would take bw's if it saw
-	// it), flushed into bw before a copied row when it holds rows.
-	cw := csv.NewWriter(struct{ io.Writer }{bw})
-	if err := cw.Write(r.header()); err != nil {
+	arms := csvFields(r.Allocation.Arms)
+	head, err := r.appendRows(nil, -1, 0, copyLines, arms)
+	if err != nil {
 		return "", err
 	}
-	pending := true
+	bw.Write(head)
+	type chunk struct {
+		b   []byte
+		err error
+	}
+	rows := r.Units.Rows()
+	out := make([]chan chunk, (rows+csvChunkRows-1)/csvChunkRows)
+	for c := range out {
+		out[c] = make(chan chunk, 1)
+	}
+	// Each goroutine has two buffers of its own, given back once written,
+	// so that neither waits for one that the other holds.
+	free := make([]chan []byte, min(2, len(out)))
+	for k := range free {
+		free[k] = make(chan []byte, 2)
+		free[k] <- nil
+		free[k] <- nil
+		go func() {
+			for c := k; c < len(out); c += len(free) {
+				b, err := r.appendRows((<-free[k])[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
+				out[c] <- chunk{b, err}
+			}
+		}()
+	}
+	// Every chunk is taken, after an error too, so that no goroutine is
+	// left waiting.
+	for c := range out {
+		ch := <-out[c]
+		if err == nil {
+			err = ch.err
+		}
+		if err == nil {
+			_, err = bw.Write(ch.b)
+		}
+		free[c%len(free)] <- ch.b
+	}
+	if err != nil {
+		return "", err
+	}
+	sum, err := bw.Close()
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(sum), nil
+}
+
+// csvChunkRows is how many rows writeCSV puts together at a time; a
+// variable, so that tests write small files in many chunks.
+var csvChunkRows = 1 << 12
+
+// appendRows appends rows lo to hi-1 of the allocation file to b, as
+// writeCSV writes them, or the header when lo is -1; arms are the arms'
+// names as fields (csvFields).
+func (r *Randomisation) appendRows(b []byte, lo, hi int, copyLines bool, arms []string) ([]byte, error) {
+	aw := &appender{b}
+	// cw has a buffer of its own, flushed into aw before a copied row
+	// when it holds rows.
+	cw := csv.NewWriter(aw)
+	if lo < 0 {
+		err := cw.Write(r.header())
+		cw.Flush()
+		return aw.b, err
+	}
+	pending := false
 	a, t := r.Allocation, r.Units.t
-	arms := csvFields(a.Arms)
-	rec := make([]string, len(r.header()))
-	var num []byte
-	for i := 0; i < t.Rows(); i++ {
+	var rec []string
+	for i := lo; i < hi; i++ {
 		line, ok := t.WrittenLine(i)
 		if !copyLines || !ok {
+			if rec == nil {
+				rec = make([]string, len(r.header()))
+			}
 			r.record(rec, i)
 			if err := cw.Write(rec); err != nil {
-				return "", err
+				return aw.b, err
 			}
 			pending = true
 			continue
@@ -65,27 +131,27 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 			cw.Flush()
 			pending = false
 		}
-		bw.WriteString(line)
-		bw.WriteByte(',')
-		bw.WriteString(arms[a.Arm[i]])
+		b = append(aw.b, line...)
+		b = append(b, ',')
+		b = append(b, arms[a.Arm[i]]...)
 		if a.BlockSeq != nil {
-			num = append(num[:0], ',')
-			num = strconv.AppendInt(num, int64(a.BlockSeq[i]), 10)
-			num = append(num, ',')
-			num = strconv.AppendInt(num, int64(a.BlockSize[i]), 10)
-			bw.Write(num)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(a.BlockSeq[i]), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(a.BlockSize[i]), 10)
 		}
-		bw.WriteByte('\n')
+		aw.b = append(b, '\n')
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return "", err
-	}
-	sum, err := bw.Close()
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(sum), nil
+	return aw.b, cw.Error()
+}
+
+// appender is an io.Writer that appends to b.
+type appender struct{ b []byte }
+
+func (a *appender) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
 }
 
 // csvFields returns each value as csv.Writer writes it as a field.
