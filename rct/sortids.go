@@ -181,6 +181,59 @@ func sortGroupsByID(groups []int, keys []int, id func(g int) string, buf []idKey
 	return scratch
 }
 
+// sortGroupsByNumber sorts groups (indices below 2^32) by their keys,
+// keys[g] being g's, distinct and below 2^32 (the numbers of ids of
+// digits, digitKeys), with buf as scratch; it returns buf for the next
+// call. Each group and its key are one word, key above, so that the radix
+// sort (radixWords) moves a third of what sortGroupsByID's does.
+func sortGroupsByNumber(groups []int, keys []int, buf []uint64) []uint64 {
+	n := len(groups)
+	buf = slices.Grow(buf[:0], 2*n)[:2*n]
+	a := buf[:n]
+	for j, g := range groups {
+		a[j] = uint64(keys[g])<<32 | uint64(g)
+	}
+	a = radixWords(a, buf[n:], 32)
+	for j, x := range a {
+		groups[j] = int(uint32(x))
+	}
+	return buf
+}
+
+// radixWords sorts a by the bits of its words from bit low up, with b (as
+// long) as scratch: an LSD radix sort on bytes, skipping bytes in which
+// all words agree, stable (words agreeing there keep their order). It
+// returns whichever of a and b holds the result.
+func radixWords(a, b []uint64, low uint) []uint64 {
+	and, or := ^uint64(0), uint64(0)
+	for _, x := range a {
+		and &= x
+		or |= x
+	}
+	var count [256]int
+	for shift := low; shift < 64; shift += 8 {
+		if (and^or)>>shift&0xff == 0 {
+			continue
+		}
+		clear(count[:])
+		for _, x := range a {
+			count[x>>shift&0xff]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, x := range a {
+			d := x >> shift & 0xff
+			b[count[d]] = x
+			count[d]++
+		}
+		a, b = b, a
+	}
+	return a
+}
+
 // radixByKey sorts kv (in index order) stably by k, with kv's capacity
 // beyond its length as scratch when it holds as much again: an LSD radix
 // sort on bytes, skipping bytes in which all keys agree. It returns kv,
