@@ -274,8 +274,12 @@ func (d *Design) layScanned(whole, inputOrder bool, sc *scan) (*Layout, error) {
 	}
 	// The strata are sorted in two halves of about as many units, the
 	// second on another core when there are many.
+	// Ids of digits (their keys their numbers, distinct, digitKeys) sort
+	// by number.
+	byNumber := sc != nil && sc.digits > 0 && !d.Cluster.has() && uint64(n) < 1<<32
 	sortStrata := func(lo, hi int) {
 		var buf []idKeyed
+		var words []uint64
 		for s := lo; s < hi; s++ {
 			st := &L.Strata[s]
 			st.Rows, st.Sequence, st.Groups = rows[s], seq[s], seq[s]
@@ -283,7 +287,11 @@ func (d *Design) layScanned(whole, inputOrder bool, sc *scan) (*Layout, error) {
 				if !inPlace {
 					st.Groups = slices.Clip(slices.Clone(st.Sequence))
 				}
-				buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
+				if byNumber {
+					words = sortGroupsByNumber(st.Groups, keys0, words)
+				} else {
+					buf = sortGroupsByID(st.Groups, keys0, groupID, buf)
+				}
 			}
 		}
 	}

@@ -91,38 +91,6 @@ func (x *Writer) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// WriteString writes s.
-func (x *Writer) WriteString(s string) (int, error) {
-	if len(s) <= cap(x.buf)-len(x.buf) && x.err == nil {
-		x.buf = append(x.buf, s...)
-		return len(s), nil
-	}
-	n := len(s)
-	for len(s) > 0 && x.err == nil {
-		k := copy(x.buf[len(x.buf):cap(x.buf)], s)
-		x.buf, s = x.buf[:len(x.buf)+k], s[k:]
-		if len(x.buf) == cap(x.buf) {
-			x.flush()
-		}
-	}
-	if x.err != nil {
-		return n - len(s), x.err
-	}
-	return n, nil
-}
-
-// WriteByte writes c.
-func (x *Writer) WriteByte(c byte) error {
-	if len(x.buf) == cap(x.buf) {
-		x.flush()
-	}
-	if x.err != nil {
-		return x.err
-	}
-	x.buf = append(x.buf, c)
-	return nil
-}
-
 // Close writes what is buffered, waits for the goroutine, and returns the
 // digest of every byte written, or the first error of writing them. Calls
 // after the first return what it returned; a Write after it is an error.

@@ -5,19 +5,19 @@ import (
 	"testing"
 )
 
-// plainEndByBytes is plainEnd a byte at a time, the reference.
+// plainEndByBytes is plainEnd by the strings package, the reference.
 func plainEndByBytes(s string, pos int, sep byte) (end, seps int, ok bool) {
-	for i := pos; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\n':
-			return i, seps, true
-		case c == sep:
-			seps++
-		case c < '!' || c >= 0x80 || c == '"' || c == '\\':
-			return 0, 0, false
-		}
+	end = len(s)
+	if k := strings.IndexByte(s[pos:], '\n'); k >= 0 {
+		end = pos + k
 	}
-	return len(s), seps, true
+	line, at := s[pos:end], string([]byte{sep})
+	if strings.ContainsFunc(strings.ReplaceAll(line, at, ""), func(r rune) bool {
+		return r < '!' || r >= 0x80 || r == '"' || r == '\\'
+	}) {
+		return 0, 0, false
+	}
+	return end, strings.Count(line, at), true
 }
 
 // TestPlainEnd: every byte, in every place of a word, before and after
