@@ -2,7 +2,6 @@ package rct
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -203,14 +202,6 @@ func (d *Design) layScanned(whole, inputOrder bool, sc *scan) (*Layout, error) {
 		panic("rct: cluster column length mismatch")
 	}
 	keys0, sorted, idErr, stratumOf, keys, err := d.checkIDsAndStrata(sc)
-	if n >= 1<<20 && !sorted {
-		// checkIDs's set of ids (4 to 8 bytes a unit) is garbage now, and
-		// with the file's text most of the heap: a collection here lets
-		// the strata's slices reuse it, where the heap would otherwise
-		// grow by as much (at 10^7 units, 68 MB of 650). Its cost is a
-		// few milliseconds: the live heap holds almost no pointers.
-		runtime.GC()
-	}
 	if idErr != nil {
 		return nil, idErr
 	}

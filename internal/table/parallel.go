@@ -10,15 +10,15 @@ import (
 var parallelBytes = 1 << 20
 
 // readRows adds the data rows that sc reads, from the one after the
-// header, split as splitText splits it. A text of at least
-// parallelBytes after the header with no quote in it, whose lines are
-// then each a record, is read in two halves at the same time, split after
-// the first line end past its middle (sp.mid): the second on another core, by a scanner of its own
-// that starts where the first half ends, its rows following the first
-// half's. When the first half has an error, that is the file's first;
-// when only the second has one, the text is read again in one piece, so
-// that the error is worded and numbered exactly as a reading in one piece
-// words and numbers it.
+// header, split as splitText splits it. A text of at least parallelBytes
+// after the header with no quote in it, whose lines are then each a
+// record, is read in two halves at the same time, split after the first
+// line end past its middle (sp.mid): the second on another core, by a
+// scanner of its own that starts where the first half ends, its rows
+// following the first half's. When the first half has an error, that is
+// the file's first; when only the second has one, the text is read again
+// in one piece, so that the error is worded and numbered exactly as a
+// reading in one piece words and numbers it.
 func (t *Table) readRows(sc *scanner, sp split, progress func(done, total int)) error {
 	text, begin := sc.s, sc.pos
 	// progress is called every 65,536 rows: in halves, every 32,768 of

@@ -66,10 +66,10 @@ var readChunk = 4 << 20
 
 // readAll reads r to its end, calling read (unless it is nil) with each
 // piece of what it has read, in order, as it is read; the pieces are not
-// changed afterwards. A
-// regular file (r has a Stat method, as an *os.File has) is read into a
-// buffer of its size, with no doubling growth, readChunk bytes at a time,
-// then whatever it has grown by; any other reader as io.ReadAll does.
+// changed afterwards. A regular file (r has a Stat method, as an *os.File
+// has) is read into a buffer of its size, with no doubling growth,
+// readChunk bytes at a time, then whatever it has grown by; any other
+// reader as io.ReadAll does.
 func readAll(r io.Reader, read func([]byte)) ([]byte, error) {
 	if read == nil {
 		read = func([]byte) {}
