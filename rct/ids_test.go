@@ -176,3 +176,38 @@ func TestDigitID(t *testing.T) {
 		}
 	}
 }
+
+// duplicateID finds the first duplicate, and the earlier unit with it, as
+// a map does when many short ids are checked in two sets at once: with
+// duplicates planted in either set's part, or in both, or none.
+func TestDuplicateIDInTwoSets(t *testing.T) {
+	r := NewRand(11)
+	const n = 1<<16 + 1000
+	for trial := range 12 {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("k%x", (i*7919)%n) // distinct, short, not all digits
+		}
+		for range trial % 4 {
+			i, j := r.Intn(n), r.Intn(n)
+			ids[i] = ids[j]
+		}
+		wantDup, wantFirst := -1, -1
+		seen := map[string]int{}
+		for i, v := range ids {
+			if j, ok := seen[v]; ok {
+				wantDup, wantFirst = i, j
+				break
+			}
+			seen[v] = i
+		}
+		err := duplicateID(Column{Name: "id", Values: ids}, idKeys(ids), true)
+		var ue *UnitError
+		switch {
+		case wantDup < 0 && err != nil:
+			t.Fatalf("trial %d: %v, want no error", trial, err)
+		case wantDup >= 0 && (!errors.As(err, &ue) || ue.Row != wantDup || ue.Other != wantFirst):
+			t.Fatalf("trial %d: %v, want units %d and %d", trial, err, wantDup, wantFirst)
+		}
+	}
+}
