@@ -18,11 +18,12 @@ type Writer struct {
 	done chan error
 	// err is the first error, errClosed after Close when there was none.
 	err error
-	// sum is the digest, set when the goroutine ends.
+	// sum is the digest, set when the hashing goroutine ends.
 	sum []byte
 }
 
-// result is a buffer given back by the goroutine, with its first error.
+// result is a buffer given back by the hashing goroutine, with the first
+// error of writing.
 type result struct {
 	buf []byte
 	err error
@@ -33,7 +34,7 @@ var errClosed = errors.New("hashwrite: write after Close")
 
 // New returns a Writer to w with buffers of size bytes that hashes with h.
 // Close must be called, to write what is buffered and to end the
-// goroutine.
+// goroutines.
 func New(w io.Writer, h hash.Hash, size int) *Writer {
 	const buffers = 3
 	x := &Writer{buf: make([]byte, 0, size), full: make(chan []byte, buffers), free: make(chan result, buffers), done: make(chan error, 1)}
@@ -65,7 +66,7 @@ func New(w io.Writer, h hash.Hash, size int) *Writer {
 	return x
 }
 
-// flush hands the buffer to the goroutine and takes a free one.
+// flush hands the buffer to the goroutines and takes a free one.
 func (x *Writer) flush() {
 	if x.err != nil {
 		return
@@ -91,7 +92,7 @@ func (x *Writer) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// Close writes what is buffered, waits for the goroutine, and returns the
+// Close writes what is buffered, waits for the goroutines, and returns the
 // digest of every byte written, or the first error of writing them. Calls
 // after the first return what it returned; a Write after it is an error.
 func (x *Writer) Close() ([]byte, error) {
