@@ -98,23 +98,30 @@ func TestCheckIDsShort(t *testing.T) {
 				}
 			}
 		}
-		wantDup, wantFirst := -1, -1
-		seen := map[string]int{}
-		for i, v := range ids {
-			if j, ok := seen[v]; ok {
-				wantDup, wantFirst = i, j
-				break
-			}
-			seen[v] = i
-		}
 		_, _, err := checkIDs(Column{Name: "id", Values: ids})
-		var ue *UnitError
-		switch {
-		case wantDup < 0 && err != nil:
-			t.Fatalf("%q: %v, want no error", ids, err)
-		case wantDup >= 0 && (!errors.As(err, &ue) || ue.Row != wantDup || ue.Other != wantFirst):
-			t.Fatalf("%q: %v, want units %d and %d", ids, err, wantDup, wantFirst)
+		firstDuplicateAsMap(t, fmt.Sprintf("%q", ids), ids, err)
+	}
+}
+
+// firstDuplicateAsMap fails the test (of ids, named what) unless err is
+// the first duplicate id, and the earlier unit with it, that a map finds.
+func firstDuplicateAsMap(t *testing.T, what string, ids []string, err error) {
+	t.Helper()
+	wantDup, wantFirst := -1, -1
+	seen := map[string]int{}
+	for i, v := range ids {
+		if j, ok := seen[v]; ok {
+			wantDup, wantFirst = i, j
+			break
 		}
+		seen[v] = i
+	}
+	var ue *UnitError
+	switch {
+	case wantDup < 0 && err != nil:
+		t.Fatalf("%s: %v, want no error", what, err)
+	case wantDup >= 0 && (!errors.As(err, &ue) || ue.Row != wantDup || ue.Other != wantFirst):
+		t.Fatalf("%s: %v, want units %d and %d", what, err, wantDup, wantFirst)
 	}
 }
 
@@ -195,22 +202,7 @@ func TestDuplicateIDInTwoSets(t *testing.T) {
 			i, j := r.Intn(n), r.Intn(n)
 			ids[i] = ids[j]
 		}
-		wantDup, wantFirst := -1, -1
-		seen := map[string]int{}
-		for i, v := range ids {
-			if j, ok := seen[v]; ok {
-				wantDup, wantFirst = i, j
-				break
-			}
-			seen[v] = i
-		}
 		err := duplicateID(Column{Name: "id", Values: ids}, idKeys(ids), true)
-		var ue *UnitError
-		switch {
-		case wantDup < 0 && err != nil:
-			t.Fatalf("trial %d: %v, want no error", trial, err)
-		case wantDup >= 0 && (!errors.As(err, &ue) || ue.Row != wantDup || ue.Other != wantFirst):
-			t.Fatalf("trial %d: %v, want units %d and %d", trial, err, wantDup, wantFirst)
-		}
+		firstDuplicateAsMap(t, fmt.Sprintf("trial %d", trial), ids, err)
 	}
 }
