@@ -294,10 +294,8 @@ func (d *Design) layScanned(whole, inputOrder bool, sc *scan) (*Layout, error) {
 	if sorted || L.NGroups < 1<<14 || half == len(seq) {
 		sortStrata(0, len(L.Strata))
 	} else {
-		done := make(chan struct{})
-		go func() { defer close(done); sortStrata(half, len(L.Strata)) }()
-		sortStrata(0, half)
-		<-done
+		cuts := []int{0, half, len(L.Strata)}
+		each(2, func(h int) { sortStrata(cuts[h], cuts[h+1]) })
 	}
 	if !whole && !d.Cluster.has() {
 		L.spare = keys0
@@ -332,20 +330,22 @@ func (d *Design) checkIDsAndStrata(sc *scan) (keys0 []int, sorted bool, idErr er
 		}
 		return sc.keys, sc.increasing, idErr, sc.stratumOf, sc.strata, err
 	}
-	// The ids and the strata are checked at the same time, on two cores;
-	// an id's error is reported first, whatever finishes first.
-	done := make(chan struct{})
-	if n < 1<<14 {
-		keys0, sorted, idErr = checkIDs(d.ID)
-		close(done)
-	} else {
-		go func() {
-			defer close(done)
+	// The ids and the strata are checked at the same time, on two cores
+	// when there are many; an id's error is reported first, whatever
+	// finishes first.
+	check := func(k int) {
+		if k == 0 {
+			stratumOf, keys, err = stratumIndex(d.Strata, n)
+		} else {
 			keys0, sorted, idErr = checkIDs(d.ID)
-		}()
+		}
 	}
-	stratumOf, keys, err = stratumIndex(d.Strata, n)
-	<-done
+	if n < 1<<14 {
+		check(0)
+		check(1)
+	} else {
+		each(2, check)
+	}
 	return keys0, sorted, idErr, stratumOf, keys, err
 }
 

@@ -71,13 +71,8 @@ func (u *Units) scanDesign(d *Design) *scan {
 	parts := []*scanPart{{lo: 0, hi: n}}
 	if n >= scanParallelRows {
 		parts = []*scanPart{{lo: 0, hi: n / 2}, {lo: n / 2, hi: n}}
-		done := make(chan struct{})
-		go func() { defer close(done); sc.read(parts[1], pick, len(d.Strata), len(checks)) }()
-		sc.read(parts[0], pick, len(d.Strata), len(checks))
-		<-done
-	} else {
-		sc.read(parts[0], pick, len(d.Strata), len(checks))
 	}
+	each(len(parts), func(k int) { sc.read(parts[k], pick, len(d.Strata), len(checks)) })
 	sc.merge(parts, len(d.Strata))
 	sc.missing = u.missingOf(parts, checks)
 	return sc
@@ -228,15 +223,11 @@ func (sc *scan) digitKeys() {
 			keys[i] = digitValue(k, sc.digits)
 		}
 	}
-	n := len(sc.keys)
-	if n < scanParallelRows {
-		conv(sc.keys)
-		return
+	halves := [][]int{sc.keys}
+	if n := len(sc.keys); n >= scanParallelRows {
+		halves = [][]int{sc.keys[:n/2], sc.keys[n/2:]}
 	}
-	done := make(chan struct{})
-	go func() { defer close(done); conv(sc.keys[n/2:]) }()
-	conv(sc.keys[:n/2])
-	<-done
+	each(len(halves), func(h int) { conv(halves[h]) })
 }
 
 // hasZeroByte reports whether one of x's bytes is zero (exactly, with no

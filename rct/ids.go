@@ -112,18 +112,14 @@ func duplicateID(id Column, keys []int, short bool) error {
 		for _, k := range keys {
 			ones += int(keyHash(k, mix) >> partBit & 1)
 		}
-		var dup1, first1 int
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			s := &idSet{set: rowset.New(ones, n), seed: seed}
-			dup1, first1 = s.addKeys(keys, 1)
-		}()
-		s := &idSet{set: rowset.New(n-ones, n), seed: seed}
-		dup, first = s.addKeys(keys, 0)
-		<-done
-		if dup1 >= 0 && (dup < 0 || dup1 < dup) {
-			dup, first = dup1, first1
+		var dups, firsts [2]int
+		each(2, func(part int) {
+			s := &idSet{set: rowset.New([2]int{n - ones, ones}[part], n), seed: seed}
+			dups[part], firsts[part] = s.addKeys(keys, part)
+		})
+		dup, first = dups[0], firsts[0]
+		if dups[1] >= 0 && (dup < 0 || dups[1] < dup) {
+			dup, first = dups[1], firsts[1]
 		}
 	}
 	if n >= 1<<20 {

@@ -94,16 +94,3 @@ func cutByStratum[T int | int32](stratum []T, nStrata int) [][]int {
 	}
 	return parts
 }
-
-// each calls fn(0) to fn(n-1), each on a goroutine of its own but the
-// last, and returns when they have returned.
-func each(n int, fn func(i int)) {
-	done := make(chan struct{}, n)
-	for i := range n - 1 {
-		go func() { fn(i); done <- struct{}{} }()
-	}
-	fn(n - 1)
-	for range n - 1 {
-		<-done
-	}
-}
