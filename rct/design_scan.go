@@ -44,11 +44,9 @@ type scanPart struct {
 	// the first row with a missing value (table.IsMissing, not empty), or
 	// -1.
 	missing []int
-	// index numbers the strata by their values, each followed by a NUL
-	// byte when there are several (names), in order of first appearance;
-	// keys holds each stratum's values.
+	// index numbers the strata by their values (stratumKey), in order of
+	// first appearance; keys holds each stratum's values.
 	index *valueCodes
-	names []string
 	keys  [][]string
 }
 
@@ -92,7 +90,6 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 	// Several strata columns are joined in buf, which the map finds
 	// without making a string.
 	index, keys, stratumOf := newValueCodes(nStrata > 1), sc.keys, sc.stratumOf
-	var names []string
 	var strata [][]string
 	vals := make([]string, ncols)
 	var buf []byte
@@ -142,11 +139,7 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 		if nStrata == 1 {
 			s, ok = index.find(vals[1])
 		} else {
-			buf = buf[:0]
-			for _, v := range vals[1 : 1+nStrata] {
-				buf = append(buf, v...)
-				buf = append(buf, 0)
-			}
+			buf = appendStratumKey(buf[:0], vals[1:1+nStrata])
 			s, ok = index.long[string(buf)] // no allocation for a lookup
 		}
 		if !ok {
@@ -156,14 +149,13 @@ func (sc *scan) read(p *scanPart, pick *table.Picker, nStrata, ncols int) {
 			}
 			s = int32(len(strata))
 			index.add(name, s)
-			names = append(names, name)
 			strata = append(strata, append([]string(nil), vals[1:1+nStrata]...))
 		}
 		stratumOf[i] = s
 	}
 	p.increasing, p.short, p.emptyID, p.emptyStratum, p.emptyColumn = increasing, short, emptyID, emptyStratum, emptyColumn
 	p.digits = digits
-	p.missing, p.index, p.names, p.keys, p.firstID, p.lastID = missing, index, names, strata, first, prev
+	p.missing, p.index, p.keys, p.firstID, p.lastID = missing, index, strata, first, prev
 }
 
 // merge joins the parts' findings, in order: the first empty id and
@@ -196,14 +188,19 @@ func (sc *scan) merge(parts []*scanPart, nStrata int) {
 	}
 	first := parts[0]
 	for _, p := range parts[1:] {
-		to := make([]int32, len(p.names))
-		for s, name := range p.names {
+		to := make([]int32, len(p.keys))
+		var buf []byte
+		for s, key := range p.keys {
+			name := key[0]
+			if nStrata > 1 {
+				buf = appendStratumKey(buf[:0], key)
+				name = string(buf)
+			}
 			g, ok := first.index.find(name)
 			if !ok {
-				g = int32(len(first.names))
+				g = int32(len(first.keys))
 				first.index.add(name, g)
-				first.names = append(first.names, name)
-				first.keys = append(first.keys, p.keys[s])
+				first.keys = append(first.keys, key)
 			}
 			to[s] = g
 		}
@@ -228,6 +225,16 @@ func (sc *scan) digitKeys() {
 		halves = [][]int{sc.keys[:n/2], sc.keys[n/2:]}
 	}
 	each(len(halves), func(h int) { conv(halves[h]) })
+}
+
+// appendStratumKey appends the values of a stratum of several columns to
+// b, each followed by a NUL byte, as a scan's strata are found by them.
+func appendStratumKey(b []byte, values []string) []byte {
+	for _, v := range values {
+		b = append(b, v...)
+		b = append(b, 0)
+	}
+	return b
 }
 
 // hasZeroByte reports whether one of x's bytes is zero (exactly, with no
