@@ -95,15 +95,9 @@ func (e Encoding) badText(s string) bool {
 }
 
 // badTextInHalves is badText of s, a long s checked in two halves at the
-// same time, split after an LF (which no character of a multibyte UTF-8
-// sequence, nor of Windows-1252, holds).
+// same time (midLine).
 func (e Encoding) badTextInHalves(s string) bool {
-	mid := -1
-	if len(s) >= parallelBytes {
-		if k := strings.IndexByte(s[len(s)/2:], '\n'); k >= 0 {
-			mid = len(s)/2 + k + 1
-		}
-	}
+	mid := midLine(s, 0)
 	if mid < 0 {
 		return e.badText(s)
 	}

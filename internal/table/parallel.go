@@ -76,16 +76,26 @@ type split struct {
 	quote         bool
 }
 
+// midLine returns the offset after the first LF past the middle of
+// text[begin:], when that is at least parallelBytes, else -1: where a
+// long text is cut in two halves of whole lines (an LF is never part of a
+// character of UTF-8 or Windows-1252).
+func midLine(text string, begin int) int {
+	if len(text)-begin < parallelBytes {
+		return -1
+	}
+	half := begin + (len(text)-begin)/2
+	if k := strings.IndexByte(text[half:], '\n'); k >= 0 {
+		return half + k + 1
+	}
+	return -1
+}
+
 // splitText returns the split of text for readRows, its header ending at
 // begin: the LFs and quotes are counted and looked for in the two halves
 // at the same time.
 func splitText(text string, begin int) split {
-	sp := split{mid: -1}
-	if len(text)-begin >= parallelBytes {
-		if k := strings.IndexByte(text[begin+(len(text)-begin)/2:], '\n'); k >= 0 {
-			sp.mid = begin + (len(text)-begin)/2 + k + 1
-		}
-	}
+	sp := split{mid: midLine(text, begin)}
 	if sp.mid < 0 {
 		sp.after, sp.quote = strings.Count(text, "\n"), strings.IndexByte(text[begin:], '"') >= 0
 		return sp

@@ -65,16 +65,9 @@ func (p *Picker) Row(i int, dst []string) {
 // there: found eight bytes at a time (as plainEnd finds them), where a
 // field is short.
 func nextSep(s string, at int, sep byte) int {
-	const (
-		ones = 0x0101010101010101
-		lo7  = 0x7f7f7f7f7f7f7f7f
-	)
+	const ones = 0x0101010101010101
 	for ; at+8 <= len(s); at += 8 {
-		w := s[at : at+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		x ^= uint64(sep) * ones
-		if z := ^((x&lo7 + lo7) | x | lo7); z != 0 {
+		if z := zeroBytes(word(s[at:at+8]) ^ uint64(sep)*ones); z != 0 {
 			return at + bits.TrailingZeros64(z)/8
 		}
 	}

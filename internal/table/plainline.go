@@ -51,17 +51,13 @@ func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
 		hi   = 0x8080808080808080
 		lo7  = 0x7f7f7f7f7f7f7f7f
 	)
-	// zero sets the high bit of each byte of v that is zero, exactly.
-	zero := func(v uint64) uint64 { return ^((v&lo7 + lo7) | v | lo7) }
 	i := pos
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		lf := zero(x ^ '\n'*ones)
-		at := zero(x ^ uint64(sep)*ones)
+		x := word(s[i : i+8])
+		lf := zeroBytes(x ^ '\n'*ones)
+		at := zeroBytes(x ^ uint64(sep)*ones)
 		below := ^(x&lo7 + (0x80-'!')*ones) & hi // low 7 bits below '!'
-		bad := (x&hi | below | zero(x^'"'*ones) | zero(x^'\\'*ones)) &^ at
+		bad := (x&hi | below | zeroBytes(x^'"'*ones) | zeroBytes(x^'\\'*ones)) &^ at
 		if lf != 0 {
 			k := bits.TrailingZeros64(lf) &^ 7 // the LF's first bit
 			keep := uint64(1)<<k - 1
@@ -86,4 +82,17 @@ func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
 		}
 	}
 	return len(s), seps, true
+}
+
+// zeroBytes sets the high bit of each byte of v that is zero, and no
+// other bit: exactly, with no false positive from a borrow.
+func zeroBytes(v uint64) uint64 {
+	const lo7 = 0x7f7f7f7f7f7f7f7f
+	return ^((v&lo7 + lo7) | v | lo7)
+}
+
+// word returns the eight bytes of w, the first in the low byte (one load).
+func word(w string) uint64 {
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
