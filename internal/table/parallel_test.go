@@ -67,6 +67,7 @@ func readBoth(t *testing.T, text string) {
 // the wrong width, a quote or a byte not of UTF-8 in either half or at
 // the split.
 func TestReadInHalves(t *testing.T) {
+	readBoth(t, "a\n\r\n1\r\n2\n") // an empty CRLF line, in a table of one column
 	rnd := rand.New(rand.NewPCG(1, 2))
 	cells := []string{"a", "", "12.5", " x", `\.`, "é", "NA", "cr\rx"}
 	for trial := range 400 {

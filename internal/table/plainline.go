@@ -15,7 +15,7 @@ var plainLines = true
 // its line); ok is false, and nothing is read, for any other line.
 func (sc *scanner) plainRecord(width int) (start int, ok bool) {
 	pos := sc.pos
-	if pos >= len(sc.s) || sc.s[pos] == '\n' || !plainSep(sc.sep) {
+	if pos >= len(sc.s) || sc.s[pos] == '\n' || sc.s[pos] == '\r' || !plainSep(sc.sep) { // not an empty line
 		return 0, false
 	}
 	end, seps, ok := plainEnd(sc.s, pos, sc.sep)
@@ -36,11 +36,13 @@ func (sc *scanner) plainRecord(width int) (start int, ok bool) {
 func plainSep(sep byte) bool { return sep != '"' && sep != '\\' && sep != '\n' && sep != '\r' }
 
 // plainEnd returns the end of the line of s that starts at pos (the
-// offset of its LF, or len(s)) and the number of sep bytes in it, when
+// offset of its LF, or len(s)) and the number of sep bytes in it (sep one
+// that plainSep allows), when
 // the line is plain: none of its bytes but sep is a quote, a backslash, a
-// space or control character (below '!', a CR among them), or 0x80 or
-// above (not ASCII). Otherwise ok is false. A plain line's fields are
-// neither quoted nor begin with what csv.Writer quotes (writerQuotes).
+// space or control character (below '!'), or 0x80 or above (not ASCII),
+// but for a CR just before its LF (a line of a file from Windows).
+// Otherwise ok is false. A plain line's fields are neither quoted nor
+// begin with what csv.Writer quotes (writerQuotes).
 //
 // It reads eight bytes at a time, finding the bytes it looks for with the
 // word-at-a-time tests of Anderson's Bit Twiddling Hacks ("Determine if
@@ -51,37 +53,46 @@ func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
 		hi   = 0x8080808080808080
 		lo7  = 0x7f7f7f7f7f7f7f7f
 	)
-	i := pos
+	i, crLast := pos, false // crLast: the word before ended in a CR
 	for ; i+8 <= len(s); i += 8 {
 		x := word(s[i : i+8])
 		lf := zeroBytes(x ^ '\n'*ones)
 		at := zeroBytes(x ^ uint64(sep)*ones)
+		cr := zeroBytes(x ^ '\r'*ones)
 		below := ^(x&lo7 + (0x80-'!')*ones) & hi // low 7 bits below '!'
-		bad := (x&hi | below | zeroBytes(x^'"'*ones) | zeroBytes(x^'\\'*ones)) &^ at
+		bad := (x&hi | below | zeroBytes(x^'"'*ones) | zeroBytes(x^'\\'*ones)) &^ at &^ cr
+		if crLast && lf&0x80 == 0 {
+			return 0, 0, false // a CR not before the LF
+		}
 		if lf != 0 {
 			k := bits.TrailingZeros64(lf) &^ 7 // the LF's first bit
 			keep := uint64(1)<<k - 1
-			if bad&keep != 0 {
+			if bad&keep != 0 || cr&(keep>>8) != 0 { // a CR but in the byte before the LF
 				return 0, 0, false
 			}
 			return i + k/8, seps + bits.OnesCount64(at&keep), true
 		}
-		if bad != 0 {
+		if bad != 0 || cr&^(1<<63) != 0 {
 			return 0, 0, false
 		}
 		seps += bits.OnesCount64(at)
+		crLast = cr != 0
 	}
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\n':
 			return i, seps, true
+		case crLast:
+			return 0, 0, false
 		case c == sep:
 			seps++
+		case c == '\r':
+			crLast = true
 		case c < '!' || c >= 0x80 || c == '"' || c == '\\':
 			return 0, 0, false
 		}
 	}
-	return len(s), seps, true
+	return len(s), seps, !crLast
 }
 
 // zeroBytes sets the high bit of each byte of v that is zero, and no

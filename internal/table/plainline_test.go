@@ -12,6 +12,9 @@ func plainEndByBytes(s string, pos int, sep byte) (end, seps int, ok bool) {
 		end = pos + k
 	}
 	line, at := s[pos:end], string([]byte{sep})
+	if end < len(s) {
+		line = strings.TrimSuffix(line, "\r") // CRLF
+	}
 	if strings.ContainsFunc(strings.ReplaceAll(line, at, ""), func(r rune) bool {
 		return r < '!' || r >= 0x80 || r == '"' || r == '\\'
 	}) {
@@ -40,12 +43,32 @@ func TestPlainEnd(t *testing.T) {
 	}
 }
 
+// TestPlainEndCRLF: a CR is plain just before the LF, wherever the two
+// fall in their words, and nowhere else (nor at the text's end).
+func TestPlainEndCRLF(t *testing.T) {
+	for n := range 20 {
+		base := strings.Repeat("a,", 10)[:n]
+		for _, s := range []string{base + "\r\n,x", base + "\r", base + "\rx\n", base + "\r\r\n", base + "\n\r"} {
+			for pos := range min(3, len(s)) {
+				gotEnd, gotSeps, gotOK := plainEnd(s, pos, ',')
+				end, seps, ok := plainEndByBytes(s, pos, ',')
+				if gotOK != ok || ok && (gotEnd != end || gotSeps != seps) {
+					t.Fatalf("plainEnd(%q, %d) = %d, %d, %v; want %d, %d, %v", s, pos, gotEnd, gotSeps, gotOK, end, seps, ok)
+				}
+			}
+		}
+	}
+	if _, _, ok := plainEnd("id,x\r\n", 0, ','); !ok {
+		t.Error("a CRLF line is not plain")
+	}
+}
+
 // FuzzPlainEnd: plainEnd reads any text as the reference does.
 func FuzzPlainEnd(f *testing.F) {
 	f.Add("id,x\n1,2\n", 0, byte(','))
 	f.Add("a;b c\n", 0, byte(';'))
 	f.Fuzz(func(t *testing.T, s string, pos int, sep byte) {
-		if pos < 0 || pos > len(s) {
+		if pos < 0 || pos > len(s) || !plainSep(sep) {
 			return
 		}
 		gotEnd, gotSeps, gotOK := plainEnd(s, pos, sep)
