@@ -71,7 +71,8 @@ type split struct {
 	// after the header, when that is at least parallelBytes, else -1.
 	mid int
 	// before and after are the LFs in the text before and after mid (all
-	// of them in after when mid is -1); quote reports a quote after begin.
+	// of them in after when mid is -1); quote reports a quote after the
+	// header, looked for only when mid is not -1.
 	before, after int
 	quote         bool
 }
@@ -96,8 +97,8 @@ func midLine(text string, begin int) int {
 // at the same time.
 func splitText(text string, begin int) split {
 	sp := split{mid: midLine(text, begin)}
-	if sp.mid < 0 {
-		sp.after, sp.quote = strings.Count(text, "\n"), strings.IndexByte(text[begin:], '"') >= 0
+	if sp.mid < 0 { // read in one piece, whatever quotes it has
+		sp.after = strings.Count(text, "\n")
 		return sp
 	}
 	var quote2 bool

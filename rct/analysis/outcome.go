@@ -29,8 +29,8 @@ func outcomeNumbers(col textColumn, compact bool) (y []float64, text bool, held 
 				y[i] = v
 			}
 		}
-		if n != nil && !n.add(i, s) {
-			n = nil
+		if n != nil && (text || !n.add(i, s)) {
+			n = nil // text, or too many values held as text: col is kept
 		}
 	}
 	if n == nil || text {
