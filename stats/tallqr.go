@@ -91,6 +91,9 @@ type tallQRAcc struct {
 	buf  []float64 // (q + max(tallQRChunk, q)) by q scratch
 	tau  []float64 // the Householder scalars of a factorisation
 	work []float64 // dgeqrf's workspace
+	// query receives the workspace size dgeqrf asks for: a field, so that
+	// asking allocates nothing.
+	query [1]float64
 }
 
 func newTallQRAcc(q int) *tallQRAcc {
@@ -122,9 +125,8 @@ func (a *tallQRAcc) add(rows int, fill func(k int, row []float64)) {
 	// The stack is factorised in place by dgeqrf, with the workspace size
 	// it asks for: mat.QR's arithmetic, without its copy of the stack.
 	g := blas64.General{Rows: m, Cols: q, Stride: q, Data: a.buf[:m*q]}
-	query := []float64{0}
-	lapack64.Geqrf(g, a.tau, query, -1)
-	if lwork := int(query[0]); len(a.work) != lwork {
+	lapack64.Geqrf(g, a.tau, a.query[:], -1)
+	if lwork := int(a.query[0]); len(a.work) != lwork {
 		a.work = make([]float64, lwork)
 	}
 	lapack64.Geqrf(g, a.tau, a.work, len(a.work))
