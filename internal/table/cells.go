@@ -49,14 +49,20 @@ func (t *Table) fieldAt(i, f int) span {
 	if t.isHeld(i) {
 		return t.spans[int(t.starts[i])*t.width+f]
 	}
-	start := int(t.starts[i])
-	for k := 0; k < f; k++ {
-		start += strings.IndexByte(t.text[start:], t.sep) + 1
+	return t.plainField(int(t.starts[i]), 0, f)
+}
+
+// plainField returns the place of field want of a row held by its line,
+// whose field f (f <= want) begins at offset at. The line has width fields,
+// so a field before the last ends at a separator (nextSep).
+func (t *Table) plainField(at, f, want int) span {
+	for ; f < want; f++ {
+		at = nextSep(t.text, at, t.sep) + 1
 	}
-	if f < t.width-1 {
-		return span{uint32(start), uint32(start + strings.IndexByte(t.text[start:], t.sep))}
+	if want < t.width-1 {
+		return span{uint32(at), uint32(nextSep(t.text, at, t.sep))}
 	}
-	return span{uint32(start), uint32(start + len(t.lineAt(start)))}
+	return span{uint32(at), uint32(at + len(t.lineAt(at)))}
 }
 
 // lineAt returns the text from offset start to its line's end, without

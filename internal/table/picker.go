@@ -1,9 +1,6 @@
 package table
 
-import (
-	"math/bits"
-	"slices"
-)
+import "slices"
 
 // Picker reads a few columns of each data row, the row's line scanned
 // once for all of them: what Cell gives for each column, without a scan
@@ -37,42 +34,15 @@ func (t *Table) Picker(cols []int) *Picker {
 func (p *Picker) Row(i int, dst []string) {
 	t := p.t
 	if t.isHeld(i) {
-		rec := t.spans[int(t.starts[i])*t.width:][:t.width]
 		for k, f := range p.fields {
-			dst[p.to[k]] = t.str(rec[f])
+			dst[p.to[k]] = t.str(t.fieldAt(i, f))
 		}
 		return
 	}
-	// The line has width fields, so a field before the last ends at a
-	// separator.
-	text, sep := t.text, t.sep
 	at, f := int(t.starts[i]), 0
 	for k, want := range p.fields {
-		for ; f < want; f++ {
-			at = nextSep(text, at, sep) + 1
-		}
-		var v string
-		if f < t.width-1 {
-			v = text[at:nextSep(text, at, sep)]
-		} else {
-			v = t.lineAt(at)
-		}
-		dst[p.to[k]] = v
+		sp := t.plainField(at, f, want)
+		dst[p.to[k]] = t.text[sp.start:sp.end]
+		at, f = int(sp.start), want
 	}
-}
-
-// nextSep returns the offset of the first sep in s from at, which must be
-// there: found eight bytes at a time (as plainEnd finds them), where a
-// field is short.
-func nextSep(s string, at int, sep byte) int {
-	const ones = 0x0101010101010101
-	for ; at+8 <= len(s); at += 8 {
-		if z := zeroBytes(word(s[at:at+8]) ^ uint64(sep)*ones); z != 0 {
-			return at + bits.TrailingZeros64(z)/8
-		}
-	}
-	for s[at] != sep {
-		at++
-	}
-	return at
 }

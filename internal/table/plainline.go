@@ -107,3 +107,19 @@ func word(w string) uint64 {
 	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
+
+// nextSep returns the offset of the first sep in s from at, which must be
+// there: found eight bytes at a time (as plainEnd finds them), as fields are
+// short.
+func nextSep(s string, at int, sep byte) int {
+	const ones = 0x0101010101010101
+	for ; at+8 <= len(s); at += 8 {
+		if z := zeroBytes(word(s[at:at+8]) ^ uint64(sep)*ones); z != 0 {
+			return at + bits.TrailingZeros64(z)/8
+		}
+	}
+	for s[at] != sep {
+		at++
+	}
+	return at
+}
