@@ -68,15 +68,22 @@ func (s *glmSolver) cov() *mat.SymDense {
 	return mat.NewSymDense(p, s.inv)
 }
 
-// glmCovFromR returns (R'R)⁻¹ from the leading p by p block of the q by q
-// triangular factor r of the weighted design.
-func glmCovFromR(r []float64, q, p int) *mat.SymDense {
+// tallQRTri returns the leading p by p block of r, a q by q upper
+// triangular factor held row-major (tallQRAcc's), as a TriDense.
+func tallQRTri(r []float64, q, p int) *mat.TriDense {
 	rt := mat.NewTriDense(p, mat.Upper, nil)
 	for i := 0; i < p; i++ {
 		for j := i; j < p; j++ {
 			rt.SetTri(i, j, r[i*q+j])
 		}
 	}
+	return rt
+}
+
+// glmCovFromR returns (R'R)⁻¹ from the leading p by p block of the q by q
+// triangular factor r of the weighted design.
+func glmCovFromR(r []float64, q, p int) *mat.SymDense {
+	rt := tallQRTri(r, q, p)
 	var rinv mat.TriDense
 	_ = rinv.InverseTri(rt) // a Condition warning only; rank was checked on X
 	cov := mat.NewSymDense(p, nil)

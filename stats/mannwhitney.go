@@ -145,8 +145,9 @@ var mannWhitneyParallelMost = 1 << 21
 // t tied values. It sorts x and y once each (as order-preserving integer
 // keys, see mannWhitneySortedKeys) and merges them. Samples of 2^15 values
 // or more are sorted at the same time, on two cores, up to
-// mannWhitneyParallelMost values in all, beyond which they are sorted one after the other, the larger first,
-// its scratch then the smaller's (8 bytes a value less at the peak).
+// mannWhitneyParallelMost values in all, beyond which they are sorted one
+// after the other, the larger first, its scratch then the smaller's (8
+// bytes a value less at the peak).
 func mannWhitneyRankSum(x, y []float64) (rankSum, tieSum float64) {
 	var xs, ys []uint64
 	switch {
@@ -158,14 +159,16 @@ func mannWhitneyRankSum(x, y []float64) (rankSum, tieSum float64) {
 		go func() { xs, _ = mannWhitneySortedKeys(x, nil); close(done) }()
 		ys, _ = mannWhitneySortedKeys(y, nil)
 		<-done
-	case len(x) >= len(y):
-		var spare []uint64
-		xs, spare = mannWhitneySortedKeys(x, nil)
-		ys, _ = mannWhitneySortedKeys(y, spare)
 	default:
+		// One after the other, the larger first, whose scratch the
+		// smaller reuses.
+		big, small, bigKeys, smallKeys := x, y, &xs, &ys
+		if len(y) > len(x) {
+			big, small, bigKeys, smallKeys = y, x, &ys, &xs
+		}
 		var spare []uint64
-		ys, spare = mannWhitneySortedKeys(y, nil)
-		xs, _ = mannWhitneySortedKeys(x, spare)
+		*bigKeys, spare = mannWhitneySortedKeys(big, nil)
+		*smallKeys, _ = mannWhitneySortedKeys(small, spare)
 	}
 	i, j := 0, 0
 	var pos float64 // values ranked so far

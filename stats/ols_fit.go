@@ -140,12 +140,7 @@ func (f *olsFit) solve(y []float64, ym *absorbMeans) error {
 			return fmt.Errorf("%w: column %q is collinear with the columns before it", ErrSingular, f.names[j])
 		}
 	}
-	rt := mat.NewTriDense(p, mat.Upper, nil)
-	for i := 0; i < p; i++ {
-		for j := i; j < p; j++ {
-			rt.SetTri(i, j, r[i*q+j])
-		}
-	}
+	rt := tallQRTri(r, q, p)
 	if err := olsCheckCondition(rt); err != nil {
 		return fmt.Errorf("%w: %v", ErrSingular, err)
 	}
