@@ -94,19 +94,6 @@ func (e Encoding) badText(s string) bool {
 	return !utf8.ValidString(s)
 }
 
-// badTextInHalves is badText of s, a long s checked in two halves at the
-// same time (midLine).
-func (e Encoding) badTextInHalves(s string) bool {
-	mid := midLine(s, 0)
-	if mid < 0 {
-		return e.badText(s)
-	}
-	bad := make(chan bool, 1)
-	go func() { bad <- e.badText(s[mid:]) }()
-	first := e.badText(s[:mid])
-	return <-bad || first
-}
-
 // encodingError returns the error for a field not in encoding e.
 func (e Encoding) encodingError() error {
 	if e == Windows1252 {
@@ -116,9 +103,10 @@ func (e Encoding) encodingError() error {
 }
 
 // checkEncoding returns a ParseError naming the first field, in file
-// order, whose text is not in encoding e, or nil.
-func (t *Table) checkEncoding(e Encoding) error {
-	if !e.badTextInHalves(t.text) {
+// order, whose text is not in encoding e, or nil; bad reports whether the
+// text has such a byte (splitText looked as it split the text).
+func (t *Table) checkEncoding(e Encoding, bad bool) error {
+	if !bad {
 		return nil
 	}
 	for j, h := range t.Header {

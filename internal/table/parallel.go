@@ -93,24 +93,25 @@ func midLine(text string, begin int) int {
 }
 
 // splitText returns the split of text for readRows, its header ending at
-// begin: the LFs and quotes are counted and looked for in the two halves
-// at the same time.
-func splitText(text string, begin int) split {
-	sp := split{mid: midLine(text, begin)}
+// begin, and whether the text has a byte not of encoding e (badText): the
+// LFs counted, quotes and such bytes looked for, in the two halves at the
+// same time.
+func splitText(text string, begin int, e Encoding) (sp split, bad bool) {
+	sp = split{mid: midLine(text, begin)}
 	if sp.mid < 0 { // read in one piece, whatever quotes it has
-		sp.after = strings.Count(text, "\n")
-		return sp
+		return split{mid: -1, after: strings.Count(text, "\n")}, e.badText(text)
 	}
-	var quote2 bool
+	var quote2, bad2 bool
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		sp.after, quote2 = strings.Count(text[sp.mid:], "\n"), strings.IndexByte(text[sp.mid:], '"') >= 0
+		rest := text[sp.mid:]
+		sp.after, quote2, bad2 = strings.Count(rest, "\n"), strings.IndexByte(rest, '"') >= 0, e.badText(rest)
 	}()
-	sp.before, sp.quote = strings.Count(text[:sp.mid], "\n"), strings.IndexByte(text[begin:sp.mid], '"') >= 0
+	sp.before, sp.quote, bad = strings.Count(text[:sp.mid], "\n"), strings.IndexByte(text[begin:sp.mid], '"') >= 0, e.badText(text[:sp.mid])
 	<-done
 	sp.quote = sp.quote || quote2
-	return sp
+	return sp, bad || bad2
 }
 
 // appendRows appends the rows of u, a table of the same text and header

@@ -104,11 +104,11 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 	if uint64(len(text)) > maxText {
 		return nil, fmt.Errorf("%s: %w: more than 4 GiB of text; split the file", name, ErrLimit)
 	}
-	t, err := parseCSV(text, name, o.Delimiter, progress)
+	t, bad, err := parseCSV(text, name, o.Delimiter, enc, progress)
 	if err != nil {
 		return nil, err
 	}
-	if err := t.checkEncoding(enc); err != nil {
+	if err := t.checkEncoding(enc, bad); err != nil {
 		return nil, err
 	}
 	if err := t.tidy(); err != nil {
@@ -121,29 +121,29 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 // names (tidy deals with them). Errors give the row (the record's number,
 // the header being row 1) and, where it differs, the line of the file on
 // which the record starts.
-func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*Table, error) {
+func parseCSV(text, name string, d Delimiter, e Encoding, progress func(done, total int)) (_ *Table, bad bool, err error) {
 	sc := newScanner(text, d.sep())
 	rec, _, err := sc.next()
 	if err != nil {
-		return nil, rowError(name, 1, err)
+		return nil, false, rowError(name, 1, err)
 	}
 	if rec == nil {
-		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+		return nil, false, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
 	header := sc.strings(rec)
 	for j, h := range header {
 		header[j] = strings.Clone(h) // not a piece of the text: a column's name does not keep it
 	}
 	if err := d.checkHeader(header); err != nil {
-		return nil, &ParseError{File: name, Row: 1, Err: err}
+		return nil, false, &ParseError{File: name, Row: 1, Err: err}
 	}
 	for j, h := range header {
 		if strings.ContainsRune(h, '\r') {
-			return nil, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
+			return nil, false, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
 		}
 	}
 	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
-	sp := splitText(text, sc.pos)
+	sp, bad := splitText(text, sc.pos, e)
 	rows := sp.before + sp.after // LFs: enough for every row
 	t.starts = make([]uint32, 0, rows)
 	t.held = make([]uint64, 0, rows/64+1)
@@ -152,13 +152,13 @@ func parseCSV(text, name string, d Delimiter, progress func(done, total int)) (*
 		t.col[j], t.field[j] = j+1, j
 	}
 	if err := t.readRows(sc, sp, progress); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	t.rewritten = sc.rewritten
 	if progress != nil {
 		progress(len(text), len(text))
 	}
-	return t, nil
+	return t, bad, nil
 }
 
 // addRows adds the rows that sc reads to the end of its text, the first
