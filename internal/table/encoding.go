@@ -104,7 +104,7 @@ func (e Encoding) encodingError() error {
 
 // checkEncoding returns a ParseError naming the first field, in file
 // order, whose text is not in encoding e, or nil; bad reports whether the
-// text has such a byte (splitText looked as it split the text).
+// text has such a byte (parseCSV looked as it read the text).
 func (t *Table) checkEncoding(e Encoding, bad bool) error {
 	if !bad {
 		return nil

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"errors"
 	"slices"
 	"strings"
 )
@@ -9,17 +10,33 @@ import (
 // variable, so that tests read small texts in halves.
 var parallelBytes = 1 << 20
 
+// errNotByLine ends the reading of a text's second half at a record with
+// a quote, which only a reading in one piece holds (addRows).
+var errNotByLine = errors.New("table: a record not held by its line")
+
 // readRows adds the data rows that sc reads, from the one after the
-// header, split as splitText splits it. A text of at least parallelBytes
-// after the header with no quote in it, whose lines are then each a
-// record, is read in two halves at the same time, split after the first
-// line end past its middle (sp.mid): the second on another core, by a
-// scanner of its own that starts where the first half ends, its rows
-// following the first half's. When the first half has an error, that is
-// the file's first; when only the second has one, the text is read again
-// in one piece, so that the error is worded and numbered exactly as a
-// reading in one piece words and numbers it.
-func (t *Table) readRows(sc *scanner, sp split, progress func(done, total int)) error {
+// header, and reports whether the text after the header has a byte not of
+// encoding e (badText). It sets t.noHash when that text has no '#', which
+// every spreadsheet error value holds (checkErrorValues).
+//
+// A text of at least parallelBytes after the header is read in two halves
+// at the same time, split after the first LF past its middle (midLine):
+// the second on another core, by a scanner of its own that starts where
+// the first half ends, its rows following the first half's. That is the
+// reading in one piece when the first half reads to its end without an
+// error, as the split is then between records (a quoted field open at the
+// split would end the first half in an error), and the second half holds
+// each of its rows by its line. Otherwise the text is read again in one
+// piece (after an error, so that it is worded and numbered exactly as in
+// one piece) or the first half's scanner reads on through the second (at
+// a quote in it).
+//
+// The text is not read beforehand to count its lines or look for quotes:
+// the rows' offsets are given room for as many lines as the first 64 KiB
+// of each half have per byte, and grow beyond that. Bytes not of e are
+// looked for only from the first line of each half that is not plain
+// (plainEnd), as a plain line is ASCII.
+func (t *Table) readRows(sc *scanner, e Encoding, progress func(done, total int)) (bad bool, err error) {
 	text, begin := sc.s, sc.pos
 	// progress is called every 65,536 rows: in halves, every 32,768 of
 	// the first half's, with its offset doubled (both move on together).
@@ -29,52 +46,80 @@ func (t *Table) readRows(sc *scanner, sp split, progress func(done, total int)) 
 		whole = func(at int) { progress(at, len(text)) }
 		half = func(at int) { progress(min(len(text), begin+2*(at-begin)), len(text)) }
 	}
-	mid := sp.mid
-	if mid < 0 || sp.quote || mid == len(text) {
-		return t.addRows(sc, 2, every, whole)
+	mid := midLine(text, begin)
+	if mid < 0 {
+		return t.readWhole(sc, e, whole)
 	}
+	line0 := sc.line
+	n1, n2 := estimateLines(text[begin:mid]), estimateLines(text[mid:])
 	// The second half's row offsets are kept at the end of t.starts's
-	// array, after the most the first half can have (a row a line), and
-	// moved down after the first half's: no more memory than one piece.
-	// sc.line-1 of the text's LFs are before begin.
-	line0, first := sc.line, sp.before-(sc.line-1)
-	most := sp.after + 1
-	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width,
-		held: make([]uint64, 0, most/64+1), quotes: make([]uint64, 0, most/64+1)}
-	if c := cap(t.starts); c-most >= first {
-		second.starts = t.starts[c-most : c-most : c]
-	}
+	// array, after room for the first half's, and moved down after them.
+	all := make([]uint32, 0, n1+n2)
+	t.starts = all[:0:n1]
+	t.held, t.quotes = make([]uint64, 0, (n1+n2)/64+1), make([]uint64, 0, (n1+n2)/64+1)
+	second := &Table{Name: t.Name, Header: t.Header, text: text, width: t.width, starts: all[n1:n1:cap(all)],
+		held: make([]uint64, 0, n2/64+1), quotes: make([]uint64, 0, n2/64+1)}
 	sc2 := newScanner(text, sc.sep)
-	sc2.pos, sc2.line = mid, line0+first
+	sc2.pos = mid // its line numbers are not known: an error reads again
+	var bad2, hash2 bool
 	done := make(chan error, 1)
-	go func() { done <- second.addRows(sc2, 2, every, nil) }()
+	go func() {
+		err := second.addRows(sc2, 2, every, nil, true)
+		if err == nil {
+			bad2 = sc2.other >= 0 && e.badText(text[sc2.other:])
+			hash2 = strings.IndexByte(text[mid:], '#') >= 0
+		}
+		done <- err
+	}()
 	sc.s = text[:mid]
-	err := t.addRows(sc, 2, every-1, half)
-	err2 := <-done
+	err = t.addRows(sc, 2, every-1, half, false)
 	sc.s = text
-	if err != nil {
-		return err
+	if err == nil {
+		bad = sc.other >= 0 && e.badText(text[sc.other:mid])
+		t.noHash = strings.IndexByte(text[begin:mid], '#') < 0
 	}
-	if err2 != nil { // read again in one piece, for the error as it words it
-		t.starts, t.held, t.quotes, t.spans, t.rows = t.starts[:0], t.held[:0], t.quotes[:0], t.spans[:0], 0
-		sc.pos, sc.line = begin, line0
-		return t.addRows(sc, 2, every, whole)
+	err2 := <-done
+	switch {
+	case err != nil || err2 != nil && err2 != errNotByLine:
+		t.starts, t.held, t.quotes, t.spans, t.rows = nil, nil, nil, nil, 0
+		sc.pos, sc.line, sc.other, sc.rewritten = begin, line0, -1, nil
+		return t.readWhole(sc, e, whole)
+	case err2 != nil: // a quote in the second half
+		if err := t.addRows(sc, t.rows+2, every, whole, false); err != nil {
+			return false, err
+		}
+		t.noHash = strings.IndexByte(text[begin:], '#') < 0
+		return sc.other >= 0 && e.badText(text[sc.other:]), nil
+	}
+	if len(t.starts) <= n1 {
+		t.starts = all[:len(t.starts)] // the array holding the second half's
 	}
 	t.appendRows(second)
-	return nil
+	t.noHash = t.noHash && !hash2
+	return bad || bad2, nil
 }
 
-// split is where readRows splits a text, and what it needs to know of
-// the two halves.
-type split struct {
-	// mid is the offset after the first LF past the middle of the text
-	// after the header, when that is at least parallelBytes, else -1.
-	mid int
-	// before and after are the LFs in the text before and after mid (all
-	// of them in after when mid is -1); quote reports a quote after the
-	// header, looked for only when mid is not -1.
-	before, after int
-	quote         bool
+// readWhole is readRows in one piece.
+func (t *Table) readWhole(sc *scanner, e Encoding, progress func(at int)) (bad bool, err error) {
+	text, begin := sc.s, sc.pos
+	n := strings.Count(text[begin:], "\n") + 1
+	t.starts, t.held, t.quotes = make([]uint32, 0, n), make([]uint64, 0, n/64+1), make([]uint64, 0, n/64+1)
+	if err := t.addRows(sc, 2, 16, progress, false); err != nil {
+		return false, err
+	}
+	t.noHash = strings.IndexByte(text[begin:], '#') < 0
+	return sc.other >= 0 && e.badText(text[sc.other:]), nil
+}
+
+// estimateLines returns room for the lines of s: as many as its first
+// 64 KiB have per byte, and 1/32 more.
+func estimateLines(s string) int {
+	sample := s[:min(len(s), 64<<10)]
+	n := strings.Count(sample, "\n") + 1
+	if len(sample) == len(s) {
+		return n
+	}
+	return int(float64(n)*float64(len(s))/float64(len(sample))*(1+1.0/32)) + 64
 }
 
 // midLine returns the offset after the first LF past the middle of
@@ -90,28 +135,6 @@ func midLine(text string, begin int) int {
 		return half + k + 1
 	}
 	return -1
-}
-
-// splitText returns the split of text for readRows, its header ending at
-// begin, and whether the text has a byte not of encoding e (badText): the
-// LFs counted, quotes and such bytes looked for, in the two halves at the
-// same time.
-func splitText(text string, begin int, e Encoding) (sp split, bad bool) {
-	sp = split{mid: midLine(text, begin)}
-	if sp.mid < 0 { // read in one piece, whatever quotes it has
-		return split{mid: -1, after: strings.Count(text, "\n")}, e.badText(text)
-	}
-	var quote2, bad2 bool
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		rest := text[sp.mid:]
-		sp.after, quote2, bad2 = strings.Count(rest, "\n"), strings.IndexByte(rest, '"') >= 0, e.badText(rest)
-	}()
-	sp.before, sp.quote, bad = strings.Count(text[:sp.mid], "\n"), strings.IndexByte(text[begin:sp.mid], '"') >= 0, e.badText(text[:sp.mid])
-	<-done
-	sp.quote = sp.quote || quote2
-	return sp, bad || bad2
 }
 
 // appendRows appends the rows of u, a table of the same text and header

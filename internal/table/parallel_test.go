@@ -39,24 +39,31 @@ func readBoth(t *testing.T, text string) {
 		if len(hcalls) != len(ocalls) || hcalls[len(hcalls)-1] != ocalls[len(ocalls)-1] || !other.plain && !slices.Equal(hcalls, ocalls) {
 			t.Errorf("%q: progress %s %v, in one piece %v", text, other.how, hcalls, ocalls)
 		}
-		if half.Rows() != one.Rows() || strings.Join(half.Header, ",") != strings.Join(one.Header, ",") {
-			t.Fatalf("%q: %s %d rows of %q, in one piece %d of %q", text, other.how, half.Rows(), half.Header, one.Rows(), one.Header)
+		sameTable(t, text, other.how, half, one)
+	}
+}
+
+// sameTable fails t unless got, read from text as how says, holds the
+// rows, cells, lines and notes of want, read in one piece.
+func sameTable(t *testing.T, text, how string, got, want *Table) {
+	t.Helper()
+	if got.Rows() != want.Rows() || strings.Join(got.Header, ",") != strings.Join(want.Header, ",") || fmt.Sprint(got.Notes) != fmt.Sprint(want.Notes) {
+		t.Fatalf("%q: %s %d rows of %q (%q), in one piece %d of %q (%q)", text, how, got.Rows(), got.Header, got.Notes, want.Rows(), want.Header, want.Notes)
+	}
+	var gs, ws []span
+	for i := range want.Rows() {
+		gs, ws = got.row(i, gs), want.row(i, ws)
+		gl, gok := got.WrittenLine(i)
+		wl, wok := want.WrittenLine(i)
+		if l, ok := want.Line(i); ok && l != want.lineAt(int(want.starts[i])) {
+			t.Fatalf("%q: row %d's line %q, but the text's is %q", text, i, l, want.lineAt(int(want.starts[i])))
 		}
-		var hs, os []span
-		for i := range one.Rows() {
-			hs, os = half.row(i, hs), one.row(i, os)
-			hl, hok := half.WrittenLine(i)
-			ol, ook := one.WrittenLine(i)
-			if l, ok := one.Line(i); ok && l != one.lineAt(int(one.starts[i])) {
-				t.Fatalf("%q: row %d's line %q, but the text's is %q", text, i, l, one.lineAt(int(one.starts[i])))
-			}
-			if hl != ol || hok != ook {
-				t.Fatalf("%q: row %d written as %q, %v %s, %q, %v in one piece", text, i, hl, hok, other.how, ol, ook)
-			}
-			for j := range os {
-				if h, o := half.str(hs[j]), one.str(os[j]); h != o {
-					t.Fatalf("%q: cell %d,%d %q %s, %q in one piece", text, i, j, h, other.how, o)
-				}
+		if gl != wl || gok != wok {
+			t.Fatalf("%q: row %d written as %q, %v %s, %q, %v in one piece", text, i, gl, gok, how, wl, wok)
+		}
+		for j := range ws {
+			if g, w := got.str(gs[j]), want.str(ws[j]); g != w {
+				t.Fatalf("%q: cell %d,%d %q %s, %q in one piece", text, i, j, g, how, w)
 			}
 		}
 	}

@@ -41,6 +41,9 @@ type scanner struct {
 	line     int // line of the file at pos, 1-based
 	recLine  int // line on which the record being read starts
 	recStart int // offset of the record in s
+	// other is the offset of the first line not read as a plain line
+	// (Table.addRows), or -1.
+	other int
 	// unquoted reports that the last record was a line without a quote,
 	// whose fields splitLine finds again from recStart, and writerQuotes
 	// that encoding/csv's Writer would quote one of them (writerQuotes).
@@ -53,7 +56,7 @@ type scanner struct {
 }
 
 func newScanner(s string, sep byte) *scanner {
-	sc := &scanner{s: s, line: 1, sep: sep}
+	sc := &scanner{s: s, line: 1, sep: sep, other: -1}
 	sc.stops[sep], sc.stops['\n'], sc.stops['"'] = true, true, true
 	sc.qstops['\n'], sc.qstops['"'] = true, true
 	return sc

@@ -35,8 +35,13 @@ func ReadFrom(r io.Reader) (*Table, error) {
 
 // ReadSHA256 reads a table from r as Read does, and returns with it the
 // SHA-256 digest, in hexadecimal, of every byte read, computed on another
-// goroutine as the bytes are read, and then while the text is parsed.
+// goroutine as the bytes are read, and then while the text is parsed. A
+// CSV file in UTF-8 of at least 1 MiB is parsed as it is read and hashed
+// (readStreamed).
 func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
+	if size, ok := regularSize(r); ok && o.streams(name, size) {
+		return o.readStreamed(r, size, name)
+	}
 	chunks, sum := make(chan []byte, 64), make(chan []byte, 1)
 	go func() {
 		h := sha256.New()
@@ -57,6 +62,20 @@ func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
 		return nil, "", err
 	}
 	return t, hex.EncodeToString(digest), nil
+}
+
+// regularSize returns the size of r when it is a regular file (it has a
+// Stat method, as an *os.File has) of at most maxText bytes.
+func regularSize(r io.Reader) (int, bool) {
+	s, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return 0, false
+	}
+	fi, err := s.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxText {
+		return 0, false
+	}
+	return int(fi.Size()), true
 }
 
 // readChunk is the most bytes readAll reads at a time from a regular
@@ -81,15 +100,11 @@ func readAll(r io.Reader, read func([]byte)) ([]byte, error) {
 		}
 		return data, err
 	}
-	s, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	size, ok := regularSize(r)
 	if !ok {
 		return all()
 	}
-	fi, err := s.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxText {
-		return all()
-	}
-	data := make([]byte, fi.Size())
+	data := make([]byte, size)
 	for at := 0; at < len(data); {
 		n, err := io.ReadFull(r, data[at:min(at+readChunk, len(data))])
 		read(data[at : at+n])

@@ -42,6 +42,9 @@ type Table struct {
 	sep byte
 
 	index map[string]int
+	// noHash reports that the text after the header has no '#'
+	// (readRows looked).
+	noHash bool
 	// col holds each column's place in the file (1 for the first, A in
 	// a worksheet), which columns left out make differ from j+1.
 	col []int
@@ -123,37 +126,16 @@ func (o Options) parse(data []byte, name string, progress func(done, total int))
 // which the record starts.
 func parseCSV(text, name string, d Delimiter, e Encoding, progress func(done, total int)) (_ *Table, bad bool, err error) {
 	sc := newScanner(text, d.sep())
-	rec, _, err := sc.next()
+	t, err := readHeader(sc, name, d)
 	if err != nil {
-		return nil, false, rowError(name, 1, err)
-	}
-	if rec == nil {
-		return nil, false, fmt.Errorf("%s: %w", name, ErrEmpty)
-	}
-	header := sc.strings(rec)
-	for j, h := range header {
-		header[j] = strings.Clone(h) // not a piece of the text: a column's name does not keep it
-	}
-	if err := d.checkHeader(header); err != nil {
-		return nil, false, &ParseError{File: name, Row: 1, Err: err}
-	}
-	for j, h := range header {
-		if strings.ContainsRune(h, '\r') {
-			return nil, false, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
-		}
-	}
-	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
-	sp, bad := splitText(text, sc.pos, e)
-	rows := sp.before + sp.after // LFs: enough for every row
-	t.starts = make([]uint32, 0, rows)
-	t.held = make([]uint64, 0, rows/64+1)
-	t.quotes = make([]uint64, 0, rows/64+1)
-	for j := range t.col {
-		t.col[j], t.field[j] = j+1, j
-	}
-	if err := t.readRows(sc, sp, progress); err != nil {
 		return nil, false, err
 	}
+	header0 := text[:sc.pos]
+	bad, err = t.readRows(sc, e, progress)
+	if err != nil {
+		return nil, false, err
+	}
+	bad = bad || e.badText(header0)
 	t.rewritten = sc.rewritten
 	if progress != nil {
 		progress(len(text), len(text))
@@ -161,10 +143,43 @@ func parseCSV(text, name string, d Delimiter, e Encoding, progress func(done, to
 	return t, bad, nil
 }
 
+// readHeader reads the header record at the start of sc's text, and
+// returns the table of that text with its columns and no rows yet.
+func readHeader(sc *scanner, name string, d Delimiter) (*Table, error) {
+	text := sc.s
+	rec, _, err := sc.next()
+	if err != nil {
+		return nil, rowError(name, 1, err)
+	}
+	if rec == nil {
+		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	header := sc.strings(rec)
+	for j, h := range header {
+		header[j] = strings.Clone(h) // not a piece of the text: a column's name does not keep it
+	}
+	if err := d.checkHeader(header); err != nil {
+		return nil, &ParseError{File: name, Row: 1, Err: err}
+	}
+	for j, h := range header {
+		if strings.ContainsRune(h, '\r') {
+			return nil, &ParseError{File: name, Row: 1, Column: fmt.Sprintf("#%d", j+1), Err: errCROnly}
+		}
+	}
+	t := &Table{Name: name, Header: header, text: text, sep: d.sep(), width: len(header), col: make([]int, len(header)), field: make([]int, len(header))}
+	for j := range t.col {
+		t.col[j], t.field[j] = j+1, j
+	}
+	return t, nil
+}
+
 // addRows adds the rows that sc reads to the end of its text, the first
 // being file row row; progress, when not nil, is called with sc's offset
-// every 2^every rows.
-func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int)) error {
+// every 2^every rows. The offset of the first line that is not read as a
+// plain line (plainRecord) is kept in sc.other. With byLine, a record that
+// the table cannot hold by its line (one with a quote) ends the reading
+// with errNotByLine.
+func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int), byLine bool) error {
 	for ; ; row++ {
 		if plainLines {
 			if start, ok := sc.plainRecord(t.width); ok {
@@ -175,12 +190,18 @@ func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int))
 				continue
 			}
 		}
+		if sc.other < 0 && sc.pos < len(sc.s) {
+			sc.other = sc.pos
+		}
 		rec, line, err := sc.next()
 		if err != nil {
 			return rowError(t.Name, row, err)
 		}
 		if rec == nil {
 			return nil
+		}
+		if byLine && !sc.unquoted {
+			return errNotByLine
 		}
 		if progress != nil && row&(1<<every-1) == 0 {
 			progress(sc.pos)

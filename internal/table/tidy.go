@@ -93,7 +93,7 @@ func (t *Table) checkErrorValues() error {
 		}
 	}
 	// Every error value holds a #: without one, no cell is one.
-	found := strings.IndexByte(t.text, '#') >= 0
+	found := !t.noHash && strings.IndexByte(t.text, '#') >= 0
 	for _, s := range t.rewritten {
 		found = found || strings.IndexByte(s, '#') >= 0
 	}

@@ -1,0 +1,191 @@
+package table
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+	"unsafe"
+)
+
+// streamBytes is the least size of a file that ReadSHA256 reads as a
+// stream (readStreamed), and streamPiece how many bytes its reader reads
+// and hashes at a time: variables, so that tests stream small files in
+// small pieces.
+var streamBytes, streamPiece = 1 << 20, 256 << 10
+
+// streams reports whether ReadSHA256 reads a regular file of that name
+// and size as a stream: a CSV file in UTF-8 of at least streamBytes.
+func (o Options) streams(name string, size int) bool {
+	return o.Encoding == UTF8 && !isWorkbook(name, nil) && size >= streamBytes && size > 0
+}
+
+// fed is what the reader of a stream has read into buf: the first end
+// bytes, and once it has ended, what it read in all (data, which is buf
+// unless the file grew as it was read), the digest of data and whether it
+// holds a '#', or the error of reading.
+type fed struct {
+	buf  []byte
+	end  int
+	more chan int // each offset read up to; closed at the end
+	// Set before more is closed.
+	data []byte
+	sum  []byte
+	hash bool
+	err  error
+}
+
+// wait waits until more has been read, or the reading has ended, and
+// reports whether it has not.
+func (f *fed) wait() bool {
+	n, ok := <-f.more
+	if !ok {
+		return false
+	}
+	f.end = n
+	for {
+		select {
+		case n, ok := <-f.more:
+			if !ok {
+				return false
+			}
+			f.end = n
+		default:
+			return true
+		}
+	}
+}
+
+// read reads size bytes of r into f.buf, streamPiece at a time, hashing
+// each piece as it is read (while it is in the cache) and saying how far
+// it has read after each, then whatever the file has grown by. It runs
+// on a goroutine of its own.
+func (f *fed) read(r io.Reader) {
+	defer close(f.more)
+	h := sha256.New()
+	at := 0
+	for at < len(f.buf) {
+		n, err := io.ReadFull(r, f.buf[at:min(at+streamPiece, len(f.buf))])
+		h.Write(f.buf[at : at+n])
+		f.hash = f.hash || bytes.IndexByte(f.buf[at:at+n], '#') >= 0
+		at += n
+		f.more <- at
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			f.data, f.sum = f.buf[:at], h.Sum(nil) // shorter than its size: cut as it was read
+			return
+		case err != nil:
+			f.err = err
+			return
+		}
+	}
+	rest, err := io.ReadAll(r)
+	if err != nil {
+		f.err = err
+		return
+	}
+	h.Write(rest)
+	f.hash = f.hash || bytes.IndexByte(rest, '#') >= 0
+	f.data, f.sum = f.buf, h.Sum(nil)
+	if len(rest) > 0 {
+		f.data = append(f.buf, rest...)
+	}
+}
+
+// readStreamed is ReadSHA256 for a file that streams: a regular file of
+// size bytes. It is read and hashed on another goroutine, a piece at a
+// time, while this one reads the rows of what has arrived, a window of
+// whole lines at a time, so that reading, hashing and parsing go on at
+// the same time. Rows are read in a window as readRows reads them in one
+// piece, as long as each is held by its line (no quote in it): at a row
+// with a quote, at an error (for its wording), and for a file that is a
+// workbook, UTF-16, or grew as it was read, the whole of what was read is
+// parsed as ReadSHA256 parses it.
+func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, string, error) {
+	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2)}
+	go f.read(r)
+	whole := func() (*Table, string, error) {
+		for f.wait() {
+		}
+		if f.err != nil {
+			return nil, "", fmt.Errorf("%s: %w", name, f.err)
+		}
+		t, err := o.parse(f.data, name, nil)
+		if err != nil {
+			return nil, "", err
+		}
+		return t, hex.EncodeToString(f.sum), nil
+	}
+	ended := false
+	for f.end < 4 && !ended {
+		ended = !f.wait()
+	}
+	buf := f.buf[:f.end]
+	if isWorkbook(name, buf) || bytes.HasPrefix(buf, []byte("\xFF\xFE")) || bytes.HasPrefix(buf, []byte("\xFE\xFF")) {
+		return whole()
+	}
+	off := 0 // the text starts after a byte-order mark
+	if bytes.HasPrefix(buf, []byte(utf8BOM)) {
+		off = len(utf8BOM)
+	}
+	if size == off {
+		return whole()
+	}
+	text := unsafe.String(&f.buf[off], size-off) // read no further than f.end
+	// window returns the end of the whole lines read (all that is read
+	// once the reading has ended), its start before from.
+	window := func(from int) int {
+		if ended {
+			return len(f.data) - off
+		}
+		return from + strings.LastIndexByte(text[from:f.end-off], '\n') + 1
+	}
+	for !ended && window(0) == 0 {
+		ended = !f.wait()
+	}
+	if ended && (f.err != nil || len(f.data) != size) {
+		return whole()
+	}
+	sc := newScanner(text[:window(0)], o.Delimiter.sep())
+	t, err := readHeader(sc, name, o.Delimiter)
+	if err != nil {
+		return whole()
+	}
+	header := sc.s[:sc.pos]
+	bad := false
+	for {
+		from := sc.pos
+		w := window(from)
+		if w > from {
+			if t.starts == nil {
+				n := int(float64(estimateLines(text[from:w])) * float64(len(text)-from) / float64(w-from))
+				t.starts, t.held, t.quotes = make([]uint32, 0, n), make([]uint64, 0, n/64+1), make([]uint64, 0, n/64+1)
+			}
+			sc.s = text[:w]
+			if err := t.addRows(sc, t.rows+2, 0, nil, true); err != nil {
+				return whole()
+			}
+			if sc.other >= 0 {
+				bad = bad || o.Encoding.badText(text[max(from, sc.other):w])
+			}
+		}
+		if ended {
+			break
+		}
+		ended = !f.wait()
+		if ended && (f.err != nil || len(f.data) != size) {
+			return whole()
+		}
+	}
+	t.text, t.rewritten = text[:len(f.data)-off], sc.rewritten
+	t.noHash = !f.hash
+	if err := t.checkEncoding(o.Encoding, bad || o.Encoding.badText(header)); err != nil {
+		return nil, "", err
+	}
+	if err := t.tidy(); err != nil {
+		return nil, "", err
+	}
+	return t, hex.EncodeToString(f.sum), nil
+}
