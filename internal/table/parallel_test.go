@@ -69,52 +69,74 @@ func sameTable(t *testing.T, text, how string, got, want *Table) {
 	}
 }
 
-// TestReadInHalves reads generated files in two halves and in one piece:
-// with CRLF and empty lines, cells that csv.Writer quotes, and a row of
-// the wrong width, a quote or a byte not of UTF-8 in either half or at
-// the split.
+// TestReadInHalves reads generated files (awkwardFile) in two halves and
+// in one piece.
 func TestReadInHalves(t *testing.T) {
 	readBoth(t, "a\n\r\n1\r\n2\n") // an empty CRLF line, in a table of one column
 	rnd := rand.New(rand.NewPCG(1, 2))
-	cells := []string{"a", "", "12.5", " x", `\.`, "é", "NA", "cr\rx"}
 	for trial := range 400 {
-		var b strings.Builder
-		b.WriteString("id,x,y\n")
-		rows := 1 + rnd.IntN(40)
-		for i := range rows {
-			end := "\n"
-			if trial%2 == 1 {
-				end = "\r\n"
-			}
-			fields := []string{fmt.Sprint(i), cells[rnd.IntN(len(cells))], cells[rnd.IntN(len(cells))]}
-			switch rnd.IntN(30) {
-			case 0:
-				fields = fields[:2] // the wrong width
-			case 1:
-				fields[1] = `"q"`
-			case 2:
-				b.WriteString(end) // an empty line
-			case 3:
-				fields[2] = "\xff" // not UTF-8
-			}
-			b.WriteString(strings.Join(fields, ",") + end)
-		}
-		if trial%5 == 0 {
-			b.WriteString("last,1,2") // no line end
-		}
-		readBoth(t, b.String())
+		readBoth(t, awkwardFile(rnd, trial))
 	}
 }
 
-// FuzzReadInHalves: any text reads in halves as in one piece.
+// awkwardFile returns a generated file of columns id, x and y: its lines
+// end in CRLF in odd trials; one in seven begins with a byte-order mark;
+// one in three has only plain lines (numbers) but for what follows; there
+// are cells that csv.Writer quotes and spreadsheet error values; now and
+// then a row of the wrong width, a quoted cell, an empty line or a byte
+// not of UTF-8; and the last line may have no line end, or be one of
+// empty rows.
+func awkwardFile(rnd *rand.Rand, trial int) string {
+	cells := []string{"a", "", "12.5", " x", `\.`, "é", "NA", "cr\rx", "#N/A", "a#b", "#DIV/0!"}
+	var b strings.Builder
+	if trial%7 == 0 {
+		b.WriteString(utf8BOM)
+	}
+	b.WriteString("id,x,y\n")
+	end := "\n"
+	if trial%2 == 1 {
+		end = "\r\n"
+	}
+	for i := range 1 + rnd.IntN(50) {
+		fields := []string{fmt.Sprint(i), fmt.Sprint(rnd.IntN(100)), fmt.Sprint(rnd.IntN(100))}
+		if trial%3 > 0 {
+			fields[1], fields[2] = cells[rnd.IntN(len(cells))], cells[rnd.IntN(len(cells))]
+		}
+		switch rnd.IntN(30) {
+		case 0:
+			fields = fields[:2] // the wrong width
+		case 1:
+			fields[1] = `"q"`
+		case 2:
+			b.WriteString(end) // an empty line
+		case 3:
+			fields[2] = "\xff" // not UTF-8
+		}
+		b.WriteString(strings.Join(fields, ",") + end)
+	}
+	switch trial % 5 {
+	case 0:
+		b.WriteString("last,1,2") // no line end
+	case 1:
+		b.WriteString(",," + end + ",," + end) // empty rows at the end
+	}
+	return b.String()
+}
+
+// FuzzReadInHalves: any text reads in halves, and any file of at most
+// 4 KiB as a stream (readStreamedBoth), as in one piece.
 func FuzzReadInHalves(f *testing.F) {
 	f.Add("a,b\n1,2\n3,4\n5,6\n")
 	f.Add("a,b\r\n1,2\r\n\r\n3\r\n5,6")
 	f.Add("a,b\n1, x\n3,\\.\n5,\"6\"\n")
+	f.Add("\uFEFFa,b\n1,#DIV/0!\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 1<<16 {
 			return
 		}
 		readBoth(t, text)
+		if len(text) <= 1<<12 {
+			readStreamedBoth(t, text)
+		}
 	})
 }

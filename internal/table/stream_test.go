@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -52,62 +51,14 @@ func readStreamedBoth(t *testing.T, text string) {
 	}
 }
 
-// TestReadStreamed reads generated files as streams and not: with a
-// byte-order mark, CRLF and empty lines, cells that csv.Writer quotes,
-// spreadsheet error values, a quoted cell, a row of the wrong width and
-// a byte not of UTF-8 anywhere, and empty rows at the end.
+// TestReadStreamed reads files as streams and not: small and odd ones,
+// and generated ones (awkwardFile).
 func TestReadStreamed(t *testing.T) {
 	for _, text := range []string{"", "a", "\uFEFF", "\uFEFFa,b\n1,2\n", "a,b\n", "a,b\n1,2", "\"a\nb\",c\n1,2\n", "PK\x03\x04", "\xFF\xFEa"} {
 		readStreamedBoth(t, text)
 	}
 	rnd := rand.New(rand.NewPCG(3, 4))
-	cells := []string{"a", "", "12.5", " x", `\.`, "é", "NA", "cr\rx", "#N/A", "a#b", "#DIV/0!"}
 	for trial := range 300 {
-		var b strings.Builder
-		if trial%7 == 0 {
-			b.WriteString(utf8BOM)
-		}
-		b.WriteString("id,x,y\n")
-		end := "\n"
-		if trial%2 == 1 {
-			end = "\r\n"
-		}
-		for i := range 1 + rnd.IntN(60) {
-			fields := []string{fmt.Sprint(i), fmt.Sprint(rnd.IntN(100)), fmt.Sprint(rnd.IntN(100))}
-			if trial%3 > 0 { // files of plain lines, but for a few
-				fields[1], fields[2] = cells[rnd.IntN(len(cells))], cells[rnd.IntN(len(cells))]
-			}
-			switch rnd.IntN(40) {
-			case 0:
-				fields = fields[:2] // the wrong width
-			case 1:
-				fields[1] = `"q"`
-			case 2:
-				b.WriteString(end) // an empty line
-			case 3:
-				fields[2] = "\xff" // not UTF-8
-			}
-			b.WriteString(strings.Join(fields, ",") + end)
-		}
-		switch trial % 5 {
-		case 0:
-			b.WriteString("last,1,2") // no line end
-		case 1:
-			b.WriteString(",," + end + ",," + end) // empty rows at the end
-		}
-		readStreamedBoth(t, b.String())
+		readStreamedBoth(t, awkwardFile(rnd, trial))
 	}
-}
-
-// FuzzReadStreamed: any file reads as a stream as it reads whole.
-func FuzzReadStreamed(f *testing.F) {
-	f.Add("a,b\n1,2\n3,4\n5,6\n")
-	f.Add("\uFEFFa,b\r\n1,2\r\n\r\n3\r\n5,#N/A")
-	f.Add("a,b\n1, x\n3,\\.\n5,\"6\"\n")
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > 1<<12 {
-			return
-		}
-		readStreamedBoth(t, text)
-	})
 }
