@@ -3,6 +3,7 @@ package rct
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -195,5 +196,42 @@ func TestWriteCSVBuffers(t *testing.T) {
 	}
 	if most := w.bytes>>16 + 2; w.n > most {
 		t.Errorf("%d writes for %d bytes, want at most %d", w.n, w.bytes, most)
+	}
+}
+
+// failAfter fails every write after the first n bytes.
+type failAfter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		k := f.n
+		f.n = 0
+		return k, errDiskFull
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteCSVWriteError: a write that fails, at any point of the file,
+// is WriteCSV's error, whichever goroutine made the chunk.
+func TestWriteCSVWriteError(t *testing.T) {
+	u, err := ReadUnits(strings.NewReader(bigUnitsText(5000)), "u.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RandomiseUnits(u, Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(c int) { csvChunkRows = c }(csvChunkRows)
+	for _, rows := range []int{7, 1 << 12} {
+		csvChunkRows = rows
+		for _, n := range []int{0, 10, 1000, 50000, 100000} {
+			if sum, err := r.WriteCSV(&failAfter{n: n}); !errors.Is(err, errDiskFull) || sum != "" {
+				t.Errorf("chunks of %d rows, failing after %d bytes: %q, %v", rows, n, sum, err)
+			}
+		}
 	}
 }
