@@ -14,7 +14,7 @@ import (
 // stream (readStreamed), and streamPiece how many bytes its reader reads
 // and hashes at a time: variables, so that tests stream small files in
 // small pieces.
-var streamBytes, streamPiece = 1 << 20, 256 << 10
+var streamBytes, streamPiece = 1 << 20, 128 << 10
 
 // streams reports whether ReadSHA256 reads a regular file of that name
 // and size as a stream: a CSV file in UTF-8 of at least streamBytes.
