@@ -24,8 +24,8 @@ func (o Options) streams(name string, size int) bool {
 
 // fed is what the reader of a stream has read into buf: the first end
 // bytes, and once it has ended, what it read in all (data, which is buf
-// unless the file grew as it was read), the digest of data and whether it
-// holds a '#', or the error of reading.
+// unless the file grew as it was read) and its digest, or the error of
+// reading.
 type fed struct {
 	buf  []byte
 	end  int
@@ -33,7 +33,6 @@ type fed struct {
 	// Set before more is closed.
 	data []byte
 	sum  []byte
-	hash bool
 	err  error
 }
 
@@ -69,7 +68,6 @@ func (f *fed) read(r io.Reader) {
 	for at < len(f.buf) {
 		n, err := io.ReadFull(r, f.buf[at:min(at+streamPiece, len(f.buf))])
 		h.Write(f.buf[at : at+n])
-		f.hash = f.hash || bytes.IndexByte(f.buf[at:at+n], '#') >= 0
 		at += n
 		f.more <- at
 		switch {
@@ -87,7 +85,6 @@ func (f *fed) read(r io.Reader) {
 		return
 	}
 	h.Write(rest)
-	f.hash = f.hash || bytes.IndexByte(rest, '#') >= 0
 	f.data, f.sum = f.buf, h.Sum(nil)
 	if len(rest) > 0 {
 		f.data = append(f.buf, rest...)
@@ -154,7 +151,7 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 		return whole()
 	}
 	header := sc.s[:sc.pos]
-	bad := false
+	bad, hash := false, false
 	for {
 		from := sc.pos
 		w := window(from)
@@ -167,6 +164,7 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 			if err := t.addRows(sc, t.rows+2, 0, nil, true); err != nil {
 				return whole()
 			}
+			hash = hash || strings.IndexByte(text[from:w], '#') >= 0
 			if sc.other >= 0 {
 				bad = bad || o.Encoding.badText(text[max(from, sc.other):w])
 			}
@@ -180,7 +178,7 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 		}
 	}
 	t.text, t.rewritten = text[:len(f.data)-off], sc.rewritten
-	t.noHash = !f.hash
+	t.noHash = !hash
 	if err := t.checkEncoding(o.Encoding, bad || o.Encoding.badText(header)); err != nil {
 		return nil, "", err
 	}
