@@ -98,8 +98,9 @@ func (f *fed) read(r io.Reader) {
 // the same time. Rows are read in a window as readRows reads them in one
 // piece, as long as each is held by its line (no quote in it): at a row
 // with a quote, at an error (for its wording), and for a file that is a
-// workbook, UTF-16, or grew as it was read, the whole of what was read is
-// parsed as ReadSHA256 parses it.
+// workbook, UTF-16, or not of its size once read (it changed as it was
+// read), the whole of what was read is parsed as ReadSHA256 parses any
+// other file.
 func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, string, error) {
 	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2)}
 	go f.read(r)
