@@ -43,7 +43,7 @@ type Table struct {
 
 	index map[string]int
 	// noHash reports that the text after the header has no '#'
-	// (readRows looked).
+	// (readRows or readStreamed looked).
 	noHash bool
 	// col holds each column's place in the file (1 for the first, A in
 	// a worksheet), which columns left out make differ from j+1.
