@@ -65,7 +65,7 @@ const utf8BOM = "\uFEFF"
 // makes the file UTF-8 whatever e says; UTF-16 (Excel's "Unicode Text") is
 // an error.
 func (e Encoding) text(data []byte, name string) (string, Encoding, error) {
-	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+	if isUTF16(data) {
 		return "", e, fmt.Errorf("%s: %w", name, &encodingError{`the file is UTF-16 text (Excel's "Unicode Text"); save it as "CSV UTF-8"`})
 	}
 	if bytes.HasPrefix(data, []byte(utf8BOM)) {
@@ -82,6 +82,11 @@ func (e Encoding) text(data []byte, name string) (string, Encoding, error) {
 		return "", e, nil
 	}
 	return unsafe.String(&data[0], len(data)), e, nil
+}
+
+// isUTF16 reports whether data begins with a UTF-16 byte-order mark.
+func isUTF16(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF"))
 }
 
 // badText reports whether a field's text is not in encoding e: invalid

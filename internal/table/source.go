@@ -104,9 +104,15 @@ func readAll(r io.Reader, read func([]byte)) ([]byte, error) {
 	if !ok {
 		return all()
 	}
-	data := make([]byte, size)
+	return readInto(r, make([]byte, size), readChunk, read)
+}
+
+// readInto reads r into data, a buffer of r's size, piece bytes at a
+// time, calling read with each piece as readAll does, then whatever r has
+// grown by (appended to data); a shorter r is cut where it ended.
+func readInto(r io.Reader, data []byte, piece int, read func([]byte)) ([]byte, error) {
 	for at := 0; at < len(data); {
-		n, err := io.ReadFull(r, data[at:min(at+readChunk, len(data))])
+		n, err := io.ReadFull(r, data[at:min(at+piece, len(data))])
 		read(data[at : at+n])
 		at += n
 		switch {

@@ -57,38 +57,22 @@ func (f *fed) wait() bool {
 	}
 }
 
-// read reads size bytes of r into f.buf, streamPiece at a time, hashing
-// each piece as it is read (while it is in the cache) and saying how far
-// it has read after each, then whatever the file has grown by. It runs
-// on a goroutine of its own.
+// read reads r into f.buf (readInto), streamPiece bytes at a time,
+// hashing each piece as it is read (while it is in the cache) and saying
+// how far into f.buf it has read after each. It runs on a goroutine of
+// its own.
 func (f *fed) read(r io.Reader) {
 	defer close(f.more)
 	h := sha256.New()
 	at := 0
-	for at < len(f.buf) {
-		n, err := io.ReadFull(r, f.buf[at:min(at+streamPiece, len(f.buf))])
-		h.Write(f.buf[at : at+n])
-		at += n
-		f.more <- at
-		switch {
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			f.data, f.sum = f.buf[:at], h.Sum(nil) // shorter than its size: cut as it was read
-			return
-		case err != nil:
-			f.err = err
-			return
+	data, err := readInto(r, f.buf, streamPiece, func(p []byte) {
+		h.Write(p)
+		if at+len(p) <= len(f.buf) { // not what the file grew by
+			at += len(p)
+			f.more <- at
 		}
-	}
-	rest, err := io.ReadAll(r)
-	if err != nil {
-		f.err = err
-		return
-	}
-	h.Write(rest)
-	f.data, f.sum = f.buf, h.Sum(nil)
-	if len(rest) > 0 {
-		f.data = append(f.buf, rest...)
-	}
+	})
+	f.data, f.sum, f.err = data, h.Sum(nil), err
 }
 
 // readStreamed is ReadSHA256 for a file that streams: a regular file of
@@ -121,7 +105,7 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 		ended = !f.wait()
 	}
 	buf := f.buf[:f.end]
-	if isWorkbook(name, buf) || bytes.HasPrefix(buf, []byte("\xFF\xFE")) || bytes.HasPrefix(buf, []byte("\xFE\xFF")) {
+	if isWorkbook(name, buf) || isUTF16(buf) {
 		return whole()
 	}
 	off := 0 // the text starts after a byte-order mark
