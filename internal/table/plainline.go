@@ -48,12 +48,41 @@ func plainSep(sep byte) bool { return sep != '"' && sep != '\\' && sep != '\n' &
 // word-at-a-time tests of Anderson's Bit Twiddling Hacks ("Determine if
 // a word has a byte equal to n", made exact).
 func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
+	if vectors {
+		i, seps, state := plainEndVec(s, pos, sep)
+		switch state {
+		case vecFound:
+			return i, seps, true
+		case vecBad:
+			return 0, 0, false
+		}
+		return plainEndWords(s, i, sep, seps, state == vecMoreCR)
+	}
+	return plainEndWords(s, pos, sep, 0, false)
+}
+
+// vectors lets plainEnd read with plainEndVec; a variable, so that tests
+// compare it with the words alone.
+var vectors = true
+
+// The states in which plainEndVec stops: the line is not plain; it ends
+// at the offset returned; fewer than sixteen bytes are left from that
+// offset, the vector before them ending in a CR (vecMoreCR) or not.
+const (
+	vecBad = iota
+	vecFound
+	vecMore
+	vecMoreCR
+)
+
+// plainEndWords is plainEnd from offset i of the line, seps separators
+// having been counted before it, crLast when the byte before i is a CR.
+func plainEndWords(s string, i int, sep byte, seps int, crLast bool) (end, n int, ok bool) {
 	const (
 		ones = 0x0101010101010101
 		hi   = 0x8080808080808080
 		lo7  = 0x7f7f7f7f7f7f7f7f
 	)
-	i, crLast := pos, false // crLast: the word before ended in a CR
 	for ; i+8 <= len(s); i += 8 {
 		x := word(s[i : i+8])
 		lf := zeroBytes(x ^ '\n'*ones)

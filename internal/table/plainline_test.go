@@ -23,19 +23,25 @@ func plainEndByBytes(s string, pos int, sep byte) (end, seps int, ok bool) {
 	return end, strings.Count(line, at), true
 }
 
-// TestPlainEnd: every byte, in every place of a word, before and after
-// the line end, and separators of each kind.
+// TestPlainEnd: every byte, in every place of a word and of a vector (in
+// lines of three vectors and more), before and after the line end, and
+// separators of each kind; with the vectors and with the words alone.
 func TestPlainEnd(t *testing.T) {
-	for _, sep := range []byte{',', ';', '\t', '|'} {
-		for c := range 256 {
-			for at := range 20 {
-				s := []byte(strings.Repeat("ab"+string(sep), 7))
-				s[at] = byte(c)
-				for pos := range 3 {
-					gotEnd, gotSeps, gotOK := plainEnd(string(s), pos, sep)
-					end, seps, ok := plainEndByBytes(string(s), pos, sep)
-					if gotOK != ok || ok && (gotEnd != end || gotSeps != seps) {
-						t.Fatalf("plainEnd(%q, %d, %q) = %d, %d, %v; want %d, %d, %v", s, pos, sep, gotEnd, gotSeps, gotOK, end, seps, ok)
+	defer func() { vectors = true }()
+	for _, vectors = range []bool{true, false} {
+		for _, sep := range []byte{',', ';', '\t', '|'} {
+			for c := range 256 {
+				for _, n := range []int{7, 17} {
+					for at := range 3*n - 1 {
+						s := []byte(strings.Repeat("ab"+string(sep), n))
+						s[at] = byte(c)
+						for pos := range 3 {
+							gotEnd, gotSeps, gotOK := plainEnd(string(s), pos, sep)
+							end, seps, ok := plainEndByBytes(string(s), pos, sep)
+							if gotOK != ok || ok && (gotEnd != end || gotSeps != seps) {
+								t.Fatalf("vectors %v: plainEnd(%q, %d, %q) = %d, %d, %v; want %d, %d, %v", vectors, s, pos, sep, gotEnd, gotSeps, gotOK, end, seps, ok)
+							}
+						}
 					}
 				}
 			}
@@ -46,8 +52,8 @@ func TestPlainEnd(t *testing.T) {
 // TestPlainEndCRLF: a CR is plain just before the LF, wherever the two
 // fall in their words, and nowhere else (nor at the text's end).
 func TestPlainEndCRLF(t *testing.T) {
-	for n := range 20 {
-		base := strings.Repeat("a,", 10)[:n]
+	for n := range 40 {
+		base := strings.Repeat("a,", 20)[:n]
 		for _, s := range []string{base + "\r\n,x", base + "\r", base + "\rx\n", base + "\r\r\n", base + "\n\r"} {
 			for pos := range min(3, len(s)) {
 				gotEnd, gotSeps, gotOK := plainEnd(s, pos, ',')

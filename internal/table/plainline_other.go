@@ -1,0 +1,7 @@
+//go:build !amd64
+
+package table
+
+// plainEndVec reads nothing where there is no vector code: plainEnd reads
+// every word itself.
+func plainEndVec(s string, pos int, sep byte) (at, seps, state int) { return pos, 0, vecMore }
