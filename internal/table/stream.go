@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -34,6 +36,10 @@ type fed struct {
 	data []byte
 	sum  []byte
 	err  error
+	// mu guards h, which has hashed the first hashed bytes read.
+	mu     sync.Mutex
+	h      hash.Hash
+	hashed int
 }
 
 // wait waits until more has been read, or the reading has ended, and
@@ -57,36 +63,61 @@ func (f *fed) wait() bool {
 	}
 }
 
-// read reads r into f.buf (readInto), streamPiece bytes at a time,
-// hashing each piece as it is read (while it is in the cache) and saying
-// how far into f.buf it has read after each. It runs on a goroutine of
-// its own.
+// read reads r into f.buf (readInto), streamPiece bytes at a time, saying
+// how far into f.buf it has read after each piece, and then hashes what
+// is not yet hashed (hash) while the piece is in the cache. It runs on a
+// goroutine of its own.
 func (f *fed) read(r io.Reader) {
 	defer close(f.more)
-	h := sha256.New()
 	at := 0
 	data, err := readInto(r, f.buf, streamPiece, func(p []byte) {
-		h.Write(p)
 		if at+len(p) <= len(f.buf) { // not what the file grew by
 			at += len(p)
 			f.more <- at
+			f.hash(f.buf[:at], false)
 		}
 	})
-	f.data, f.sum, f.err = data, h.Sum(nil), err
+	if err == nil {
+		f.hash(data, true)
+	}
+	f.data, f.err = data, err
+}
+
+// hash hashes the bytes of data not hashed yet, data being what has
+// been read of the file (from its start), and then sets f.sum when last
+// is set. The reader and the parser each call it after a piece or a window
+// of their own, while those bytes are in their core's cache, so that the
+// hashing, which must go in order, is done by whichever of the two is free:
+// one that finds the other hashing goes back to its own work, except that
+// the last call waits for its turn.
+func (f *fed) hash(data []byte, last bool) {
+	if last {
+		f.mu.Lock()
+	} else if !f.mu.TryLock() {
+		return
+	}
+	defer f.mu.Unlock()
+	if f.hashed < len(data) {
+		f.h.Write(data[f.hashed:])
+		f.hashed = len(data)
+	}
+	if last {
+		f.sum = f.h.Sum(nil)
+	}
 }
 
 // readStreamed is ReadSHA256 for a file that streams: a regular file of
-// size bytes. It is read and hashed on another goroutine, a piece at a
-// time, while this one reads the rows of what has arrived, a window of
-// whole lines at a time, so that reading, hashing and parsing go on at
-// the same time. Rows are read in a window as readRows reads them in one
+// size bytes. It is read on another goroutine, a piece at a time, while
+// this one reads the rows of what has arrived, a window of whole lines at
+// a time, so that reading and parsing go on at the same time, and the
+// hashing on whichever of the two goroutines is free (fed.hash). Rows are read in a window as readRows reads them in one
 // piece, as long as each is held by its line (no quote in it): at a row
 // with a quote, at an error (for its wording), and for a file that is a
 // workbook, UTF-16, or not of its size once read (it changed as it was
 // read), the whole of what was read is parsed as ReadSHA256 parses any
 // other file.
 func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, string, error) {
-	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2)}
+	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New()}
 	go f.read(r)
 	whole := func() (*Table, string, error) {
 		for f.wait() {
@@ -157,6 +188,7 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 		if ended {
 			break
 		}
+		f.hash(f.buf[:f.end], false)
 		ended = !f.wait()
 		if ended && (f.err != nil || len(f.data) != size) {
 			return whole()
