@@ -8,8 +8,6 @@ import (
 	"iter"
 	"strconv"
 	"strings"
-
-	"github.com/evalkit/evalkit/internal/hashwrite"
 )
 
 // WriteCSV writes the allocation file to w and returns the SHA-256 digest,
@@ -34,64 +32,73 @@ func (r *Randomisation) WriteCSV(w io.Writer) (string, error) { return r.writeCS
 // that can be copied when copyLines is set, else writing every row with
 // csv.Writer (the reference that the copy is tested against).
 //
-// The rows are put together in chunks of csvChunkRows, by two goroutines
-// (taking the chunks in turn) when there are several, and written in
-// order while they are hashed (hashwrite): all of it on both cores.
+// The rows are put together in chunks of csvChunkRows by two goroutines,
+// taking the chunks in turn, and each goroutine hashes its chunk (while it
+// is in its core's cache) and writes it when the chunks before it have
+// been: the hashing, which must go in order, passes from one goroutine to
+// the other, and one writes while the other hashes.
 func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
 	}
-	bw := hashwrite.New(w, sha256.New(), 1<<18)
-	defer bw.Close()
 	arms := csvFields(r.Allocation.Arms)
 	head, err := r.appendRows(nil, -1, 0, copyLines, arms)
 	if err != nil {
 		return "", err
 	}
-	bw.Write(head)
-	type chunk struct {
-		b   []byte
-		err error
+	h := sha256.New()
+	h.Write(head)
+	if _, err := w.Write(head); err != nil {
+		return "", err
 	}
 	rows := r.Units.Rows()
-	out := make([]chan chunk, (rows+csvChunkRows-1)/csvChunkRows)
-	for c := range out {
-		out[c] = make(chan chunk, 1)
-	}
-	// Each goroutine has two buffers of its own, given back once written,
-	// so that neither waits for one that the other holds.
-	free := make([]chan []byte, min(2, len(out)))
-	for k := range free {
-		free[k] = make(chan []byte, 2)
-		free[k] <- nil
-		free[k] <- nil
+	chunks := (rows + csvChunkRows - 1) / csvChunkRows
+	// Chunk c is hashed once hashed[c] is closed and written once
+	// written[c] is, each closed when the chunk before has been; werr, the
+	// first error, is read and set only by the goroutine whose turn it is
+	// to write.
+	hashed, written := turns(chunks), turns(chunks)
+	var werr error
+	for k := range min(2, chunks) {
 		go func() {
-			for c := k; c < len(out); c += len(free) {
-				b, err := r.appendRows((<-free[k])[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
-				out[c] <- chunk{b, err}
+			var b []byte
+			var err error
+			for c := k; c < chunks; c += 2 {
+				if err == nil {
+					b, err = r.appendRows(b[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
+				}
+				<-hashed[c]
+				if err == nil {
+					h.Write(b)
+				}
+				close(hashed[c+1])
+				<-written[c]
+				if werr == nil {
+					werr = err
+				}
+				if werr == nil {
+					_, werr = w.Write(b)
+				}
+				close(written[c+1])
 			}
 		}()
 	}
-	// Every chunk is taken, after an error too, so that no goroutine is
-	// left waiting.
-	for c := range out {
-		ch := <-out[c]
-		if err == nil {
-			err = ch.err
-		}
-		if err == nil {
-			_, err = bw.Write(ch.b)
-		}
-		free[c%len(free)] <- ch.b
+	<-written[chunks]
+	if werr != nil {
+		return "", werr
 	}
-	if err != nil {
-		return "", err
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// turns returns n+1 channels, the first closed: the turns of n chunks
+// taken in order, each chunk's goroutine closing the next one's.
+func turns(n int) []chan struct{} {
+	t := make([]chan struct{}, n+1)
+	for c := range t {
+		t[c] = make(chan struct{})
 	}
-	sum, err := bw.Close()
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(sum), nil
+	close(t[0])
+	return t
 }
 
 // csvChunkRows is how many rows writeCSV puts together at a time; a
@@ -114,7 +121,23 @@ func (r *Randomisation) appendRows(b []byte, lo, hi int, copyLines bool, arms []
 	pending := false
 	a, t := r.Allocation, r.Units.t
 	var rec []string
+	var tails []string
+	if copyLines && a.BlockSeq == nil {
+		tails = make([]string, len(arms))
+		for k, arm := range arms {
+			tails[k] = "," + arm + "\n"
+		}
+	}
 	for i := lo; i < hi; i++ {
+		if tails != nil {
+			if pending {
+				cw.Flush()
+				pending = false
+			}
+			if aw.b, i = t.AppendLines(aw.b, i, hi, a.Arm, tails); i == hi {
+				break
+			}
+		}
 		line, ok := t.WrittenLine(i)
 		if !copyLines || !ok {
 			if rec == nil {

@@ -317,15 +317,23 @@ func (t *Table) Line(i int) (line string, ok bool) {
 	if t.sep != ',' || t.isHeld(i) || len(t.field) != t.width {
 		return "", false
 	}
-	// The line ends where the next row's begins, but for its LF, when no
-	// empty line is between them: it ends in neither LF nor CR.
 	start := int(t.starts[i])
-	if i+1 < t.rows && !t.isHeld(i+1) {
-		if end := int(t.starts[i+1]) - 1; end > start && t.text[end] == '\n' && t.text[end-1] != '\n' && t.text[end-1] != '\r' {
-			return t.text[start:end], true
-		}
+	if end, ok := t.endAtNext(i); ok {
+		return t.text[start:end], true
 	}
 	return t.lineAt(start), true
+}
+
+// endAtNext returns the end of the line of row i, a row held by its line,
+// when it ends where the next row's begins, but for its LF: when the next
+// row is held by its line too and no empty line is between them (the line
+// ends in neither LF nor CR).
+func (t *Table) endAtNext(i int) (end int, ok bool) {
+	if i+1 >= t.rows || t.isHeld(i+1) {
+		return 0, false
+	}
+	end = int(t.starts[i+1]) - 1
+	return end, end > int(t.starts[i]) && t.text[end] == '\n' && t.text[end-1] != '\n' && t.text[end-1] != '\r'
 }
 
 // WrittenLine returns Line(i) when encoding/csv's Writer (Comma ',')
