@@ -17,7 +17,9 @@ import (
 //	high = (F/F_L - 1) / (F/F_L + n0 - 1),   F_L = qf(α/2, df1, df2)
 //
 // with α = 1 - level. The bounds are not truncated at 0: both are below 0
-// when F is small enough, and both lie in [-1/(n0 - 1), 1). The quantiles
+// when F is small enough, and both lie in [-1/(n0 - 1), 1], high being 1
+// only when F/F_L is so large that it rounds to 1 (a level a rounding
+// error below 1) or F_L is 0. The quantiles
 // are taken from
 // the regularised incomplete beta function's inverse on the tail asked for,
 // so that neither loses digits to 1 - p.

@@ -89,7 +89,7 @@ func FuzzClusterANOVA(f *testing.F) {
 			return
 		}
 		floor := -1 / (a.N0 - 1)
-		if !(lo <= hi) || !(lo >= floor-1e-12) || !(hi < 1) {
+		if !(lo <= hi) || !(lo >= floor-1e-12) || !(hi <= 1) {
 			t.Fatalf("interval %v %v (floor %v) at level %v", lo, hi, floor, level)
 		}
 	})
