@@ -39,10 +39,16 @@ func (p *Picker) Row(i int, dst []string) {
 		}
 		return
 	}
-	at, f := int(t.starts[i]), 0
+	// The field after one found begins after the separator that ends it.
+	at, f, last := int(t.starts[i]), 0, -1
+	var sp span
 	for k, want := range p.fields {
-		sp := t.plainField(at, f, want)
+		if want != last {
+			sp, last = t.plainField(at, f, want), want
+			if want < t.width-1 {
+				at, f = int(sp.end)+1, want+1
+			}
+		}
 		dst[p.to[k]] = t.text[sp.start:sp.end]
-		at, f = int(sp.start), want
 	}
 }
