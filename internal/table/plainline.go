@@ -152,3 +152,39 @@ func nextSep(s string, at int, sep byte) int {
 	}
 	return at
 }
+
+// addPlainRun adds to t the rows of the plain lines from sc.pos that
+// plainRun reads, each as plainRecord and addRow add it, and returns the
+// number of the row after them, row being the first's. It stops before
+// the next row that progress is told of (every 2^every rows), which
+// addRows reads itself.
+func (t *Table) addPlainRun(sc *scanner, row int, every uint, progress func(at int)) int {
+	if !vectors || !plainSep(sc.sep) {
+		return row
+	}
+	// The room left in t.starts, which addRow's append makes more of
+	// (readRows keeps the first half's rows in an array of its own until
+	// they outgrow it).
+	room := cap(t.starts) - len(t.starts)
+	if progress != nil {
+		room = min(room, (row|(1<<every-1))+1-row) // to the next row told of
+		if row&(1<<every-1) == 0 {
+			return row
+		}
+	}
+	i := len(t.starts)
+	n, next := plainRun(sc.s, sc.pos, sc.sep, t.width-1, t.starts[i:i+room], MaxFieldBytes)
+	if n == 0 {
+		return row
+	}
+	t.starts = t.starts[:i+n]
+	for (i+n-1)>>6 >= len(t.held) {
+		t.held = append(t.held, 0)
+		t.quotes = append(t.quotes, 0)
+	}
+	t.rows += n
+	sc.recLine, sc.recStart = sc.line+n-1, int(t.starts[i+n-1])
+	sc.unquoted, sc.quotes = true, false
+	sc.pos, sc.line = next, sc.line+n
+	return row + n
+}

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -83,4 +84,22 @@ func FuzzPlainEnd(f *testing.F) {
 			t.Fatalf("plainEnd(%q, %d, %q) = %d, %d, %v; want %d, %d, %v", s, pos, sep, gotEnd, gotSeps, gotOK, end, seps, ok)
 		}
 	})
+}
+
+// TestLongPlainField: a plain field of more than MaxFieldBytes is the
+// limit's error, however the file is read; a plain line as long whose
+// fields are shorter is read.
+func TestLongPlainField(t *testing.T) {
+	rows := strings.Repeat("1,2\n", 100)
+	long := "id,x\n" + rows + "3," + strings.Repeat("x", MaxFieldBytes+1) + "\n" + rows
+	readBoth(t, long)
+	readStreamedBoth(t, long)
+	if _, err := Read(strings.NewReader(long), "long.csv"); !errors.Is(err, ErrLimit) {
+		t.Errorf("a field of %d bytes: %v", MaxFieldBytes+1, err)
+	}
+	wide := "id,x\n" + rows + strings.Repeat("x", MaxFieldBytes/2) + "," + strings.Repeat("y", MaxFieldBytes/2+8) + "\n" + rows
+	readBoth(t, wide)
+	if tb, err := Read(strings.NewReader(wide), "wide.csv"); err != nil || tb.Rows() != 201 {
+		t.Errorf("a line of %d bytes: %v", len(wide), err)
+	}
 }

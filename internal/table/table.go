@@ -182,6 +182,7 @@ func readHeader(sc *scanner, name string, d Delimiter) (*Table, error) {
 func (t *Table) addRows(sc *scanner, row int, every uint, progress func(at int), byLine bool) error {
 	for ; ; row++ {
 		if plainLines {
+			row = t.addPlainRun(sc, row, every, progress)
 			if start, ok := sc.plainRecord(t.width); ok {
 				if progress != nil && row&(1<<every-1) == 0 {
 					progress(sc.pos)
