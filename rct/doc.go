@@ -11,7 +11,9 @@
 // reads a units file, RandomiseUnits allocates it under Settings,
 // Randomisation.WriteCSV and Randomisation.Manifest give the allocation
 // file and its manifest, and Verify re-derives an allocation from its
-// manifest. For the units file
+// manifest. RandomiseFile is ReadUnits and RandomiseUnits in one call, as
+// evalkit randomise makes it: the same allocation, with the file's digest
+// computed while its units are laid out. For the units file
 //
 //	unit_id,area
 //	007,north

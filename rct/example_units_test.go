@@ -78,3 +78,29 @@ func ExampleParseSettings() {
 	// [control letter visit] [2 1 1] complete 7 <nil>
 	// --block-sizes: 3 is not a multiple of the ratio's sum 2
 }
+
+// RandomiseFile reads and randomises a units file in one call, as evalkit
+// randomise does: the allocation is RandomiseUnits's, and the digest the
+// manifest records is the file's.
+func ExampleRandomiseFile() {
+	units := "unit_id,area\n007,north\n008,north\n009,south\n010,south\n"
+	r, err := rct.RandomiseFile(strings.NewReader(units), "units.csv", rct.Settings{ID: "unit_id", Arms: []string{"control", "treatment"}, Block: []string{"area"}, Seed: 20230401})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var out bytes.Buffer
+	if _, err := r.WriteCSV(&out); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(out.String())
+	fmt.Println(r.Allocation.Counts, r.Units.SHA256) // as sha256sum gives it
+	// Output:
+	// unit_id,area,arm
+	// 007,north,control
+	// 008,north,treatment
+	// 009,south,control
+	// 010,south,treatment
+	// [2 2] 1f9d13491e932c39a6ac1b9bcd68d6f6d2eac5be3f43e531b6cb799f56524a96
+}

@@ -30,12 +30,8 @@ func randomiseWrite(cfg *randomiseConfig) (*rct.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := rct.ReadUnits(f, filepath.Base(cfg.in))
+	r, err := rct.RandomiseFile(f, filepath.Base(cfg.in), cfg.settings)
 	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	r, err := rct.RandomiseUnits(units, cfg.settings)
 	if err != nil {
 		return nil, err
 	}

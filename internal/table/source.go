@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"sync"
 )
 
 // Names returns the column names in file order.
@@ -39,8 +40,27 @@ func ReadFrom(r io.Reader) (*Table, error) {
 // CSV file in UTF-8 of at least 1 MiB is parsed as it is read and hashed
 // (readStreamed).
 func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
+	t, digest, err := o.readDigest(r, name, false)
+	if err != nil {
+		return nil, "", err
+	}
+	return t, digest(), nil
+}
+
+// ReadDigest is ReadSHA256 with the digest returned by a function, which
+// waits for it: the hashing, which must go from the first byte to the
+// last, may go on after ReadDigest returns, on a core that the caller
+// leaves free. A CSV file that streams is read and parsed first, and then
+// hashed on the reader's goroutine.
+func (o Options) ReadDigest(r io.Reader, name string) (*Table, func() string, error) {
+	return o.readDigest(r, name, true)
+}
+
+// readDigest is ReadDigest, a file that streams hashed as it is read
+// unless later is set.
+func (o Options) readDigest(r io.Reader, name string, later bool) (*Table, func() string, error) {
 	if size, ok := regularSize(r); ok && o.streams(name, size) {
-		return o.readStreamed(r, size, name)
+		return o.readStreamed(r, size, name, later)
 	}
 	chunks, sum := make(chan []byte, 64), make(chan []byte, 1)
 	go func() {
@@ -53,15 +73,13 @@ func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
 	data, err := readAll(r, func(c []byte) { chunks <- c })
 	close(chunks)
 	if err != nil {
-		<-sum
-		return nil, "", fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	t, err := o.parse(data, name, nil)
-	digest := <-sum
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	return t, hex.EncodeToString(digest), nil
+	return t, sync.OnceValue(func() string { return hex.EncodeToString(<-sum) }), nil
 }
 
 // regularSize returns the size of r when it is a regular file (it has a

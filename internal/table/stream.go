@@ -32,10 +32,12 @@ type fed struct {
 	buf  []byte
 	end  int
 	more chan int // each offset read up to; closed at the end
-	// Set before more is closed.
-	data []byte
-	sum  []byte
-	err  error
+	// data and err are set before more is closed, sum (once they are
+	// read without an error) before summed is.
+	data   []byte
+	err    error
+	sum    []byte
+	summed chan struct{}
 	// mu guards h, which has hashed the first hashed bytes read.
 	mu     sync.Mutex
 	h      hash.Hash
@@ -64,23 +66,27 @@ func (f *fed) wait() bool {
 }
 
 // read reads r into f.buf (readInto), streamPiece bytes at a time, saying
-// how far into f.buf it has read after each piece, and then hashes what
-// is not yet hashed (hash) while the piece is in the cache. It runs on a
-// goroutine of its own.
-func (f *fed) read(r io.Reader) {
-	defer close(f.more)
+// how far into f.buf it has read after each piece, and hashes it: after
+// each piece, while it is in the cache (hash), unless later is set, and
+// then the rest, after saying it has read it all. It runs on a goroutine
+// of its own.
+func (f *fed) read(r io.Reader, later bool) {
 	at := 0
 	data, err := readInto(r, f.buf, streamPiece, func(p []byte) {
 		if at+len(p) <= len(f.buf) { // not what the file grew by
 			at += len(p)
 			f.more <- at
-			f.hash(f.buf[:at], false)
+			if !later {
+				f.hash(f.buf[:at], false)
+			}
 		}
 	})
+	f.data, f.err = data, err
+	close(f.more)
 	if err == nil {
 		f.hash(data, true)
 	}
-	f.data, f.err = data, err
+	close(f.summed)
 }
 
 // hash hashes the bytes of data not hashed yet, data being what has
@@ -116,20 +122,24 @@ func (f *fed) hash(data []byte, last bool) {
 // workbook, UTF-16, or not of its size once read (it changed as it was
 // read), the whole of what was read is parsed as ReadSHA256 parses any
 // other file.
-func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, string, error) {
-	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New()}
-	go f.read(r)
-	whole := func() (*Table, string, error) {
+func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*Table, func() string, error) {
+	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New(), summed: make(chan struct{})}
+	go f.read(r, later)
+	digest := func() string {
+		<-f.summed
+		return hex.EncodeToString(f.sum)
+	}
+	whole := func() (*Table, func() string, error) {
 		for f.wait() {
 		}
 		if f.err != nil {
-			return nil, "", fmt.Errorf("%s: %w", name, f.err)
+			return nil, nil, fmt.Errorf("%s: %w", name, f.err)
 		}
 		t, err := o.parse(f.data, name, nil)
 		if err != nil {
-			return nil, "", err
+			return nil, nil, err
 		}
-		return t, hex.EncodeToString(f.sum), nil
+		return t, digest, nil
 	}
 	ended := false
 	for f.end < 4 && !ended {
@@ -188,7 +198,9 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 		if ended {
 			break
 		}
-		f.hash(f.buf[:f.end], false)
+		if !later {
+			f.hash(f.buf[:f.end], false)
+		}
 		ended = !f.wait()
 		if ended && (f.err != nil || len(f.data) != size) {
 			return whole()
@@ -197,10 +209,10 @@ func (o Options) readStreamed(r io.Reader, size int, name string) (*Table, strin
 	t.text, t.rewritten = text[:len(f.data)-off], sc.rewritten
 	t.noHash = !hash
 	if err := t.checkEncoding(o.Encoding, bad || o.Encoding.badText(header)); err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	if err := t.tidy(); err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	return t, hex.EncodeToString(f.sum), nil
+	return t, digest, nil
 }

@@ -21,23 +21,37 @@ func readStreamedBoth(t *testing.T, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	later := false
 	read := func() (*Table, string, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		return Options{}.ReadSHA256(f, "t.csv")
+		if !later {
+			return Options{}.ReadSHA256(f, "t.csv")
+		}
+		tb, digest, err := Options{}.ReadDigest(f, "t.csv")
+		if err != nil {
+			return nil, "", err
+		}
+		return tb, digest(), nil
 	}
 	streamBytes = math.MaxInt
 	want, wsum, werr := read()
 	if s := sha256.Sum256([]byte(text)); werr == nil && wsum != hex.EncodeToString(s[:]) {
 		t.Fatalf("%q: digest %s, want %x", text, wsum, s)
 	}
-	for _, piece := range []int{1, 5, 64, 1 << 20} {
+	for k, piece := range []int{1, 5, 64, 1 << 20, 1, 64, math.MaxInt} {
+		// The last three are hashed after they are read (ReadDigest), the
+		// last not as a stream.
+		later = k >= 4
 		streamBytes, streamPiece = 1, piece
+		if piece == math.MaxInt {
+			streamBytes = math.MaxInt
+		}
 		got, sum, err := read()
-		how := fmt.Sprintf("streamed in pieces of %d", piece)
+		how := fmt.Sprintf("streamed in pieces of %d (hashed later %v)", piece, later)
 		if fmt.Sprint(err) != fmt.Sprint(werr) {
 			t.Fatalf("%q: %s %v, in one piece %v", text, how, err, werr)
 		}
