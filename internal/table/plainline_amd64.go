@@ -15,3 +15,8 @@ func plainEndVec(s string, pos int, sep byte) (at, seps, state int)
 //
 //go:noescape
 func plainRun(s string, pos int, sep byte, seps int, starts []uint32, most int) (n, next int)
+
+// prefetch asks the processor to bring s into its caches.
+//
+//go:noescape
+func prefetch(s []byte)

@@ -197,3 +197,19 @@ rdone:
 	MOVQ    R14, n+72(FP)
 	MOVQ    R8, next+80(FP)
 	RET
+
+// func prefetch(s []byte)
+TEXT ·prefetch(SB), NOSPLIT, $0-24
+	MOVQ    s_base+0(FP), SI
+	MOVQ    s_len+8(FP), CX
+	ADDQ    SI, CX
+
+ploop:
+	CMPQ    SI, CX
+	JAE     pdone
+	PREFETCHT0 (SI)
+	ADDQ    $64, SI
+	JMP     ploop
+
+pdone:
+	RET

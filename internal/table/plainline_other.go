@@ -11,3 +11,6 @@ func plainEndVec(s string, pos int, sep byte) (at, seps, state int) { return pos
 func plainRun(s string, pos int, sep byte, seps int, starts []uint32, most int) (n, next int) {
 	return 0, pos
 }
+
+// prefetch does nothing where there is no vector code.
+func prefetch(s []byte) {}

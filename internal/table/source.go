@@ -66,7 +66,7 @@ func (o Options) readDigest(r io.Reader, name string, later bool) (*Table, func(
 	go func() {
 		h := sha256.New()
 		for c := range chunks {
-			h.Write(c)
+			writeAhead(h, c)
 		}
 		sum <- h.Sum(nil)
 	}()

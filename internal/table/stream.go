@@ -104,7 +104,7 @@ func (f *fed) hash(data []byte, last bool) {
 	}
 	defer f.mu.Unlock()
 	if f.hashed < len(data) {
-		f.h.Write(data[f.hashed:])
+		writeAhead(f.h, data[f.hashed:])
 		f.hashed = len(data)
 	}
 	if last {
