@@ -32,11 +32,10 @@ func (r *Randomisation) WriteCSV(w io.Writer) (string, error) { return r.writeCS
 // that can be copied when copyLines is set, else writing every row with
 // csv.Writer (the reference that the copy is tested against).
 //
-// The rows are put together in chunks of csvChunkRows by two goroutines,
-// taking the chunks in turn, and each goroutine hashes its chunk (while it
-// is in its core's cache) and writes it when the chunks before it have
-// been: the hashing, which must go in order, passes from one goroutine to
-// the other, and one writes while the other hashes.
+// The rows are put together and written in chunks of csvChunkRows, and
+// each chunk is hashed on another goroutine while the next is put
+// together: the hashing, which must go in order and takes as long as the
+// rest, has a core of its own.
 func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
@@ -53,57 +52,47 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	}
 	rows := r.Units.Rows()
 	chunks := (rows + csvChunkRows - 1) / csvChunkRows
-	// Chunk c is hashed once hashed[c] is closed and written once
-	// written[c] is, each closed when the chunk before has been; werr, the
-	// first error, is read and set only by the goroutine whose turn it is
-	// to write.
-	hashed, written := turns(chunks), turns(chunks)
-	var werr error
-	for k := range min(2, chunks) {
-		go func() {
-			var b []byte
-			var err error
-			for c := k; c < chunks; c += 2 {
-				if err == nil {
-					b, err = r.appendRows(b[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
-				}
-				<-hashed[c]
-				if err == nil {
-					h.Write(b)
-				}
-				close(hashed[c+1])
-				<-written[c]
-				if werr == nil {
-					werr = err
-				}
-				if werr == nil {
-					_, werr = w.Write(b)
-				}
-				close(written[c+1])
-			}
-		}()
+	// full holds the chunks written, to be hashed, and free those hashed.
+	full, free := make(chan []byte, csvBuffers), make(chan []byte, csvBuffers)
+	for range csvBuffers {
+		free <- nil
 	}
-	<-written[chunks]
+	done := make(chan struct{})
+	go func() {
+		for b := range full {
+			h.Write(b)
+			free <- b
+		}
+		close(done)
+	}()
+	var werr error
+	for c := range chunks {
+		b := <-free
+		if werr == nil {
+			b, werr = r.appendRows(b[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
+		}
+		if werr == nil {
+			_, werr = w.Write(b)
+		}
+		if werr != nil {
+			b = b[:0]
+		}
+		full <- b
+	}
+	close(full)
+	<-done
 	if werr != nil {
 		return "", werr
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// turns returns n+1 channels, the first closed: the turns of n chunks
-// taken in order, each chunk's goroutine closing the next one's.
-func turns(n int) []chan struct{} {
-	t := make([]chan struct{}, n+1)
-	for c := range t {
-		t[c] = make(chan struct{})
-	}
-	close(t[0])
-	return t
-}
-
 // csvChunkRows is how many rows writeCSV puts together at a time; a
 // variable, so that tests write small files in many chunks.
 var csvChunkRows = 1 << 12
+
+// csvBuffers is how many chunks writeCSV has in hand.
+const csvBuffers = 4
 
 // appendRows appends rows lo to hi-1 of the allocation file to b, as
 // writeCSV writes them, or the header when lo is -1; arms are the arms'

@@ -109,7 +109,7 @@ func TestWriteCSVCopiesAsCSVWriter(t *testing.T) {
 			t.Fatalf("trial %d: %v\n%q", trial, err, text)
 		}
 		var got, want bytes.Buffer
-		csvChunkRows = 1 + trial%4 // chunks of a few rows, by two goroutines
+		csvChunkRows = 1 + trial%4 // chunks of a few rows
 		gotSum, err := r.writeCSV(&got, true)
 		csvChunkRows = 1 << 12
 		if err != nil {
@@ -215,7 +215,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 }
 
 // TestWriteCSVWriteError: a write that fails, at any point of the file,
-// is WriteCSV's error, whichever goroutine made the chunk.
+// is WriteCSV's error, in chunks of a few rows and of many.
 func TestWriteCSVWriteError(t *testing.T) {
 	u, err := ReadUnits(strings.NewReader(bigUnitsText(5000)), "u.csv")
 	if err != nil {
