@@ -37,6 +37,15 @@ GLOBL keep<>(SB), RODATA|NOPTR, $32
 	PUNPCKLQDQ X6, X6 \
 	PXOR    X9, X9
 
+// START reads the arguments s (SI, its length in DX), pos (BX) and sep
+// that both functions begin with, and sets CONSTS's vectors.
+#define START \
+	MOVQ    s_base+0(FP), SI \
+	MOVQ    s_len+8(FP), DX \
+	MOVQ    pos+16(FP), BX \
+	MOVBQZX sep+24(FP), AX \
+	CONSTS
+
 // MASKS reads the sixteen bytes at SI+BX and sets the masks of their LFs
 // (R10), CRs (R12) and bytes that are not plain (R13: below '!', 0x80
 // and above, a quote or a backslash, but for the separator and CR), and
@@ -124,11 +133,7 @@ found: \
 
 // func plainEndVec(s string, pos int, sep byte) (at, seps, state int)
 TEXT ·plainEndVec(SB), NOSPLIT, $0-56
-	MOVQ    s_base+0(FP), SI
-	MOVQ    s_len+8(FP), DX
-	MOVQ    pos+16(FP), BX
-	MOVBQZX sep+24(FP), AX
-	CONSTS
+	START
 	PXOR    X12, X12
 	XORQ    R9, R9
 	LINE(vloop, vnocr, vlf, vfound, vbad, vmore)
@@ -156,11 +161,7 @@ vbad:
 
 // func plainRun(s string, pos int, sep byte, seps int, starts []uint32, most int) (n, next int)
 TEXT ·plainRun(SB), NOSPLIT, $0-88
-	MOVQ    s_base+0(FP), SI
-	MOVQ    s_len+8(FP), DX
-	MOVQ    pos+16(FP), BX
-	MOVBQZX sep+24(FP), AX
-	CONSTS
+	START
 	MOVQ    starts_base+40(FP), DI
 	XORQ    R14, R14 // n
 
