@@ -44,9 +44,11 @@ func plainSep(sep byte) bool { return sep != '"' && sep != '\\' && sep != '\n' &
 // Otherwise ok is false. A plain line's fields are neither quoted nor
 // begin with what csv.Writer quotes (writerQuotes).
 //
-// It reads eight bytes at a time, finding the bytes it looks for with the
-// word-at-a-time tests of Anderson's Bit Twiddling Hacks ("Determine if
-// a word has a byte equal to n", made exact).
+// It reads sixteen bytes at a time where there is vector code
+// (plainEndVec, on amd64), and the rest eight at a time (plainEndWords),
+// finding the bytes it looks for with the word-at-a-time tests of
+// Anderson's Bit Twiddling Hacks ("Determine if a word has a byte equal
+// to n", made exact).
 func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
 	if vectors {
 		i, seps, state := plainEndVec(s, pos, sep)

@@ -112,13 +112,15 @@ func (f *fed) hash(data []byte, last bool) {
 	}
 }
 
-// readStreamed is ReadSHA256 for a file that streams: a regular file of
+// readStreamed is readDigest for a file that streams: a regular file of
 // size bytes. It is read on another goroutine, a piece at a time, while
 // this one reads the rows of what has arrived, a window of whole lines at
-// a time, so that reading and parsing go on at the same time, and the
-// hashing on whichever of the two goroutines is free (fed.hash). Rows are read in a window as readRows reads them in one
-// piece, as long as each is held by its line (no quote in it): at a row
-// with a quote, at an error (for its wording), and for a file that is a
+// a time, so that reading and parsing go on at the same time; the hashing
+// is done on whichever of the two goroutines is free (fed.hash), or with
+// later set by the reader once it has read the file, while the caller goes
+// on. Rows are read in a window as readRows reads them in one piece, as
+// long as each is held by its line (no quote in it): at a row with a
+// quote, at an error (for its wording), and for a file that is a
 // workbook, UTF-16, or not of its size once read (it changed as it was
 // read), the whole of what was read is parsed as ReadSHA256 parses any
 // other file.
