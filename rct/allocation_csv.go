@@ -32,10 +32,11 @@ func (r *Randomisation) WriteCSV(w io.Writer) (string, error) { return r.writeCS
 // that can be copied when copyLines is set, else writing every row with
 // csv.Writer (the reference that the copy is tested against).
 //
-// The rows are put together and written in chunks of csvChunkRows, and
-// each chunk is hashed on another goroutine while the next is put
-// together: the hashing, which must go in order and takes as long as the
-// rest, has a core of its own.
+// The rows are put together in chunks of csvChunkRows by two goroutines,
+// taking the chunks in turn, written in order, and hashed on a goroutine
+// of its own: the hashing, which must go in order, takes about as long as
+// the rest for rows copied from the file, and rows that csv.Writer writes
+// are put together on both cores.
 func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	if err := r.check(); err != nil {
 		return "", err
@@ -52,37 +53,57 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 	}
 	rows := r.Units.Rows()
 	chunks := (rows + csvChunkRows - 1) / csvChunkRows
-	// full holds the chunks written, to be hashed, and free those hashed.
-	full, free := make(chan []byte, csvBuffers), make(chan []byte, csvBuffers)
-	for range csvBuffers {
-		free <- nil
+	type chunk struct {
+		b   []byte
+		err error
 	}
-	done := make(chan struct{})
+	out := make([]chan chunk, chunks)
+	for c := range out {
+		out[c] = make(chan chunk, 1)
+	}
+	// Each of the two goroutines that put the chunks together has two
+	// buffers, given back to it once hashed.
+	free := make([]chan []byte, min(2, chunks))
+	for k := range free {
+		free[k] = make(chan []byte, 2)
+		free[k] <- nil
+		free[k] <- nil
+		go func() {
+			for c := k; c < chunks; c += len(free) {
+				b, err := r.appendRows((<-free[k])[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
+				out[c] <- chunk{b, err}
+			}
+		}()
+	}
+	// The chunks are written in order and handed to the hashing goroutine;
+	// every chunk is taken, after an error too, so that no goroutine is
+	// left waiting.
+	written, hashed := make(chan chunk, 4), make(chan struct{})
 	go func() {
-		for b := range full {
-			h.Write(b)
-			free <- b
+		c := 0
+		for ch := range written {
+			if ch.err == nil {
+				h.Write(ch.b)
+			}
+			free[c%len(free)] <- ch.b
+			c++
 		}
-		close(done)
+		close(hashed)
 	}()
-	var werr error
-	for c := range chunks {
-		b := <-free
-		if werr == nil {
-			b, werr = r.appendRows(b[:0], c*csvChunkRows, min(rows, (c+1)*csvChunkRows), copyLines, arms)
+	for c := range out {
+		ch := <-out[c]
+		if err == nil {
+			err = ch.err
 		}
-		if werr == nil {
-			_, werr = w.Write(b)
+		if err == nil {
+			_, err = w.Write(ch.b)
 		}
-		if werr != nil {
-			b = b[:0]
-		}
-		full <- b
+		written <- chunk{ch.b, err}
 	}
-	close(full)
-	<-done
-	if werr != nil {
-		return "", werr
+	close(written)
+	<-hashed
+	if err != nil {
+		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -90,9 +111,6 @@ func (r *Randomisation) writeCSV(w io.Writer, copyLines bool) (string, error) {
 // csvChunkRows is how many rows writeCSV puts together at a time; a
 // variable, so that tests write small files in many chunks.
 var csvChunkRows = 1 << 12
-
-// csvBuffers is how many chunks writeCSV has in hand.
-const csvBuffers = 4
 
 // appendRows appends rows lo to hi-1 of the allocation file to b, as
 // writeCSV writes them, or the header when lo is -1; arms are the arms'
