@@ -26,6 +26,9 @@ type Units struct {
 	// read holds the options the file was read with, as a manifest
 	// records them.
 	read table.Options
+	// scanned, when not nil, is called once RandomiseUnits has read the
+	// design's columns (RandomiseFile's start of the hashing).
+	scanned func()
 }
 
 // ReadUnits reads a units file from r, naming it name in errors, and

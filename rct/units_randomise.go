@@ -52,6 +52,9 @@ func RandomiseUnits(u *Units, s Settings) (*Randomisation, error) {
 	// values, which are the error whatever else is wrong, and what
 	// laying out the design needs of them.
 	sc := u.scanDesign(d)
+	if u.scanned != nil {
+		u.scanned()
+	}
 	if sc.missing != nil {
 		return nil, sc.missing
 	}

@@ -40,25 +40,41 @@ func ReadFrom(r io.Reader) (*Table, error) {
 // CSV file in UTF-8 of at least 1 MiB is parsed as it is read and hashed
 // (readStreamed).
 func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
-	t, digest, err := o.readDigest(r, name, false)
+	t, d, err := o.readDigest(r, name, false)
 	if err != nil {
 		return nil, "", err
 	}
-	return t, digest(), nil
+	return t, d.Sum(), nil
 }
 
-// ReadDigest is ReadSHA256 with the digest returned by a function, which
-// waits for it: the hashing, which must go from the first byte to the
-// last, may go on after ReadDigest returns, on a core that the caller
-// leaves free. A CSV file that streams is read and parsed first, and then
-// hashed on the reader's goroutine.
-func (o Options) ReadDigest(r io.Reader, name string) (*Table, func() string, error) {
+// ReadDigest is ReadSHA256 with the digest still to come: the hashing,
+// which must go from the first byte to the last, goes on after ReadDigest
+// returns. A CSV file that streams is read and parsed first, and hashed
+// by its reader once the caller lets it (Digest.Start), keeping both
+// cores for a while.
+func (o Options) ReadDigest(r io.Reader, name string) (*Table, *Digest, error) {
 	return o.readDigest(r, name, true)
+}
+
+// A Digest is the SHA-256 digest of what ReadDigest read.
+type Digest struct {
+	start func()
+	sum   func() []byte
+}
+
+// Start lets the hashing begin, if it has not.
+func (d *Digest) Start() { d.start() }
+
+// Sum lets the hashing begin, waits for it, and returns the digest in
+// hexadecimal.
+func (d *Digest) Sum() string {
+	d.start()
+	return hex.EncodeToString(d.sum())
 }
 
 // readDigest is ReadDigest, a file that streams hashed as it is read
 // unless later is set.
-func (o Options) readDigest(r io.Reader, name string, later bool) (*Table, func() string, error) {
+func (o Options) readDigest(r io.Reader, name string, later bool) (*Table, *Digest, error) {
 	if size, ok := regularSize(r); ok && o.streams(name, size) {
 		return o.readStreamed(r, size, name, later)
 	}
@@ -79,7 +95,7 @@ func (o Options) readDigest(r io.Reader, name string, later bool) (*Table, func(
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, sync.OnceValue(func() string { return hex.EncodeToString(<-sum) }), nil
+	return t, &Digest{start: func() {}, sum: sync.OnceValue(func() []byte { return <-sum })}, nil
 }
 
 // regularSize returns the size of r when it is a regular file (it has a

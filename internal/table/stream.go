@@ -3,7 +3,6 @@ package table
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"hash"
 	"io"
@@ -38,6 +37,8 @@ type fed struct {
 	err    error
 	sum    []byte
 	summed chan struct{}
+	// start is closed when the reader may hash what it read, with later.
+	start chan struct{}
 	// mu guards h, which has hashed the first hashed bytes read.
 	mu     sync.Mutex
 	h      hash.Hash
@@ -68,7 +69,8 @@ func (f *fed) wait() bool {
 // read reads r into f.buf (readInto), streamPiece bytes at a time, saying
 // how far into f.buf it has read after each piece, and hashes it: after
 // each piece, while it is in the cache (hash), unless later is set, and
-// then the rest, after saying it has read it all. It runs on a goroutine
+// then the rest, after saying it has read it all (and, with later, once
+// f.start is closed). It runs on a goroutine
 // of its own.
 func (f *fed) read(r io.Reader, later bool) {
 	at := 0
@@ -83,6 +85,9 @@ func (f *fed) read(r io.Reader, later bool) {
 	})
 	f.data, f.err = data, err
 	close(f.more)
+	if later {
+		<-f.start
+	}
 	if err == nil {
 		f.hash(data, true)
 	}
@@ -117,21 +122,21 @@ func (f *fed) hash(data []byte, last bool) {
 // this one reads the rows of what has arrived, a window of whole lines at
 // a time, so that reading and parsing go on at the same time; the hashing
 // is done on whichever of the two goroutines is free (fed.hash), or with
-// later set by the reader once it has read the file, while the caller goes
-// on. Rows are read in a window as readRows reads them in one piece, as
+// later set by the reader once it has read the file and the caller lets it
+// (Digest.Start). Rows are read in a window as readRows reads them in one piece, as
 // long as each is held by its line (no quote in it): at a row with a
 // quote, at an error (for its wording), and for a file that is a
 // workbook, UTF-16, or not of its size once read (it changed as it was
 // read), the whole of what was read is parsed as ReadSHA256 parses any
 // other file.
-func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*Table, func() string, error) {
-	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New(), summed: make(chan struct{})}
+func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*Table, *Digest, error) {
+	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New(), summed: make(chan struct{}), start: make(chan struct{})}
 	go f.read(r, later)
-	digest := func() string {
+	digest := &Digest{start: sync.OnceFunc(func() { close(f.start) }), sum: func() []byte {
 		<-f.summed
-		return hex.EncodeToString(f.sum)
-	}
-	whole := func() (*Table, func() string, error) {
+		return f.sum
+	}}
+	whole := func() (*Table, *Digest, error) {
 		for f.wait() {
 		}
 		if f.err != nil {
