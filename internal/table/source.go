@@ -51,7 +51,9 @@ func (o Options) ReadSHA256(r io.Reader, name string) (*Table, string, error) {
 // which must go from the first byte to the last, goes on after ReadDigest
 // returns. A CSV file that streams is read and parsed first, and hashed
 // by its reader once the caller lets it (Digest.Start), keeping both
-// cores for a while.
+// cores for a while: the caller must call Start or Sum, or the reader
+// waits for ever. When ReadDigest returns an error, the reader ends
+// without hashing.
 func (o Options) ReadDigest(r io.Reader, name string) (*Table, *Digest, error) {
 	return o.readDigest(r, name, true)
 }

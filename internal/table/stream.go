@@ -37,8 +37,10 @@ type fed struct {
 	err    error
 	sum    []byte
 	summed chan struct{}
-	// start is closed when the reader may hash what it read, with later.
-	start chan struct{}
+	// start is closed when the reader may hash what it read, with later;
+	// dropped, set before, when no digest is wanted (the reading failed).
+	start   chan struct{}
+	dropped bool
 	// mu guards h, which has hashed the first hashed bytes read.
 	mu     sync.Mutex
 	h      hash.Hash
@@ -88,7 +90,7 @@ func (f *fed) read(r io.Reader, later bool) {
 	if later {
 		<-f.start
 	}
-	if err == nil {
+	if err == nil && !(later && f.dropped) {
 		f.hash(data, true)
 	}
 	close(f.summed)
@@ -132,19 +134,26 @@ func (f *fed) hash(data []byte, last bool) {
 func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*Table, *Digest, error) {
 	f := &fed{buf: make([]byte, size), more: make(chan int, size/streamPiece+2), h: sha256.New(), summed: make(chan struct{}), start: make(chan struct{})}
 	go f.read(r, later)
-	digest := &Digest{start: sync.OnceFunc(func() { close(f.start) }), sum: func() []byte {
+	started := sync.OnceFunc(func() { close(f.start) })
+	digest := &Digest{start: started, sum: func() []byte {
 		<-f.summed
 		return f.sum
 	}}
+	// fail returns err, and lets the reader end without hashing.
+	fail := func(err error) (*Table, *Digest, error) {
+		f.dropped = true
+		started()
+		return nil, nil, err
+	}
 	whole := func() (*Table, *Digest, error) {
 		for f.wait() {
 		}
 		if f.err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, f.err)
+			return fail(fmt.Errorf("%s: %w", name, f.err))
 		}
 		t, err := o.parse(f.data, name, nil)
 		if err != nil {
-			return nil, nil, err
+			return fail(err)
 		}
 		return t, digest, nil
 	}
@@ -216,10 +225,10 @@ func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*
 	t.text, t.rewritten = text[:len(f.data)-off], sc.rewritten
 	t.noHash = !hash
 	if err := t.checkEncoding(o.Encoding, bad || o.Encoding.badText(header)); err != nil {
-		return nil, nil, err
+		return fail(err)
 	}
 	if err := t.tidy(); err != nil {
-		return nil, nil, err
+		return fail(err)
 	}
 	return t, digest, nil
 }

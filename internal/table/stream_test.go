@@ -8,7 +8,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+	"time"
 )
 
 // readStreamedBoth writes text to a file and reads it with ReadSHA256 as a
@@ -78,5 +81,45 @@ func TestReadStreamed(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 4))
 	for trial := range 300 {
 		readStreamedBoth(t, awkwardFile(rnd, trial))
+	}
+}
+
+// TestReadDigestFails: a file that streams and fails to parse leaves no
+// goroutine behind (its reader waits for no Start), with ReadDigest and
+// with ReadSHA256.
+func TestReadDigestFails(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,x\n")
+	for i := range 200000 {
+		fmt.Fprintf(&b, "%d,%d\n", i, i%7)
+	}
+	b.WriteString("1,2,3\n") // the wrong width
+	path := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	for range 3 {
+		for _, later := range []bool{true, false} {
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if later {
+				_, _, err = Options{}.ReadDigest(f, "bad.csv")
+			} else {
+				_, _, err = Options{}.ReadSHA256(f, "bad.csv")
+			}
+			f.Close()
+			if err == nil || !strings.Contains(err.Error(), "row 200002") {
+				t.Fatalf("hashed later %v: %v", later, err)
+			}
+		}
+	}
+	for try := 0; runtime.NumGoroutine() > before; try++ {
+		if try == 200 {
+			t.Fatalf("%d goroutines, %d before", runtime.NumGoroutine(), before)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
