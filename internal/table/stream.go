@@ -72,8 +72,7 @@ func (f *fed) wait() bool {
 // how far into f.buf it has read after each piece, and hashes it: after
 // each piece, while it is in the cache (hash), unless later is set, and
 // then the rest, after saying it has read it all (and, with later, once
-// f.start is closed). It runs on a goroutine
-// of its own.
+// f.start is closed, unless f.dropped). It runs on a goroutine of its own.
 func (f *fed) read(r io.Reader, later bool) {
 	at := 0
 	data, err := readInto(r, f.buf, streamPiece, func(p []byte) {
@@ -124,11 +123,11 @@ func (f *fed) hash(data []byte, last bool) {
 // this one reads the rows of what has arrived, a window of whole lines at
 // a time, so that reading and parsing go on at the same time; the hashing
 // is done on whichever of the two goroutines is free (fed.hash), or with
-// later set by the reader once it has read the file and the caller lets it
-// (Digest.Start). Rows are read in a window as readRows reads them in one piece, as
-// long as each is held by its line (no quote in it): at a row with a
-// quote, at an error (for its wording), and for a file that is a
-// workbook, UTF-16, or not of its size once read (it changed as it was
+// later set by the reader once it has read the file and the caller lets
+// it (Digest.Start). Rows are read in a window as readRows reads them in
+// one piece, as long as each is held by its line (no quote in it): at a
+// row with a quote, at an error (for its wording), and for a file that is
+// a workbook, UTF-16, or not of its size once read (it changed as it was
 // read), the whole of what was read is parsed as ReadSHA256 parses any
 // other file.
 func (o Options) readStreamed(r io.Reader, size int, name string, later bool) (*Table, *Digest, error) {
