@@ -63,8 +63,9 @@ func plainEnd(s string, pos int, sep byte) (end, seps int, ok bool) {
 	return plainEndWords(s, pos, sep, 0, false)
 }
 
-// vectors lets plainEnd read with plainEndVec; a variable, so that tests
-// compare it with the words alone.
+// vectors lets plainEnd read with plainEndVec, and addRows read runs of
+// lines with plainRun (addPlainRun); a variable, so that tests compare
+// plainEnd with the words alone.
 var vectors = true
 
 // The states in which plainEndVec stops: the line is not plain; it ends
